@@ -1,0 +1,62 @@
+/**
+ * Domain enums shared by the API and the dashboard. Their member names are the
+ * values on the wire; the dashboard translates them through i18n.
+ */
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+
+export enum RegistrationType {
+  /** Household registration (hukou) is in this community. */
+  REGISTERED = 'REGISTERED',
+  /** Lives here, registered elsewhere. */
+  FLOATING = 'FLOATING',
+}
+
+export enum ServiceWindowKind {
+  /** One-stop window: accepts any affair, the back office classifies it. */
+  COMPREHENSIVE = 'COMPREHENSIVE',
+  /** Agency window: the community files the affair on the resident's behalf. */
+  INTERMEDIARY = 'INTERMEDIARY',
+}
+
+export enum RelationToHead {
+  HEAD = 'HEAD',
+  SPOUSE = 'SPOUSE',
+  CHILD = 'CHILD',
+  PARENT = 'PARENT',
+  GRANDCHILD = 'GRANDCHILD',
+  GRANDPARENT = 'GRANDPARENT',
+  SIBLING = 'SIBLING',
+  OTHER = 'OTHER',
+}
+
+export enum ResidentTag {
+  ELDERLY_ALONE = 'ELDERLY_ALONE',
+  DISABLED = 'DISABLED',
+  LOW_INCOME = 'LOW_INCOME',
+  VETERAN = 'VETERAN',
+  LEFT_BEHIND_CHILD = 'LEFT_BEHIND_CHILD',
+}
+
+/** Codes every API error carries in `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Finer reason for a CONFLICT, in `extensions.reason`. */
+export enum ConflictReason {
+  /** The record changed since the client read it (optimistic lock). */
+  STALE_VERSION = 'STALE_VERSION',
+  /** The record still has dependants (a community with grids, ...). */
+  HAS_DEPENDANTS = 'HAS_DEPENDANTS',
+  /** A value that must be unique is already taken. */
+  DUPLICATE = 'DUPLICATE',
+}

@@ -1,0 +1,3 @@
+export * from './enums';
+export * from './resident-id';
+export * from './phone';
