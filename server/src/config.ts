@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/**
+ * Every setting the server reads, validated once at start. Defaults run out of
+ * the box: no DATABASE_URL means an embedded PostgreSQL under DATA_DIR.
+ */
+export interface Config {
+  port: number;
+  /** When unset, an embedded PostgreSQL is started. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  databasePoolSize: number;
+  /** development exposes stack traces in errors; anything else hides them. */
+  isDevelopment: boolean;
+  /** Load the sample district into an empty database on start. */
+  loadSampleOnEmpty: boolean;
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data'),
+    embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    isDevelopment: env.NODE_ENV === 'development',
+    loadSampleOnEmpty: (env.SAMPLE_DATA ?? 'true') !== 'false',
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
