@@ -1,0 +1,114 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
+import type { ValidationError } from 'class-validator';
+import { ConflictReason, ErrorCode } from '@community-grid/shared';
+
+/**
+ * Every error the API returns on purpose. `code` is the contract clients
+ * branch on; `fields` maps input paths to messages for BAD_USER_INPUT.
+ */
+export class DomainError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail: { fields?: Record<string, string>; reason?: ConflictReason } = {},
+  ) {
+    super(message, { extensions: { code, ...detail } });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: unknown) {
+    super(ErrorCode.NOT_FOUND, `${entity} ${String(id)} was not found`);
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(fields: Record<string, string>) {
+    const summary = Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ');
+    super(ErrorCode.BAD_USER_INPUT, `Invalid input. ${summary}`, { fields });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(reason: ConflictReason, message: string) {
+    super(ErrorCode.CONFLICT, message, { reason });
+  }
+}
+
+/** Collects per-field problems and throws them together, so a form can show them all at once. */
+export class FieldProblems {
+  private readonly problems: Record<string, string> = {};
+
+  add(field: string, message: string): this {
+    this.problems[field] ??= message;
+    return this;
+  }
+
+  get empty(): boolean {
+    return Object.keys(this.problems).length === 0;
+  }
+
+  throwIfAny(): void {
+    if (!this.empty) throw new BadUserInputError(this.problems);
+  }
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_CHECK_VIOLATION = '23514';
+const PG_INVALID_TEXT = '22P02';
+
+/**
+ * The one place where errors become API errors. Known errors keep their code;
+ * constraint violations that slipped past the services get a coded message;
+ * anything else is logged and reported without internals (no SQL, no stack
+ * outside development).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, isDevelopment: boolean): GraphQLFormattedError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const path = formatted.path;
+  const keepStack = (extensions: Record<string, unknown>) =>
+    isDevelopment && formatted.extensions?.stacktrace ? { ...extensions, stacktrace: formatted.extensions.stacktrace } : extensions;
+
+  const asFormatted = (domain: DomainError): GraphQLFormattedError =>
+    ({ message: domain.message, path, locations: formatted.locations, extensions: keepStack({ ...domain.extensions }) });
+
+  if (original instanceof DomainError) return asFormatted(original);
+  if (original instanceof ArgumentValidationError) {
+    const fields: Record<string, string> = {};
+    flattenValidation(original.extensions.validationErrors as ValidationError[], '', fields);
+    return asFormatted(new BadUserInputError(fields));
+  }
+  if (original instanceof QueryFailedError) {
+    const code = (original.driverError as { code?: string } | undefined)?.code;
+    const mapped =
+      code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
+      : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
+      : code === PG_CHECK_VIOLATION || code === PG_INVALID_TEXT ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
+      : undefined;
+    if (mapped) return asFormatted(mapped);
+  }
+  const code = formatted.extensions?.code;
+  // GraphQL's own errors (syntax, unknown field, wrong variable type) are safe to show as they are.
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === ErrorCode.BAD_USER_INPUT
+    || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    return { ...formatted, extensions: keepStack({ code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code }) };
+  }
+  console.error('Unexpected error', original);
+  return {
+    message: isDevelopment ? formatted.message : 'Internal server error',
+    path,
+    extensions: keepStack({ code: ErrorCode.INTERNAL_SERVER_ERROR }),
+  };
+}
+
+function flattenValidation(errors: ValidationError[], prefix: string, into: Record<string, string>): void {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const messages = Object.values(error.constraints ?? {});
+    if (messages.length) into[field] = messages.join('; ');
+    if (error.children?.length) flattenValidation(error.children, field, into);
+  }
+}

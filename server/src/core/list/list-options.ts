@@ -1,0 +1,69 @@
+import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { SortOrder } from './operators';
+
+export const MAX_TAKE = 100;
+
+/** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`. */
+export interface ListOptions<F = Record<string, unknown>> {
+  skip?: number;
+  take?: number;
+  sort?: Array<{ field: string; order?: SortOrder }>;
+  filter?: F & { ids?: string[]; search?: string };
+}
+
+export interface ListResult<T> {
+  items: T[];
+  totalItems: number;
+}
+
+/**
+ * Builds `<Name>ListOptions` and `<Name>Sort` for one entity from its filter
+ * input and its enum of sortable fields.
+ */
+export function ListOptionsType(name: string, filterType: ClassType, sortFieldEnum: object): ClassType<ListOptions> {
+  @InputType(`${name}Sort`)
+  class Sort {
+    @Field(() => sortFieldEnum) field!: string;
+    @Field(() => SortOrder, { defaultValue: SortOrder.ASC }) order!: SortOrder;
+  }
+
+  @InputType(`${name}ListOptions`)
+  class Options implements ListOptions {
+    @Field(() => Int, { nullable: true, description: 'Rows to skip (default 0).' })
+    @IsInt() @Min(0)
+    skip?: number;
+
+    @Field(() => Int, { nullable: true, description: `Rows to return, 1 to ${MAX_TAKE} (default ${MAX_TAKE}).` })
+    @IsInt() @Min(1) @Max(MAX_TAKE, { message: `must not be greater than ${MAX_TAKE}` })
+    take?: number;
+
+    @Field(() => [Sort], { nullable: true, description: 'Sort keys in order of precedence; id breaks ties.' })
+    sort?: Sort[];
+
+    @Field(() => filterType, { nullable: true })
+    @ValidateNested()
+    filter?: Record<string, unknown>;
+  }
+  return Options;
+}
+
+/** Fields every entity filter has: `ids` and a free-text `search`. */
+@InputType('BaseFilter')
+export class BaseFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these records.' })
+  ids?: string[];
+
+  @Field({ nullable: true, description: 'Free text, matched case-insensitively against the main text fields.' })
+  search?: string;
+}
+
+/** `<Name>List { items, totalItems }`. */
+export function PaginatedType<T extends object>(name: string, itemType: ClassType<T>): ClassType<ListResult<T>> {
+  @ObjectType(`${name}List`)
+  class List implements ListResult<T> {
+    @Field(() => [itemType]) items!: T[];
+    @Field(() => Int, { description: 'All rows matching the filter, ignoring skip and take.' }) totalItems!: number;
+  }
+  return List;
+}
