@@ -1,0 +1,24 @@
+import { CommunityResolver } from './community/community.resolver';
+import { Community } from './community/community.entity';
+import { DistrictResolver } from './district/district.resolver';
+import { District } from './district/district.entity';
+import { GridResolver } from './grid/grid.resolver';
+import { Grid } from './grid/grid.entity';
+import { HouseholdResolver } from './household/household.resolver';
+import { Household } from './household/household.entity';
+import { OfficeResolver } from './office/office.resolver';
+import { Office } from './office/office.entity';
+import { ResidentResolver } from './resident/resident.resolver';
+import { Resident } from './resident/resident.entity';
+import { ServiceWindowResolver } from './service-window/service-window.resolver';
+import { ServiceWindow } from './service-window/service-window.entity';
+import { StaffMemberResolver } from './staff-member/staff-member.resolver';
+import { StaffMember } from './staff-member/staff-member.entity';
+
+/** Every entity and resolver of the product; a new domain module registers here. */
+export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember];
+
+export const resolvers = [
+  DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
+  GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver,
+] as const;

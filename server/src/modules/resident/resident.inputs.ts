@@ -1,0 +1,51 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { ArrayMaxSize, IsEnum } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Gender, RelationToHead, ResidentTag } from '../../core/graphql-enums';
+import { Input, InputMode, IsLocalDate, IsPhone, IsResidentIdNumber, Text, UpdateInputType } from '../../core/inputs';
+import { BaseFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
+import { DateOperators, EnumOperators, EnumSetOperators, IdOperators, StringOperators } from '../../core/list/operators';
+import { Resident } from './resident.entity';
+
+function ResidentFields(mode: InputMode) {
+  @InputType(`ResidentFields${mode === 'create' ? 'ForCreate' : 'ForUpdate'}`)
+  class Fields {
+    @Input(mode, () => ID) householdId!: string;
+    @Input(mode, () => String) @Text(50) name!: string;
+    @Input(mode, () => Gender) gender!: Gender;
+    @Input(mode, () => LocalDateResolver) @IsLocalDate() birthDate!: string;
+    @Input(mode, () => String, { description: '18 characters, GB 11643 check character; must match birthDate and gender.' })
+    @IsResidentIdNumber() idNumber!: string;
+    @Input(mode, () => String, { optional: true }) @IsPhone() phone?: string | null;
+    @Input(mode, () => RelationToHead) relationToHead!: RelationToHead;
+    @Input(mode, () => [ResidentTag], { optional: true }) @ArrayMaxSize(10) @IsEnum(ResidentTag, { each: true }) tags?: ResidentTag[];
+  }
+  return Fields;
+}
+
+@InputType() export class CreateResidentInput extends ResidentFields('create') {}
+@InputType() export class UpdateResidentInput extends UpdateInputType(ResidentFields('update')) {}
+
+const GenderOperators = EnumOperators(Gender, 'Gender');
+const RelationToHeadOperators = EnumOperators(RelationToHead, 'RelationToHead');
+const ResidentTagSetOperators = EnumSetOperators(ResidentTag, 'ResidentTag');
+
+@InputType()
+export class ResidentFilter extends BaseFilter {
+  @Field({ nullable: true }) householdId?: IdOperators;
+  @Field({ nullable: true, description: 'Residents of households in this grid.' }) gridId?: IdOperators;
+  @Field({ nullable: true, description: 'Residents of households in this community.' }) communityId?: IdOperators;
+  @Field({ nullable: true }) name?: StringOperators;
+  @Field(() => GenderOperators, { nullable: true }) gender?: object;
+  @Field({ nullable: true }) birthDate?: DateOperators;
+  @Field({ nullable: true }) idNumber?: StringOperators;
+  @Field({ nullable: true }) phone?: StringOperators;
+  @Field(() => RelationToHeadOperators, { nullable: true }) relationToHead?: object;
+  @Field(() => ResidentTagSetOperators, { nullable: true }) tags?: object;
+}
+
+export enum ResidentSortField { name = 'name', birthDate = 'birthDate', gender = 'gender', householdId = 'householdId', createdAt = 'createdAt' }
+registerEnumType(ResidentSortField, { name: 'ResidentSortField' });
+
+export const ResidentListOptions = ListOptionsType('Resident', ResidentFilter, ResidentSortField);
+export const ResidentList = PaginatedType('Resident', Resident);

@@ -1,0 +1,53 @@
+import { parseResidentId, RelationToHead } from '@community-grid/shared';
+import { CrudService } from '../../core/crud.service';
+import { FieldProblems } from '../../core/errors';
+import type { RequestContext } from '../../core/request-context';
+import { Household } from '../household/household.entity';
+import { Resident } from './resident.entity';
+import type { CreateResidentInput, UpdateResidentInput } from './resident.inputs';
+
+export class ResidentService extends CrudService<Resident, CreateResidentInput, UpdateResidentInput> {
+  constructor() {
+    super({
+      entity: Resident,
+      label: 'Resident',
+      searchColumns: ['name', 'idNumber', 'phone'],
+      ancestorFilters: {
+        gridId: (ids) => `e.householdId IN (SELECT h.id FROM household h WHERE h.grid_id = ANY(${ids}))`,
+        communityId: (ids) =>
+          `e.householdId IN (SELECT h.id FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = ANY(${ids}))`,
+      },
+      references: { householdId: { entity: Household, label: 'Household' } },
+    });
+  }
+
+  protected override async validate(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems, existing?: Resident): Promise<void> {
+    const parsed = resident.idNumber ? parseResidentId(resident.idNumber) : null;
+    if (parsed && resident.birthDate && parsed.birthDate !== resident.birthDate) {
+      problems.add('idNumber', `encodes birth date ${parsed.birthDate}, not ${resident.birthDate}`);
+    }
+    if (parsed && resident.gender && parsed.gender !== resident.gender) {
+      problems.add('idNumber', `encodes gender ${parsed.gender}, not ${resident.gender}`);
+    }
+    if (resident.birthDate && resident.birthDate > new Date().toISOString().slice(0, 10)) {
+      problems.add('birthDate', 'must not be in the future');
+    }
+    if (await this.taken(ctx, { idNumber: resident.idNumber }, existing)) {
+      problems.add('idNumber', 'belongs to another resident');
+    }
+  }
+
+  /** Keeps the household's head consistent: a new head fills an empty place, a head who moves out leaves it. */
+  protected override async afterWrite(ctx: RequestContext, id: number, _values: Record<string, unknown>, existing?: Resident): Promise<void> {
+    const resident = await ctx.em.findOneByOrFail(Resident, { id });
+    if (existing && existing.householdId !== resident.householdId) {
+      await ctx.em.update(Household, { id: existing.householdId, headResidentId: id }, { headResidentId: null });
+    }
+    if (resident.relationToHead === RelationToHead.HEAD) {
+      await ctx.em.createQueryBuilder().update(Household).set({ headResidentId: id })
+        .where('id = :householdId AND head_resident_id IS NULL', { householdId: resident.householdId }).execute();
+    }
+  }
+}
+
+export const residentService = new ResidentService();

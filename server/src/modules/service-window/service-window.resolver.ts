@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CrudResolver } from '../../core/crud.resolver';
+import type { RequestContext } from '../../core/request-context';
+import { Community } from '../community/community.entity';
+import { ServiceWindow } from './service-window.entity';
+import { CreateServiceWindowInput, ServiceWindowList, ServiceWindowListOptions, UpdateServiceWindowInput } from './service-window.inputs';
+import { serviceWindowService } from './service-window.service';
+
+@Resolver(() => ServiceWindow)
+export class ServiceWindowResolver extends CrudResolver({
+  entity: ServiceWindow, name: 'ServiceWindow', plural: 'serviceWindows', list: ServiceWindowList, listOptions: ServiceWindowListOptions,
+  createInput: CreateServiceWindowInput, updateInput: UpdateServiceWindowInput, service: serviceWindowService,
+}) {
+  @FieldResolver(() => Community)
+  community(@Root() window: ServiceWindow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Community).load(window.communityId);
+  }
+}
