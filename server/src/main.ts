@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './database/database';
+import { buildApiSchema } from './schema/build-schema';
+import { loadSampleIfEmpty } from './seed/sample-district';
+
+/** config → database → schema → HTTP server. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await app?.apollo.stop().catch(() => undefined);
+    await database.close().catch((error) => console.error('Stopping the database failed:', error));
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    if (config.loadSampleOnEmpty) {
+      const loaded = await loadSampleIfEmpty(database.dataSource);
+      if (loaded) console.log(`Loaded the sample district: ${loaded.communities} communities, ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents`);
+    }
+    app = await createApp({ dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment });
+    await new Promise<void>((resolve, reject) => {
+      app!.server.once('error', reject);
+      app!.server.listen(config.port, resolve);
+    });
+  } catch (error) {
+    console.error('Community Grid failed to start:', error instanceof Error ? error.message : error);
+    await stop(1);
+    return;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Community Grid is ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Dashboard  http://localhost:${port}/
+  GraphQL    http://localhost:${port}/graphql
+  Health     http://localhost:${port}/healthz  http://localhost:${port}/readyz
+  Database   ${database.description}`);
+}
+
+main().catch((error) => {
+  console.error('Community Grid failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
