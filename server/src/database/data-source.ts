@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import path from 'node:path';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { entities } from '../modules';
+import { migrations } from './migrations';
 import { QueryCounterLogger } from './query-counter';
 import { SnakeNamingStrategy } from './naming-strategy';
 
@@ -20,7 +20,7 @@ export function createDataSource({ url, poolSize = 10, logQueries = false }: Dat
     type: 'postgres',
     url,
     entities,
-    migrations: [path.join(__dirname, 'migrations', '*.js')],
+    migrations,
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,

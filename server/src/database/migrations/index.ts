@@ -1,0 +1,4 @@
+import { Initial1795896676302 } from './1795896676302-Initial';
+
+/** Every migration in order. Once merged, a migration is never edited: add a new one. */
+export const migrations = [Initial1795896676302];
