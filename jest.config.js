@@ -1,0 +1,28 @@
+/**
+ * Every test: shared validators, server services, and the API over real HTTP
+ * against a real PostgreSQL (DATABASE_URL, or an embedded one started once).
+ * TypeScript is compiled by SWC with decorator metadata, which TypeGraphQL and TypeORM need.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared/src', '<rootDir>/server/src', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': swc },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 60_000,
+  // Two cores here: two workers keep the database busy without starving the servers under test.
+  maxWorkers: 2,
+};

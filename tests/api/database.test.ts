@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { residentIdProblem, parseResidentId } from '@community-grid/shared';
+import { createDataSource } from '../../server/src/database/data-source';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../server/src/database/databases';
+
+const run = promisify(execFile);
+const scratch = (name: string) => withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_${name}_${process.pid}_${Date.now()}`);
+
+describe('migrations', () => {
+  it('go down to nothing and up again to the same schema', async () => {
+    const url = scratch('migrations');
+    await ensureDatabase(url);
+    const dataSource = createDataSource({ url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const tables = async () => (await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: any) => r.table_name);
+      await dataSource.runMigrations();
+      const up = await tables();
+      expect(up).toEqual(['community', 'community_predecessor_office', 'district', 'grid', 'household', 'office', 'resident', 'service_window', 'staff_member']);
+      while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
+      expect(await tables()).toEqual([]);
+      await dataSource.runMigrations();
+      expect(await tables()).toEqual(up);
+      // The entities and the migrations agree: nothing is left for a new migration to do.
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await dropDatabase(url);
+    }
+  });
+});
+
+describe('the sample district and `npm run seed -- --reset`', () => {
+  const url = scratch('seed');
+  const seed = (...args: string[]) => run(process.execPath, [path.resolve(__dirname, '../../server/dist/seed/seed.cli.js'), ...args],
+    { env: { ...process.env, DATABASE_URL: url } });
+  const dataSource = createDataSource({ url, poolSize: 2 });
+
+  beforeAll(async () => {
+    await ensureDatabase(url);
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropDatabase(url);
+  });
+
+  it('loads an empty database, refuses to load twice, and --reset restores it after changes', async () => {
+    expect((await seed()).stdout).toMatch(/Loaded the sample district/);
+    const counts = async () => (await dataSource.query(`SELECT
+      (SELECT COUNT(*)::int FROM office) AS offices, (SELECT COUNT(*)::int FROM community) AS communities,
+      (SELECT COUNT(*)::int FROM grid) AS grids, (SELECT COUNT(*)::int FROM resident) AS residents`))[0];
+    const loaded = await counts();
+    expect(loaded.offices).toBe(7);
+    expect(loaded.communities).toBe(12);
+
+    expect((await seed()).stdout).toMatch(/already has data/);
+    await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident ORDER BY id DESC LIMIT 5)`);
+    await dataSource.query(`UPDATE community SET name = '改名' WHERE id = 1`);
+
+    expect((await seed('--reset')).stdout).toMatch(/Loaded the sample district/);
+    expect(await counts()).toEqual(loaded);
+    expect((await dataSource.query('SELECT name FROM community WHERE id = 1'))[0].name).toBe('清真巷社区');
+  });
+
+  it('is invented: valid ID numbers in an unassigned region code, phones no network uses', async () => {
+    const residents: Array<{ id_number: string; birth: string; gender: string; phone: string | null }> = await dataSource.query(
+      `SELECT id_number, to_char(birth_date, 'YYYY-MM-DD') AS birth, gender, phone FROM resident`);
+    expect(residents.length).toBeGreaterThan(2000);
+    for (const r of residents) {
+      expect(residentIdProblem(r.id_number)).toBeNull();
+      expect(r.id_number.startsWith('630199')).toBe(true);
+      expect(parseResidentId(r.id_number)).toMatchObject({ birthDate: r.birth, gender: r.gender });
+      if (r.phone) expect(r.phone).toMatch(/^100\d{8}$/);
+    }
+    const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid GROUP BY 1');
+    expect(grids.every((g: any) => g.n >= 4 && g.n <= 8)).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import { startTestServer, TestServer } from '../support/test-server';
+
+let api: TestServer;
+beforeAll(async () => { api = await startTestServer(); });
+afterAll(() => api.close());
+
+const residents = (options: Record<string, unknown>) =>
+  api.gql(`query ($options: ResidentListOptions) { residents(options: $options) {
+    totalItems items { id name birthDate gender tags householdId household { grid { id communityId } } } } }`, { options });
+
+describe('the list contract: options { skip, take, sort, filter } → { items, totalItems }', () => {
+  it('pages with skip and take, and totalItems counts every match', async () => {
+    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM resident');
+    const first = await residents({ take: 10 });
+    const second = await residents({ skip: 10, take: 10 });
+    expect(first.data!.residents.totalItems).toBe(n);
+    expect(first.data!.residents.items).toHaveLength(10);
+    const ids = [...first.data!.residents.items, ...second.data!.residents.items].map((r: any) => r.id);
+    expect(new Set(ids).size).toBe(20);
+    const beyond = await residents({ skip: n + 5, take: 10 });
+    expect(beyond.data!.residents).toEqual({ totalItems: n, items: [] });
+  });
+
+  it('refuses take above 100 and negative skip with BAD_USER_INPUT per field', async () => {
+    const result = await residents({ take: 101, skip: -1 });
+    expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions.fields).toEqual({
+      take: 'must not be greater than 100',
+      skip: expect.stringContaining('skip must not be less than 0'),
+    });
+  });
+
+  it('sorts by any offered field, either way, with id breaking ties', async () => {
+    const asc = await residents({ take: 100, sort: [{ field: 'birthDate', order: 'ASC' }] });
+    const dates = asc.data!.residents.items.map((r: any) => r.birthDate);
+    expect(dates).toEqual([...dates].sort());
+    const desc = await residents({ take: 5, sort: [{ field: 'birthDate', order: 'DESC' }] });
+    const [{ max }] = await api.sql(`SELECT to_char(MAX(birth_date), 'YYYY-MM-DD') AS max FROM resident`);
+    expect(desc.data!.residents.items[0].birthDate).toBe(max);
+    const byGender = await residents({ take: 100, sort: [{ field: 'gender' }, { field: 'name', order: 'DESC' }] });
+    const keys = byGender.data!.residents.items.map((r: any) => r.gender);
+    expect(keys).toEqual([...keys].sort((a: string, b: string) => (a === b ? 0 : a === 'MALE' ? -1 : 1)));
+  });
+
+  it('filters by equality, membership, case-insensitive text, date ranges, ids, tags and ancestors', async () => {
+    const [{ n: women }] = await api.sql(`SELECT COUNT(*)::int AS n FROM resident WHERE gender = 'FEMALE'`);
+    expect((await residents({ filter: { gender: { eq: 'FEMALE' } } })).data!.residents.totalItems).toBe(women);
+
+    const range = await residents({ take: 100, filter: { birthDate: { gte: '1950-01-01', lt: '1960-01-01' } } });
+    const [{ n: fifties }] = await api.sql(`SELECT COUNT(*)::int AS n FROM resident WHERE birth_date >= '1950-01-01' AND birth_date < '1960-01-01'`);
+    expect(range.data!.residents.totalItems).toBe(fifties);
+    expect(range.data!.residents.items.every((r: any) => r.birthDate >= '1950-01-01' && r.birthDate < '1960-01-01')).toBe(true);
+
+    const lonely = await residents({ take: 100, filter: { tags: { hasAll: ['ELDERLY_ALONE'] } } });
+    expect(lonely.data!.residents.totalItems).toBeGreaterThan(0);
+    expect(lonely.data!.residents.items.every((r: any) => r.tags.includes('ELDERLY_ALONE'))).toBe(true);
+
+    const inGrid = await residents({ take: 100, filter: { gridId: { eq: '3' } } });
+    expect(inGrid.data!.residents.items.every((r: any) => r.household.grid.id === '3')).toBe(true);
+    const inCommunities = await residents({ take: 100, filter: { communityId: { in: ['2', '5'] } } });
+    const [{ n: inTwo }] = await api.sql(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
+      JOIN grid g ON g.id = h.grid_id WHERE g.community_id IN (2, 5)`);
+    expect(inCommunities.data!.residents.totalItems).toBe(inTwo);
+
+    const byIds = await residents({ filter: { ids: ['3', '1', '2'] } });
+    expect(byIds.data!.residents.items.map((r: any) => r.id)).toEqual(['1', '2', '3']);
+
+    const { communities } = await api.data(`{ communities(options: { filter: { nameEn: { contains: "muslim LANE" } } }) { totalItems items { name } } }`);
+    expect(communities).toEqual({ totalItems: 1, items: [{ name: '清真巷社区' }] });
+
+    const { households } = await api.data(`{ households(options: { filter: { communityId: { eq: "1" }, registrationType: { eq: FLOATING } } }) { totalItems items { registrationType grid { communityId } } } }`);
+    expect(households.totalItems).toBeGreaterThan(0);
+    expect(households.items.every((h: any) => h.registrationType === 'FLOATING' && h.grid.communityId === '1')).toBe(true);
+  });
+
+  it('searches the main text fields, treating % and _ literally', async () => {
+    const [resident] = await api.sql('SELECT name, id_number FROM resident ORDER BY id LIMIT 1');
+    const byName = await residents({ filter: { search: resident.name } });
+    expect(byName.data!.residents.items.map((r: any) => r.name)).toContain(resident.name);
+    const byId = await residents({ filter: { search: resident.id_number.slice(6, 14) } });
+    expect(byId.data!.residents.totalItems).toBeGreaterThan(0);
+    expect((await residents({ filter: { search: '%' } })).data!.residents.totalItems).toBe(0);
+  });
+
+  it('says BAD_USER_INPUT for malformed ids in filters', async () => {
+    const result = await residents({ filter: { ids: ['1', 'x'] } });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.ids': '"x" is not a valid id' } });
+    const ancestor = await residents({ filter: { communityId: { eq: 'one' } } });
+    expect(ancestor.errors![0].extensions.fields).toEqual({ 'filter.communityId.eq': '"one" is not a valid id' });
+  });
+
+  it('offers the same contract for every entity', async () => {
+    for (const list of ['districts', 'offices', 'communities', 'serviceWindows', 'grids', 'households', 'residents', 'staffMembers']) {
+      const result = await api.gql(`{ ${list}(options: { skip: 1, take: 2, filter: { ids: ["1", "2", "3"] } }) { totalItems items { id } } }`);
+      expect(result.errors).toBeUndefined();
+      const expected = list === 'districts' ? 1 : 3;
+      expect(result.data![list].totalItems).toBe(expected);
+      expect(result.data![list].items.length).toBe(Math.min(2, expected - 1));
+    }
+  });
+});

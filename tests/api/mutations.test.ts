@@ -1,0 +1,169 @@
+import { makeResidentId, Gender } from '@community-grid/shared';
+import { startTestServer, TestServer } from '../support/test-server';
+
+let api: TestServer;
+beforeAll(async () => { api = await startTestServer(); });
+afterAll(() => api.close());
+
+const TABLES = ['district', 'office', 'community', 'community_predecessor_office', 'service_window', 'grid', 'household', 'resident', 'staff_member'];
+
+/** A digest of every row of every table: equal digests mean nothing changed. */
+async function fingerprint(): Promise<string> {
+  const parts = await Promise.all(TABLES.map(async (table) =>
+    (await api.sql(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`))[0].digest));
+  return parts.join(',');
+}
+
+/** Runs a mutation that must fail: returns its error and checks that the database did not change. */
+async function refused(query: string, variables: Record<string, unknown>) {
+  const before = await fingerprint();
+  const result = await api.gql(query, variables);
+  expect(result.errors).toHaveLength(1);
+  expect(await fingerprint()).toBe(before);
+  const [error] = result.errors!;
+  expect(error.extensions.stacktrace).toBeUndefined();
+  return error;
+}
+
+const create = (type: string) => `mutation ($input: Create${type}Input!) { create${type}(input: $input) { id version } }`;
+const update = (type: string) => `mutation ($input: Update${type}Input!) { update${type}(input: $input) { id version } }`;
+const remove = (type: string) => `mutation ($id: ID!) { delete${type}(id: $id) { id } }`;
+
+const validResident = (householdId: string, overrides: Record<string, unknown> = {}) => ({
+  householdId, name: '新居民', gender: 'FEMALE', birthDate: '1991-03-04', relationToHead: 'OTHER',
+  idNumber: makeResidentId('630199', '1991-03-04', 901, Gender.FEMALE), phone: '10099990001', tags: ['LOW_INCOME'], ...overrides,
+});
+
+describe('writes go through create, update (with version) and delete for every entity', () => {
+  it('creates, updates and deletes a record of each entity, bumping the version on update', async () => {
+    const steps: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
+      ['District', { name: '试验区', nameEn: 'Trial District', code: '639999', city: '试验市' }, { city: 'Trial City' }],
+      ['Office', { districtId: '1', name: '试验办事处', nameEn: 'Trial Office' }, { withdrawnOn: '2015-01-01' }],
+      ['Community', { districtId: '1', name: '试验社区', nameEn: 'Trial Community', establishedOn: '2020-05-01', predecessorOfficeIds: ['2'] }, { phone: '0971-5550999' }],
+      ['ServiceWindow', { communityId: '1', kind: 'INTERMEDIARY', name: '试验窗口' }, { openingHours: '09:00-17:00' }],
+      ['Grid', { communityId: '1', code: 'T01', name: '试验网格' }, { name: '试验网格（改）' }],
+      ['Household', { gridId: '1', address: '试验路1号', registrationType: 'FLOATING' }, { registrationType: 'REGISTERED' }],
+      ['Resident', validResident('1'), { tags: ['DISABLED', 'VETERAN'] }],
+      ['StaffMember', { name: '试验员', homeCommunityId: '1' }, { active: false }],
+    ];
+    for (const [type, input, change] of steps) {
+      const created = (await api.data(create(type), { input }))[`create${type}`];
+      expect(created.version).toBe(1);
+      const updated = (await api.data(update(type), { input: { id: created.id, version: 1, ...change } }))[`update${type}`];
+      expect(updated).toEqual({ id: created.id, version: 2 });
+      const deleted = (await api.data(remove(type), { id: created.id }))[`delete${type}`];
+      expect(deleted.id).toBe(created.id);
+      const lookup = await api.gql(`query ($id: ID!) { ${type[0].toLowerCase()}${type.slice(1)}(id: $id) { id } }`, { id: created.id });
+      expect(lookup.errors![0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('keeps fields that an update leaves out, and clears optional ones sent as null', async () => {
+    const { createStaffMember: staff } = await api.data(`mutation { createStaffMember(input: { name: "留存员", phone: "10099990002", homeCommunityId: "2" }) { id } }`);
+    const { updateStaffMember } = await api.data(`mutation ($id: ID!) { updateStaffMember(input: { id: $id, version: 1, phone: null }) { name phone homeCommunityId active } }`, { id: staff.id });
+    expect(updateStaffMember).toEqual({ name: '留存员', phone: null, homeCommunityId: '2', active: true });
+  });
+
+  it('links a community to its predecessor offices and replaces the links on update', async () => {
+    const { createCommunity: c } = await api.data(`mutation { createCommunity(input: { districtId: "1", name: "沿革社区", nameEn: "Lineage", establishedOn: "2020-01-01", predecessorOfficeIds: ["1", "2"] }) { id predecessorOffices { id } } }`);
+    expect(c.predecessorOffices.map((o: any) => o.id)).toEqual(['1', '2']);
+    const { updateCommunity } = await api.data(`mutation ($id: ID!) { updateCommunity(input: { id: $id, version: 1, predecessorOfficeIds: ["3"] }) { predecessorOffices { id } } }`, { id: c.id });
+    expect(updateCommunity.predecessorOffices).toEqual([{ id: '3' }]);
+  });
+
+  it('keeps the household head consistent as residents join and move', async () => {
+    const { createHousehold: home } = await api.data(`mutation { createHousehold(input: { gridId: "2", address: "新家路8号", registrationType: REGISTERED }) { id } }`);
+    const { createResident: head } = await api.data(create('Resident'), { input: validResident(home.id, { relationToHead: 'HEAD' }) });
+    expect((await api.data(`query ($id: ID!) { household(id: $id) { headResidentId } }`, { id: home.id })).household.headResidentId).toBe(head.id);
+    await api.data(update('Resident'), { input: { id: head.id, version: 1, householdId: '1' } });
+    expect((await api.data(`query ($id: ID!) { household(id: $id) { headResidentId } }`, { id: home.id })).household.headResidentId).toBeNull();
+  });
+
+  it('lets exactly one of two concurrent updates with the same version win', async () => {
+    const results = await Promise.all(['甲', '乙'].map((name) =>
+      api.gql(update('Grid'), { input: { id: '5', version: 1, name: `并发网格${name}` } })));
+    const codes = results.map((r) => r.errors?.[0].extensions.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const [row] = await api.sql('SELECT version FROM grid WHERE id = 5');
+    expect(row.version).toBe(2);
+  });
+});
+
+describe('bad input gets a clear, coded error and changes nothing', () => {
+  const fieldError = async (query: string, variables: Record<string, unknown>, field: string, message: string | RegExp) => {
+    const error = await refused(query, variables);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields![field]).toMatch(message);
+  };
+
+  test.each([
+    ['createDistrict: empty name', create('District'), { input: { name: '  ', nameEn: 'X', code: '630999', city: 'X' } }, 'name', 'must not be empty'],
+    ['createOffice: unknown district', create('Office'), { input: { districtId: '999', name: '某办', nameEn: 'X' } }, 'districtId', 'District 999 does not exist'],
+    ['createCommunity: unknown predecessor office', create('Community'), { input: { districtId: '1', name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', predecessorOfficeIds: ['1', '998'] } }, 'predecessorOfficeIds', 'Office 998 does not exist'],
+    ['createCommunity: dissolved before established', create('Community'), { input: { districtId: '1', name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', dissolvedOn: '2019-12-31' } }, 'dissolvedOn', 'must not be before establishedOn'],
+    ['createCommunity: name taken in the district', create('Community'), { input: { districtId: '1', name: '清真巷社区', nameEn: 'X', establishedOn: '2020-01-01' } }, 'name', 'already used'],
+    ['createCommunity: bad phone', create('Community'), { input: { districtId: '1', name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', phone: '12345' } }, 'phone', 'must be a mobile number'],
+    ['createServiceWindow: name taken in the community', create('ServiceWindow'), { input: { communityId: '1', kind: 'COMPREHENSIVE', name: '综合服务窗口 1' } }, 'name', 'already used'],
+    ['createGrid: code taken in the community', create('Grid'), { input: { communityId: '1', code: 'G01', name: '重复网格' } }, 'code', 'already used by another grid'],
+    ['createGrid: unknown community', create('Grid'), { input: { communityId: '12345', code: 'Z1', name: '某网格' } }, 'communityId', 'Community 12345 does not exist'],
+    ['createGrid: malformed community id', create('Grid'), { input: { communityId: 'abc', code: 'Z1', name: '某网格' } }, 'communityId', '"abc" is not a valid id'],
+    ['createGrid: open boundary ring', create('Grid'), { input: { communityId: '1', code: 'Z1', name: '某网格', boundary: { type: 'Polygon', coordinates: [[[101.7, 36.6], [101.8, 36.6], [101.8, 36.7], [101.7, 36.71]]] } } }, 'boundary', 'closed rings'],
+    ['createGrid: boundary that is not a polygon', create('Grid'), { input: { communityId: '1', code: 'Z1', name: '某网格', boundary: { type: 'Point', coordinates: [101.7, 36.6] } } }, 'boundary', 'Polygon or MultiPolygon'],
+    ['createHousehold: head before any resident', create('Household'), { input: { gridId: '1', address: '某路1号', registrationType: 'REGISTERED', headResidentId: '1' } }, 'headResidentId', 'must be a resident of this household'],
+    ['createResident: wrong check character', create('Resident'), { input: validResident('1', { idNumber: '630199199103049012' }) }, 'idNumber', 'wrong check character'],
+    ['createResident: impossible birth date in the ID', create('Resident'), { input: validResident('1', { idNumber: '630199199102300000' }) }, 'idNumber', 'impossible birth date'],
+    ['createResident: ID of another birth date', create('Resident'), { input: validResident('1', { birthDate: '1991-03-05' }) }, 'idNumber', 'encodes birth date 1991-03-04, not 1991-03-05'],
+    ['createResident: ID of another gender', create('Resident'), { input: validResident('1', { gender: 'MALE' }) }, 'idNumber', 'encodes gender FEMALE, not MALE'],
+    ['createResident: empty name', create('Resident'), { input: validResident('1', { name: '' }) }, 'name', 'must not be empty'],
+    ['createResident: unknown household', create('Resident'), { input: validResident('77777') }, 'householdId', 'Household 77777 does not exist'],
+    ['createResident: bad phone', create('Resident'), { input: validResident('1', { phone: '555-0100' }) }, 'phone', 'must be a mobile number'],
+    ['createResident: future birth date', create('Resident'), { input: validResident('1', { birthDate: '2999-01-01', idNumber: makeResidentId('630199', '2999-01-01', 5, Gender.FEMALE) }) }, 'birthDate', 'must not be in the future'],
+    ['createStaffMember: unknown home community', create('StaffMember'), { input: { name: '某员', homeCommunityId: '4040' } }, 'homeCommunityId', 'Community 4040 does not exist'],
+    ['updateDistrict: required field sent as null', update('District'), { input: { id: '1', version: 1, name: null } }, 'name', 'is required'],
+    ['updateOffice: name too long', update('Office'), { input: { id: '1', version: 1, name: '长'.repeat(101) } }, 'name', 'at most 100 characters'],
+    ['updateCommunity: dissolved before established', update('Community'), { input: { id: '2', version: 1, dissolvedOn: '2000-01-01' } }, 'dissolvedOn', 'must not be before establishedOn'],
+    ['updateServiceWindow: unknown community', update('ServiceWindow'), { input: { id: '1', version: 1, communityId: '999' } }, 'communityId', 'Community 999 does not exist'],
+    ['updateGrid: code of a sibling grid', update('Grid'), { input: { id: '1', version: 1, code: 'G02' } }, 'code', 'already used by another grid'],
+    ['updateHousehold: head from another household', update('Household'), { input: { id: '1', version: 1, headResidentId: '100' } }, 'headResidentId', 'must be a resident of this household'],
+    ['updateStaffMember: bad phone', update('StaffMember'), { input: { id: '1', version: 1, phone: '1' } }, 'phone', 'must be a mobile number'],
+  ])('%s', async (_name, query, variables, field, message) => {
+    await fieldError(query, variables, field, message);
+  });
+
+  it('updateResident: the ID number of another resident', async () => {
+    const [other] = await api.sql(`SELECT id_number AS "idNumber", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", gender::text FROM resident WHERE id = 2`);
+    await fieldError(update('Resident'), { input: { id: '1', version: 1, ...other } }, 'idNumber', 'belongs to another resident');
+  });
+
+  test.each(['District', 'Office', 'Community', 'ServiceWindow', 'Grid', 'Household', 'Resident', 'StaffMember'])(
+    'update%s with a stale version is a CONFLICT', async (type) => {
+      const error = await refused(update(type), { input: { id: '1', version: 99 } });
+      expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+      expect(error.message).toMatch(/was changed by someone else/);
+    });
+
+  test.each(['District', 'Office', 'Community', 'ServiceWindow', 'Grid', 'Household', 'Resident', 'StaffMember'])(
+    'update and delete of an unknown %s are NOT_FOUND', async (type) => {
+      expect((await refused(update(type), { input: { id: '424242', version: 1 } })).extensions.code).toBe('NOT_FOUND');
+      expect((await refused(remove(type), { id: '424242' })).extensions.code).toBe('NOT_FOUND');
+    });
+
+  test.each([
+    ['District', '1', /still has 7 offices/],
+    ['Office', '1', /is the predecessor of \d+ communities; remove it from their lineage first/],
+    ['Community', '1', /still has 8 grids; move or delete them first/],
+    ['Grid', '1', /still has \d+ households/],
+    ['Household', '1', /still has \d+ residents/],
+  ])('delete%s while it has dependants is refused', async (type, id, message) => {
+    const error = await refused(remove(type), { id });
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HAS_DEPENDANTS' });
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses values of the wrong type before any resolver runs', async () => {
+    const error = await refused(create('ServiceWindow'), { input: { communityId: '1', kind: 'DRIVE_THROUGH', name: 'X' } });
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    const date = await refused(create('Community'), { input: { districtId: '1', name: 'X', nameEn: 'X', establishedOn: '2020-02-30' } });
+    expect(date.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

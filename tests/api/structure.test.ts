@@ -1,0 +1,97 @@
+import { startTestServer, TestServer } from '../support/test-server';
+
+let api: TestServer;
+beforeAll(async () => { api = await startTestServer(); });
+afterAll(() => api.close());
+
+const count = async (table: string) => Number((await api.sql(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+
+describe('the structure graph', () => {
+  it('returns the sample district with its offices, communities and lineage', async () => {
+    const { districts } = await api.data(`{
+      districts { totalItems items {
+        name nameEn communityCount
+        offices { name withdrawnOn successorCommunities { name } }
+        communities { name nameEn predecessorOffices { name } }
+      } }
+    }`);
+    expect(districts.totalItems).toBe(1);
+    const [district] = districts.items;
+    expect(district.nameEn).toBe('Chengdong (East) District');
+    expect(district.offices).toHaveLength(7);
+    expect(district.offices.every((o: any) => o.withdrawnOn && o.successorCommunities.length > 0)).toBe(true);
+    expect(district.communities).toHaveLength(12);
+    expect(district.communityCount).toBe(12);
+    expect(district.communities.map((c: any) => c.nameEn)).toContain('Muslim Lane Community');
+    expect(district.communities.every((c: any) => c.predecessorOffices.length > 0)).toBe(true);
+  });
+
+  it('nests communities → grids → households → residents and back up, with counts that match the database', async () => {
+    const { communities } = await api.data(`{
+      communities { items {
+        id gridCount householdCount residentCount
+        serviceWindows { kind }
+        staffMembers { id }
+        grids { communityId householdCount residentCount community { id }
+          households { gridId residentCount headResident { relationToHead } residents { householdId household { id } } } }
+      } }
+    }`);
+    expect(communities.items).toHaveLength(12);
+    let households = 0;
+    let residents = 0;
+    for (const community of communities.items) {
+      expect(community.grids.length).toBeGreaterThanOrEqual(4);
+      expect(community.grids.length).toBeLessThanOrEqual(8);
+      expect(community.gridCount).toBe(community.grids.length);
+      expect(community.serviceWindows.map((w: any) => w.kind)).toEqual(expect.arrayContaining(['COMPREHENSIVE', 'INTERMEDIARY']));
+      expect(community.staffMembers.length).toBeGreaterThan(0);
+      let communityResidents = 0;
+      for (const grid of community.grids) {
+        expect(grid.communityId).toBe(community.id);
+        expect(grid.community.id).toBe(community.id);
+        expect(grid.householdCount).toBe(grid.households.length);
+        for (const household of grid.households) {
+          expect(household.residentCount).toBe(household.residents.length);
+          expect(household.headResident.relationToHead).toBe('HEAD');
+          for (const resident of household.residents) expect(resident.household.id).toBe(resident.householdId);
+          communityResidents += household.residents.length;
+        }
+      }
+      expect(community.residentCount).toBe(communityResidents);
+      households += community.householdCount;
+      residents += community.residentCount;
+    }
+    expect(households).toBe(await count('household'));
+    expect(residents).toBe(await count('resident'));
+    expect(residents).toBeGreaterThan(2000);
+  });
+
+  it('answers a nested query with a bounded number of SQL statements, however many rows it returns', async () => {
+    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items { grids { households { residents { id } } } } } }`);
+    const one = await nested(1);
+    const all = await nested(12);
+    const rows = (r: any) => r.data.communities.items.flatMap((c: any) => c.grids.flatMap((g: any) => g.households.flatMap((h: any) => h.residents))).length;
+    expect(rows(all)).toBeGreaterThan(rows(one) * 5);
+    // At most two statements for the page (rows, and the total when the page is full), then one per level.
+    expect(all.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3);
+    expect(one.extensions!.sqlStatements).toBe(all.extensions!.sqlStatements);
+
+    const upward = await api.gql(`{ residents(options: { take: 100 }) { items { household { grid { community { district { name } } } } } } }`);
+    expect(upward.errors).toBeUndefined();
+    expect(upward.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 4);
+
+    const counts = await api.gql(`{ communities { items { gridCount householdCount residentCount grids { householdCount residentCount } } } }`);
+    expect(counts.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3 + 1 + 2);
+  });
+
+  it('finds one record by id, and says NOT_FOUND for an unknown or malformed id', async () => {
+    const { grid } = await api.data(`{ grid(id: "1") { id code community { name } } }`);
+    expect(grid).toMatchObject({ id: '1', code: 'G01' });
+    for (const id of ['999999', 'abc', '-1']) {
+      const result = await api.gql(`query ($id: ID!) { household(id: $id) { id } }`, { id });
+      expect(result.data!.household).toBeNull();
+      expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(result.errors![0].message).toBe(`Household ${id} was not found`);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../support/global-setup';
+
+/**
+ * What `npm start` runs, as a new user gets it: no DATABASE_URL, so the
+ * server starts its embedded PostgreSQL, loads the sample district, serves,
+ * keeps the data across restarts and leaves no PostgreSQL behind when stopped.
+ */
+const MAIN = path.resolve(__dirname, '../../server/dist/main.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'community-grid-start-'));
+fs.chmodSync(dataDir, 0o755);
+let pgPort: number;
+
+beforeAll(async () => { pgPort = await freePort(); });
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started { child: ChildProcess; output: () => string; port: number }
+
+async function start(port?: number): Promise<Started & { exited: Promise<number | null> }> {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const httpPort = port ?? await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      if (/is ready|failed to start/.test(output) || child.exitCode !== null) { clearInterval(timer); resolve(); }
+    }, 100);
+  });
+  return { child, output: () => output, port: httpPort, exited };
+}
+
+const postgresProcessesFor = (dir: string) => {
+  try {
+    return execFileSync('pgrep', ['-f', dir]).toString().trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+};
+
+const gql = async (port: number, query: string) => (await fetch(`http://127.0.0.1:${port}/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }),
+})).json() as Promise<any>;
+
+it('starts on the embedded database with the sample district, keeps data across restarts, and stops cleanly', async () => {
+  const first = await start();
+  expect(first.output()).toMatch(/Loaded the sample district: 12 communities/);
+  expect(first.output()).toMatch(new RegExp(`GraphQL +http://localhost:${first.port}/graphql`));
+  expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
+  const nested = await gql(first.port, '{ communities { totalItems items { grids { households { residents { id } } } } } }');
+  expect(nested.data.communities.totalItems).toBe(12);
+  const created = await gql(first.port, 'mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
+  expect(created.data.createStaffMember.id).toBeDefined();
+
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
+  expect(postgresProcessesFor(dataDir)).toBe('');
+
+  const second = await start();
+  expect(second.output()).not.toMatch(/Loaded the sample district/);
+  const found = await gql(second.port, '{ staffMembers(options: { filter: { name: { eq: "重启后仍在" } } }) { totalItems } }');
+  expect(found.data.staffMembers.totalItems).toBe(1);
+  second.child.kill('SIGINT');
+  expect(await second.exited).toBe(0);
+  expect(postgresProcessesFor(dataDir)).toBe('');
+});
+
+it('fails clearly when its port is taken, and leaves no PostgreSQL running', async () => {
+  const blocker = net.createServer();
+  const port = await freePort();
+  await new Promise<void>((resolve) => blocker.listen(port, resolve));
+  try {
+    const attempt = await start(port);
+    expect(await attempt.exited).toBe(1);
+    expect(attempt.output()).toMatch(/failed to start: .*EADDRINUSE/);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  } finally {
+    blocker.close();
+  }
+});
