@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     stopping = true;
     await app?.apollo.stop().catch(() => undefined);
     await database.close().catch((error) => console.error('Stopping the database failed:', error));
+    console.log('Community Grid stopped');
     process.exit(exitCode);
   };
   process.once('SIGINT', () => void stop(0));
