@@ -8,6 +8,14 @@ import { loadSampleIfEmpty } from './seed/sample-district';
 /** config → database → schema → HTTP server. */
 async function main(): Promise<void> {
   const started = Date.now();
+  let ready = false;
+  // If start-up ever waits on something that can no longer happen, Node would exit 0 in silence.
+  process.once('beforeExit', () => {
+    if (!ready) {
+      console.error('Community Grid failed to start: start-up stalled');
+      process.exitCode = 1;
+    }
+  });
   const config = loadConfig();
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
@@ -38,6 +46,7 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
+  ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Community Grid is ready in ${((Date.now() - started) / 1000).toFixed(1)} s

@@ -20,11 +20,11 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 interface Started { child: ChildProcess; output: () => string; port: number }
 
-async function start(port?: number): Promise<Started & { exited: Promise<number | null> }> {
+async function start(port?: number, databasePort = pgPort): Promise<Started & { exited: Promise<number | null> }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const httpPort = port ?? await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'production' },
+    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,16 +74,28 @@ it('starts on the embedded database with the sample district, keeps data across 
   expect(postgresProcessesFor(dataDir)).toBe('');
 });
 
-it('fails clearly when its port is taken, and leaves no PostgreSQL running', async () => {
+async function withPortTaken(work: (port: number) => Promise<void>): Promise<void> {
   const blocker = net.createServer();
   const port = await freePort();
-  await new Promise<void>((resolve) => blocker.listen(port, resolve));
+  await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
   try {
-    const attempt = await start(port);
-    expect(await attempt.exited).toBe(1);
-    expect(attempt.output()).toMatch(/failed to start: .*EADDRINUSE/);
-    expect(postgresProcessesFor(dataDir)).toBe('');
+    await work(port);
   } finally {
     blocker.close();
   }
-});
+}
+
+it('fails clearly when its HTTP port is taken, and leaves no PostgreSQL running', () => withPortTaken(async (port) => {
+  const attempt = await start(port);
+  expect(await attempt.exited).toBe(1);
+  expect(attempt.output()).toMatch(/failed to start: .*EADDRINUSE/);
+  expect(postgresProcessesFor(dataDir)).toBe('');
+}));
+
+it('fails clearly when the embedded database cannot listen on its port', () => withPortTaken(async (port) => {
+  const attempt = await start(undefined, port);
+  expect(await attempt.exited).toBe(1);
+  expect(attempt.output()).toMatch(new RegExp(`embedded PostgreSQL failed to start on port ${port}`));
+  expect(attempt.output()).toMatch(/Address already in use/);
+  expect(postgresProcessesFor(dataDir)).toBe('');
+}));

@@ -6,6 +6,7 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  process?: { exitCode: number | null; signalCode: string | null };
 }
 type EmbeddedPostgresType = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
@@ -70,7 +71,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     }
     await pg.start();
   } catch (error) {
-    await pg.stop().catch(() => undefined);
+    // stop() waits for an exit event, which never comes if PostgreSQL already exited (e.g. its port was taken).
+    const running = pg.process && pg.process.exitCode === null && pg.process.signalCode === null;
+    if (running) await pg.stop().catch(() => undefined);
     const detail = logs.join('').trim().split('\n').slice(-5).join('\n');
     throw new Error(`embedded PostgreSQL failed to start on port ${port} (data in ${clusterDir})` +
       (detail ? `:\n${detail}` : error instanceof Error ? `: ${error.message}` : ''));
