@@ -161,14 +161,20 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   });
   const householdIds = await insertChunked(em, Household, householdRows);
 
-  let sequence = 0;
+  // Sequence numbers count per birth date, so ID numbers stay unique at any scale.
+  const sequences = new Map<string, number>();
+  const nextSequence = (born: string) => {
+    const n = (sequences.get(born) ?? 0) + 1;
+    sequences.set(born, n);
+    return n * 2; // makeResidentId moves it to the next odd number for men
+  };
   let phone = 0;
   const residentRows: Partial<Resident>[] = [];
   const addResident = (householdId: number, relationToHead: RelationToHead, gender: Gender, born: string, surname?: string, tags: ResidentTag[] = []) => {
     const age = today.getUTCFullYear() - Number(born.slice(0, 4));
     residentRows.push({
       householdId, relationToHead, gender, birthDate: born, name: personName(rng, surname),
-      idNumber: makeResidentId(SAMPLE_REGION_CODE, born, ++sequence, gender),
+      idNumber: makeResidentId(SAMPLE_REGION_CODE, born, nextSequence(born), gender),
       phone: age >= 16 && rng.chance(0.85) ? `100${String(++phone).padStart(8, '0')}` : null,
       tags: [
         ...tags,

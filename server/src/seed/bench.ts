@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createDataSource } from '../database/data-source';
+import { dropDatabase, ensureDatabase, withDatabase } from '../database/databases';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { buildApiSchema } from '../schema/build-schema';
+import { loadSampleDistrict } from './sample-district';
+
+/**
+ * `npm run bench`: loads a district at the scale MISSION.md designs for
+ * (default ~550 grids, ~165,000 households, ~450,000 residents) into a scratch
+ * database and prints how long typical API reads take over real HTTP.
+ * Options: --grid-factor N (grids = 69 × N), --households-per-grid N, --runs N.
+ */
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+
+const QUERIES: Array<[string, string]> = [
+  ['one page of residents in a community, sorted by birth date',
+    '{ residents(options: { take: 100, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "3" } } }) { totalItems items { id name birthDate household { address grid { name } } } } }'],
+  ['residents found by free text (trigram index)',
+    '{ residents(options: { take: 20, filter: { search: "马晓" } }) { totalItems items { id name } } }'],
+  ['elderly living alone in the district (tag index)',
+    '{ residents(options: { take: 100, filter: { tags: { hasAll: [ELDERLY_ALONE] } } }) { totalItems items { id name } } }'],
+  ['12 communities with grid, household and resident counts',
+    '{ communities { items { name gridCount householdCount residentCount } } }'],
+  ['a community\'s grids with their household and resident counts',
+    '{ community(id: "1") { grids { code householdCount residentCount } } }'],
+  ['one grid → households → residents (a grid member\'s day)',
+    '{ grid(id: "7") { households { address residents { name tags } } } }'],
+  ['a page of households with head and grid',
+    '{ households(options: { skip: 50000, take: 100 }) { totalItems items { address headResident { name } grid { code } } } }'],
+];
+
+async function main(): Promise<void> {
+  const gridFactor = arg('grid-factor', 8);
+  const householdsPerGrid = arg('households-per-grid', 300);
+  const runs = arg('runs', 20);
+  const config = loadConfig();
+
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let serverUrl = config.databaseUrl;
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'community-grid-bench-'));
+  if (!serverUrl) {
+    fs.chmodSync(tempDir, 0o755);
+    const embedded = await startEmbeddedPostgres(tempDir, 54398);
+    serverUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const url = withDatabase(serverUrl, `cg_bench_${process.pid}`);
+  await ensureDatabase(url);
+  const dataSource = createDataSource({ url, poolSize: 10 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    let started = Date.now();
+    const summary = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid }));
+    await dataSource.query('ANALYZE');
+    console.log(`Loaded ${summary.grids} grids, ${summary.households} households, ${summary.residents} residents, ${summary.staffMembers} staff in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: false, exposeQueryStats: true });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+
+    console.log(`\n${runs} runs each, sequential, over HTTP (ms):`);
+    console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
+    for (const [name, query] of QUERIES) {
+      const times: number[] = [];
+      let statements = 0;
+      for (let i = 0; i < runs + 2; i++) {
+        started = performance.now();
+        const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        const body = (await response.json()) as { errors?: unknown; extensions?: { sqlStatements: number } };
+        if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+        if (i >= 2) times.push(performance.now() - started); // the first two warm caches and plans
+        statements = body.extensions?.sqlStatements ?? 0;
+      }
+      times.sort((a, b) => a - b);
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+      console.log(`${name.padEnd(62)} ${at(0.5).padStart(7)} ${at(0.95).padStart(7)} ${String(statements).padStart(4)}`);
+    }
+    await app.apollo.stop();
+  } finally {
+    await dataSource.destroy();
+    await dropDatabase(url);
+    await stopEmbedded?.();
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error('Benchmark failed:', error);
+  process.exit(1);
+});
