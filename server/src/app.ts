@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,6 +17,8 @@ export interface AppOptions {
   isDevelopment: boolean;
   /** Report SQL statements per request in `extensions.sqlStatements` (not in production). */
   exposeQueryStats?: boolean;
+  /** The built dashboard (admin/dist), served at /. */
+  adminDir?: string;
 }
 
 export interface App {
@@ -23,7 +27,11 @@ export interface App {
 }
 
 /** The HTTP server: GraphQL at /graphql, health at /healthz and /readyz. */
-export async function createApp({ dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production' }: AppOptions): Promise<App> {
+export const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '..', '..', 'admin', 'dist');
+
+export async function createApp({
+  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR,
+}: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -76,11 +84,29 @@ export async function createApp({ dataSource, schema, isDevelopment, exposeQuery
     expressMiddleware(apollo, { context: async () => requestScope.getStore()! }),
   );
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Community Grid</title>
-<h1>Community Grid</h1><p>The API is at <a href="/graphql">/graphql</a> (POST GraphQL with <code>content-type: application/json</code>).
-Health: <a href="/healthz">/healthz</a>, <a href="/readyz">/readyz</a>.</p>`);
-  });
+  serveDashboard(app, adminDir);
 
   return { server, apollo };
+}
+
+/**
+ * The dashboard at /: hashed assets cached for a year, every other GET that
+ * is not the API answered with index.html so the app's own routes work on reload.
+ */
+function serveDashboard(app: express.Express, adminDir: string): void {
+  const index = path.join(adminDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', (_req, res) => {
+      res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Community Grid</title>
+<h1>Community Grid</h1><p>The dashboard is not built (run <code>npm start</code>). The API is at <a href="/graphql">/graphql</a>.</p>`);
+    });
+    return;
+  }
+  app.use('/assets', express.static(path.join(adminDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/graphql')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -1,0 +1,69 @@
+import type { JSX } from 'react';
+import { isPhoneNumber, residentIdProblem } from '@community-grid/shared';
+import {
+  Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, regex, required, TextInput, useLocaleState,
+} from 'react-admin';
+import { i18nProvider } from './i18n';
+
+/** Choices for an enum, labelled through i18n (cg.enums.<Enum>.<VALUE>). */
+export const enumChoices = (values: Record<string, string>, enumName: string) =>
+  Object.values(values).map((value) => ({ id: value, name: `cg.enums.${enumName}.${value}` }));
+
+/** A date shown in the format of the language the user chose. */
+export const LocalDateField = (props: DateFieldProps) => {
+  const [locale] = useLocaleState();
+  return <DateField {...props} locales={locale} />;
+};
+
+// Client-side rules that mirror the server's, so most mistakes are caught before saving.
+export const requiredText = (max: number) => [required(), maxLength(max), regex(/\S/, 'ra.validation.required')];
+export const phone = (value: unknown) => (value && !isPhoneNumber(String(value)) ? 'cg.validation.phone' : undefined);
+export const residentId = (value: unknown) => (value && residentIdProblem(String(value)) ? 'cg.validation.resident_id' : undefined);
+export const geoJson = (value: unknown) => {
+  if (!value || typeof value === 'object') return undefined;
+  try {
+    JSON.parse(String(value));
+    return undefined;
+  } catch {
+    return 'cg.validation.json';
+  }
+};
+
+/** A multi-line JSON editor for an object field (grid boundaries). */
+export const JsonInput = ({ source }: { source: string }) => (
+  <TextInput
+    source={source} multiline minRows={3} fullWidth validate={geoJson}
+    format={(value) => (value && typeof value === 'object' ? JSON.stringify(value) : value ?? '')}
+    parse={(text: string) => {
+      if (!text.trim()) return null;
+      try { return JSON.parse(text); } catch { return text; }
+    }}
+  />
+);
+
+/**
+ * CSV of the filtered list, with column names in the user's language and
+ * enum values translated.
+ */
+export const exporterFor = (resource: string, columns: Array<string | [string, (record: any) => unknown]>): Exporter =>
+  async (records) => {
+    const t = (key: string) => i18nProvider.translate(key);
+    const header = columns.map((column) => t(`resources.${resource}.fields.${typeof column === 'string' ? column : column[0]}`));
+    const quote = (value: unknown) => {
+      const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+      return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    const rows = records.map((record) => columns.map((column) => quote(typeof column === 'string' ? record[column] : column[1](record))));
+    downloadCSV([header.map(quote).join(','), ...rows.map((row) => row.join(','))].join('\n'), t(`resources.${resource}.name`).split('|')[0].trim());
+  };
+
+export const translateEnum = (enumName: string) => (value: string) => i18nProvider.translate(`cg.enums.${enumName}.${value}`);
+
+/**
+ * Edit and create share one form per resource. Edits are pessimistic so the
+ * server's per-field errors land on the fields and a stale version is reported.
+ */
+export const editView = (Form: () => JSX.Element, options: { title?: JSX.Element } = {}) => () => (
+  <Edit mutationMode="pessimistic" title={options.title}><Form /></Edit>
+);
+export const createView = (Form: () => JSX.Element) => () => <Create redirect="show"><Form /></Create>;

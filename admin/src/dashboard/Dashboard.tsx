@@ -1,0 +1,61 @@
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
+import { useApiQuery } from '../useApiQuery';
+
+const QUERY = `{
+  districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }
+  staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }
+  communities { items { id name nameEn residentCount } }
+}`;
+
+interface Figures {
+  districts: { items: Array<{ communityCount: number; gridCount: number; householdCount: number; residentCount: number }> };
+  staffMembers: { totalItems: number };
+  communities: { items: Array<{ id: string; name: string; nameEn: string; residentCount: number }> };
+}
+
+const Figure = ({ label, value }: { label: string; value: number }) => (
+  <Card sx={{ flex: '1 1 160px' }}>
+    <CardContent>
+      <Typography color="text.secondary" variant="body2">{label}</Typography>
+      <Typography variant="h4" data-testid={`figure-${label}`}>{value.toLocaleString()}</Typography>
+    </CardContent>
+  </Card>
+);
+
+/** Home: the district's figures and residents per community. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data, error } = useApiQuery<Figures>(QUERY);
+  if (error) return <Typography color="error">{error.message}</Typography>;
+  if (!data) return <Loading />;
+  const district = data.districts.items[0] ?? { communityCount: 0, gridCount: 0, householdCount: 0, residentCount: 0 };
+  const communities = [...data.communities.items].sort((a, b) => b.residentCount - a.residentCount);
+  const nameOf = (c: Figures['communities']['items'][number]) => (locale.startsWith('zh') ? c.name : c.nameEn.replace(/ Community$/, ''));
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="cg.dashboard.title" />
+      <Typography variant="h5" sx={{ mb: 2 }}>{translate('cg.dashboard.title')}</Typography>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <Figure label={translate('cg.dashboard.communities')} value={district.communityCount} />
+        <Figure label={translate('cg.dashboard.grids')} value={district.gridCount} />
+        <Figure label={translate('cg.dashboard.households')} value={district.householdCount} />
+        <Figure label={translate('cg.dashboard.residents')} value={district.residentCount} />
+        <Figure label={translate('cg.dashboard.staff')} value={data.staffMembers.totalItems} />
+      </Box>
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('cg.dashboard.residents_per_community')}</Typography>
+          <BarChart
+            height={360}
+            layout="horizontal"
+            yAxis={[{ scaleType: 'band', data: communities.map(nameOf), width: 170 }]}
+            series={[{ data: communities.map((c) => c.residentCount), label: translate('cg.dashboard.residents') }]}
+          />
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

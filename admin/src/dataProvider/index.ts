@@ -1,0 +1,155 @@
+import { gql } from '@apollo/client';
+import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
+import {
+  CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
+} from 'react-admin';
+import { RESOURCES } from './resources';
+
+/**
+ * Adapts react-admin's calls to the API's one list contract
+ * (`options { skip, take, sort, filter }` → `{ items, totalItems }`) and its
+ * create/update/delete mutations. No introspection: each resource's fields
+ * are listed in resources.ts, so the dashboard works where introspection is off.
+ */
+
+type Params = Record<string, any>;
+
+const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
+
+/** Removes Apollo's __typename and turns predecessorOffices into ids for the form. */
+function clean(record: Record<string, any> | null): Record<string, any> | null {
+  if (!record) return record;
+  const { __typename: _, ...rest } = record;
+  if (Array.isArray(rest.predecessorOffices)) rest.predecessorOfficeIds = rest.predecessorOffices.map((o: any) => o.id);
+  return rest;
+}
+
+/**
+ * react-admin filter values → the API's filter input. `q` is the search box;
+ * `x_contains`, `x_gte`, `x_lte` name operators; arrays mean "any of" (`in`,
+ * or `hasAny` for tags); anything else is equality.
+ */
+export function toApiFilter(filter: Params = {}): Params {
+  const result: Params = {};
+  const put = (field: string, operator: string, value: unknown) => {
+    result[field] = { ...result[field], [operator]: value };
+  };
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    const [, field, suffix] = key.match(/^(.*?)(?:_(contains|gte|lte))?$/)!;
+    if (key === 'q') result.search = value;
+    else if (key === 'ids' || key === 'id') result.ids = Array.isArray(value) ? value : [value];
+    else if (suffix) put(field, suffix, value);
+    else if (field === 'tags') put(field, 'hasAny', Array.isArray(value) ? value : [value]);
+    else if (Array.isArray(value)) put(field, 'in', value);
+    else put(field, 'eq', value);
+  }
+  return result;
+}
+
+const listQuery = (resource: string) => {
+  const { type, fields } = RESOURCES[resource];
+  return gql(`query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`);
+};
+
+const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
+  const config = RESOURCES[resource];
+  if (!config) throw new Error(`Unknown resource ${resource}`);
+  const { type, fields, writable } = config;
+  const pick = (data: Params, keep: (key: string) => boolean) =>
+    Object.fromEntries(Object.entries(data).filter(([key]) => writable.includes(key) && keep(key)));
+
+  switch (fetchType) {
+    case GET_LIST:
+    case GET_MANY_REFERENCE: {
+      const { page = 1, perPage = 25 } = params.pagination ?? {};
+      const sort = params.sort?.field && params.sort.field !== 'id' ? [{ field: params.sort.field, order: params.sort.order ?? 'ASC' }] : [];
+      const filter = toApiFilter({ ...params.filter, ...(fetchType === GET_MANY_REFERENCE ? { [params.target]: params.id } : {}) });
+      return {
+        query: listQuery(resource),
+        variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter } },
+        parseResponse: ({ data }) => ({ data: data[resource].items.map(clean), total: data[resource].totalItems }),
+      };
+    }
+    case GET_MANY:
+      return {
+        query: listQuery(resource),
+        variables: { options: { take: 100, filter: { ids: params.ids.map(String) } } },
+        parseResponse: ({ data }) => ({ data: data[resource].items.map(clean) }),
+      };
+    case GET_ONE:
+      return {
+        query: gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
+        variables: { id: String(params.id) },
+        parseResponse: ({ data }) => ({ data: clean(data[lowerFirst(type)]) }),
+      };
+    case CREATE:
+      return {
+        query: gql(`mutation ($input: Create${type}Input!) { create${type}(input: $input) { ${fields} } }`),
+        variables: { input: pick(params.data, (key) => params.data[key] !== undefined) },
+        parseResponse: ({ data }) => ({ data: clean(data[`create${type}`]) }),
+      };
+    case UPDATE: {
+      // Only what changed, with the version the form was loaded at: a stale one is refused by the API.
+      const previous = params.previousData ?? {};
+      const changed = pick(params.data, (key) => JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null));
+      return {
+        query: gql(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
+        variables: { input: { id: String(params.id), version: previous.version ?? params.data.version, ...changed } },
+        parseResponse: ({ data }) => ({ data: clean(data[`update${type}`]) }),
+      };
+    }
+    case DELETE:
+      return {
+        query: gql(`mutation ($id: ID!) { delete${type}(id: $id) { id } }`),
+        variables: { id: String(params.id) },
+        parseResponse: ({ data }) => ({ data: clean(data[`delete${type}`]) }),
+      };
+    case DELETE_MANY: {
+      // One mutation per record, in one request; each is its own transaction.
+      const ids: string[] = params.ids.map(String);
+      const body = ids.map((_, i) => `d${i}: delete${type}(id: $id${i}) { id }`).join(' ');
+      return {
+        query: gql(`mutation (${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${body} }`),
+        variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+        parseResponse: ({ data }) => ({ data: Object.values(data).map((row: any) => row.id) }),
+      };
+    }
+    default:
+      throw new Error(`${fetchType} is not supported for ${resource}`);
+  }
+};
+
+/**
+ * API errors → what react-admin shows: BAD_USER_INPUT's per-field messages go
+ * on the form fields, a stale version and refused deletions become readable
+ * notifications (translated on the client by their code).
+ */
+function toHttpError(error: any): never {
+  const graphQLError = error?.body?.graphQLErrors?.[0] ?? error?.graphQLErrors?.[0];
+  const extensions = graphQLError?.extensions ?? {};
+  if (extensions.code === 'BAD_USER_INPUT' && extensions.fields) {
+    throw new HttpError('cg.errors.invalid', 400, { errors: extensions.fields });
+  }
+  if (extensions.code === 'CONFLICT' && extensions.reason === 'STALE_VERSION') throw new HttpError('cg.errors.stale', 409);
+  if (extensions.code === 'CONFLICT') throw new HttpError(graphQLError.message, 409);
+  if (extensions.code === 'NOT_FOUND') throw new HttpError('cg.errors.not_found', 404);
+  throw error;
+}
+
+export function createDataProvider(uri = '/graphql'): DataProvider {
+  const provider = buildGraphQLProvider({
+    clientOptions: { uri, credentials: 'same-origin' },
+    introspection: false,
+    buildQuery: () => buildQuery,
+  });
+  const wrapped: Record<string, unknown> = { ...provider };
+  for (const method of ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete', 'deleteMany'] as const) {
+    wrapped[method] = (resource: string, params: Params) => (provider[method] as any)(resource, params).catch(toHttpError);
+  }
+  /** For screens that read more than one resource at once (structure tree, dashboard). */
+  wrapped.query = async (query: string, variables?: Params) => (await provider.client.query({ query: gql(query), variables, fetchPolicy: 'network-only' })).data;
+  return wrapped as unknown as DataProvider;
+}
+
+export type QueryFn = (query: string, variables?: Params) => Promise<any>;

@@ -1,0 +1,23 @@
+import { RegistrationType } from '@community-grid/shared';
+import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, AutocompleteInput } from 'react-admin';
+import { enumChoices, exporterFor, translateEnum } from '../common';
+
+const types = enumChoices(RegistrationType, 'RegistrationType');
+const filters = [
+  <SearchInput source="q" alwaysOn key="q" />,
+  <ReferenceInput source="communityId" reference="communities" key="communityId" perPage={50} alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput source="gridId" reference="grids" key="gridId"><AutocompleteInput /></ReferenceInput>,
+  <SelectInput source="registrationType" choices={types} key="registrationType" />,
+];
+
+export const HouseholdList = () => (
+  <List filters={filters} sort={{ field: 'address', order: 'ASC' }}
+    exporter={exporterFor('households', ['id', 'gridId', 'address', ['registrationType', (r) => translateEnum('RegistrationType')(r.registrationType)], 'residentCount'])}>
+    <Datagrid rowClick="show">
+      <TextField source="address" />
+      <ReferenceField source="gridId" reference="grids" />
+      <SelectField source="registrationType" choices={types} />
+      <NumberField source="residentCount" sortable={false} />
+    </Datagrid>
+  </List>
+);

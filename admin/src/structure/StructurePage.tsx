@@ -1,0 +1,109 @@
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { Button, Card, CardContent, Chip, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { SimpleTreeView } from '@mui/x-tree-view/SimpleTreeView';
+import { TreeItem } from '@mui/x-tree-view/TreeItem';
+import React, { useMemo, useState } from 'react';
+import { Link, Loading, Title, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
+import { useApiQuery } from '../useApiQuery';
+
+const QUERY = `{
+  districts { items { id name nameEn householdCount residentCount
+    communities { id name nameEn householdCount residentCount
+      grids { id code name householdCount residentCount } } } }
+}`;
+
+interface Node {
+  id: string;
+  label: string;
+  resource: string;
+  recordId: string;
+  households: number;
+  residents: number;
+  children?: Node[];
+}
+
+/** The district as a tree (district → communities → grids) with counts, search, and click-through. */
+export const StructurePage = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const createPath = useCreatePath();
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(QUERY);
+  const zh = locale.startsWith('zh');
+
+  const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => ({
+    id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
+    children: d.communities.map((c: any) => ({
+      id: `c${c.id}`, resource: 'communities', recordId: c.id, label: zh ? c.name : c.nameEn, households: c.householdCount, residents: c.residentCount,
+      children: c.grids.map((g: any) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
+    })),
+  })), [data, zh]);
+
+  const filtered = useMemo(() => {
+    const text = search.trim().toLowerCase();
+    if (!text) return tree;
+    const keep = (node: Node): Node | null => {
+      const children = (node.children ?? []).map(keep).filter(Boolean) as Node[];
+      return node.label.toLowerCase().includes(text) || children.length ? { ...node, children } : null;
+    };
+    return tree.map(keep).filter(Boolean) as Node[];
+  }, [tree, search]);
+
+  const byId = useMemo(() => {
+    const map = new Map<string, Node>();
+    const walk = (nodes: Node[]) => nodes.forEach((n) => { map.set(n.id, n); walk(n.children ?? []); });
+    walk(tree);
+    return map;
+  }, [tree]);
+
+  if (error) return <Typography color="error">{error.message}</Typography>;
+  if (!data) return <Loading />;
+
+  const renderNode = (node: Node) => (
+    <TreeItem
+      key={node.id}
+      itemId={node.id}
+      data-testid={`tree-${node.id}`}
+      label={
+        <Stack direction="row" gap={1} alignItems="center" sx={{ py: 0.5 }}>
+          <Typography component="span">{node.label}</Typography>
+          <Chip size="small" variant="outlined" label={translate('cg.structure.counts', { households: node.households, residents: node.residents })} />
+          <Link
+            to={createPath({ resource: node.resource, id: node.recordId, type: 'show' })}
+            onClick={(event: React.MouseEvent) => event.stopPropagation()}
+            aria-label={translate('cg.structure.open')}
+            style={{ display: 'inline-flex' }}
+          >
+            <OpenInNewIcon fontSize="small" />
+          </Link>
+        </Stack>
+      }
+    >
+      {node.children?.map(renderNode)}
+    </TreeItem>
+  );
+
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="cg.structure.title" />
+      <CardContent>
+        <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }}>
+          <MuiTextField size="small" label={translate('cg.structure.search')} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ minWidth: 320 }} />
+          <Button onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
+          <Button onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>
+        </Stack>
+        {filtered.length === 0 ? <Typography>{translate('cg.structure.nothing')}</Typography> : (
+          <SimpleTreeView
+            expandedItems={search.trim() ? allIds(filtered) : expanded ?? filtered.map((d) => d.id)}
+            onExpandedItemsChange={(_event, ids) => setExpanded(ids)}
+          >
+            {filtered.map(renderNode)}
+          </SimpleTreeView>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+const allIds = (nodes: Node[]): string[] => nodes.flatMap((n) => (n.children?.length ? [n.id, ...allIds(n.children)] : []));
