@@ -8,7 +8,7 @@ import { enumChoices, LocalDateField } from '../common';
 export const CommunityShow = () => (
   <Show>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="cg.fields.counts">
+      <TabbedShowLayout.Tab label="cg.fields.overview">
         <TextField source="name" />
         <TextField source="nameEn" />
         <ReferenceField source="districtId" reference="districts" />

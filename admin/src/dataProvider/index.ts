@@ -147,6 +147,20 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
   for (const method of ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete', 'deleteMany'] as const) {
     wrapped[method] = (resource: string, params: Params) => (provider[method] as any)(resource, params).catch(toHttpError);
   }
+  // The API pages by at most 100; larger pages (the CSV exporter asks for 1,000) are read 100 at a time.
+  wrapped.getList = async (resource: string, params: Params) => {
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    if (perPage <= 100 || perPage % 100 !== 0) return (provider.getList(resource, params as any) as Promise<any>).catch(toHttpError);
+    const data: unknown[] = [];
+    let total = 0;
+    for (let offset = (page - 1) * perPage; offset < page * perPage; offset += 100) {
+      const chunk: any = await provider.getList(resource, { ...params, pagination: { page: offset / 100 + 1, perPage: 100 } } as any).catch(toHttpError);
+      data.push(...chunk.data);
+      total = chunk.total;
+      if (chunk.data.length < 100) break;
+    }
+    return { data, total };
+  };
   /** For screens that read more than one resource at once (structure tree, dashboard). */
   wrapped.query = async (query: string, variables?: Params) => (await provider.client.query({ query: gql(query), variables, fetchPolicy: 'network-only' })).data;
   return wrapped as unknown as DataProvider;

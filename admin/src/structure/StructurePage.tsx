@@ -34,11 +34,11 @@ export const StructurePage = () => {
 
   const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => ({
     id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
-    children: d.communities.map((c: any) => ({
+    children: [...d.communities].sort((a: any, b: any) => (zh ? a.name : a.nameEn).localeCompare(zh ? b.name : b.nameEn, locale)).map((c: any) => ({
       id: `c${c.id}`, resource: 'communities', recordId: c.id, label: zh ? c.name : c.nameEn, households: c.householdCount, residents: c.residentCount,
       children: c.grids.map((g: any) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
     })),
-  })), [data, zh]);
+  })), [data, zh, locale]);
 
   const filtered = useMemo(() => {
     const text = search.trim().toLowerCase();
@@ -90,8 +90,8 @@ export const StructurePage = () => {
       <CardContent>
         <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }}>
           <MuiTextField size="small" label={translate('cg.structure.search')} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ minWidth: 320 }} />
-          <Button onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
-          <Button onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>
+          <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
+          <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>
         </Stack>
         {filtered.length === 0 ? <Typography>{translate('cg.structure.nothing')}</Typography> : (
           <SimpleTreeView

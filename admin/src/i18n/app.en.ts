@@ -1,0 +1,53 @@
+/** The product's own messages in English; react-admin's are added in index.ts. */
+const common = { id: 'ID', version: 'Version', createdAt: 'Created', updatedAt: 'Updated', name: 'Name', nameEn: 'English name', q: 'Search' };
+
+export const app = {
+  cg: {
+    app: 'Community Grid',
+    menu: { structure: 'Structure' },
+    dashboard: {
+      title: 'Chengdong District at a glance',
+      communities: 'Communities', grids: 'Grids', households: 'Households', residents: 'Residents', staff: 'Staff',
+      residents_per_community: 'Residents per community',
+    },
+    structure: {
+      title: 'District structure', search: 'Find a community or grid', counts: '%{households} households · %{residents} residents',
+      open: 'Open', expand_all: 'Expand all', collapse_all: 'Collapse all', nothing: 'Nothing matches',
+    },
+    errors: {
+      invalid: 'Some fields are not valid; see the messages on the form',
+      stale: 'Someone else saved this record after you opened it. Reload to see their change, then apply yours again.',
+      not_found: 'That record no longer exists',
+    },
+    validation: {
+      phone: 'Must be a mobile number (11 digits) or a landline with area code, e.g. 0971-1234567',
+      resident_id: 'Not a valid resident ID number (18 characters with a correct check character)',
+      json: 'Must be valid JSON',
+    },
+    fields: { overview: 'Overview', counts: 'Counts', children: 'Contents' },
+    enums: {
+      Gender: { MALE: 'Male', FEMALE: 'Female' },
+      RegistrationType: { REGISTERED: 'Registered here', FLOATING: 'Floating' },
+      ServiceWindowKind: { COMPREHENSIVE: 'Comprehensive', INTERMEDIARY: 'Intermediary (agency)' },
+      RelationToHead: { HEAD: 'Head', SPOUSE: 'Spouse', CHILD: 'Child', PARENT: 'Parent', GRANDCHILD: 'Grandchild', GRANDPARENT: 'Grandparent', SIBLING: 'Sibling', OTHER: 'Other' },
+      ResidentTag: { ELDERLY_ALONE: 'Elderly living alone', DISABLED: 'Disabled', LOW_INCOME: 'Low income', VETERAN: 'Veteran', LEFT_BEHIND_CHILD: 'Left-behind child' },
+      Active: { true: 'Active', false: 'Inactive' },
+    },
+  },
+  resources: {
+    districts: { name: 'District |||| Districts', fields: { ...common, code: 'Division code', city: 'City', communityCount: 'Communities', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents' } },
+    offices: { name: 'Sub-district office |||| Sub-district offices', fields: { ...common, districtId: 'District', withdrawnOn: 'Withdrawn on', successorCommunities: 'Successor communities' } },
+    communities: {
+      name: 'Community |||| Communities',
+      fields: { ...common, districtId: 'District', establishedOn: 'Established on', dissolvedOn: 'Dissolved on', address: 'Address', phone: 'Phone', predecessorOfficeIds: 'Predecessor offices', predecessorOffices: 'Predecessor offices', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents', grids: 'Grids', serviceWindows: 'Service windows', staffMembers: 'Staff' },
+    },
+    serviceWindows: { name: 'Service window |||| Service windows', fields: { ...common, communityId: 'Community', kind: 'Kind', openingHours: 'Opening hours' } },
+    grids: { name: 'Grid |||| Grids', fields: { ...common, communityId: 'Community', code: 'Code', boundary: 'Boundary (GeoJSON)', householdCount: 'Households', residentCount: 'Residents', households: 'Households' } },
+    households: { name: 'Household |||| Households', fields: { ...common, gridId: 'Grid', communityId: 'Community', address: 'Address', address_contains: 'Address contains', registrationType: 'Registration', headResidentId: 'Head of household', residentCount: 'Residents', residents: 'Residents' } },
+    residents: {
+      name: 'Resident |||| Residents',
+      fields: { ...common, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', idNumber: 'ID number', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
+    },
+    staffMembers: { name: 'Staff member |||| Staff', fields: { ...common, phone: 'Phone', homeCommunityId: 'Home community', active: 'Active' } },
+  },
+};

@@ -1,0 +1,53 @@
+/** The product's own messages in Chinese; react-admin's are added in index.ts. */
+const common = { id: '编号', version: '版本', createdAt: '创建时间', updatedAt: '更新时间', name: '名称', nameEn: '英文名称', q: '搜索' };
+
+export const app = {
+  cg: {
+    app: '社区网格',
+    menu: { structure: '组织结构' },
+    dashboard: {
+      title: '城东区概况',
+      communities: '社区', grids: '网格', households: '住户', residents: '居民', staff: '工作人员',
+      residents_per_community: '各社区居民人数',
+    },
+    structure: {
+      title: '辖区结构', search: '查找社区或网格', counts: '%{households} 户 · %{residents} 人',
+      open: '打开', expand_all: '全部展开', collapse_all: '全部收起', nothing: '没有匹配的结果',
+    },
+    errors: {
+      invalid: '部分字段填写有误，请查看表单上的提示',
+      stale: '在您打开此记录后，已有其他人保存了修改。请重新加载查看，然后再次提交您的修改。',
+      not_found: '该记录已不存在',
+    },
+    validation: {
+      phone: '请输入11位手机号或带区号的固定电话，如 0971-1234567',
+      resident_id: '身份证号无效（应为18位且校验码正确）',
+      json: '请输入有效的 JSON',
+    },
+    fields: { overview: '概况', counts: '统计', children: '下属' },
+    enums: {
+      Gender: { MALE: '男', FEMALE: '女' },
+      RegistrationType: { REGISTERED: '户籍', FLOATING: '流动' },
+      ServiceWindowKind: { COMPREHENSIVE: '综合服务窗口', INTERMEDIARY: '代办服务窗口' },
+      RelationToHead: { HEAD: '户主', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', GRANDCHILD: '孙子女', GRANDPARENT: '祖父母', SIBLING: '兄弟姐妹', OTHER: '其他' },
+      ResidentTag: { ELDERLY_ALONE: '独居老人', DISABLED: '残疾人', LOW_INCOME: '低收入', VETERAN: '退役军人', LEFT_BEHIND_CHILD: '留守儿童' },
+      Active: { true: '在岗', false: '离岗' },
+    },
+  },
+  resources: {
+    districts: { name: '城区', fields: { ...common, code: '行政区划代码', city: '城市', communityCount: '社区数', gridCount: '网格数', householdCount: '户数', residentCount: '人数' } },
+    offices: { name: '街道办事处', fields: { ...common, districtId: '城区', withdrawnOn: '撤销日期', successorCommunities: '承接社区' } },
+    communities: {
+      name: '社区',
+      fields: { ...common, districtId: '城区', establishedOn: '成立日期', dissolvedOn: '撤销日期', address: '地址', phone: '电话', predecessorOfficeIds: '原街道办事处', predecessorOffices: '原街道办事处', gridCount: '网格数', householdCount: '户数', residentCount: '人数', grids: '网格', serviceWindows: '服务窗口', staffMembers: '工作人员' },
+    },
+    serviceWindows: { name: '服务窗口', fields: { ...common, communityId: '社区', kind: '类型', openingHours: '办公时间' } },
+    grids: { name: '网格', fields: { ...common, communityId: '社区', code: '编码', boundary: '边界 (GeoJSON)', householdCount: '户数', residentCount: '人数', households: '住户' } },
+    households: { name: '住户', fields: { ...common, gridId: '网格', communityId: '社区', address: '地址', address_contains: '地址包含', registrationType: '户籍类型', headResidentId: '户主', residentCount: '人数', residents: '居民' } },
+    residents: {
+      name: '居民',
+      fields: { ...common, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', idNumber: '身份证号', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
+    },
+    staffMembers: { name: '工作人员', fields: { ...common, name: '姓名', phone: '电话', homeCommunityId: '所属社区', active: '在岗' } },
+  },
+};

@@ -1,0 +1,35 @@
+import { Gender, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind } from '@community-grid/shared';
+import { app as en } from '../../admin/src/i18n/app.en';
+import { app as zh } from '../../admin/src/i18n/app.zh';
+import { RESOURCES } from '../../admin/src/dataProvider/resources';
+
+const keys = (messages: Record<string, unknown>, prefix = ''): string[] =>
+  Object.entries(messages).flatMap(([key, value]) =>
+    value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`]);
+
+describe('the dashboard speaks Chinese and English completely', () => {
+  it('has every message in both languages', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it('translates every value of every enum', () => {
+    const enums = { Gender, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind };
+    for (const [name, values] of Object.entries(enums)) {
+      for (const value of Object.values(values)) {
+        expect(en.cg.enums[name as keyof typeof en.cg.enums]).toHaveProperty(value);
+        expect(zh.cg.enums[name as keyof typeof zh.cg.enums]).toHaveProperty(value);
+      }
+    }
+  });
+
+  it('labels every field the dashboard reads, for every resource', () => {
+    for (const [resource, { fields, writable }] of Object.entries(RESOURCES)) {
+      const names = [...fields.replace(/\{[^}]*\}/g, '').split(/\s+/).filter(Boolean), ...writable];
+      for (const field of names) {
+        if (['grid'].includes(field)) continue; // nested object, shown through its own fields
+        expect([resource, field, (en.resources as any)[resource]?.fields?.[field]]).not.toContain(undefined);
+        expect([resource, field, (zh.resources as any)[resource]?.fields?.[field]]).not.toContain(undefined);
+      }
+    }
+  });
+});

@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, recordMetric, screenshot } from '../support/browser';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * The dashboard in a real Chromium against the real server and database,
+ * used as an official or coordinator would use it.
+ */
+let api: TestServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  api = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+beforeEach(async () => { ({ page, errors } = await newPage(browser)); });
+afterEach(async () => {
+  await page.context().close();
+  expect(errors).toEqual([]);
+});
+
+const one = async <T = any>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
+const open = (route: string) => page.goto(`${api.url}/#/${route}`);
+
+/** Picks an option of a MUI select (react-admin SelectInput) by its visible text. */
+async function choose(label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+it('renders the home dashboard with the district figures and the chart', async () => {
+  const started = Date.now();
+  await open('');
+  const residents = (await one<{ n: number }>('SELECT COUNT(*)::int AS n FROM resident')).n;
+  await page.getByText(residents.toLocaleString('en-US'), { exact: true }).waitFor();
+  recordMetric('dashboardFirstRenderMs', Date.now() - started);
+  await page.getByText('Residents per community').waitFor();
+  await page.locator('svg rect').first().waitFor();
+  await screenshot(page, 'home-dashboard');
+});
+
+it('loads the structure tree with counts, searches it, and clicks through to a grid', async () => {
+  await open('structure');
+  const muslimLane = await one('SELECT (SELECT COUNT(*)::int FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1) AS households, (SELECT COUNT(*)::int FROM resident r JOIN household h ON h.id = r.household_id JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1) AS residents');
+  await page.getByText('Muslim Lane Community').waitFor();
+  await page.getByText(`${muslimLane.households} households · ${muslimLane.residents} residents`).first().waitFor();
+  await screenshot(page, 'structure-tree');
+
+  await page.getByLabel('Find a community or grid').fill('清真巷第3');
+  await page.getByText('G03 清真巷第3网格').waitFor();
+  expect(await page.getByText('Hepan (Riverside) Community').count()).toBe(0);
+  await page.getByTestId('tree-g3').getByLabel('Open').click();
+  await page.waitForURL(/#\/grids\/3\/show$/);
+  await page.getByText('清真巷第3网格').first().waitFor();
+});
+
+it('lists residents, filters them by community, and pages through', async () => {
+  await open('residents');
+  const all = (await one('SELECT COUNT(*)::int AS n FROM resident')).n;
+  await page.getByText(`1-10 of ${all}`).waitFor();
+  await choose('Community', '晨曦社区');
+  const inCommunity = (await one(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
+    JOIN grid g ON g.id = h.grid_id JOIN community c ON c.id = g.community_id WHERE c.name = '晨曦社区'`)).n;
+  await page.getByText(`1-10 of ${inCommunity}`).waitFor();
+  await page.getByRole('button', { name: 'Go to next page' }).click();
+  await page.getByText(`11-20 of ${inCommunity}`).waitFor();
+  await screenshot(page, 'residents-list-filtered');
+});
+
+it('exports the filtered list as CSV with readable column names', async () => {
+  await open('households');
+  await choose('Community', '清真巷社区');
+  const expected = (await one('SELECT COUNT(*)::int AS n FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1')).n;
+  await page.getByText(`of ${expected}`).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('ID,Grid,Address,Registration,Residents');
+  expect(csv).toHaveLength(expected + 1);
+  expect(csv.slice(1).every((line) => /,(Registered here|Floating),\d+$/.test(line))).toBe(true);
+});
+
+it('creates a grid in a community', async () => {
+  await open('grids/create');
+  await choose('Community *', '星桥社区');
+  await page.getByLabel('Code *').fill('E2E1');
+  await page.getByLabel('Name *').fill('星桥试验网格');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/#\/grids\/\d+\/show$/);
+  const row = await one(`SELECT g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id WHERE g.code = 'E2E1'`);
+  expect(row).toEqual({ name: '星桥试验网格', community: '星桥社区' });
+  await screenshot(page, 'grid-show');
+});
+
+it("shows the server's validation error on its field", async () => {
+  await open('grids/create');
+  await choose('Community *', '清真巷社区');
+  await page.getByLabel('Code *').fill('G01');
+  await page.getByLabel('Name *').fill('重复编码');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('is already used by another grid of the community').waitFor();
+  expect((await one(`SELECT COUNT(*)::int AS n FROM grid WHERE name = '重复编码'`)).n).toBe(0);
+  await screenshot(page, 'grid-create-server-error');
+});
+
+it('edits a household, and explains a stale edit instead of failing', async () => {
+  await open('households/2');
+  const address = page.getByLabel('Address *');
+  await address.waitFor();
+  await screenshot(page, 'household-edit');
+  await address.fill('清真巷1号院1号楼102室（已修缮）');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/#\/households$/);
+  expect(await one('SELECT address, version FROM household WHERE id = 2')).toEqual({ address: '清真巷1号院1号楼102室（已修缮）', version: 2 });
+
+  await open('households/3');
+  await address.waitFor();
+  await api.data('mutation { updateHousehold(input: { id: "3", version: 1, registrationType: FLOATING }) { version } }');
+  await address.fill('有人先改了');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Someone else saved this record after you opened it').waitFor();
+  expect((await one('SELECT address FROM household WHERE id = 3')).address).not.toBe('有人先改了');
+});
+
+it('switches to Chinese and back', async () => {
+  await open('communities');
+  await page.getByRole('menuitem', { name: 'Residents' }).waitFor();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByRole('menuitem', { name: '中文' }).click();
+  await page.getByRole('menuitem', { name: '居民' }).waitFor();
+  await page.getByText('成立日期').waitFor();
+  // No message key may show through untranslated.
+  expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]/);
+  await screenshot(page, 'communities-list-zh');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.getByRole('menuitem', { name: 'Residents' }).waitFor();
+  await page.getByText('Established on').waitFor();
+});
+
+it('shows a community with its grids, windows and staff', async () => {
+  await open('communities/1/show');
+  await page.getByText('Muslim Lane Community').waitFor();
+  await page.getByRole('tab', { name: 'Grids' }).click();
+  await page.getByText('清真巷第8网格').waitFor();
+  await screenshot(page, 'community-show-grids');
+  await page.getByRole('tab', { name: 'Service windows' }).click();
+  await page.getByText('代办服务窗口').waitFor();
+});
+
+it('deletes several records at once from a list', async () => {
+  const ids = await api.sql<{ id: number }>(`INSERT INTO staff_member (name) VALUES ('待删甲'), ('待删乙') RETURNING id`);
+  await open('staffMembers');
+  await page.getByPlaceholder('Search').fill('待删');
+  await page.getByText('1-2 of 2').waitFor();
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByText('2 elements deleted').waitFor();
+  await screenshot(page, 'staff-after-bulk-delete');
+  // Deletion is undoable: it reaches the server once the notification's undo window closes.
+  const remaining = async () => (await one('SELECT COUNT(*)::int AS n FROM staff_member WHERE id = ANY($1)', [ids.map((r) => r.id)])).n;
+  for (let waited = 0; waited < 15_000 && (await remaining()) > 0; waited += 250) await page.waitForTimeout(250);
+  expect(await remaining()).toBe(0);
+});

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/** Screenshots and figures from browser tests; CI prints where they are. */
+export const OUTPUT_DIR = path.resolve(__dirname, '..', 'output');
+export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, 'screenshots');
+
+/** Debian's Chromium, headless, with the flags this machine needs as root and without a network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page; `errors` collects uncaught errors of the app, which a test should find empty. */
+export async function newPage(browser: Browser, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Adds figures to tests/output/metrics.json (time to first render and the like). */
+export function recordMetric(name: string, value: number | string): void {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, 'metrics.json');
+  const metrics = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  metrics[name] = value;
+  fs.writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
+}
