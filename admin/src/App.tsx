@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import communities from './communities';
-import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './dataProvider';
 import districts from './districts';
 import grids from './grids';
@@ -12,7 +12,12 @@ import offices from './offices';
 import residents from './residents';
 import serviceWindows from './serviceWindows';
 import staffMembers from './staffMembers';
-import { StructurePage } from './structure/StructurePage';
+
+// Charts and the tree view are the heaviest parts: loaded when first shown, not with every list and form.
+const LazyDashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const LazyStructurePage = lazy(() => import('./structure/StructurePage').then((m) => ({ default: m.StructurePage })));
+const Dashboard = () => <Suspense fallback={<Loading />}><LazyDashboard /></Suspense>;
+const StructurePage = () => <Suspense fallback={<Loading />}><LazyStructurePage /></Suspense>;
 
 const dataProvider = createDataProvider();
 
