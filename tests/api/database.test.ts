@@ -68,7 +68,7 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     expect((await dataSource.query('SELECT name FROM community WHERE id = 1'))[0].name).toBe('清真巷社区');
   });
 
-  it('is invented: valid ID numbers in an unassigned region code, phones no network uses', async () => {
+  it('is invented and plausible: valid ID numbers in an unassigned region code, phones no network uses, one household an address', async () => {
     const residents: Array<{ id_number: string; birth: string; gender: string; phone: string | null }> = await dataSource.query(
       `SELECT id_number, to_char(birth_date, 'YYYY-MM-DD') AS birth, gender, phone FROM resident`);
     expect(residents.length).toBeGreaterThan(2000);
@@ -78,6 +78,8 @@ describe('the sample district and `npm run seed -- --reset`', () => {
       expect(parseResidentId(r.id_number)).toMatchObject({ birthDate: r.birth, gender: r.gender });
       if (r.phone) expect(r.phone).toMatch(/^100\d{8}$/);
     }
+    const [{ repeated }] = await dataSource.query('SELECT COUNT(*)::int AS repeated FROM (SELECT address FROM household GROUP BY 1 HAVING COUNT(*) > 1) a');
+    expect(repeated).toBe(0);
     const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid GROUP BY 1');
     expect(grids.every((g: any) => g.n >= 4 && g.n <= 8)).toBe(true);
   });

@@ -14,4 +14,9 @@ function merge<T extends Record<string, any>>(base: T, over: Record<string, any>
   return out as T;
 }
 
-export const zh = { ...merge(englishMessages, chineseMessages), ...app };
+const ra = merge(englishMessages, chineseMessages);
+// react-admin 5 titles records by their representation, not by id.
+ra.ra.page.show = '%{name}：%{recordRepresentation}';
+ra.ra.page.edit = '编辑%{name}：%{recordRepresentation}';
+
+export const zh = { ...ra, ...app };

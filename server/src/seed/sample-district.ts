@@ -154,7 +154,8 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     for (let h = 0; h < size.householdsPerGrid; h++) {
       householdRows.push({
         gridId,
-        address: `${street}${(gi % 40) + 1}号院${Math.floor(h / 12) + 1}号楼${(h % 6) + 1}0${(h % 2) + 1}室`,
+        // 12 flats a building: 6 floors, 2 per floor.
+        address: `${street}${(gi % 40) + 1}号院${Math.floor(h / 12) + 1}号楼${(h % 6) + 1}0${(Math.floor(h / 6) % 2) + 1}室`,
         registrationType: rng.chance(0.82) ? RegistrationType.REGISTERED : RegistrationType.FLOATING,
       });
     }
