@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage } from '../support/browser';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * Every screen of every resource (list, show, edit, create) in both
+ * languages: each renders its data, shows no untranslated message key, and
+ * throws no error in the browser.
+ */
+let api: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  api = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+const RESOURCES: Array<[string, string]> = [
+  ['districts', 'name'], ['offices', 'name'], ['communities', 'name'], ['serviceWindows', 'name'],
+  ['grids', 'name'], ['households', 'address'], ['residents', 'name'], ['staffMembers', 'name'],
+];
+const TABLES: Record<string, string> = {
+  districts: 'district', offices: 'office', communities: 'community', serviceWindows: 'service_window',
+  grids: 'grid', households: 'household', residents: 'resident', staffMembers: 'staff_member',
+};
+
+describe.each([['en-US', 'Save'], ['zh-CN', '保存']])('in %s', (locale, save) => {
+  test.each(RESOURCES)('%s: list, show, edit and create', async (resource, textColumn) => {
+    const { page, errors } = await newPage(browser, locale);
+    try {
+      const [first] = await api.sql(`SELECT id, ${textColumn === 'address' ? 'address' : 'name'} AS text FROM ${TABLES[resource]} ORDER BY id LIMIT 1`);
+      const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);
+
+      await page.goto(`${api.url}/#/${resource}`);
+      await page.locator('table tbody tr').first().waitFor();
+      await noRawKeys();
+
+      await page.goto(`${api.url}/#/${resource}/${first.id}/show`);
+      await page.getByText(first.text, { exact: true }).first().waitFor();
+      await noRawKeys();
+
+      await page.goto(`${api.url}/#/${resource}/${first.id}`);
+      await page.getByRole('button', { name: save }).waitFor();
+      await page.locator(`input[value="${first.text}"]`).first().waitFor();
+      await noRawKeys();
+
+      await page.goto(`${api.url}/#/${resource}/create`);
+      await page.getByRole('button', { name: save }).waitFor();
+      await noRawKeys();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
