@@ -5,7 +5,8 @@ let api: TestServer;
 beforeAll(async () => { api = await startTestServer(); });
 afterAll(() => api.close());
 
-const TABLES = ['district', 'office', 'community', 'community_predecessor_office', 'service_window', 'grid', 'household', 'resident', 'staff_member'];
+// audit_event included: a refused write must not leave an audit row either.
+const TABLES = ['district', 'office', 'community', 'community_predecessor_office', 'service_window', 'grid', 'household', 'resident', 'staff_member', 'audit_event'];
 
 /** A digest of every row of every table: equal digests mean nothing changed. */
 async function fingerprint(): Promise<string> {
@@ -165,5 +166,37 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     const date = await refused(create('Community'), { input: { districtId: '1', name: 'X', nameEn: 'X', establishedOn: '2020-02-30' } });
     expect(date.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the audit trail', () => {
+  const events = (type: string, id: string) => api.data(`query ($id: Float!, $type: String!) {
+    auditEvents(options: { filter: { entityType: { eq: $type }, entityId: { eq: $id } }, sort: [{ field: occurredAt, order: ASC }] }) {
+      totalItems items { operation entityType entityId actorName changes occurredAt } } }`, { type, id: Number(id) });
+
+  it('records every write, in its transaction, with the fields before and after', async () => {
+    const { createCommunity: c } = await api.data(`mutation { createCommunity(input: { districtId: "1", name: "审计社区", nameEn: "Audit", establishedOn: "2021-01-01", predecessorOfficeIds: ["4"] }) { id } }`);
+    await api.data(`mutation ($id: ID!) { updateCommunity(input: { id: $id, version: 1, phone: "0971-5550123", predecessorOfficeIds: ["4", "5"] }) { id } }`, { id: c.id });
+    await api.data(`mutation ($id: ID!) { deleteCommunity(id: $id) { id } }`, { id: c.id });
+
+    const { auditEvents } = await events('Community', c.id);
+    expect(auditEvents.items.map((e: any) => e.operation)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    const [created, updated, deleted] = auditEvents.items;
+    expect(created.changes).toMatchObject({ name: { before: null, after: '审计社区' }, predecessorOfficeIds: { before: null, after: [4] } });
+    expect(created.changes.version).toBeUndefined();
+    expect(updated.changes).toEqual({
+      phone: { before: '', after: '0971-5550123' },
+      predecessorOfficeIds: { before: [4], after: [4, 5] },
+    });
+    expect(deleted.changes).toMatchObject({ name: { before: '审计社区', after: null } });
+    expect(created).toMatchObject({ entityType: 'Community', entityId: Number(c.id), actorName: 'anonymous' });
+  });
+
+  it('lists events newest first and filters them', async () => {
+    await api.data(`mutation { updateStaffMember(input: { id: "7", version: 1, active: false }) { id } }`);
+    const { auditEvents } = await api.data(`{ auditEvents(options: { take: 1 }) { totalItems items { entityType entityId changes } } }`);
+    expect(auditEvents.items[0]).toEqual({ entityType: 'StaffMember', entityId: 7, changes: { active: { before: true, after: false } } });
+    const { auditEvents: deletes } = await api.data(`{ auditEvents(options: { filter: { operation: { eq: DELETE } } }) { items { operation } } }`);
+    expect(deletes.items.every((e: any) => e.operation === 'DELETE')).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { FindOptionsWhere, Not, ObjectLiteral } from 'typeorm';
 import type { ClassType } from 'type-graphql';
 import { ConflictReason } from '@community-grid/shared';
+import { AuditOperation } from '../modules/audit/audit-event.entity';
+import { auditService, diff } from '../modules/audit/audit.service';
 import type { BaseEntity } from './base.entity';
 import { ConflictError, FieldProblems, NotFoundError } from './errors';
 import { findList, ListQueryConfig, parseId } from './list/list-query-builder';
@@ -60,11 +62,14 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     const { identifiers } = await ctx.em.insert(this.config.entity, this.columnValues(ctx, values) as never);
     const id = identifiers[0].id as number;
     await this.afterWrite(ctx, id, values, undefined);
-    return this.findOne(ctx, id);
+    const created = await this.findOne(ctx, id);
+    await this.audit(ctx, AuditOperation.CREATE, id, undefined, await this.snapshot(ctx, created));
+    return created;
   }
 
   async update(ctx: RequestContext, input: U): Promise<T> {
     const existing = await this.findOne(ctx, input.id);
+    const before = await this.snapshot(ctx, existing);
     this.assertCurrent(existing, input.version);
     const { id: _id, version: _version, ...changes } = input as Values;
     const problems = new FieldProblems();
@@ -82,7 +87,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       if (result.affected !== 1) this.assertCurrent(existing, -1);
     }
     await this.afterWrite(ctx, existing.id, values, existing);
-    return this.findOne(ctx, existing.id);
+    const updated = await this.findOne(ctx, existing.id);
+    await this.audit(ctx, AuditOperation.UPDATE, existing.id, before, await this.snapshot(ctx, updated));
+    return updated;
   }
 
   async delete(ctx: RequestContext, rawId: string): Promise<T> {
@@ -95,7 +102,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       }
     }
     await this.beforeDelete(ctx, existing);
+    const before = await this.snapshot(ctx, existing);
     await ctx.em.delete(this.config.entity, existing.id);
+    await this.audit(ctx, AuditOperation.DELETE, existing.id, before, undefined);
     return existing;
   }
 
@@ -109,6 +118,15 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   protected async taken(ctx: RequestContext, where: FindOptionsWhere<T>, existing: T | undefined): Promise<boolean> {
     if (Object.values(where).some((value) => value === undefined || value === null)) return false;
     return ctx.em.exists(this.config.entity, { where: existing ? { ...where, id: Not(existing.id) } : where });
+  }
+
+  /** The record as the audit trail sees it; services add what lives outside its columns (links). */
+  protected async snapshot(_ctx: RequestContext, record: T): Promise<ObjectLiteral> {
+    return record;
+  }
+
+  private audit(ctx: RequestContext, operation: AuditOperation, id: number, before: ObjectLiteral | undefined, after: ObjectLiteral | undefined) {
+    return auditService.record(ctx, operation, this.config.entity.name, id, diff(before, after));
   }
 
   protected async beforeDelete(_ctx: RequestContext, _existing: T): Promise<void> {}

@@ -12,6 +12,8 @@ export class RequestContext {
   em: EntityManager;
   readonly loaders: Loaders;
   readonly stats = { sqlStatements: 0 };
+  /** Who is acting; recorded with every write. Anonymous until accounts exist. */
+  actor: { id: number | null; name: string } = { id: null, name: 'anonymous' };
 
   constructor(readonly dataSource: DataSource) {
     this.em = dataSource.manager;

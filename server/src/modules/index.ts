@@ -1,3 +1,5 @@
+import { AuditEvent } from './audit/audit-event.entity';
+import { AuditResolver } from './audit/audit.resolver';
 import { CommunityResolver } from './community/community.resolver';
 import { Community } from './community/community.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -16,9 +18,9 @@ import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMember } from './staff-member/staff-member.entity';
 
 /** Every entity and resolver of the product; a new domain module registers here. */
-export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember];
+export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember, AuditEvent];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
-  GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver,
+  GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
 ] as const;

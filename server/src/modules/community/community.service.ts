@@ -37,6 +37,11 @@ export class CommunityService extends CrudService<Community, CreateCommunityInpu
     }
   }
 
+  protected override async snapshot(ctx: RequestContext, community: Community): Promise<Record<string, unknown>> {
+    const links = await ctx.em.query('SELECT office_id FROM community_predecessor_office WHERE community_id = $1 ORDER BY 1', [community.id]);
+    return { ...community, predecessorOfficeIds: links.map((row: { office_id: number }) => row.office_id) };
+  }
+
   protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<void> {
     if (Array.isArray(values.predecessorOfficeIds)) await setPredecessors(ctx, id, values.predecessorOfficeIds as number[]);
   }

@@ -1,0 +1,40 @@
+import type { ObjectLiteral } from 'typeorm';
+import { findList } from '../../core/list/list-query-builder';
+import type { ListOptions, ListResult } from '../../core/list/list-options';
+import type { RequestContext } from '../../core/request-context';
+import { AuditChanges, AuditEvent, AuditOperation } from './audit-event.entity';
+
+/** Bookkeeping columns every record has; they change on every write and say nothing about it. */
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
+
+/** The fields whose values differ between two versions of a record (either may be absent). */
+export function diff(before: ObjectLiteral | undefined, after: ObjectLiteral | undefined): AuditChanges {
+  const changes: AuditChanges = {};
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const field of fields) {
+    if (IGNORED.has(field)) continue;
+    const was = comparable(before?.[field]);
+    const now = comparable(after?.[field]);
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now };
+  }
+  return changes;
+}
+
+export class AuditService {
+  /** Records a write through the request's manager, so it commits or rolls back with the write itself. */
+  async record(ctx: RequestContext, operation: AuditOperation, entityType: string, entityId: number, changes: AuditChanges): Promise<void> {
+    await ctx.em.insert(AuditEvent, {
+      actorId: ctx.actor.id, actorName: ctx.actor.name, operation, entityType, entityId, changes: changes as never,
+    });
+  }
+
+  findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {
+    // Newest first unless asked otherwise.
+    const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: 'DESC' as never }];
+    return findList(ctx.em, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] });
+  }
+}
+
+export const auditService = new AuditService();
