@@ -1,4 +1,5 @@
-# Build stage: install everything, compile with tsc (decorator metadata), drop dev dependencies.
+# Build stage: install everything, compile the server with tsc (decorator metadata), build the
+# dashboard with Vite, drop dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,9 +10,10 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY shared shared
 COPY server server
+COPY admin admin
 RUN npm run build && npm prune --omit=dev
 
-# Run stage: compiled code and production dependencies only, as an unprivileged user.
+# Run stage: compiled server, built dashboard and production dependencies only, as an unprivileged user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
@@ -21,6 +23,7 @@ COPY --from=build /app/shared/package.json /app/shared/schema.graphql shared/
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
+COPY --from=build /app/admin/dist admin/dist
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
