@@ -59,6 +59,9 @@ it('loads the structure tree with counts, searches it, and clicks through to a g
   await page.getByTestId('tree-g3').getByLabel('Open').click();
   await page.waitForURL(/#\/grids\/3\/show$/);
   await page.getByText('清真巷第3网格').first().waitFor();
+  // The boundary is drawn from its GeoJSON.
+  await page.getByRole('img', { name: 'Boundary (GeoJSON)' }).locator('path').waitFor();
+  await screenshot(page, 'grid-show-boundary');
 });
 
 it('lists residents, filters them by community, and pages through', async () => {

@@ -1,6 +1,7 @@
 import { RegistrationType } from '@community-grid/shared';
 import { Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { enumChoices } from '../common';
+import { BoundaryField } from './BoundaryField';
 
 export const GridShow = () => (
   <Show>
@@ -10,6 +11,7 @@ export const GridShow = () => (
       <TextField source="name" />
       <NumberField source="householdCount" />
       <NumberField source="residentCount" />
+      <BoundaryField source="boundary" />
       <ReferenceManyField reference="households" target="gridId" label="resources.grids.fields.households" sort={{ field: 'address', order: 'ASC' }} perPage={25}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="address" />
