@@ -9,7 +9,8 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { formatError } from './core/errors';
-import { RequestContext, requestScope } from './core/request-context';
+import { HttpExchange, RequestContext, requestScope } from './core/request-context';
+import { authService, SESSION_COOKIE } from './modules/auth/auth.service';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -19,6 +20,8 @@ export interface AppOptions {
   exposeQueryStats?: boolean;
   /** The built dashboard (admin/dist), served at /. */
   adminDir?: string;
+  /** Express's trust proxy setting (e.g. "1" behind one load balancer). */
+  trustProxy?: string;
 }
 
 export interface App {
@@ -30,10 +33,11 @@ export interface App {
 export const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '..', '..', 'admin', 'dist');
 
 export async function createApp({
-  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR,
+  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR, trustProxy,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   const server = http.createServer(app);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -77,9 +81,25 @@ export async function createApp({
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    (_req, _res, next) => {
+    async (req, res, next) => {
+      const context = new RequestContext(dataSource, httpExchange(req, res));
+      try {
+        const authenticated = await authService.authenticate(dataSource, {
+          cookie: context.http!.cookie(SESSION_COOKIE),
+          bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
+        });
+        if (authenticated) {
+          context.principal = authenticated.principal;
+          context.scope = authenticated.scope;
+        }
+      } catch (error) {
+        // Without the database nobody can be identified: answer like any internal error, without details.
+        console.error('Unexpected error', error);
+        res.status(503).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        return;
+      }
       // Everything the request does, including SQL issued deep in loaders, runs in its context.
-      requestScope.run(new RequestContext(dataSource), next);
+      requestScope.run(context, next);
     },
     expressMiddleware(apollo, { context: async () => requestScope.getStore()! }),
   );
@@ -87,6 +107,21 @@ export async function createApp({
   serveDashboard(app, adminDir);
 
   return { server, apollo };
+}
+
+/** Cookies and the client address, as the request context needs them. */
+function httpExchange(req: express.Request, res: express.Response): HttpExchange {
+  const cookies = Object.fromEntries((req.headers.cookie ?? '').split(';').map((part) => {
+    const at = part.indexOf('=');
+    return at < 0 ? [part.trim(), ''] : [part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim())];
+  }));
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
+  return {
+    clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    cookie: (name) => cookies[name] || undefined,
+    setCookie: (name, value, maxAge) => { res.cookie(name, value, { ...options, maxAge }); },
+    clearCookie: (name) => { res.clearCookie(name, options); },
+  };
 }
 
 /**

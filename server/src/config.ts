@@ -15,6 +15,12 @@ export interface Config {
   isDevelopment: boolean;
   /** Load the sample district into an empty database on start. */
   loadSampleOnEmpty: boolean;
+  /** Password of the first `admin` account; generated and printed once when unset. */
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Express's trust proxy setting, so the client address behind a load balancer is the real one. */
+  trustProxy: string | undefined;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -28,6 +34,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     isDevelopment: env.NODE_ENV === 'development',
     loadSampleOnEmpty: (env.SAMPLE_DATA ?? 'true') !== 'false',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 24 * 60),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    trustProxy: env.TRUST_PROXY || undefined,
   };
 }
 

@@ -4,6 +4,8 @@ import { loadConfig } from './config';
 import { openDatabase } from './database/database';
 import { buildApiSchema } from './schema/build-schema';
 import { loadSampleIfEmpty } from './seed/sample-district';
+import { authService } from './modules/auth/auth.service';
+import { ensureAdministrator } from './modules/auth/bootstrap';
 
 /** config → database → schema → HTTP server. */
 async function main(): Promise<void> {
@@ -36,7 +38,14 @@ async function main(): Promise<void> {
       const loaded = await loadSampleIfEmpty(database.dataSource);
       if (loaded) console.log(`Loaded the sample district: ${loaded.communities} communities, ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents`);
     }
-    app = await createApp({ dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment });
+    const admin = await ensureAdministrator(database.dataSource, config.adminPassword);
+    if (admin?.generatedPassword) {
+      console.log(`Created the account "admin" with password ${admin.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)`);
+    } else if (admin) {
+      console.log('Created the account "admin" with the password in ADMIN_PASSWORD');
+    }
+    authService.policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+    app = await createApp({ dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment, trustProxy: config.trustProxy });
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);
       app!.server.listen(config.port, resolve);

@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './resident-id';
 export * from './phone';
+export * from './access';

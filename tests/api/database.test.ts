@@ -20,7 +20,8 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: any) => r.table_name);
       await dataSource.runMigrations();
       const up = await tables();
-      expect(up).toEqual(['audit_event', 'community', 'community_predecessor_office', 'district', 'grid', 'household', 'office', 'resident', 'service_window', 'staff_member']);
+      expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_office', 'district', 'grid', 'household',
+        'login_throttle', 'office', 'resident', 'service_window', 'session', 'staff_member']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations();

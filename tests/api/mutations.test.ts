@@ -189,7 +189,7 @@ describe('the audit trail', () => {
       predecessorOfficeIds: { before: [4], after: [4, 5] },
     });
     expect(deleted.changes).toMatchObject({ name: { before: '审计社区', after: null } });
-    expect(created).toMatchObject({ entityType: 'Community', entityId: Number(c.id), actorName: 'anonymous' });
+    expect(created).toMatchObject({ entityType: 'Community', entityId: Number(c.id), actorName: 'admin' });
   });
 
   it('lists events newest first and filters them', async () => {

@@ -20,13 +20,18 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 interface Started { child: ChildProcess; output: () => string; port: number }
 
+// Whatever a failed assertion leaves running is stopped, so its PostgreSQL does not block the next test.
+const running: ChildProcess[] = [];
+afterEach(() => { for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM'); });
+
 async function start(port?: number, databasePort = pgPort): Promise<Started & { exited: Promise<number | null> }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const httpPort = port ?? await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production' },
+    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production', ADMIN_PASSWORD: 'start-test-password' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => { output += chunk; });
   child.stderr!.on('data', (chunk) => { output += chunk; });
@@ -47,18 +52,27 @@ const postgresProcessesFor = (dir: string) => {
   }
 };
 
-const gql = async (port: number, query: string) => (await fetch(`http://127.0.0.1:${port}/graphql`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }),
-})).json() as Promise<any>;
+const post = (port: number, query: string, cookie = '') => fetch(`http://127.0.0.1:${port}/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }),
+});
+
+/** Signs in as the first administrator (ADMIN_PASSWORD) and runs a query with that session. */
+async function asAdmin(port: number) {
+  const login = await post(port, 'mutation { login(username: "admin", password: "start-test-password") { role } }');
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  return async (query: string) => (await post(port, query, cookie)).json() as Promise<any>;
+}
 
 it('starts on the embedded database with the sample district, keeps data across restarts, and stops cleanly', async () => {
   const first = await start();
   expect(first.output()).toMatch(/Loaded the sample district: 12 communities/);
   expect(first.output()).toMatch(new RegExp(`GraphQL +http://localhost:${first.port}/graphql`));
+  expect(first.output()).toMatch(/Created the account "admin" with the password in ADMIN_PASSWORD/);
   expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
-  const nested = await gql(first.port, '{ communities { totalItems items { grids { households { residents { id } } } } } }');
+  const gql = await asAdmin(first.port);
+  const nested = await gql('{ communities { totalItems items { grids { households { residents { id } } } } } }');
   expect(nested.data.communities.totalItems).toBe(12);
-  const created = await gql(first.port, 'mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
+  const created = await gql('mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
   expect(created.data.createStaffMember.id).toBeDefined();
 
   first.child.kill('SIGTERM');
@@ -66,8 +80,8 @@ it('starts on the embedded database with the sample district, keeps data across 
   expect(postgresProcessesFor(dataDir)).toBe('');
 
   const second = await start();
-  expect(second.output()).not.toMatch(/Loaded the sample district/);
-  const found = await gql(second.port, '{ staffMembers(options: { filter: { name: { eq: "重启后仍在" } } }) { totalItems } }');
+  expect(second.output()).not.toMatch(/Loaded the sample district|Created the account/);
+  const found = await (await asAdmin(second.port))('{ staffMembers(options: { filter: { name: { eq: "重启后仍在" } } }) { totalItems } }');
   expect(found.data.staffMembers.totalItems).toBe(1);
   second.child.kill('SIGINT');
   expect(await second.exited).toBe(0);

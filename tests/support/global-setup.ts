@@ -7,6 +7,9 @@ import { createDataSource } from '../../server/src/database/data-source';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../server/src/database/databases';
 import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres';
 import { loadSampleDistrict } from '../../server/src/seed/sample-district';
+import { ensureAdministrator } from '../../server/src/modules/auth/bootstrap';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 /**
  * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, or an embedded one
@@ -31,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await dataSource.runMigrations();
     await dataSource.transaction((em) => loadSampleDistrict(em));
+    await ensureAdministrator(dataSource, ADMIN_PASSWORD);
   } finally {
     await dataSource.destroy();
   }

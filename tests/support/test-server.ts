@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
@@ -12,13 +13,22 @@ export interface GraphQLResponse<T = any> {
   extensions?: { sqlStatements?: number };
 }
 
-export interface TestServer {
-  url: string;
-  dataSource: DataSource;
+export interface Client {
   /** POSTs a GraphQL operation as a client would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export interface TestServer extends Client {
+  url: string;
+  dataSource: DataSource;
+  /** A client signed in as this account (through an API token made for the test). */
+  as(username: string): Promise<Client>;
+  /** A client without credentials. */
+  anonymous: Client;
+  /** Signs in through the login mutation; returns the session cookie ("cg_session=…"). */
+  login(username: string, password: string): Promise<string>;
   /** Runs SQL directly, to check what the API did or did not change. */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -30,39 +40,65 @@ let counter = 0;
  * The real HTTP server on a free port, over a database of this test file's
  * own, copied from the template with the sample district.
  */
-export async function startTestServer(options: { isDevelopment?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { isDevelopment?: boolean; database?: string } = {}): Promise<TestServer & { databaseUrl: string }> {
   const template = process.env.TEST_TEMPLATE_DATABASE!;
-  const url = withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
-  await ensureDatabase(url, databaseName(template));
+  const url = options.database ?? withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
+  if (!options.database) await ensureDatabase(url, databaseName(template));
   const dataSource = createDataSource({ url, poolSize: 4 });
   await dataSource.initialize();
   const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, exposeQueryStats: true });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse;
+  const client = (headers: Record<string, string>): Client => {
+    const gql = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    };
+    return {
+      gql,
+      async data(query, variables) {
+        const result = await gql(query, variables);
+        if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+        return result.data;
+      },
+    };
   };
+  const as = async (username: string) => {
+    const token = `test_${randomBytes(24).toString('hex')}`;
+    await dataSource.query(`INSERT INTO api_token (account_id, name, token_hash, prefix, expires_at)
+      SELECT id, 'test', $2, 'test', now() + interval '1 day' FROM account WHERE username = $1`,
+    [username, createHash('sha256').update(token).digest('hex')]);
+    return client({ authorization: `Bearer ${token}` });
+  };
+  const admin = await as('admin');
 
   return {
     url: base,
+    databaseUrl: url,
     dataSource,
-    gql,
-    async data(query, variables) {
-      const result = await gql(query, variables);
-      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
+    ...admin,
+    as,
+    anonymous: client({}),
+    async login(username, password) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }', variables: { u: username, p: password } }),
+      });
+      const body = await response.json() as GraphQLResponse;
+      if (body.errors) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+      return response.headers.get('set-cookie')!.split(';')[0];
     },
     sql: (text, params) => dataSource.query(text, params),
     async close() {
       await app.apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await dropDatabase(url);
+      if (!options.database) await dropDatabase(url);
     },
   };
 }

@@ -44,13 +44,14 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
 
   async findOne(ctx: RequestContext, rawId: string | number): Promise<T> {
     const id = parseId(rawId);
-    const found = id === null ? null : await ctx.em.findOne(this.config.entity, { where: { id } as never });
+    const found = id === null ? null
+      : await ctx.scope.apply(ctx.em.createQueryBuilder(this.config.entity, 'e').where('e.id = :id', { id })).getOne();
     if (!found) throw new NotFoundError(this.config.label, rawId);
     return found;
   }
 
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<T>> {
-    return findList(ctx.em, this.config.entity, options, this.config);
+    return findList(ctx.em, this.config.entity, options, this.config, ctx.scope);
   }
 
   async create(ctx: RequestContext, input: C): Promise<T> {
@@ -58,6 +59,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     const values = await this.toValues(ctx, input as Values, problems);
     problems.throwIfAny();
     await this.validate(ctx, values as Partial<T>, problems, undefined);
+    ctx.scope.checkWrite(this.config.entity.name, values, problems);
     problems.throwIfAny();
     const { identifiers } = await ctx.em.insert(this.config.entity, this.columnValues(ctx, values) as never);
     const id = identifiers[0].id as number;
@@ -76,6 +78,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     const values = await this.toValues(ctx, changes, problems);
     problems.throwIfAny();
     await this.validate(ctx, { ...existing, ...values } as Partial<T>, problems, existing);
+    ctx.scope.checkWrite(this.config.entity.name, { ...existing, ...values }, problems);
     problems.throwIfAny();
     const columns = this.columnValues(ctx, values);
     if (Object.keys(columns).length) {
@@ -161,8 +164,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
         continue;
       }
       const wanted = [...new Set(ids.map((entry) => entry.id as number))];
-      const found = await ctx.em.createQueryBuilder(reference.entity, 'r')
-        .select('r.id', 'id').where('r.id = ANY(:wanted)', { wanted }).getRawMany<{ id: number }>();
+      // Records out of the caller's reach do not exist for them.
+      const found = await ctx.scope.apply(ctx.em.createQueryBuilder(reference.entity, 'r')
+        .select('r.id', 'id').where('r.id = ANY(:wanted)', { wanted })).getRawMany<{ id: number }>();
       const missing = wanted.filter((id) => !found.some((row) => row.id === id));
       if (missing.length) problems.add(key, `${reference.label} ${missing.join(', ')} does not exist`);
       values[key] = Array.isArray(value) ? wanted : wanted[0];

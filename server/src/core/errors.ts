@@ -12,7 +12,7 @@ export class DomainError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly detail: { fields?: Record<string, string>; reason?: ConflictReason } = {},
+    readonly detail: { fields?: Record<string, string>; reason?: ConflictReason | string; [key: string]: unknown } = {},
   ) {
     super(message, { extensions: { code, ...detail } });
   }
@@ -34,6 +34,18 @@ export class BadUserInputError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(reason: ConflictReason, message: string) {
     super(ErrorCode.CONFLICT, message, { reason });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in first', detail: { reason?: string; retryAfterSeconds?: number } = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, detail);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this') {
+    super(ErrorCode.FORBIDDEN, message);
   }
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Scope } from './scope';
 
 type Id = number;
 
@@ -11,12 +12,12 @@ type Id = number;
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<Id, unknown>>();
 
-  constructor(private readonly em: () => EntityManager) {}
+  constructor(private readonly em: () => EntityManager, private readonly scope: () => Scope) {}
 
   /** Rows by primary key; missing ids resolve to null. */
   byId<T extends ObjectLiteral>(entity: EntityTarget<T>): DataLoader<Id, T | null> {
     return this.get(`byId:${this.name(entity)}`, async (ids) => {
-      const rows = await this.em().createQueryBuilder(entity, 'e').where('e.id = ANY(:ids)', { ids }).getMany();
+      const rows = await this.scope().apply(this.em().createQueryBuilder(entity, 'e').where('e.id = ANY(:ids)', { ids })).getMany();
       const byId = new Map(rows.map((row) => [row.id as Id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -25,8 +26,8 @@ export class Loaders {
   /** Rows whose `foreignKey` property points at the given parent id, ordered by `orderBy`. */
   childrenOf<T extends ObjectLiteral>(entity: EntityTarget<T>, foreignKey: keyof T & string, orderBy: keyof T & string = 'id'): DataLoader<Id, T[]> {
     return this.get(`children:${this.name(entity)}.${foreignKey}:${orderBy}`, async (ids) => {
-      const rows = await this.em().createQueryBuilder(entity, 'e')
-        .where(`e.${foreignKey} = ANY(:ids)`, { ids })
+      const rows = await this.scope().apply(this.em().createQueryBuilder(entity, 'e')
+        .where(`e.${foreignKey} = ANY(:ids)`, { ids }))
         .orderBy(`e.${orderBy}`, 'ASC').addOrderBy('e.id', 'ASC')
         .getMany();
       return groupBy(ids, rows, (row) => row[foreignKey] as Id);
@@ -45,9 +46,10 @@ export class Loaders {
     joins: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (qb) => qb,
   ): DataLoader<Id, number> {
     return this.get(`count:${name}`, async (ids) => {
-      const rows: Array<{ key: Id; count: string }> = await joins(this.em().createQueryBuilder(entity, 'e'))
+      const qb = joins(this.em().createQueryBuilder(entity, 'e'))
         .select(key, 'key').addSelect('COUNT(*)', 'count')
-        .where(`${key} = ANY(:ids)`, { ids })
+        .where(`${key} = ANY(:ids)`, { ids });
+      const rows: Array<{ key: Id; count: string }> = await this.scope().apply(qb, 'e')
         .groupBy(key)
         .getRawMany();
       const counts = new Map(rows.map((row) => [Number(row.key), Number(row.count)]));

@@ -1,6 +1,24 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { hasPermission, Permission, Role } from '@community-grid/shared';
 import { Loaders } from './loaders';
+import { Scope } from './scope';
+
+/** Who is calling, and how they proved it. */
+export interface Principal {
+  account: { id: number; username: string; displayName: string; role: Role; communityIds: number[]; gridIds: number[] };
+  via: 'session' | 'token';
+  sessionHash?: string;
+  tokenId?: number;
+}
+
+/** The HTTP exchange, for what needs it (client address for throttling, setting the session cookie). */
+export interface HttpExchange {
+  clientIp: string;
+  cookie(name: string): string | undefined;
+  setCookie(name: string, value: string, maxAgeMs: number): void;
+  clearCookie(name: string): void;
+}
 
 /**
  * What every resolver and service receives first: the database handle for
@@ -12,12 +30,22 @@ export class RequestContext {
   em: EntityManager;
   readonly loaders: Loaders;
   readonly stats = { sqlStatements: 0 };
-  /** Who is acting; recorded with every write. Anonymous until accounts exist. */
-  actor: { id: number | null; name: string } = { id: null, name: 'anonymous' };
+  principal: Principal | null = null;
+  /** The part of the district this caller reaches; everything for district-wide roles and for internal work. */
+  scope: Scope = Scope.DISTRICT;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(readonly dataSource: DataSource, readonly http?: HttpExchange) {
     this.em = dataSource.manager;
-    this.loaders = new Loaders(() => this.em);
+    this.loaders = new Loaders(() => this.em, () => this.scope);
+  }
+
+  /** Who is acting; recorded with every write. */
+  get actor(): { id: number | null; name: string } {
+    return this.principal ? { id: this.principal.account.id, name: this.principal.account.username } : { id: null, name: 'system' };
+  }
+
+  can(permission: Permission): boolean {
+    return !!this.principal && hasPermission(this.principal.account.role, permission);
   }
 
   /** Runs `work` in one transaction; nested calls join the open one. */

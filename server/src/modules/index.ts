@@ -1,5 +1,8 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditResolver } from './audit/audit.resolver';
+import { Account } from './auth/account.entity';
+import { AccountResolver, AuthResolver } from './auth/auth.resolver';
+import { ApiToken, LoginThrottle, Session } from './auth/credential.entities';
 import { CommunityResolver } from './community/community.resolver';
 import { Community } from './community/community.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -18,9 +21,11 @@ import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMember } from './staff-member/staff-member.entity';
 
 /** Every entity and resolver of the product; a new domain module registers here. */
-export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember, AuditEvent];
+export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember, AuditEvent,
+  Account, Session, ApiToken, LoginThrottle];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
   GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
+  AuthResolver, AccountResolver,
 ] as const;

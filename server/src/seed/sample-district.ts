@@ -8,6 +8,7 @@ import { Office } from '../modules/office/office.entity';
 import { Resident } from '../modules/resident/resident.entity';
 import { ServiceWindow } from '../modules/service-window/service-window.entity';
 import { StaffMember } from '../modules/staff-member/staff-member.entity';
+import { createDemoAccounts } from '../modules/auth/bootstrap';
 
 /**
  * The sample Chengdong (East) District: 7 withdrawn sub-district offices and
@@ -219,6 +220,7 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     }
   });
   await insertChunked(em, StaffMember, staffRows);
+  await createDemoAccounts(em, communityIds[0]);
 
   return {
     communities: communityIds.length, grids: gridIds.length, households: householdIds.length,
@@ -237,6 +239,8 @@ export async function loadSampleIfEmpty(dataSource: DataSource): Promise<SampleS
 
 /** Empties every table of the structure (for `npm run seed -- --reset`). */
 export async function clearStructure(em: EntityManager): Promise<void> {
+  // Accounts other than administrators go too: the demo accounts belong to the sample.
+  await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query(`TRUNCATE community_predecessor_office, resident, household, grid, service_window, staff_member,
     community, office, district RESTART IDENTITY CASCADE`);
 }

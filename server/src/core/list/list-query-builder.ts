@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors';
+import { Scope } from '../scope';
 import { ListOptions, ListResult, MAX_TAKE } from './list-options';
 import { SortOrder } from './operators';
 
@@ -26,8 +27,9 @@ export async function findList<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   options: ListOptions | undefined,
   config: ListQueryConfig<T>,
+  scope: Scope = Scope.DISTRICT,
 ): Promise<ListResult<T>> {
-  const qb = em.createQueryBuilder(entity, 'e');
+  const qb = scope.apply(em.createQueryBuilder(entity, 'e'));
   applyFilter(qb, options?.filter ?? {}, config);
   for (const { field, order } of options?.sort ?? []) {
     qb.addOrderBy(`e.${column(qb, field, 'sort')}`, order ?? SortOrder.ASC, order === SortOrder.DESC ? 'NULLS LAST' : 'NULLS FIRST');

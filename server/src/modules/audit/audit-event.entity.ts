@@ -6,6 +6,8 @@ export enum AuditOperation {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
+  /** Someone looked at unmasked personal data. */
+  REVEAL = 'REVEAL',
 }
 registerEnumType(AuditOperation, { name: 'AuditOperation' });
 

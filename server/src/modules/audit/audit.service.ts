@@ -33,7 +33,7 @@ export class AuditService {
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {
     // Newest first unless asked otherwise.
     const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: 'DESC' as never }];
-    return findList(ctx.em, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] });
+    return findList(ctx.em, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] }, ctx.scope);
   }
 }
 

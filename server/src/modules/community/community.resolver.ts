@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -16,6 +17,7 @@ import { communityService } from './community.service';
 export class CommunityResolver extends CrudResolver({
   entity: Community, name: 'Community', plural: 'communities', list: CommunityList, listOptions: CommunityListOptions,
   createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, service: communityService,
+  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => District)
   district(@Root() community: Community, @Ctx() ctx: RequestContext) {

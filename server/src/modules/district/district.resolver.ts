@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -12,6 +13,7 @@ import { districtService } from './district.service';
 export class DistrictResolver extends CrudResolver({
   entity: District, name: 'District', plural: 'districts', list: DistrictList, listOptions: DistrictListOptions,
   createInput: CreateDistrictInput, updateInput: UpdateDistrictInput, service: districtService,
+  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => [Office])
   offices(@Root() district: District, @Ctx() ctx: RequestContext) {

@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -12,6 +13,7 @@ import { gridService } from './grid.service';
 export class GridResolver extends CrudResolver({
   entity: Grid, name: 'Grid', plural: 'grids', list: GridList, listOptions: GridListOptions,
   createInput: CreateGridInput, updateInput: UpdateGridInput, service: gridService,
+  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => Community)
   community(@Root() grid: Grid, @Ctx() ctx: RequestContext) {

@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -12,6 +13,7 @@ import { householdService } from './household.service';
 export class HouseholdResolver extends CrudResolver({
   entity: Household, name: 'Household', plural: 'households', list: HouseholdList, listOptions: HouseholdListOptions,
   createInput: CreateHouseholdInput, updateInput: UpdateHouseholdInput, service: householdService,
+  permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_HOUSEHOLDS },
 }) {
   @FieldResolver(() => Grid)
   grid(@Root() household: Household, @Ctx() ctx: RequestContext) {

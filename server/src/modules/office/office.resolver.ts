@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -12,6 +13,7 @@ import { officeService } from './office.service';
 export class OfficeResolver extends CrudResolver({
   entity: Office, name: 'Office', plural: 'offices', list: OfficeList, listOptions: OfficeListOptions,
   createInput: CreateOfficeInput, updateInput: UpdateOfficeInput, service: officeService,
+  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => District)
   district(@Root() office: Office, @Ctx() ctx: RequestContext) {

@@ -1,4 +1,9 @@
-import { parseResidentId, RelationToHead } from '@community-grid/shared';
+import { parseResidentId, Permission, RelationToHead } from '@community-grid/shared';
+import { ForbiddenError } from '../../core/errors';
+import { findList } from '../../core/list/list-query-builder';
+import type { ListOptions, ListResult } from '../../core/list/list-options';
+import { AuditOperation } from '../audit/audit-event.entity';
+import { auditService } from '../audit/audit.service';
 import { CrudService } from '../../core/crud.service';
 import { FieldProblems } from '../../core/errors';
 import type { RequestContext } from '../../core/request-context';
@@ -35,6 +40,20 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     if (await this.taken(ctx, { idNumber: resident.idNumber }, existing)) {
       problems.add('idNumber', 'belongs to another resident');
     }
+  }
+
+  /** Without the right to see personal data, nobody may search or filter by it either (that would reveal it digit by digit). */
+  override findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<Resident>> {
+    if (ctx.can(Permission.REVEAL_PERSONAL_DATA)) return super.findList(ctx, options);
+    const filter = options?.filter as Record<string, unknown> | undefined;
+    if (filter?.idNumber || filter?.phone) throw new ForbiddenError('Your role cannot filter by ID number or phone');
+    return findList(ctx.em, Resident, options, { ...this.config, searchColumns: ['name'] }, ctx.scope);
+  }
+
+  async reveal(ctx: RequestContext, id: string): Promise<{ residentId: number; idNumber: string; phone: string | null }> {
+    const resident = await this.findOne(ctx, id);
+    await auditService.record(ctx, AuditOperation.REVEAL, 'Resident', resident.id, { revealed: { before: null, after: ['idNumber', 'phone'] } });
+    return { residentId: resident.id, idNumber: resident.idNumber, phone: resident.phone };
   }
 
   /** Keeps the household's head consistent: a new head fills an empty place, a head who moves out leaves it. */

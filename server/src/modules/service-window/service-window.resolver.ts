@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -10,6 +11,7 @@ import { serviceWindowService } from './service-window.service';
 export class ServiceWindowResolver extends CrudResolver({
   entity: ServiceWindow, name: 'ServiceWindow', plural: 'serviceWindows', list: ServiceWindowList, listOptions: ServiceWindowListOptions,
   createInput: CreateServiceWindowInput, updateInput: UpdateServiceWindowInput, service: serviceWindowService,
+  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => Community)
   community(@Root() window: ServiceWindow, @Ctx() ctx: RequestContext) {

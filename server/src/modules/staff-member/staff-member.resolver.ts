@@ -1,3 +1,4 @@
+import { Permission } from '@community-grid/shared';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -10,6 +11,7 @@ import { staffMemberService } from './staff-member.service';
 export class StaffMemberResolver extends CrudResolver({
   entity: StaffMember, name: 'StaffMember', plural: 'staffMembers', list: StaffMemberList, listOptions: StaffMemberListOptions,
   createInput: CreateStaffMemberInput, updateInput: UpdateStaffMemberInput, service: staffMemberService,
+  permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_STAFF },
 }) {
   @FieldResolver(() => Community, { nullable: true })
   homeCommunity(@Root() staff: StaffMember, @Ctx() ctx: RequestContext) {

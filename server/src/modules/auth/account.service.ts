@@ -1,0 +1,74 @@
+import { Role } from '@community-grid/shared';
+import { CrudService } from '../../core/crud.service';
+import { ConflictError, FieldProblems } from '../../core/errors';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../../core/passwords';
+import type { RequestContext } from '../../core/request-context';
+import { Community } from '../community/community.entity';
+import { Grid } from '../grid/grid.entity';
+import { StaffMember } from '../staff-member/staff-member.entity';
+import { Account } from './account.entity';
+import type { CreateAccountInput, UpdateAccountInput } from './account.inputs';
+import { AuditOperation } from '../audit/audit-event.entity';
+import { auditService } from '../audit/audit.service';
+import { authService } from './auth.service';
+
+export class AccountService extends CrudService<Account, CreateAccountInput, UpdateAccountInput> {
+  constructor() {
+    super({
+      entity: Account,
+      label: 'Account',
+      searchColumns: ['username', 'displayName'],
+      references: {
+        communityIds: { entity: Community, label: 'Community' },
+        gridIds: { entity: Grid, label: 'Grid' },
+        staffMemberId: { entity: StaffMember, label: 'Staff member' },
+      },
+    });
+  }
+
+  override async create(ctx: RequestContext, input: CreateAccountInput): Promise<Account> {
+    const username = input.username.trim().toLowerCase();
+    if (await this.taken(ctx, { username }, undefined)) {
+      throw new ConflictError('DUPLICATE' as never, `The username ${username} is taken`);
+    }
+    return super.create(ctx, { ...input, username, passwordHash: await hashPassword(input.password) } as never);
+  }
+
+  /** Each role's reach must be set: coordinators their communities, window staff one community, grid members their grids and staff record. */
+  protected override async validate(_ctx: RequestContext, account: Partial<Account>, problems: FieldProblems): Promise<void> {
+    const communities = account.communityIds ?? [];
+    const grids = account.gridIds ?? [];
+    if (account.role === Role.COMMUNITY_COORDINATOR && communities.length === 0) problems.add('communityIds', 'a coordinator needs at least one community');
+    if (account.role === Role.WINDOW_STAFF && communities.length !== 1) problems.add('communityIds', 'window staff work in exactly one community');
+    if (account.role === Role.GRID_MEMBER && grids.length === 0) problems.add('gridIds', 'a grid member needs at least one grid');
+    if (account.role === Role.GRID_MEMBER && !account.staffMemberId) problems.add('staffMemberId', 'a grid member is linked to their staff record');
+  }
+
+  protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<void> {
+    if (values.disabled === true || values.role !== undefined) await authService.revokeSessions(ctx.em, id);
+  }
+
+  /** The password hash never reaches the audit trail. */
+  protected override async snapshot(_ctx: RequestContext, account: Account): Promise<Record<string, unknown>> {
+    const { passwordHash: _hidden, ...rest } = account;
+    return rest;
+  }
+
+  async resetPassword(ctx: RequestContext, id: string, password: string): Promise<Account> {
+    const problems = new FieldProblems();
+    if (password.length < MIN_PASSWORD_LENGTH) problems.add('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    problems.throwIfAny();
+    const account = await this.findOne(ctx, id);
+    await ctx.em.update(Account, { id: account.id }, { passwordHash: await hashPassword(password), version: () => 'version + 1' } as never);
+    await authService.revokeSessions(ctx.em, account.id);
+    await auditService.record(ctx, AuditOperation.UPDATE, 'Account', account.id, { password: { before: '(hidden)', after: '(reset)' } });
+    return this.findOne(ctx, account.id);
+  }
+
+  override async delete(ctx: RequestContext, id: string): Promise<Account> {
+    if (String(ctx.principal?.account.id) === String(id)) throw new ConflictError('HAS_DEPENDANTS' as never, 'You cannot delete your own account');
+    return super.delete(ctx, id);
+  }
+}
+
+export const accountService = new AccountService();

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '@community-grid/shared';
+import { Allow, PUBLIC } from '../../core/access';
+import { CrudResolver } from '../../core/crud.resolver';
+import { parseId } from '../../core/list/list-query-builder';
+import type { RequestContext } from '../../core/request-context';
+import { Transactional } from '../../core/transactional';
+import { StaffMember } from '../staff-member/staff-member.entity';
+import { Account } from './account.entity';
+import { AccountList, AccountListOptions, CreateAccountInput, CreateApiTokenInput, CreatedApiToken, UpdateAccountInput } from './account.inputs';
+import { accountService } from './account.service';
+import { authService } from './auth.service';
+import { ApiToken } from './credential.entities';
+
+/** Signing in and out, who am I, and my API tokens. */
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => Account, { description: 'Starts a session: sets an httpOnly, SameSite=Lax cookie.' })
+  @Allow(PUBLIC)
+  @Transactional()
+  login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string) {
+    return authService.login(ctx, username, password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  @Allow(Permission.SIGNED_IN)
+  logout(@Ctx() ctx: RequestContext) {
+    return authService.logout(ctx);
+  }
+
+  @Query(() => Account)
+  @Allow(Permission.SIGNED_IN)
+  me(@Ctx() ctx: RequestContext) {
+    return ctx.em.findOneByOrFail(Account, { id: authService.me(ctx).id });
+  }
+
+  @Query(() => [ApiToken], { description: 'My API tokens (never the secrets).' })
+  @Allow(Permission.SIGNED_IN)
+  apiTokens(@Ctx() ctx: RequestContext) {
+    return authService.listTokens(ctx);
+  }
+
+  @Mutation(() => CreatedApiToken, { description: 'A token for my scripts, with my role and reach.' })
+  @Allow(Permission.SIGNED_IN)
+  @Transactional()
+  createApiToken(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiTokenInput) {
+    return authService.createToken(ctx, input.name, input.expiresInDays);
+  }
+
+  @Mutation(() => ApiToken)
+  @Allow(Permission.SIGNED_IN)
+  @Transactional()
+  revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return authService.revokeToken(ctx, parseId(id) ?? 0);
+  }
+}
+
+/** Accounts, for district administrators. */
+@Resolver(() => Account)
+export class AccountResolver extends CrudResolver({
+  entity: Account, name: 'Account', plural: 'accounts', list: AccountList, listOptions: AccountListOptions,
+  createInput: CreateAccountInput, updateInput: UpdateAccountInput, service: accountService,
+  permissions: { read: Permission.MANAGE_ACCOUNTS, write: Permission.MANAGE_ACCOUNTS },
+}) {
+  @Mutation(() => Account, { description: 'Sets a new password and ends the account\'s sessions.' })
+  @Allow(Permission.MANAGE_ACCOUNTS)
+  @Transactional()
+  resetPassword(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('password') password: string) {
+    return accountService.resetPassword(ctx, id, password);
+  }
+
+  @FieldResolver(() => StaffMember, { nullable: true })
+  staffMember(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return account.staffMemberId === null ? null : ctx.loaders.byId(StaffMember).load(account.staffMemberId);
+  }
+}
