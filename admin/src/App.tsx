@@ -1,6 +1,11 @@
+import { Permission } from '@community-grid/shared';
 import { lazy, Suspense } from 'react';
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Loading, Resource, ResourceProps } from 'react-admin';
+import { WRITE_PERMISSION } from './access';
+import accounts from './accounts';
+import auditEvents from './auditEvents';
+import { authProvider } from './authProvider';
 import communities from './communities';
 import { createDataProvider } from './dataProvider';
 import districts from './districts';
@@ -12,6 +17,7 @@ import offices from './offices';
 import residents from './residents';
 import serviceWindows from './serviceWindows';
 import staffMembers from './staffMembers';
+import { TokensPage } from './tokens/TokensPage';
 
 // Charts and the tree view are the heaviest parts: loaded when first shown, not with every list and form.
 const LazyDashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -21,26 +27,38 @@ const StructurePage = () => <Suspense fallback={<Loading />}><LazyStructurePage 
 
 const dataProvider = createDataProvider();
 
+const RESOURCES: Array<[string, Partial<ResourceProps>]> = [
+  ['communities', communities], ['grids', grids], ['households', households], ['residents', residents],
+  ['staffMembers', staffMembers], ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
+];
+
+/** Each role sees the screens and buttons its permissions allow, and no others. */
 export const App = () => (
   <Admin
     title="cg.app"
     dataProvider={dataProvider}
+    authProvider={authProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={AppLayout}
     disableTelemetry
-    requireAuth={false}
+    requireAuth
   >
-    <Resource name="communities" {...communities} />
-    <Resource name="grids" {...grids} />
-    <Resource name="households" {...households} />
-    <Resource name="residents" {...residents} />
-    <Resource name="staffMembers" {...staffMembers} />
-    <Resource name="serviceWindows" {...serviceWindows} />
-    <Resource name="offices" {...offices} />
-    <Resource name="districts" {...districts} />
-    <CustomRoutes>
-      <Route path="/structure" element={<StructurePage />} />
-    </CustomRoutes>
+    {(permissions: string[] = []) => {
+      const can = (permission: string) => permissions.includes(permission);
+      const writable = (name: string, props: Partial<ResourceProps>) =>
+        (can(WRITE_PERMISSION[name]) ? props : { ...props, create: undefined, edit: undefined });
+      return (
+        <>
+          {RESOURCES.map(([name, props]) => <Resource key={name} name={name} {...writable(name, props)} />)}
+          {can(Permission.MANAGE_ACCOUNTS) && <Resource name="accounts" {...accounts} />}
+          {can(Permission.READ_AUDIT) && <Resource name="auditEvents" {...auditEvents} />}
+          <CustomRoutes>
+            <Route path="/structure" element={<StructurePage />} />
+            <Route path="/my-tokens" element={<TokensPage />} />
+          </CustomRoutes>
+        </>
+      );
+    }}
   </Admin>
 );

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { isPhoneNumber, residentIdProblem } from '@community-grid/shared';
+import { isMasked, isPhoneNumber, residentIdProblem } from '@community-grid/shared';
 import {
   Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, regex, required, TextInput, useLocaleState,
 } from 'react-admin';
@@ -17,8 +17,9 @@ export const LocalDateField = (props: DateFieldProps) => {
 
 // Client-side rules that mirror the server's, so most mistakes are caught before saving.
 export const requiredText = (max: number) => [required(), maxLength(max), regex(/\S/, 'ra.validation.required')];
-export const phone = (value: unknown) => (value && !isPhoneNumber(String(value)) ? 'cg.validation.phone' : undefined);
-export const residentId = (value: unknown) => (value && residentIdProblem(String(value)) ? 'cg.validation.resident_id' : undefined);
+// Masked values (1234****5678) are what the server sent back unchanged; they are not sent again.
+export const phone = (value: unknown) => (value && !isMasked(value) && !isPhoneNumber(String(value)) ? 'cg.validation.phone' : undefined);
+export const residentId = (value: unknown) => (value && !isMasked(value) && residentIdProblem(String(value)) ? 'cg.validation.resident_id' : undefined);
 export const geoJson = (value: unknown) => {
   if (!value || typeof value === 'object') return undefined;
   try {
@@ -66,4 +67,4 @@ export const translateEnum = (enumName: string) => (value: string) => i18nProvid
 export const editView = (Form: () => JSX.Element, options: { title?: JSX.Element } = {}) => () => (
   <Edit mutationMode="pessimistic" title={options.title}><Form /></Edit>
 );
-export const createView = (Form: () => JSX.Element) => () => <Create redirect="show"><Form /></Create>;
+export const createView = (Form: () => JSX.Element, redirect: 'show' | 'edit' | 'list' = 'show') => () => <Create redirect={redirect}><Form /></Create>;

@@ -1,4 +1,4 @@
-import { Gender, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind } from '@community-grid/shared';
+import { Gender, RegistrationType, RelationToHead, ResidentTag, Role, ServiceWindowKind } from '@community-grid/shared';
 import { app as en } from '../../admin/src/i18n/app.en';
 import { app as zh } from '../../admin/src/i18n/app.zh';
 import { RESOURCES } from '../../admin/src/dataProvider/resources';
@@ -13,7 +13,7 @@ describe('the dashboard speaks Chinese and English completely', () => {
   });
 
   it('translates every value of every enum', () => {
-    const enums = { Gender, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind };
+    const enums = { Gender, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind, Role };
     for (const [name, values] of Object.entries(enums)) {
       for (const value of Object.values(values)) {
         expect(en.cg.enums[name as keyof typeof en.cg.enums]).toHaveProperty(value);

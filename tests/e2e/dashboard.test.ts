@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, recordMetric, screenshot } from '../support/browser';
 import { startTestServer, TestServer } from '../support/test-server';
+import { ADMIN_PASSWORD } from '../support/global-setup';
 
 /**
  * The dashboard in a real Chromium against the real server and database,
@@ -20,7 +21,7 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
 });
-beforeEach(async () => { ({ page, errors } = await newPage(browser)); });
+beforeEach(async () => { ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) })); });
 afterEach(async () => {
   await page.context().close();
   expect(errors).toEqual([]);

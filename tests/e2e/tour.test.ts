@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../support/browser';
 import { startTestServer, TestServer } from '../support/test-server';
+import { ADMIN_PASSWORD } from '../support/global-setup';
 
 /**
  * Every screen of every resource (list, show, edit, create) in both
@@ -30,7 +31,7 @@ const TABLES: Record<string, string> = {
 
 describe.each([['en-US', 'Save'], ['zh-CN', '保存']])('in %s', (locale, save) => {
   test.each(RESOURCES)('%s: list, show, edit and create', async (resource, textColumn) => {
-    const { page, errors } = await newPage(browser, locale);
+    const { page, errors } = await newPage(browser, locale, { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
     try {
       const [first] = await api.sql(`SELECT id, ${textColumn === 'address' ? 'address' : 'name'} AS text FROM ${TABLES[resource]} ORDER BY id LIMIT 1`);
       const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);

@@ -17,8 +17,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh page; `errors` collects uncaught errors of the app, which a test should find empty. */
-export async function newPage(browser: Browser, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+export async function newPage(browser: Browser, locale = 'en-US', session?: { url: string; cookie: string }): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  if (session) {
+    // Signed in through the API's login; the browser carries the session cookie as if it had signed in itself.
+    const [name, value] = session.cookie.split('=');
+    await context.addCookies([{ name, value, url: session.url }]);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, LocalDateField } from '../common';
 
@@ -6,10 +7,12 @@ const filters = [
   <ReferenceInput source="districtId" reference="districts" key="districtId"><SelectInput optionText="name" /></ReferenceInput>,
 ];
 
-export const CommunityList = () => (
+export const CommunityList = () => {
+  const bulkActions = useBulkActions('communities');
+  return (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('communities', ['id', 'name', 'nameEn', 'establishedOn', 'address', 'phone', 'gridCount', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <TextField source="name" />
       <TextField source="nameEn" />
       <LocalDateField source="establishedOn" />
@@ -18,4 +21,5 @@ export const CommunityList = () => (
       <NumberField source="residentCount" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};

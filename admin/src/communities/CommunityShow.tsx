@@ -4,6 +4,7 @@ import {
 } from 'react-admin';
 import { ServiceWindowKind } from '@community-grid/shared';
 import { enumChoices, LocalDateField } from '../common';
+import { RecordHistory } from '../auditEvents/RecordHistory';
 
 export const CommunityShow = () => (
   <Show>
@@ -22,6 +23,7 @@ export const CommunityShow = () => (
         <ArrayField source="predecessorOffices" label="resources.communities.fields.predecessorOfficeIds">
           <SingleFieldList resource="offices" linkType="show"><ChipField source="name" /></SingleFieldList>
         </ArrayField>
+        <RecordHistory entityType="Community" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.communities.fields.grids" path="grids">
         <ReferenceManyField reference="grids" target="communityId" sort={{ field: 'code', order: 'ASC' }} perPage={50}>

@@ -134,6 +134,8 @@ function toHttpError(error: any): never {
   if (extensions.code === 'CONFLICT' && extensions.reason === 'STALE_VERSION') throw new HttpError('cg.errors.stale', 409);
   if (extensions.code === 'CONFLICT') throw new HttpError(graphQLError.message, 409);
   if (extensions.code === 'NOT_FOUND') throw new HttpError('cg.errors.not_found', 404);
+  if (extensions.code === 'UNAUTHENTICATED') throw new HttpError('cg.auth.signed_out', 401);
+  if (extensions.code === 'FORBIDDEN') throw new HttpError('cg.errors.forbidden', 403);
   throw error;
 }
 
@@ -162,7 +164,18 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     return { data, total };
   };
   /** For screens that read more than one resource at once (structure tree, dashboard). */
-  wrapped.query = async (query: string, variables?: Params) => (await provider.client.query({ query: gql(query), variables, fetchPolicy: 'network-only' })).data;
+  wrapped.query = async (text: string, variables?: Params) => {
+    const document = gql(text);
+    const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+    try {
+      const result = isMutation
+        ? await provider.client.mutate({ mutation: document, variables })
+        : await provider.client.query({ query: document, variables, fetchPolicy: 'network-only' });
+      return result.data;
+    } catch (error) {
+      return toHttpError(error);
+    }
+  };
   return wrapped as unknown as DataProvider;
 }
 

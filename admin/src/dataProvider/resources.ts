@@ -46,6 +46,16 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     fields: `${base} householdId name gender birthDate idNumber phone relationToHead tags`,
     writable: ['householdId', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'relationToHead', 'tags'],
   },
+  accounts: {
+    type: 'Account',
+    fields: `${base} username displayName role communityIds gridIds staffMemberId disabled`,
+    writable: ['username', 'password', 'displayName', 'role', 'communityIds', 'gridIds', 'staffMemberId', 'disabled'],
+  },
+  auditEvents: {
+    type: 'AuditEvent',
+    fields: 'id occurredAt actorId actorName operation entityType entityId changes',
+    writable: [],
+  },
   staffMembers: {
     type: 'StaffMember',
     fields: `${base} name phone homeCommunityId active`,

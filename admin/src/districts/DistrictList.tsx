@@ -1,10 +1,13 @@
+import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, SearchInput, TextField } from 'react-admin';
 import { exporterFor } from '../common';
 
-export const DistrictList = () => (
+export const DistrictList = () => {
+  const bulkActions = useBulkActions('districts');
+  return (
   <List filters={[<SearchInput source="q" alwaysOn key="q" />]} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('districts', ['id', 'name', 'nameEn', 'code', 'city', 'communityCount', 'gridCount', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <TextField source="name" />
       <TextField source="nameEn" />
       <TextField source="code" />
@@ -15,4 +18,5 @@ export const DistrictList = () => (
       <NumberField source="residentCount" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};

@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor } from '../common';
 
@@ -6,10 +7,12 @@ const filters = [
   <ReferenceInput source="communityId" reference="communities" key="communityId" perPage={50} alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
 ];
 
-export const GridList = () => (
+export const GridList = () => {
+  const bulkActions = useBulkActions('grids');
+  return (
   <List filters={filters} sort={{ field: 'communityId', order: 'ASC' }}
     exporter={exporterFor('grids', ['id', 'communityId', 'code', 'name', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <ReferenceField source="communityId" reference="communities" />
       <TextField source="code" />
       <TextField source="name" />
@@ -17,4 +20,5 @@ export const GridList = () => (
       <NumberField source="residentCount" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};

@@ -1,5 +1,6 @@
 import { RegistrationType } from '@community-grid/shared';
 import { Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RecordHistory } from '../auditEvents/RecordHistory';
 import { enumChoices } from '../common';
 import { BoundaryField } from './BoundaryField';
 
@@ -19,6 +20,7 @@ export const GridShow = () => (
           <NumberField source="residentCount" sortable={false} />
         </Datagrid>
       </ReferenceManyField>
+      <RecordHistory entityType="Grid" />
     </SimpleShowLayout>
   </Show>
 );

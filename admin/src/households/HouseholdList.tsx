@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { RegistrationType } from '@community-grid/shared';
 import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, AutocompleteInput } from 'react-admin';
 import { enumChoices, exporterFor, translateEnum } from '../common';
@@ -10,14 +11,17 @@ const filters = [
   <SelectInput source="registrationType" choices={types} key="registrationType" />,
 ];
 
-export const HouseholdList = () => (
+export const HouseholdList = () => {
+  const bulkActions = useBulkActions('households');
+  return (
   <List filters={filters} sort={{ field: 'address', order: 'ASC' }}
     exporter={exporterFor('households', ['id', 'gridId', 'address', ['registrationType', (r) => translateEnum('RegistrationType')(r.registrationType)], 'residentCount'])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <TextField source="address" />
       <ReferenceField source="gridId" reference="grids" />
       <SelectField source="registrationType" choices={types} />
       <NumberField source="residentCount" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};

@@ -1,5 +1,6 @@
 import { Gender, RegistrationType, RelationToHead } from '@community-grid/shared';
 import { Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RecordHistory } from '../auditEvents/RecordHistory';
 import { enumChoices, LocalDateField } from '../common';
 
 export const HouseholdShow = () => (
@@ -19,6 +20,7 @@ export const HouseholdShow = () => (
           <LocalDateField source="birthDate" />
         </Datagrid>
       </ReferenceManyField>
+      <RecordHistory entityType="Household" />
     </SimpleShowLayout>
   </Show>
 );

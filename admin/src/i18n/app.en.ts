@@ -4,7 +4,20 @@ const common = { id: 'ID', version: 'Version', createdAt: 'Created', updatedAt: 
 export const app = {
   cg: {
     app: 'Community Grid',
-    menu: { structure: 'Structure' },
+    menu: { structure: 'Structure', tokens: 'My API tokens' },
+    auth: {
+      bad_credentials: 'Wrong username or password',
+      too_many_attempts: 'Too many failed sign-ins; wait a little and try again',
+      signed_out: 'Please sign in',
+    },
+    accounts: { reset_password: 'Reset password', password_reset: 'Password changed; the account was signed out everywhere' },
+    tokens: {
+      title: 'My API tokens', explain: 'Scripts send a token as "Authorization: Bearer …" and act with your role and reach. A token is shown once, when it is made.',
+      name: 'Name', days: 'Valid for (days)', create: 'Make token', shown_once: 'Copy it now; it will not be shown again:',
+      prefix: 'Starts with', created: 'Made', expires: 'Expires', last_used: 'Last used', revoked: 'Revoked', revoke: 'Revoke',
+    },
+    reveal: { button: 'Show full ID number and phone (recorded)' },
+    history: { title: 'History' },
     dashboard: {
       title: 'Chengdong District at a glance',
       communities: 'Communities', grids: 'Grids', households: 'Households', residents: 'Residents', staff: 'Staff',
@@ -18,6 +31,7 @@ export const app = {
       invalid: 'Some fields are not valid; see the messages on the form',
       stale: 'Someone else saved this record after you opened it. Reload to see their change, then apply yours again.',
       not_found: 'That record no longer exists',
+      forbidden: 'Your role does not allow this',
     },
     validation: {
       phone: 'Must be a mobile number (11 digits) or a landline with area code, e.g. 0971-1234567',
@@ -32,6 +46,8 @@ export const app = {
       RelationToHead: { HEAD: 'Head', SPOUSE: 'Spouse', CHILD: 'Child', PARENT: 'Parent', GRANDCHILD: 'Grandchild', GRANDPARENT: 'Grandparent', SIBLING: 'Sibling', OTHER: 'Other' },
       ResidentTag: { ELDERLY_ALONE: 'Elderly living alone', DISABLED: 'Disabled', LOW_INCOME: 'Low income', VETERAN: 'Veteran', LEFT_BEHIND_CHILD: 'Left-behind child' },
       Active: { true: 'Active', false: 'Inactive' },
+      Role: { DISTRICT_ADMIN: 'District administrator', DISTRICT_OFFICIAL: 'District official', COMMUNITY_COORDINATOR: 'Community coordinator', GRID_MEMBER: 'Grid member', WINDOW_STAFF: 'Window staff', REPORT_BUILDER: 'Report builder' },
+      AuditOperation: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', REVEAL: 'Personal data shown' },
     },
   },
   resources: {
@@ -48,6 +64,8 @@ export const app = {
       name: 'Resident |||| Residents',
       fields: { ...common, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', idNumber: 'ID number', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
     },
+    accounts: { name: 'Account |||| Accounts', fields: { ...common, username: 'Username', password: 'Password', displayName: 'Display name', role: 'Role', communityIds: 'Communities', gridIds: 'Grids', staffMemberId: 'Staff record', disabled: 'Disabled' } },
+    auditEvents: { name: 'Audit event |||| Audit trail', fields: { ...common, occurredAt: 'When', actorId: 'Actor', actorName: 'Who', operation: 'What', entityType: 'Record type', entityId: 'Record', changes: 'Changes' } },
     staffMembers: { name: 'Staff member |||| Staff', fields: { ...common, phone: 'Phone', homeCommunityId: 'Home community', active: 'Active' } },
   },
 };

@@ -4,7 +4,20 @@ const common = { id: '编号', version: '版本', createdAt: '创建时间', upd
 export const app = {
   cg: {
     app: '社区网格',
-    menu: { structure: '组织结构' },
+    menu: { structure: '组织结构', tokens: '我的 API 令牌' },
+    auth: {
+      bad_credentials: '用户名或密码错误',
+      too_many_attempts: '登录失败次数过多，请稍后再试',
+      signed_out: '请先登录',
+    },
+    accounts: { reset_password: '重置密码', password_reset: '密码已更改，该账户已在所有设备上退出' },
+    tokens: {
+      title: '我的 API 令牌', explain: '脚本以 "Authorization: Bearer …" 发送令牌，并以您的角色和范围执行。令牌只在创建时显示一次。',
+      name: '名称', days: '有效期（天）', create: '创建令牌', shown_once: '请立即复制，之后不会再显示：',
+      prefix: '开头', created: '创建于', expires: '到期', last_used: '最近使用', revoked: '已撤销', revoke: '撤销',
+    },
+    reveal: { button: '显示完整身份证号和电话（将被记录）' },
+    history: { title: '变更记录' },
     dashboard: {
       title: '城东区概况',
       communities: '社区', grids: '网格', households: '住户', residents: '居民', staff: '工作人员',
@@ -18,6 +31,7 @@ export const app = {
       invalid: '部分字段填写有误，请查看表单上的提示',
       stale: '在您打开此记录后，已有其他人保存了修改。请重新加载查看，然后再次提交您的修改。',
       not_found: '该记录已不存在',
+      forbidden: '您的角色无权执行此操作',
     },
     validation: {
       phone: '请输入11位手机号或带区号的固定电话，如 0971-1234567',
@@ -32,6 +46,8 @@ export const app = {
       RelationToHead: { HEAD: '户主', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', GRANDCHILD: '孙子女', GRANDPARENT: '祖父母', SIBLING: '兄弟姐妹', OTHER: '其他' },
       ResidentTag: { ELDERLY_ALONE: '独居老人', DISABLED: '残疾人', LOW_INCOME: '低收入', VETERAN: '退役军人', LEFT_BEHIND_CHILD: '留守儿童' },
       Active: { true: '在岗', false: '离岗' },
+      Role: { DISTRICT_ADMIN: '区级管理员', DISTRICT_OFFICIAL: '区级干部', COMMUNITY_COORDINATOR: '社区协调员', GRID_MEMBER: '网格员', WINDOW_STAFF: '窗口人员', REPORT_BUILDER: '报表人员' },
+      AuditOperation: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', REVEAL: '查看个人信息' },
     },
   },
   resources: {
@@ -48,6 +64,8 @@ export const app = {
       name: '居民',
       fields: { ...common, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', idNumber: '身份证号', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
     },
+    accounts: { name: '账户', fields: { ...common, username: '用户名', password: '密码', displayName: '显示名称', role: '角色', communityIds: '社区', gridIds: '网格', staffMemberId: '工作人员档案', disabled: '已停用' } },
+    auditEvents: { name: '审计记录', fields: { ...common, occurredAt: '时间', actorId: '操作人', actorName: '操作人', operation: '操作', entityType: '记录类型', entityId: '记录', changes: '变更' } },
     staffMembers: { name: '工作人员', fields: { ...common, name: '姓名', phone: '电话', homeCommunityId: '所属社区', active: '在岗' } },
   },
 };

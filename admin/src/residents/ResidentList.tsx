@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { Gender, ResidentTag } from '@community-grid/shared';
 import {
   AutocompleteInput, Datagrid, DateInput, List, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput,
@@ -18,11 +19,13 @@ const filters = [
   <DateInput source="birthDate_lte" key="birthDate_lte" />,
 ];
 
-export const ResidentList = () => (
+export const ResidentList = () => {
+  const bulkActions = useBulkActions('residents');
+  return (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('residents', ['id', 'name', ['gender', (r) => translateEnum('Gender')(r.gender)], 'birthDate', 'idNumber', 'phone', 'householdId',
       ['tags', (r) => r.tags.map(translateEnum('ResidentTag'))]])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <TextField source="name" />
       <SelectField source="gender" choices={genders} />
       <LocalDateField source="birthDate" />
@@ -32,5 +35,6 @@ export const ResidentList = () => (
       <TagsField source="tags" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};
 

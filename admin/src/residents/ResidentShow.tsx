@@ -2,6 +2,8 @@ import { Gender, RelationToHead } from '@community-grid/shared';
 import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { enumChoices, LocalDateField } from '../common';
 import { TagsField } from './TagsField';
+import { RevealButton } from './RevealButton';
+import { RecordHistory } from '../auditEvents/RecordHistory';
 
 export const ResidentShow = () => (
   <Show>
@@ -14,6 +16,8 @@ export const ResidentShow = () => (
       <ReferenceField source="householdId" reference="households" link="show" />
       <SelectField source="relationToHead" choices={enumChoices(RelationToHead, 'RelationToHead')} />
       <TagsField source="tags" />
+      <RevealButton />
+      <RecordHistory entityType="Resident" />
     </SimpleShowLayout>
   </Show>
 );

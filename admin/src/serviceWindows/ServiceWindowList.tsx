@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { ServiceWindowKind } from '@community-grid/shared';
 import { Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices, exporterFor, translateEnum } from '../common';
@@ -9,14 +10,17 @@ const filters = [
   <SelectInput source="kind" choices={kinds} key="kind" />,
 ];
 
-export const ServiceWindowList = () => (
+export const ServiceWindowList = () => {
+  const bulkActions = useBulkActions('serviceWindows');
+  return (
   <List filters={filters} sort={{ field: 'communityId', order: 'ASC' }}
     exporter={exporterFor('serviceWindows', ['id', 'communityId', 'name', ['kind', (r) => translateEnum('ServiceWindowKind')(r.kind)], 'openingHours'])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <ReferenceField source="communityId" reference="communities" />
       <TextField source="name" />
       <SelectField source="kind" choices={kinds} />
       <TextField source="openingHours" sortable={false} />
     </Datagrid>
   </List>
-);
+  );
+};

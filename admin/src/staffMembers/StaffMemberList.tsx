@@ -1,3 +1,4 @@
+import { useBulkActions } from '../access';
 import { BooleanField, Datagrid, List, NullableBooleanInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, translateEnum } from '../common';
 
@@ -7,14 +8,17 @@ const filters = [
   <NullableBooleanInput source="active" key="active" />,
 ];
 
-export const StaffMemberList = () => (
+export const StaffMemberList = () => {
+  const bulkActions = useBulkActions('staffMembers');
+  return (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('staffMembers', ['id', 'name', 'phone', 'homeCommunityId', ['active', (r) => translateEnum('Active')(String(r.active))]])}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
       <TextField source="name" />
       <TextField source="phone" sortable={false} />
       <ReferenceField source="homeCommunityId" reference="communities" />
       <BooleanField source="active" />
     </Datagrid>
   </List>
-);
+  );
+};

@@ -1,0 +1,61 @@
+import type { AuthProvider } from 'react-admin';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  permissions: string[];
+}
+
+const call = async (query: string, variables?: Record<string, unknown>) => {
+  const response = await fetch('/graphql', {
+    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+  });
+  return response.json() as Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; retryAfterSeconds?: number } }> }>;
+};
+
+const ME = 'id username displayName role permissions';
+let me: Promise<Me | null> | null = null;
+
+/** Who is signed in, asked once and remembered until signing in or out. */
+export const loadMe = () => (me ??= call(`{ me { ${ME} } }`).then((r) => r.data?.me ?? null, () => null));
+
+/**
+ * Sessions are an httpOnly cookie set by the server: the dashboard never
+ * sees the secret, only who it belongs to and what they may do.
+ */
+export const authProvider: AuthProvider = {
+  async login({ username, password }) {
+    const result = await call(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ME} } }`, { u: username, p: password });
+    const error = result.errors?.[0]?.extensions;
+    if (error) {
+      throw new Error(error.reason === 'TOO_MANY_ATTEMPTS' ? 'cg.auth.too_many_attempts' : 'cg.auth.bad_credentials');
+    }
+    me = Promise.resolve(result.data.login);
+  },
+  async logout() {
+    await call('mutation { logout }').catch(() => undefined);
+    me = Promise.resolve(null);
+  },
+  async checkAuth() {
+    if (!(await loadMe())) {
+      me = null;
+      throw new Error('cg.auth.signed_out');
+    }
+  },
+  async checkError(error) {
+    if (error?.status === 401) {
+      me = null;
+      throw error;
+    }
+  },
+  async getPermissions() {
+    return (await loadMe())?.permissions ?? [];
+  },
+  async getIdentity() {
+    const current = await loadMe();
+    if (!current) throw new Error('cg.auth.signed_out');
+    return { id: current.id, fullName: current.displayName };
+  },
+};

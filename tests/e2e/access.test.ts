@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { ADMIN_PASSWORD } from '../support/global-setup';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/** Each demo account sees its slice of the district in the dashboard, and only the buttons its role may use. */
+let api: TestServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  api = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+beforeEach(async () => {
+  await api.sql('DELETE FROM login_throttle');
+  ({ page, errors } = await newPage(browser));
+});
+afterEach(async () => {
+  await page.context().close();
+  expect(errors).toEqual([]);
+});
+
+async function signIn(username: string, password: string) {
+  await page.goto(`${api.url}/#/login`);
+  await page.getByLabel('Username *').fill(username);
+  await page.getByLabel('Password *').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const muslimLaneResidents = async () => (await api.sql(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
+  JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1`))[0].n;
+
+it('asks for a sign-in, says clearly when it fails, and lets a coordinator work on their community only', async () => {
+  await page.goto(`${api.url}/#/residents`);
+  await page.waitForURL(/#\/login/);
+  await screenshot(page, 'login');
+  await signIn('coordinator', 'wrong-password');
+  await page.getByText('Wrong username or password').waitFor();
+
+  await signIn('coordinator', 'demo');
+  await page.getByText('Chengdong District at a glance').first().waitFor();
+  await page.goto(`${api.url}/#/residents`);
+  await page.getByText(`of ${await muslimLaneResidents()}`).waitFor();
+  // Structure is read-only for a coordinator: no create button on grids, no accounts or audit trail at all.
+  await page.goto(`${api.url}/#/grids`);
+  await page.locator('table tbody tr').first().waitFor();
+  expect(await page.getByRole('link', { name: 'Create' }).count()).toBe(0);
+  expect(await page.getByRole('menuitem', { name: 'Accounts' }).count()).toBe(0);
+  expect(await page.getByRole('menuitem', { name: 'Audit trail' }).count()).toBe(0);
+
+  const [resident] = await api.sql(`SELECT r.id, r.id_number FROM resident r JOIN household h ON h.id = r.household_id
+    JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1 ORDER BY r.id LIMIT 1`);
+  await page.goto(`${api.url}/#/residents/${resident.id}/show`);
+  await page.getByText(`${resident.id_number.slice(0, 4)}**********${resident.id_number.slice(-4)}`).waitFor();
+  await page.getByRole('button', { name: /Show full ID number/ }).click();
+  await page.getByTestId('revealed').getByText(resident.id_number, { exact: false }).waitFor();
+  await screenshot(page, 'resident-revealed');
+
+  await page.getByRole('button', { name: 'Profile' }).click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await page.waitForURL(/#\/login/);
+});
+
+it('shows a report builder everything, read-only and masked', async () => {
+  await signIn('reporter', 'demo');
+  await page.getByText('Chengdong District at a glance').first().waitFor();
+  await page.goto(`${api.url}/#/residents`);
+  const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM resident');
+  await page.getByText(`of ${n}`).waitFor();
+  expect(await page.getByRole('link', { name: 'Create' }).count()).toBe(0);
+  expect(await page.getByRole('checkbox', { name: 'Select all' }).count()).toBe(0);
+  const text = await page.locator('table').innerText();
+  expect(text).toMatch(/\d{4}\*{10}[\dX]{4}/);
+  expect(text).not.toMatch(/\d{17}[\dX]/);
+  await screenshot(page, 'residents-report-builder');
+});
+
+it('gives administrators accounts, the audit trail with each record\'s history, and their API tokens', async () => {
+  const { page: admin, errors: adminErrors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
+  try {
+    await api.data('mutation { updateGrid(input: { id: "2", version: 1, name: "改过名的网格" }) { id } }');
+    await admin.goto(`${api.url}/#/accounts`);
+    await admin.getByText('coordinator', { exact: true }).waitFor();
+    await screenshot(admin, 'accounts');
+    await admin.goto(`${api.url}/#/auditEvents`);
+    await admin.getByText('name: "清真巷第2网格" → "改过名的网格"').waitFor();
+    await screenshot(admin, 'audit-trail');
+    await admin.goto(`${api.url}/#/grids/2/show`);
+    await admin.getByText('History').waitFor();
+    await admin.getByText('name: "清真巷第2网格" → "改过名的网格"').waitFor();
+
+    await admin.goto(`${api.url}/#/my-tokens`);
+    await admin.getByLabel('Name').fill('weekly export');
+    await admin.getByRole('button', { name: 'Make token' }).click();
+    const token = await admin.getByTestId('new-token').innerText();
+    expect(token).toMatch(/^cg_/);
+    await admin.getByText('weekly export').waitFor();
+    await screenshot(admin, 'my-api-tokens');
+    const check = await (await fetch(`${api.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }),
+    })).json() as any;
+    expect(check.data.me.username).toBe('admin');
+    expect(adminErrors).toEqual([]);
+  } finally {
+    await admin.context().close();
+  }
+});
