@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { browserSuite, newPage, screenshot } from '../support/browser';
 import { ADMIN_PASSWORD } from '../support/global-setup';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 /** Each demo account sees its slice of the district in the dashboard, and only the buttons its role may use. */
 let api: TestServer;
@@ -9,14 +9,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  api = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const suite = browserSuite();
+beforeAll(() => ({ api, browser } = suite));
 beforeEach(async () => {
   await api.sql('DELETE FROM login_throttle');
   ({ page, errors } = await newPage(browser));

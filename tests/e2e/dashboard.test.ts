@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, recordMetric, screenshot } from '../support/browser';
-import { startTestServer, TestServer } from '../support/test-server';
+import { browserSuite, newPage, recordMetric, screenshot } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD } from '../support/global-setup';
 
 /**
@@ -13,14 +13,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  api = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const suite = browserSuite();
+beforeAll(() => ({ api, browser } = suite));
 beforeEach(async () => { ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) })); });
 afterEach(async () => {
   await page.context().close();

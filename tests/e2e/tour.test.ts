@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser';
-import { startTestServer, TestServer } from '../support/test-server';
+import { browserSuite, newPage } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD } from '../support/global-setup';
 
 /**
@@ -11,14 +11,8 @@ import { ADMIN_PASSWORD } from '../support/global-setup';
 let api: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  api = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const suite = browserSuite();
+beforeAll(() => ({ api, browser } = suite));
 
 const RESOURCES: Array<[string, string]> = [
   ['districts', 'name'], ['offices', 'name'], ['communities', 'name'], ['serviceWindows', 'name'],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { startTestServer, TestServer } from './test-server';
 
 /** Screenshots and figures from browser tests; CI prints where they are. */
 export const OUTPUT_DIR = path.resolve(__dirname, '..', 'output');
@@ -45,4 +46,21 @@ export function recordMetric(name: string, value: number | string): void {
   const metrics = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   metrics[name] = value;
   fs.writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
+}
+
+/**
+ * The hooks of a browser test file: one server over a database of its own and
+ * one Chromium, both ready in beforeAll and stopped in afterAll.
+ */
+export function browserSuite(): { api: TestServer; browser: Browser } {
+  const suite = {} as { api: TestServer; browser: Browser };
+  beforeAll(async () => {
+    suite.api = await startTestServer();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.api?.close();
+  });
+  return suite;
 }
