@@ -64,8 +64,12 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident ORDER BY id DESC LIMIT 5)`);
     await dataSource.query(`UPDATE community SET name = '改名' WHERE id = 1`);
 
+    await dataSource.query(`INSERT INTO account (username, password_hash, display_name, role) VALUES ('admin', 'x', 'Admin', 'DISTRICT_ADMIN')`);
     expect((await seed('--reset')).stdout).toMatch(/Loaded the sample district/);
     expect(await counts()).toEqual(loaded);
+    // Administrators survive a reset; the demo accounts are loaded afresh, once each.
+    const accounts = await dataSource.query('SELECT username FROM account ORDER BY username');
+    expect(accounts.map((a: { username: string }) => a.username)).toEqual(['admin', 'coordinator', 'gridmember', 'official', 'reporter', 'window']);
     expect((await dataSource.query('SELECT name FROM community WHERE id = 1'))[0].name).toBe('清真巷社区');
   });
 

@@ -237,10 +237,19 @@ export async function loadSampleIfEmpty(dataSource: DataSource): Promise<SampleS
   });
 }
 
-/** Empties every table of the structure (for `npm run seed -- --reset`). */
+/**
+ * Empties the structure for `npm run seed -- --reset`. Administrators' accounts
+ * stay (a TRUNCATE … CASCADE would take them along through their staff link);
+ * the demo accounts and the audit trail of the old sample go.
+ */
 export async function clearStructure(em: EntityManager): Promise<void> {
-  // Accounts other than administrators go too: the demo accounts belong to the sample.
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
-  await em.query(`TRUNCATE community_predecessor_office, resident, household, grid, service_window, staff_member,
-    community, office, district RESTART IDENTITY CASCADE`);
+  await em.query('UPDATE account SET staff_member_id = NULL');
+  await em.query('UPDATE household SET head_resident_id = NULL');
+  const tables = ['audit_event', 'community_predecessor_office', 'resident', 'household', 'grid', 'service_window', 'staff_member', 'community', 'office', 'district'];
+  for (const table of tables) await em.query(`DELETE FROM ${table}`);
+  // Ids start again at 1, so the reloaded sample is the same as a first load.
+  for (const table of tables.filter((t) => t !== 'community_predecessor_office')) {
+    await em.query(`ALTER TABLE ${table} ALTER COLUMN id RESTART`);
+  }
 }
