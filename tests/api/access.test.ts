@@ -121,6 +121,32 @@ describe('accounts (district administrators)', () => {
     expect((await (await loginRaw('official', 'a-new-password')).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses bad input to account and token mutations with a coded error, changing nothing', async () => {
+    const digest = async () => (await api.sql(`SELECT
+      (SELECT md5(COALESCE(string_agg(a::text, '|' ORDER BY a.id), '')) FROM account a) AS accounts,
+      (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS tokens,
+      (SELECT COUNT(*) FROM audit_event) AS audit`))[0];
+    const [{ id: adminId }] = await api.sql(`SELECT id FROM account WHERE username = 'admin'`);
+    const cases: Array<[string, string, string]> = [
+      ['createAccount: short password', 'mutation { createAccount(input: { username: "x1", password: "short", displayName: "X", role: REPORT_BUILDER }) { id } }', 'BAD_USER_INPUT'],
+      ['createAccount: window staff in two communities', 'mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: WINDOW_STAFF, communityIds: ["1", "2"] }) { id } }', 'BAD_USER_INPUT'],
+      ['createAccount: unknown grid', 'mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: GRID_MEMBER, gridIds: ["9999"], staffMemberId: "1" }) { id } }', 'BAD_USER_INPUT'],
+      ['updateAccount: stale version', `mutation { updateAccount(input: { id: "${adminId}", version: 99, displayName: "X" }) { id } }`, 'CONFLICT'],
+      ['deleteAccount: yourself', `mutation { deleteAccount(id: "${adminId}") { id } }`, 'CONFLICT'],
+      ['resetPassword: too short', `mutation { resetPassword(id: "${adminId}", password: "short") { id } }`, 'BAD_USER_INPUT'],
+      ['resetPassword: unknown account', 'mutation { resetPassword(id: "9999", password: "long-enough-1") { id } }', 'NOT_FOUND'],
+      ['createApiToken: 0 days', 'mutation { createApiToken(input: { name: "x", expiresInDays: 0 }) { token } }', 'BAD_USER_INPUT'],
+      ['revokeApiToken: not mine', 'mutation { revokeApiToken(id: "9999") { id } }', 'NOT_FOUND'],
+      ['revealResidentPersonalData: unknown resident', 'mutation { revealResidentPersonalData(id: "999999") { idNumber } }', 'NOT_FOUND'],
+    ];
+    const before = await digest();
+    for (const [name, mutation, code] of cases) {
+      const result = await api.gql(mutation);
+      expect([name, result.errors?.[0]?.extensions.code]).toEqual([name, code]);
+    }
+    expect(await digest()).toEqual(before);
+  });
+
   it('the first administrator signs in with ADMIN_PASSWORD', async () => {
     const cookie = await api.login('admin', ADMIN_PASSWORD);
     expect((await withCookie(cookie)('{ me { role } }')).data.me.role).toBe('DISTRICT_ADMIN');
