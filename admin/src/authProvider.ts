@@ -1,3 +1,4 @@
+import { SignInFailure } from '@community-grid/shared';
 import type { AuthProvider } from 'react-admin';
 
 export interface Me {
@@ -30,7 +31,7 @@ export const authProvider: AuthProvider = {
     const result = await call(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ME} } }`, { u: username, p: password });
     const error = result.errors?.[0]?.extensions;
     if (error) {
-      throw new Error(error.reason === 'TOO_MANY_ATTEMPTS' ? 'cg.auth.too_many_attempts' : 'cg.auth.bad_credentials');
+      throw new Error(error.reason === SignInFailure.TOO_MANY_ATTEMPTS ? 'cg.auth.too_many_attempts' : 'cg.auth.bad_credentials');
     }
     me = Promise.resolve(result.data.login);
   },

@@ -59,4 +59,13 @@ export enum ConflictReason {
   HAS_DEPENDANTS = 'HAS_DEPENDANTS',
   /** A value that must be unique is already taken. */
   DUPLICATE = 'DUPLICATE',
+  /** An administrator tried to delete the account they are signed in with. */
+  OWN_ACCOUNT = 'OWN_ACCOUNT',
+}
+
+/** Why signing in failed, in `extensions.reason` of an UNAUTHENTICATED error. */
+export enum SignInFailure {
+  BAD_CREDENTIALS = 'BAD_CREDENTIALS',
+  /** Too many failures for the username or the address; `retryAfterSeconds` says how long to wait. */
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
 }

@@ -145,6 +145,8 @@ describe('accounts (district administrators)', () => {
       expect([name, result.errors?.[0]?.extensions.code]).toEqual([name, code]);
     }
     expect(await digest()).toEqual(before);
+    const self = await api.gql(`mutation { deleteAccount(id: "${adminId}") { id } }`);
+    expect(self.errors![0].extensions.reason).toBe('OWN_ACCOUNT');
   });
 
   it('the first administrator signs in with ADMIN_PASSWORD', async () => {

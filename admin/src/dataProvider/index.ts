@@ -146,7 +146,8 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     buildQuery: () => buildQuery,
   });
   const wrapped: Record<string, unknown> = { ...provider };
-  for (const method of ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete', 'deleteMany'] as const) {
+  // getList is wrapped below, where it also pages past the API's 100.
+  for (const method of ['getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete', 'deleteMany'] as const) {
     wrapped[method] = (resource: string, params: Params) => (provider[method] as any)(resource, params).catch(toHttpError);
   }
   // The API pages by at most 100; larger pages (the CSV exporter asks for 1,000) are read 100 at a time.

@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import type { ValidationError } from 'class-validator';
-import { ConflictReason, ErrorCode } from '@community-grid/shared';
+import { ConflictReason, ErrorCode, SignInFailure } from '@community-grid/shared';
 
 /**
  * Every error the API returns on purpose. `code` is the contract clients
@@ -12,7 +12,7 @@ export class DomainError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly detail: { fields?: Record<string, string>; reason?: ConflictReason | string; [key: string]: unknown } = {},
+    readonly detail: { fields?: Record<string, string>; reason?: ConflictReason | SignInFailure; retryAfterSeconds?: number } = {},
   ) {
     super(message, { extensions: { code, ...detail } });
   }
@@ -38,7 +38,7 @@ export class ConflictError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in first', detail: { reason?: string; retryAfterSeconds?: number } = {}) {
+  constructor(message = 'Sign in first', detail: { reason?: SignInFailure; retryAfterSeconds?: number } = {}) {
     super(ErrorCode.UNAUTHENTICATED, message, detail);
   }
 }

@@ -1,5 +1,6 @@
 import type { ObjectLiteral } from 'typeorm';
 import { findList } from '../../core/list/list-query-builder';
+import { SortOrder } from '../../core/list/operators';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { AuditChanges, AuditEvent, AuditOperation } from './audit-event.entity';
@@ -32,7 +33,7 @@ export class AuditService {
 
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {
     // Newest first unless asked otherwise.
-    const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: 'DESC' as never }];
+    const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: SortOrder.DESC }];
     return findList(ctx.em, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] }, ctx.scope);
   }
 }

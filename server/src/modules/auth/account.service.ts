@@ -1,4 +1,4 @@
-import { Role } from '@community-grid/shared';
+import { ConflictReason, Role } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
 import { ConflictError, FieldProblems } from '../../core/errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../core/passwords';
@@ -29,7 +29,7 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
   override async create(ctx: RequestContext, input: CreateAccountInput): Promise<Account> {
     const username = input.username.trim().toLowerCase();
     if (await this.taken(ctx, { username }, undefined)) {
-      throw new ConflictError('DUPLICATE' as never, `The username ${username} is taken`);
+      throw new ConflictError(ConflictReason.DUPLICATE, `The username ${username} is taken`);
     }
     return super.create(ctx, { ...input, username, passwordHash: await hashPassword(input.password) } as never);
   }
@@ -66,7 +66,7 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
   }
 
   override async delete(ctx: RequestContext, id: string): Promise<Account> {
-    if (String(ctx.principal?.account.id) === String(id)) throw new ConflictError('HAS_DEPENDANTS' as never, 'You cannot delete your own account');
+    if (String(ctx.principal?.account.id) === String(id)) throw new ConflictError(ConflictReason.OWN_ACCOUNT, 'You cannot delete your own account');
     return super.delete(ctx, id);
   }
 }

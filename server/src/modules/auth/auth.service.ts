@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SignInFailure } from '@community-grid/shared';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
 import { decoyHash, verifyPassword } from '../../core/passwords';
 import type { Principal, RequestContext } from '../../core/request-context';
@@ -36,14 +37,14 @@ export class AuthService {
     if (locked) {
       const retryAfterSeconds = Math.ceil((locked.lockedUntil!.getTime() - Date.now()) / 1000);
       throw new UnauthenticatedError(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
-        { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds });
+        { reason: SignInFailure.TOO_MANY_ATTEMPTS, retryAfterSeconds });
     }
     const account = await ctx.em.findOne(Account, { where: { username: username.trim().toLowerCase() } });
     const valid = await verifyPassword(password, account?.passwordHash ?? await decoyHash());
     if (!account || !valid || account.disabled) {
       // Outside the mutation's transaction: the failed sign-in throws, and the count must survive that.
       for (const key of keys) await this.recordFailure(ctx.dataSource.manager, key);
-      throw new UnauthenticatedError('Wrong username or password', { reason: 'BAD_CREDENTIALS' });
+      throw new UnauthenticatedError('Wrong username or password', { reason: SignInFailure.BAD_CREDENTIALS });
     }
     await ctx.em.delete(LoginThrottle, { key: keys[0] });
     const token = secret('');
