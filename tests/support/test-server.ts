@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { createDataSource } from '../../server/src/database/data-source';
 import { databaseName, dropDatabase, ensureDatabase, withDatabase } from '../../server/src/database/databases';
 import { buildApiSchema } from '../../server/src/schema/build-schema';
+import { authService } from '../../server/src/modules/auth/auth.service';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -69,10 +69,8 @@ export async function startTestServer(options: { isDevelopment?: boolean; databa
     };
   };
   const as = async (username: string) => {
-    const token = `test_${randomBytes(24).toString('hex')}`;
-    await dataSource.query(`INSERT INTO api_token (account_id, name, token_hash, prefix, expires_at)
-      SELECT id, 'test', $2, 'test', now() + interval '1 day' FROM account WHERE username = $1`,
-    [username, createHash('sha256').update(token).digest('hex')]);
+    const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
+    const { token } = await authService.issueToken(dataSource.manager, account.id, 'test', 1);
     return client({ authorization: `Bearer ${token}` });
   };
   const admin = await as('admin');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { buildApiSchema } from '../schema/build-schema';
 import { loadSampleDistrict } from './sample-district';
 import { ensureAdministrator } from '../modules/auth/bootstrap';
+import { authService } from '../modules/auth/auth.service';
 
 /**
  * `npm run bench`: loads a district at the scale MISSION.md designs for
@@ -69,9 +70,8 @@ async function main(): Promise<void> {
 
     // The benchmark reads as a district administrator, through an API token like a report script.
     await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
-    const token = `bench_${randomBytes(24).toString('hex')}`;
-    await dataSource.query(`INSERT INTO api_token (account_id, name, token_hash, prefix, expires_at)
-      SELECT id, 'bench', $1, 'bench', now() + interval '1 day' FROM account WHERE username = 'admin'`, [createHash('sha256').update(token).digest('hex')]);
+    const [admin] = await dataSource.query(`SELECT id FROM account WHERE username = 'admin'`);
+    const { token } = await authService.issueToken(dataSource.manager, admin.id, 'bench', 1);
     const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: false, exposeQueryStats: true });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
