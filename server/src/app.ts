@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { formatError } from './core/errors';
 import { HttpExchange, RequestContext, requestScope } from './core/request-context';
 import { authService, SESSION_COOKIE } from './modules/auth/auth.service';
+import { Clock, systemClock } from './core/time/clock';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -22,6 +23,8 @@ export interface AppOptions {
   adminDir?: string;
   /** Express's trust proxy setting (e.g. "1" behind one load balancer). */
   trustProxy?: string;
+  /** Where "today" comes from (a fixed clock in tests). */
+  clock?: Clock;
 }
 
 export interface App {
@@ -33,7 +36,7 @@ export interface App {
 export const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '..', '..', 'admin', 'dist');
 
 export async function createApp({
-  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR, trustProxy,
+  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR, trustProxy, clock = systemClock,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -82,12 +85,12 @@ export async function createApp({
     '/graphql',
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
-      const context = new RequestContext(dataSource, httpExchange(req, res));
+      const context = new RequestContext(dataSource, httpExchange(req, res), clock);
       try {
         const authenticated = await authService.authenticate(dataSource, {
           cookie: context.http!.cookie(SESSION_COOKIE),
           bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
-        });
+        }, context.today);
         if (authenticated) {
           context.principal = authenticated.principal;
           context.scope = authenticated.scope;

@@ -61,6 +61,12 @@ export enum ConflictReason {
   DUPLICATE = 'DUPLICATE',
   /** An administrator tried to delete the account they are signed in with. */
   OWN_ACCOUNT = 'OWN_ACCOUNT',
+  /** Two periods that must not overlap would (one membership at a time, a code or name used twice on the same day). */
+  OVERLAP = 'OVERLAP',
+  /** A dated change or an end would go before a change already recorded for a later day. */
+  LATER_CHANGE = 'LATER_CHANGE',
+  /** The record has already ended. */
+  ENDED = 'ENDED',
 }
 
 /** Why signing in failed, in `extensions.reason` of an UNAUTHENTICATED error. */

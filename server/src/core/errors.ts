@@ -71,6 +71,20 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_CHECK_VIOLATION = '23514';
 const PG_INVALID_TEXT = '22P02';
+const PG_EXCLUSION_VIOLATION = '23P01';
+
+/** What each overlap the database refuses means, by constraint name. */
+const OVERLAPS: Record<string, string> = {
+  office_version_one_at_a_time: 'An office can have only one version on any day',
+  office_version_name_unique: 'Another office has that name on one of these days',
+  community_version_one_at_a_time: 'A community can have only one version on any day',
+  community_version_code_unique: 'Another community has that code on one of these days',
+  community_version_name_unique: 'Another community has that name on one of these days',
+  grid_version_one_at_a_time: 'A grid can belong to only one community on any day',
+  grid_version_code_unique: 'Another grid has that code on one of these days',
+  household_version_one_at_a_time: 'A household can belong to only one grid on any day',
+  resident_version_one_at_a_time: 'A resident can belong to only one household on any day',
+};
 
 /**
  * The one place where errors become API errors. Known errors keep their code;
@@ -98,6 +112,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
     const mapped =
       code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
       : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
+      : code === PG_EXCLUSION_VIOLATION ? new ConflictError(ConflictReason.OVERLAP,
+        OVERLAPS[(original.driverError as { constraint?: string }).constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
       : code === PG_CHECK_VIOLATION || code === PG_INVALID_TEXT ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
       : undefined;
     if (mapped) return asFormatted(mapped);

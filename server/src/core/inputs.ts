@@ -1,4 +1,5 @@
 import { IsOptional, IsString, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { ClassType, Field, ID, InputType, Int } from 'type-graphql';
 import type { ReturnTypeFuncValue } from 'type-graphql/build/typings/decorators/types';
 import { isIsoDate, isPhoneNumber, residentIdProblem } from '@community-grid/shared';
@@ -26,6 +27,37 @@ export function UpdateInputType<T extends ClassType>(Fields: T) {
     @Field(() => Int, { description: 'The version you read.' }) version!: number;
   }
   return WithIdAndVersion;
+}
+
+/** A dated record's create input: its fields and the first day it is valid (default today). */
+export function DatedCreateInputType<T extends ClassType>(Fields: T) {
+  @InputType(`${Fields.name}WithValidFrom`)
+  class WithValidFrom extends Fields {
+    @Field(() => LocalDateResolver, { nullable: true, description: 'First day of validity (default today).' })
+    @IsOptional() @IsLocalDate() validFrom?: string;
+  }
+  return WithValidFrom;
+}
+
+/** A dated record's correction: `id`, `version`, the day whose version is corrected, and the fields. */
+export function DatedUpdateInputType<T extends ClassType>(Fields: T) {
+  @InputType(`${Fields.name}Correction`)
+  class Correction extends UpdateInputType(Fields) {
+    @Field(() => LocalDateResolver, { nullable: true, description: 'The day whose version is corrected (default today).' })
+    @IsOptional() @IsLocalDate() asOf?: string;
+  }
+  return Correction;
+}
+
+/** A dated change: `id`, the first day it takes effect, and the dated fields that change. */
+export function DatedChangeInputType<T extends ClassType>(name: string, Fields: T) {
+  @InputType(`${name}ChangeInput`)
+  class Change extends Fields {
+    @Field(() => ID) id!: string;
+    @Field(() => LocalDateResolver, { description: 'First day of the change; may be in the future.' })
+    @IsLocalDate() effectiveOn!: string;
+  }
+  return Change;
 }
 
 /** Text that must hold something besides white space, up to `max` characters. */

@@ -1,65 +1,47 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Scope } from './scope';
+import type { ClassType } from 'type-graphql';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { findPages, hydrate, ListQueryConfig, ReadDate, Reader, readQuery } from './list/list-query-builder';
+import type { ListOptions, ListResult } from './list/list-options';
 
 type Id = number;
 
 /**
  * Per-request DataLoaders: every nested field is answered by one SQL
- * statement per level, whatever the number of parent rows. Ids travel as one
- * array parameter (`= ANY($1)`), so no statement hits PostgreSQL's bind limit.
+ * statement per level, whatever the number of parent rows. Loaders are keyed
+ * by the day read (and a nested list's options), so records of different days
+ * never mix. Ids travel as one array parameter (`= ANY($1)`), so no statement
+ * hits PostgreSQL's bind limit.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<Id, unknown>>();
 
-  constructor(private readonly em: () => EntityManager, private readonly scope: () => Scope) {}
+  constructor(private readonly reader: () => Reader) {}
 
-  /** Rows by primary key; missing ids resolve to null. */
-  byId<T extends ObjectLiteral>(entity: EntityTarget<T>): DataLoader<Id, T | null> {
-    return this.get(`byId:${this.name(entity)}`, async (ids) => {
-      const rows = await this.scope().apply(this.em().createQueryBuilder(entity, 'e').where('e.id = ANY(:ids)', { ids })).getMany();
+  /** Records by id as of a day (a record outside its validity comes with its nearest version); missing ids resolve to null. */
+  byId<T extends ObjectLiteral>(entity: ClassType<T>, asOf: string): DataLoader<Id, T | null> {
+    return this.get(`byId:${entity.name}:${asOf}`, async (ids) => {
+      const reader = this.reader();
+      const read: ReadDate = { asOf, includeEnded: true };
+      const raws = await readQuery(reader, entity, read).andWhere('e.id = ANY(:ids)', { ids }).getRawMany();
+      const rows = await hydrate(reader.em, entity, raws, asOf);
       const byId = new Map(rows.map((row) => [row.id as Id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });
   }
 
-  /** Rows whose `foreignKey` property points at the given parent id, ordered by `orderBy`. */
-  childrenOf<T extends ObjectLiteral>(entity: EntityTarget<T>, foreignKey: keyof T & string, orderBy: keyof T & string = 'id'): DataLoader<Id, T[]> {
-    return this.get(`children:${this.name(entity)}.${foreignKey}:${orderBy}`, async (ids) => {
-      const rows = await this.scope().apply(this.em().createQueryBuilder(entity, 'e')
-        .where(`e.${foreignKey} = ANY(:ids)`, { ids }))
-        .orderBy(`e.${orderBy}`, 'ASC').addOrderBy('e.id', 'ASC')
-        .getMany();
-      return groupBy(ids, rows, (row) => row[foreignKey] as Id);
-    });
-  }
-
   /**
-   * A count per parent id. `query` selects from the counted entity, joins
-   * what it needs, and names the parent id expression `key`; for example
-   * residents per community joins household and grid and keys on grid.communityId.
+   * One page of a nested list per parent: `parent` is the SQL expression of
+   * the key pointing at the parent (e.g. `"v"."community_id"` for a grid's community on the day).
    */
-  countBy<T extends ObjectLiteral>(
-    name: string,
-    entity: EntityTarget<T>,
-    key: string,
-    joins: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (qb) => qb,
-  ): DataLoader<Id, number> {
-    return this.get(`count:${name}`, async (ids) => {
-      const qb = joins(this.em().createQueryBuilder(entity, 'e'))
-        .select(key, 'key').addSelect('COUNT(*)', 'count')
-        .where(`${key} = ANY(:ids)`, { ids });
-      const rows: Array<{ key: Id; count: string }> = await this.scope().apply(qb, 'e')
-        .groupBy(key)
-        .getRawMany();
-      const counts = new Map(rows.map((row) => [Number(row.key), Number(row.count)]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    });
+  page<T extends ObjectLiteral>(entity: ClassType<T>, parent: string, config: ListQueryConfig<T>, options: ListOptions | undefined, read: ReadDate): DataLoader<Id, ListResult<T>> {
+    return this.get(`page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${JSON.stringify(options ?? {})}`,
+      (ids) => findPages(this.reader(), entity, parent, ids, options, config, read));
   }
 
   /** Any other batch: `load` receives the ids and returns one value per id, in order. */
   custom<V>(name: string, load: (ids: readonly Id[], em: EntityManager) => Promise<V[]>): DataLoader<Id, V> {
-    return this.get(`custom:${name}`, (ids) => load(ids, this.em()));
+    return this.get(`custom:${name}`, (ids) => load(ids, this.reader().em));
   }
 
   clearAll(): void {
@@ -73,10 +55,6 @@ export class Loaders {
       this.loaders.set(key, loader as DataLoader<Id, unknown>);
     }
     return loader;
-  }
-
-  private name(entity: EntityTarget<ObjectLiteral>): string {
-    return this.em().getRepository(entity).metadata.name;
   }
 }
 

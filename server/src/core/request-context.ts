@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasPermission, Permission, Role } from '@community-grid/shared';
+import type { AuditChanges, AuditOperation } from '../modules/audit/audit-event.entity';
 import { Loaders } from './loaders';
 import { Scope } from './scope';
+import { Clock, systemClock } from './time/clock';
 
 /** Who is calling, and how they proved it. */
 export interface Principal {
@@ -23,20 +26,29 @@ export interface HttpExchange {
 /**
  * What every resolver and service receives first: the database handle for
  * this request (the transaction's EntityManager inside a mutation), the
- * request's DataLoaders, and per-request statistics.
+ * request's DataLoaders, "today", a correlation id shared by every write of
+ * the request, and per-request statistics.
  */
 export class RequestContext {
   /** Replaced by the transaction's manager while a mutation runs. */
   em: EntityManager;
   readonly loaders: Loaders;
   readonly stats = { sqlStatements: 0 };
+  readonly correlationId = randomUUID();
+  /** Every audit row written by this request, in order (what a command reports as its changes). */
+  readonly written: Array<{ operation: AuditOperation; entityType: string; entityId: number; changes: AuditChanges }> = [];
   principal: Principal | null = null;
-  /** The part of the district this caller reaches; everything for district-wide roles and for internal work. */
-  scope: Scope = Scope.DISTRICT;
+  /** The part of the district this caller reaches; everything for internal work. */
+  scope: Scope = Scope.SYSTEM;
 
-  constructor(readonly dataSource: DataSource, readonly http?: HttpExchange) {
+  constructor(readonly dataSource: DataSource, readonly http?: HttpExchange, readonly clock: Clock = systemClock) {
     this.em = dataSource.manager;
-    this.loaders = new Loaders(() => this.em, () => this.scope);
+    this.loaders = new Loaders(() => this);
+  }
+
+  /** Today in the district, from the injectable clock. */
+  get today(): string {
+    return this.clock.today();
   }
 
   /** Who is acting; recorded with every write. */
@@ -62,6 +74,24 @@ export class RequestContext {
       // Loaded rows may predate the write: later field resolvers must read afresh.
       this.loaders.clearAll();
     }
+  }
+
+  /**
+   * Runs `work` inside the open transaction and undoes it when `dryRun`:
+   * the same code as the real run, rolled back to a savepoint, so the
+   * preview cannot disagree with what the real run would do.
+   */
+  async rehearsable<T>(dryRun: boolean, work: () => Promise<T>): Promise<T> {
+    return this.transaction(async () => {
+      if (!dryRun) return work();
+      await this.em.query('SAVEPOINT dry_run');
+      try {
+        return await work();
+      } finally {
+        await this.em.query('ROLLBACK TO SAVEPOINT dry_run');
+        this.loaders.clearAll();
+      }
+    });
   }
 }
 

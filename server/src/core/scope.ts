@@ -1,63 +1,105 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ClassType } from 'type-graphql';
 import { DISTRICT_WIDE_ROLES, Role } from '@community-grid/shared';
-import type { FieldProblems } from './errors';
+import { Level, under } from '../modules/structure/structure';
 
+/**
+ * What part of the district an account reaches, from its assignments today:
+ * coordinators and window staff their communities, grid members their grids
+ * (and, for staff records, those grids' communities).
+ */
 export interface Reach {
   communityIds: number[];
-  gridIds: number[];
+  /** Null: every grid of `communityIds`. */
+  gridIds: number[] | null;
 }
 
 /**
- * What part of the district a signed-in account reaches. The structure
- * (communities, grids, windows) is readable by every role; people —
- * households, residents, staff — only inside the reach. Applied where data
- * is read (list builder, record lookups, DataLoaders and counts), so no
- * resolver has to remember it; records out of reach behave as missing.
+ * How an entity's rows relate to a caller's reach, declared beside the entity:
+ * - `structure`: the units themselves, readable by every signed-in caller;
+ * - `member`: a member of the tree (household, resident) — in reach when it
+ *   lies under the caller's grids or communities on the day being read;
+ * - `community`: rows naming a community in a column (staff by home community);
+ * - `district`: only callers who reach the whole district (permissions narrow further).
+ * An entity without a declaration is readable by nobody but the system.
+ */
+export type ScopeRule =
+  | { kind: 'structure' }
+  | { kind: 'member'; level: Exclude<Level, 'district' | 'community'> }
+  | { kind: 'community'; column: string }
+  | { kind: 'district' };
+
+const rules = new Map<Function, ScopeRule>();
+
+export function declareScope(entity: ClassType<ObjectLiteral> | Function, rule: ScopeRule): void {
+  rules.set(entity, rule);
+}
+
+export function scopeRule(entity: Function): ScopeRule | undefined {
+  return rules.get(entity);
+}
+
+let parameterCounter = 0;
+
+/**
+ * Applied where data is read (the one read-query builder behind lists,
+ * lookups, loaders and counts), so no resolver has to remember it; rows out
+ * of reach behave as missing.
  */
 export class Scope {
-  static readonly DISTRICT = new Scope(null);
+  /** Internal work (seeding, migrations, jobs): reads everything, declared or not. */
+  static readonly SYSTEM = new Scope(null, true);
+  /** District-wide roles. */
+  static readonly DISTRICT = new Scope(null, false);
 
-  constructor(readonly reach: Reach | null) {}
+  private constructor(readonly reach: Reach | null, readonly isSystem: boolean) {}
 
-  static async of(em: EntityManager, account: { role: Role; communityIds: number[]; gridIds: number[] }): Promise<Scope> {
+  static of(reach: Reach): Scope {
+    return new Scope(reach, false);
+  }
+
+  /** The reach of an account today. */
+  static async forAccount(em: EntityManager, account: { role: Role; communityIds: number[]; gridIds: number[] }, today: string): Promise<Scope> {
     if (DISTRICT_WIDE_ROLES.includes(account.role)) return Scope.DISTRICT;
     if (account.role === Role.GRID_MEMBER) {
-      const rows = await em.query('SELECT DISTINCT community_id FROM grid WHERE id = ANY($1)', [account.gridIds]);
-      return new Scope({ gridIds: account.gridIds, communityIds: rows.map((r: { community_id: number }) => r.community_id) });
+      const rows = await em.query('SELECT DISTINCT community_id FROM grid_version WHERE grid_id = ANY($1) AND valid @> $2::date',
+        [account.gridIds, today]);
+      return Scope.of({ gridIds: account.gridIds, communityIds: rows.map((r: { community_id: number }) => r.community_id) });
     }
-    const rows = await em.query('SELECT id FROM grid WHERE community_id = ANY($1)', [account.communityIds]);
-    return new Scope({ communityIds: account.communityIds, gridIds: rows.map((r: { id: number }) => r.id) });
+    return Scope.of({ communityIds: account.communityIds, gridIds: null });
   }
 
-  /** Restricts the rows of `alias` (an entity of the query) to the reach. */
-  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias = qb.alias): SelectQueryBuilder<T> {
-    if (!this.reach) return qb;
-    const entity = qb.expressionMap.findAliasByName(alias).metadata.name;
-    const grids = { scopeGrids: this.reach.gridIds };
-    switch (entity) {
-      case 'Household':
-        return qb.andWhere(`${alias}.gridId = ANY(:scopeGrids)`, grids);
-      case 'Resident':
-        return qb.andWhere(`${alias}.householdId IN (SELECT sh.id FROM household sh WHERE sh.grid_id = ANY(:scopeGrids))`, grids);
-      case 'StaffMember':
-        return qb.andWhere(`${alias}.homeCommunityId = ANY(:scopeCommunities)`, { scopeCommunities: this.reach.communityIds });
-      case 'AuditEvent':
-      case 'Account':
-        // Only district administrators have the permissions to reach these at all.
-        return qb.andWhere('1 = 0');
-      default:
-        return qb;
-    }
+  /**
+   * Restricts the rows of `alias` (an entity of the query; `versionAlias` its
+   * version row joined for `day`, an SQL date expression) to the reach.
+   */
+  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string): SelectQueryBuilder<T> {
+    if (this.isSystem) return qb;
+    const target = qb.expressionMap.findAliasByName(alias).metadata.target as Function;
+    const rule = rules.get(target);
+    if (!rule) return qb.andWhere('1 = 0');
+    const condition = this.condition(rule, alias, versionAlias, day, (value) => {
+      const name = `scope${parameterCounter++ % 100_000}`;
+      qb.setParameter(name, value);
+      return `:${name}`;
+    });
+    return condition ? qb.andWhere(condition) : qb;
   }
 
-  /** Where a written record would land must be inside the reach too (moving a household to a grid elsewhere is refused). */
-  checkWrite(entity: string, candidate: Record<string, unknown>, problems: FieldProblems): void {
-    if (!this.reach) return;
-    if (entity === 'Household' && !this.reach.gridIds.includes(candidate.gridId as number)) {
-      problems.add('gridId', `Grid ${candidate.gridId} does not exist`);
-    }
-    if (entity === 'StaffMember' && !this.reach.communityIds.includes(candidate.homeCommunityId as number)) {
-      problems.add('homeCommunityId', 'must be one of your communities');
+  /** The SQL condition for one rule, or null when every row is in reach. */
+  condition(rule: ScopeRule, alias: string, versionAlias: string | null, day: string, param: (value: unknown) => string): string | null {
+    if (rule.kind === 'structure' || !this.reach) return null;
+    switch (rule.kind) {
+      case 'district':
+        return '1 = 0';
+      case 'community':
+        return `${alias}.${rule.column} = ANY(${param(this.reach.communityIds)})`;
+      case 'member': {
+        if (!versionAlias) throw new Error('a member of the tree is scoped through its version row');
+        return this.reach.gridIds
+          ? under(rule.level, versionAlias, 'grid', param(this.reach.gridIds), day)
+          : under(rule.level, versionAlias, 'community', param(this.reach.communityIds), day);
+      }
     }
   }
 }

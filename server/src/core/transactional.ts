@@ -1,7 +1,9 @@
-import { MiddlewareFn, UseMiddleware } from 'type-graphql';
+import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './request-context';
 
-const inTransaction: MiddlewareFn<RequestContext> = ({ context }, next) => context.transaction(next);
-
-/** One transaction per mutation: every service call made by the resolver joins it. */
-export const Transactional = () => UseMiddleware(inTransaction);
+/**
+ * Every mutation runs in one transaction without opting in: this middleware
+ * wraps each root Mutation field, and every service call it makes joins it.
+ */
+export const MutationsInTransaction: MiddlewareFn<RequestContext> = ({ context, info }, next) =>
+  info.parentType.name === 'Mutation' ? context.transaction(next) : next();

@@ -4,24 +4,25 @@ import { Account } from './auth/account.entity';
 import { AccountResolver, AuthResolver } from './auth/auth.resolver';
 import { ApiToken, LoginThrottle, Session } from './auth/credential.entities';
 import { CommunityResolver } from './community/community.resolver';
-import { Community } from './community/community.entity';
+import { Community, CommunityVersion } from './community/community.entity';
 import { DistrictResolver } from './district/district.resolver';
 import { District } from './district/district.entity';
 import { GridResolver } from './grid/grid.resolver';
-import { Grid } from './grid/grid.entity';
+import { Grid, GridVersion } from './grid/grid.entity';
 import { HouseholdResolver } from './household/household.resolver';
-import { Household } from './household/household.entity';
+import { Household, HouseholdVersion } from './household/household.entity';
 import { OfficeResolver } from './office/office.resolver';
-import { Office } from './office/office.entity';
+import { Office, OfficeVersion } from './office/office.entity';
 import { ResidentResolver } from './resident/resident.resolver';
-import { Resident } from './resident/resident.entity';
+import { Resident, ResidentVersion } from './resident/resident.entity';
 import { ServiceWindowResolver } from './service-window/service-window.resolver';
 import { ServiceWindow } from './service-window/service-window.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMember } from './staff-member/staff-member.entity';
 
 /** Every entity and resolver of the product; a new domain module registers here. */
-export const entities = [District, Office, Community, ServiceWindow, Grid, Household, Resident, StaffMember, AuditEvent,
+export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
+  Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
   Account, Session, ApiToken, LoginThrottle];
 
 export const resolvers = [

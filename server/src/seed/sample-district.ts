@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Gender, makeResidentId, RegistrationType, RelationToHead, ResidentTag, ServiceWindowKind } from '@community-grid/shared';
-import { Community } from '../modules/community/community.entity';
+import { Community, CommunityVersion } from '../modules/community/community.entity';
 import { District } from '../modules/district/district.entity';
-import { Grid } from '../modules/grid/grid.entity';
-import { Household } from '../modules/household/household.entity';
-import { Office } from '../modules/office/office.entity';
-import { Resident } from '../modules/resident/resident.entity';
+import { Grid, GridVersion } from '../modules/grid/grid.entity';
+import { Household, HouseholdVersion } from '../modules/household/household.entity';
+import { Office, OfficeVersion } from '../modules/office/office.entity';
+import { Resident, ResidentVersion } from '../modules/resident/resident.entity';
+import { systemClock } from '../core/time/clock';
+import { addDays, openFrom, toRange } from '../core/time/validity';
 import { ServiceWindow } from '../modules/service-window/service-window.entity';
 import { StaffMember } from '../modules/staff-member/staff-member.entity';
 import { createDemoAccounts } from '../modules/auth/bootstrap';
@@ -22,16 +24,20 @@ import { createDemoAccounts } from '../modules/auth/bootstrap';
  */
 
 export const SAMPLE_REGION_CODE = '630199';
+/** The reform: decided on 10 September 2014; the 12 communities founded on 29 September, running from 1 October. */
+export const REFORM_DECIDED = '2014-09-10';
 export const REFORM_DATE = '2014-09-29';
 
-const OFFICES: Array<[string, string]> = [
-  ['晨光街道办事处', 'Chenguang Sub-district Office'],
-  ['河湾街道办事处', 'Hewan Sub-district Office'],
-  ['柳林街道办事处', 'Liulin Sub-district Office'],
-  ['青石街道办事处', 'Qingshi Sub-district Office'],
-  ['白杨街道办事处', 'Baiyang Sub-district Office'],
-  ['鹿鸣街道办事处', 'Luming Sub-district Office'],
-  ['云溪街道办事处', 'Yunxi Sub-district Office'],
+/** The 7 sub-district offices (invented founding days), withdrawn by the reform. */
+const OFFICES: Array<{ name: string; nameEn: string; from: string; renamed?: { on: string; name: string; nameEn: string } }> = [
+  { name: '晨光街道办事处', nameEn: 'Chenguang Sub-district Office', from: '1984-03-01' },
+  { name: '河湾街道办事处', nameEn: 'Hewan Sub-district Office', from: '1986-07-01',
+    renamed: { on: '2003-01-01', name: '河湾路街道办事处', nameEn: 'Hewan Road Sub-district Office' } },
+  { name: '柳林街道办事处', nameEn: 'Liulin Sub-district Office', from: '1984-03-01' },
+  { name: '青石街道办事处', nameEn: 'Qingshi Sub-district Office', from: '1990-05-15' },
+  { name: '白杨街道办事处', nameEn: 'Baiyang Sub-district Office', from: '1992-10-01' },
+  { name: '鹿鸣街道办事处', nameEn: 'Luming Sub-district Office', from: '1995-01-01' },
+  { name: '云溪街道办事处', nameEn: 'Yunxi Sub-district Office', from: '1998-04-01' },
 ];
 
 /** Name, English rendering, street, grid count and the offices (by index) whose territory it took. */
@@ -50,6 +56,29 @@ const COMMUNITIES: Array<{ name: string; nameEn: string; street: string; grids: 
   { name: '星桥社区', nameEn: 'Xingqiao (Star Bridge) Community', street: '星桥街', grids: 5, offices: [6] },
 ];
 
+/**
+ * The old communities under the offices before the reform (invented), with
+ * English renderings. Each new community took the territory of two or three of them.
+ */
+const OLD_COMMUNITY_NAMES: Array<[string, string]> = [
+  ['东关大街居委会', 'Dongguan Avenue Residents\' Committee'], ['礼拜寺巷居委会', 'Libaisi Lane Residents\' Committee'],
+  ['晨光里居委会', 'Chenguangli Residents\' Committee'], ['朝阳坡居委会', 'Chaoyangpo Residents\' Committee'],
+  ['曙光巷居委会', 'Shuguang Lane Residents\' Committee'], ['早市街居委会', 'Zaoshi Street Residents\' Committee'],
+  ['河湾北居委会', 'Hewan North Residents\' Committee'], ['渡口街居委会', 'Dukou Street Residents\' Committee'],
+  ['芦苇滩居委会', 'Luweitan Residents\' Committee'], ['柳岸居委会', 'Liu\'an Residents\' Committee'],
+  ['小桥头居委会', 'Xiaoqiaotou Residents\' Committee'], ['柳林东居委会', 'Liulin East Residents\' Committee'],
+  ['麦场坡居委会', 'Maichangpo Residents\' Committee'], ['禾苗巷居委会', 'Hemiao Lane Residents\' Committee'],
+  ['谷仓街居委会', 'Gucang Street Residents\' Committee'], ['青石板居委会', 'Qingshiban Residents\' Committee'],
+  ['石磨巷居委会', 'Shimo Lane Residents\' Committee'], ['杨树湾居委会', 'Yangshuwan Residents\' Committee'],
+  ['鹿角巷居委会', 'Lujiao Lane Residents\' Committee'], ['白杨北居委会', 'Baiyang North Residents\' Committee'],
+  ['松针坡居委会', 'Songzhenpo Residents\' Committee'], ['杉林巷居委会', 'Shanlin Lane Residents\' Committee'],
+  ['鹿鸣坡居委会', 'Lumingpo Residents\' Committee'], ['榴花巷居委会', 'Liuhua Lane Residents\' Committee'],
+  ['果园街居委会', 'Guoyuan Street Residents\' Committee'], ['紫丁巷居委会', 'Ziding Lane Residents\' Committee'],
+  ['香樟里居委会', 'Xiangzhangli Residents\' Committee'], ['云溪东居委会', 'Yunxi East Residents\' Committee'],
+  ['槐树坪居委会', 'Huaishuping Residents\' Committee'], ['星光巷居委会', 'Xingguang Lane Residents\' Committee'],
+  ['桥南街居委会', 'Qiaonan Street Residents\' Committee'],
+];
+
 const SURNAMES = '马韩冶喇王李张刘陈杨赵黄周吴徐孙朱胡郭何高林罗郑梁谢宋唐许邓冯曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任沈姚卢';
 const GIVEN = '晓明华丽军芳建国秀英志强静桂兰红霞玉梅海燕文杰春生德福佳怡子涵宇轩欣然浩然思雨雅琴振东立新永安清河若溪云舒晨阳';
 const SPECIALIST_COUNT = 10;
@@ -63,7 +92,9 @@ export interface SampleSize {
 export const SAMPLE_SIZE: SampleSize = { householdsPerGrid: 20, gridFactor: 1 };
 
 export interface SampleSummary {
+  offices: number;
   communities: number;
+  oldCommunities: number;
   grids: number;
   households: number;
   residents: number;
@@ -93,9 +124,17 @@ type Rng = ReturnType<typeof random>;
 const personName = (rng: Rng, surname = rng.pick(SURNAMES)) =>
   surname + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : '');
 
-function birthDate(rng: Rng, minAge: number, maxAge: number, today: Date): string {
-  const year = today.getUTCFullYear() - rng.int(minAge, maxAge);
-  return `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+function birthDate(rng: Rng, minAge: number, maxAge: number, today: string): string {
+  const year = Number(today.slice(0, 4)) - rng.int(minAge, maxAge);
+  const born = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  // Nobody in the sample is born after today.
+  return born > today ? addDays(today, -rng.int(1, 300)) : born;
+}
+
+/** A day between `from` and `to` (inclusive), both YYYY-MM-DD. */
+function dayBetween(rng: Rng, from: string, to: string): string {
+  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  return addDays(from, rng.int(0, Math.max(0, span)));
 }
 
 /** Squares laid out west to east across the district, around 101.78 E, 36.62 N. */
@@ -108,7 +147,7 @@ function gridBoundary(communityIndex: number, gridIndex: number) {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-async function insertChunked<T>(em: EntityManager, entity: new () => T, rows: Partial<T>[], chunk = 2000): Promise<number[]> {
+async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 2000): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
     const result = await em.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + chunk) as never)
@@ -118,19 +157,56 @@ async function insertChunked<T>(em: EntityManager, entity: new () => T, rows: Pa
   return ids;
 }
 
-/** Loads the sample district into an empty database, in one transaction. */
-export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = new Date()): Promise<SampleSummary> {
-  const rng = random(20140929);
-  const [districtId] = await insertChunked(em, District, [{ name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' }]);
-  const officeIds = await insertChunked(em, Office, OFFICES.map(([name, nameEn]) => ({ districtId, name, nameEn, withdrawnOn: REFORM_DATE })));
+const code2 = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Loads the sample district into an empty database, in one transaction, with
+ * its history: the 7 offices and their 31 old communities until the reform;
+ * on 29 September 2014 each old community's grids (renumbered) and households
+ * move to the new community that took its territory; a few households and
+ * residents have moved since. Nothing is dated after `today`.
+ */
+export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today()): Promise<SampleSummary> {
+  const rng = random(20140929);
+  const reformEnd = addDays(REFORM_DATE, -1);
+  const [districtId] = await insertChunked(em, District, [{ name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' }]);
+
+  const officeIds = await insertChunked(em, Office, OFFICES.map((o) => ({ districtId, valid: toRange(o.from, reformEnd) })));
+  await insertChunked(em, OfficeVersion, OFFICES.flatMap((o, i) => o.renamed
+    ? [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, addDays(o.renamed.on, -1)) },
+      { officeId: officeIds[i], name: o.renamed.name, nameEn: o.renamed.nameEn, valid: toRange(o.renamed.on, reformEnd) }]
+    : [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, reformEnd) }]));
+
+  // The new communities first, so they keep ids 1 to 12.
   const communityIds = await insertChunked(em, Community, COMMUNITIES.map((c, i) => ({
-    districtId, name: c.name, nameEn: c.nameEn, establishedOn: REFORM_DATE,
-    address: `${c.street}${10 + i * 7}号`, phone: `0971-55501${String(i).padStart(2, '0')}`,
+    districtId, valid: openFrom(REFORM_DATE), address: `${c.street}${10 + i * 7}号`, phone: `0971-55501${code2(i)}`,
+  })));
+  await insertChunked(em, CommunityVersion, COMMUNITIES.map((c, i) => ({
+    communityId: communityIds[i], code: `C${code2(i + 1)}`, name: c.name, nameEn: c.nameEn, officeId: null, valid: openFrom(REFORM_DATE),
   })));
   await em.query(
     'INSERT INTO community_predecessor_office (community_id, office_id) SELECT * FROM unnest($1::int[], $2::int[])',
     [COMMUNITIES.flatMap((c, i) => c.offices.map(() => communityIds[i])), COMMUNITIES.flatMap((c) => c.offices.map((o) => officeIds[o]))]);
+
+  // The old communities: two or three for each new one, under the offices whose territory it took.
+  const old: Array<{ newIndex: number; office: number; from: string; grids: number[] }> = [];
+  COMMUNITIES.forEach((c, ci) => {
+    const parts = c.grids >= 6 ? 3 : 2;
+    for (let p = 0; p < parts; p++) {
+      const office = c.offices[p % c.offices.length];
+      old.push({ newIndex: ci, office, from: dayBetween(rng, addDays(OFFICES[office].from, 365), '2008-12-31'), grids: [] });
+    }
+  });
+  const oldIds = await insertChunked(em, Community, old.map((o, i) => ({
+    districtId, valid: toRange(o.from, reformEnd), address: `${OLD_COMMUNITY_NAMES[i][0].replace('居委会', '')}1号`, phone: '',
+  })));
+  await insertChunked(em, CommunityVersion, old.map((o, i) => ({
+    communityId: oldIds[i], code: `L${code2(i + 1)}`, name: OLD_COMMUNITY_NAMES[i][0], nameEn: OLD_COMMUNITY_NAMES[i][1],
+    officeId: officeIds[o.office], valid: toRange(o.from, reformEnd),
+  })));
+  await em.query(
+    'INSERT INTO community_predecessor_community (community_id, predecessor_id) SELECT * FROM unnest($1::int[], $2::int[])',
+    [old.map((o) => communityIds[o.newIndex]), oldIds]);
 
   await insertChunked(em, ServiceWindow, communityIds.flatMap((communityId) => [
     { communityId, kind: ServiceWindowKind.COMPREHENSIVE, name: '综合服务窗口 1', openingHours: '周一至周五 08:30-12:00, 14:30-18:00' },
@@ -138,30 +214,49 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     { communityId, kind: ServiceWindowKind.INTERMEDIARY, name: '代办服务窗口', openingHours: '周一至周六 09:00-12:00, 14:30-17:30' },
   ]));
 
-  const gridRows: Partial<Grid>[] = [];
+  // Grids: each lay in an old community until the reform, then in the new one, renumbered.
+  const grids: Array<{ newIndex: number; oldIndex: number; number: number; from: string }> = [];
   COMMUNITIES.forEach((c, ci) => {
+    const parts = old.map((o, oi) => ({ o, oi })).filter(({ o }) => o.newIndex === ci);
     for (let g = 0; g < c.grids * size.gridFactor; g++) {
-      gridRows.push({
-        communityId: communityIds[ci], code: `G${String(g + 1).padStart(2, '0')}`,
-        name: `${c.name.replace('社区', '')}第${g + 1}网格`, boundary: gridBoundary(ci, g),
-      });
+      const { o, oi } = parts[g % parts.length];
+      o.grids.push(g);
+      grids.push({ newIndex: ci, oldIndex: oi, number: g + 1, from: o.from });
     }
   });
-  const gridIds = await insertChunked(em, Grid, gridRows);
+  const gridIds = await insertChunked(em, Grid, grids.map((g) => ({ valid: openFrom(g.from) })));
+  const oldGridNumber = new Map<number, number>();
+  await insertChunked(em, GridVersion, grids.flatMap((g, gi) => {
+    const n = (oldGridNumber.get(g.oldIndex) ?? 0) + 1;
+    oldGridNumber.set(g.oldIndex, n);
+    const c = COMMUNITIES[g.newIndex];
+    const boundary = gridBoundary(g.newIndex, g.number - 1);
+    return [
+      { gridId: gridIds[gi], communityId: oldIds[g.oldIndex], code: `L${code2(g.oldIndex + 1)}-G${code2(n)}`,
+        name: `${OLD_COMMUNITY_NAMES[g.oldIndex][0].replace('居委会', '')}第${n}网格`, boundary, valid: toRange(g.from, reformEnd) },
+      { gridId: gridIds[gi], communityId: communityIds[g.newIndex], code: `C${code2(g.newIndex + 1)}-G${code2(g.number)}`,
+        name: `${c.name.replace('社区', '')}第${g.number}网格`, boundary, valid: openFrom(REFORM_DATE) },
+    ];
+  }));
 
-  const householdRows: Partial<Household>[] = [];
-  gridIds.forEach((gridId, gi) => {
-    const street = COMMUNITIES.find((_, ci) => communityIds[ci] === gridRows[gi].communityId)!.street;
+  // Households: most from before the reform, some in buildings finished since.
+  const households: Array<{ gridIndex: number; from: string; registrationType: RegistrationType; address: string }> = [];
+  grids.forEach((g, gi) => {
+    const street = COMMUNITIES[g.newIndex].street;
     for (let h = 0; h < size.householdsPerGrid; h++) {
-      householdRows.push({
-        gridId,
+      households.push({
+        gridIndex: gi,
+        from: rng.chance(0.85) ? dayBetween(rng, g.from, addDays(REFORM_DATE, -30)) : dayBetween(rng, '2014-10-01', addDays(today, -30)),
+        registrationType: rng.chance(0.82) ? RegistrationType.REGISTERED : RegistrationType.FLOATING,
         // 12 flats a building: 6 floors, 2 per floor.
         address: `${street}${(gi % 40) + 1}号院${Math.floor(h / 12) + 1}号楼${(h % 6) + 1}0${(Math.floor(h / 6) % 2) + 1}室`,
-        registrationType: rng.chance(0.82) ? RegistrationType.REGISTERED : RegistrationType.FLOATING,
       });
     }
   });
-  const householdIds = await insertChunked(em, Household, householdRows);
+  const householdIds = await insertChunked(em, Household, households.map((h) => ({ address: h.address, valid: openFrom(h.from) })));
+  await insertChunked(em, HouseholdVersion, households.map((h, i) => ({
+    householdId: householdIds[i], gridId: gridIds[h.gridIndex], registrationType: h.registrationType, valid: openFrom(h.from),
+  })));
 
   // Sequence numbers count per birth date, so ID numbers stay unique at any scale.
   const sequences = new Map<string, number>();
@@ -171,45 +266,74 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     return n * 2; // makeResidentId moves it to the next odd number for men
   };
   let phone = 0;
-  const residentRows: Partial<Resident>[] = [];
-  const addResident = (householdId: number, relationToHead: RelationToHead, gender: Gender, born: string, surname?: string, tags: ResidentTag[] = []) => {
-    const age = today.getUTCFullYear() - Number(born.slice(0, 4));
-    residentRows.push({
-      householdId, relationToHead, gender, birthDate: born, name: personName(rng, surname),
-      idNumber: makeResidentId(SAMPLE_REGION_CODE, born, nextSequence(born), gender),
-      phone: age >= 16 && rng.chance(0.85) ? `100${String(++phone).padStart(8, '0')}` : null,
+  const residents: Array<{ householdIndex: number; relationToHead: RelationToHead; tags: ResidentTag[]; row: Record<string, unknown> }> = [];
+  const addResident = (householdIndex: number, relationToHead: RelationToHead, gender: Gender, born: string, surname?: string, tags: ResidentTag[] = []) => {
+    const age = Number(today.slice(0, 4)) - Number(born.slice(0, 4));
+    const from = born > households[householdIndex].from ? born : households[householdIndex].from;
+    residents.push({
+      householdIndex, relationToHead,
       tags: [
         ...tags,
         ...(rng.chance(0.03) ? [ResidentTag.DISABLED] : []),
         ...(age >= 18 && rng.chance(0.05) ? [ResidentTag.LOW_INCOME] : []),
         ...(gender === Gender.MALE && age >= 45 && rng.chance(0.06) ? [ResidentTag.VETERAN] : []),
       ],
+      row: {
+        gender, birthDate: born, name: personName(rng, surname), valid: openFrom(from),
+        idNumber: makeResidentId(SAMPLE_REGION_CODE, born, nextSequence(born), gender),
+        phone: age >= 16 && rng.chance(0.85) ? `100${String(++phone).padStart(8, '0')}` : null,
+      },
     });
   };
-  for (const householdId of householdIds) {
+  households.forEach((_, householdIndex) => {
     const surname = rng.pick(SURNAMES);
     const headGender = rng.chance(0.6) ? Gender.MALE : Gender.FEMALE;
     const shape = rng.next();
     if (shape < 0.12) {
       // An elderly resident living alone: the people grid members visit first.
-      addResident(householdId, RelationToHead.HEAD, headGender, birthDate(rng, 70, 92, today), surname, [ResidentTag.ELDERLY_ALONE]);
-      continue;
+      addResident(householdIndex, RelationToHead.HEAD, headGender, birthDate(rng, 70, 92, today), surname, [ResidentTag.ELDERLY_ALONE]);
+      return;
     }
     if (shape < 0.18) {
       // Grandparents raising a grandchild whose parents work elsewhere.
-      addResident(householdId, RelationToHead.HEAD, headGender, birthDate(rng, 58, 75, today), surname);
-      addResident(householdId, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 56, 75, today));
-      addResident(householdId, RelationToHead.GRANDCHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 4, 15, today), surname, [ResidentTag.LEFT_BEHIND_CHILD]);
-      continue;
+      addResident(householdIndex, RelationToHead.HEAD, headGender, birthDate(rng, 58, 75, today), surname);
+      addResident(householdIndex, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 56, 75, today));
+      addResident(householdIndex, RelationToHead.GRANDCHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 4, 15, today), surname, [ResidentTag.LEFT_BEHIND_CHILD]);
+      return;
     }
-    addResident(householdId, RelationToHead.HEAD, headGender, birthDate(rng, 26, 68, today), surname);
-    if (rng.chance(0.75)) addResident(householdId, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 25, 68, today));
-    for (let c = rng.int(0, 2); c > 0; c--) addResident(householdId, RelationToHead.CHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 0, 24, today), surname);
-    if (rng.chance(0.2)) addResident(householdId, RelationToHead.PARENT, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 66, 90, today), surname);
+    addResident(householdIndex, RelationToHead.HEAD, headGender, birthDate(rng, 26, 68, today), surname);
+    if (rng.chance(0.75)) addResident(householdIndex, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 25, 68, today));
+    for (let c = rng.int(0, 2); c > 0; c--) addResident(householdIndex, RelationToHead.CHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 0, 24, today), surname);
+    if (rng.chance(0.2)) addResident(householdIndex, RelationToHead.PARENT, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 66, 90, today), surname);
+  });
+  const residentIds = await insertChunked(em, Resident, residents.map((r) => r.row), 1000);
+  await insertChunked(em, ResidentVersion, residents.map((r, i) => ({
+    residentId: residentIds[i], householdId: householdIds[r.householdIndex], relationToHead: r.relationToHead, tags: r.tags, valid: r.row.valid,
+  })));
+  await em.query(`UPDATE household h SET head_resident_id = v.resident_id FROM resident_version v
+    WHERE v.household_id = h.id AND v.relation_to_head = 'HEAD'`);
+
+  // Since the reform: a few households moved to a neighbouring grid, and a few grown children into households of their own.
+  const moveDay = (n: number) => addDays('2019-03-01', n * 97);
+  for (let n = 0; n < 6; n++) {
+    const h = 7 + n * 53;
+    const target = (households[h].gridIndex + 1) % grids.length;
+    const day = moveDay(n);
+    if (day > today || households[h].from >= day) continue;
+    await em.query(`UPDATE household_version SET valid = daterange(lower(valid), $2::date) WHERE household_id = $1`, [householdIds[h], day]);
+    await em.query(`INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, $3, daterange($4::date, NULL))`,
+      [householdIds[h], gridIds[target], households[h].registrationType, day]);
   }
-  await insertChunked(em, Resident, residentRows);
-  await em.query(`UPDATE household h SET head_resident_id = r.id FROM resident r
-    WHERE r.household_id = h.id AND r.relation_to_head = 'HEAD'`);
+  const children = residents.map((r, i) => ({ r, i })).filter(({ r }) => r.relationToHead === RelationToHead.CHILD && String(r.row.birthDate) < '1998-01-01');
+  for (let n = 0; n < Math.min(6, children.length); n++) {
+    const { r, i } = children[n * 7 % children.length];
+    const into = (r.householdIndex + 11) % households.length;
+    const day = addDays('2021-05-01', n * 41);
+    if (day > today || String(r.row.valid).slice(1, 11) >= day || households[into].from >= day) continue;
+    await em.query(`UPDATE resident_version SET valid = daterange(lower(valid), $2::date) WHERE resident_id = $1`, [residentIds[i], day]);
+    await em.query(`INSERT INTO resident_version (resident_id, household_id, relation_to_head, tags, valid) VALUES ($1, $2, 'OTHER', $3, daterange($4::date, NULL))`,
+      [residentIds[i], householdIds[into], r.tags, day]);
+  }
 
   const staffRows: Partial<StaffMember>[] = [];
   COMMUNITIES.forEach((c, ci) => {
@@ -223,8 +347,8 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   await createDemoAccounts(em, communityIds[0]);
 
   return {
-    communities: communityIds.length, grids: gridIds.length, households: householdIds.length,
-    residents: residentRows.length, staffMembers: staffRows.length,
+    offices: officeIds.length, communities: communityIds.length, oldCommunities: oldIds.length, grids: gridIds.length,
+    households: householdIds.length, residents: residents.length, staffMembers: staffRows.length,
   };
 }
 
@@ -246,10 +370,12 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['audit_event', 'community_predecessor_office', 'resident', 'household', 'grid', 'service_window', 'staff_member', 'community', 'office', 'district'];
+  const tables = ['audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+    'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
+    'office_version', 'office', 'district'];
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
   // Ids start again at 1, so the reloaded sample is the same as a first load.
-  for (const table of tables.filter((t) => t !== 'community_predecessor_office')) {
+  for (const table of tables.filter((t) => !t.startsWith('community_predecessor'))) {
     await em.query(`ALTER TABLE ${table} ALTER COLUMN id RESTART`);
   }
 }

@@ -58,6 +58,13 @@ export class BaseFilter {
   search?: string;
 }
 
+/** What every dated entity's filter adds: records not valid on the day read too. */
+@InputType('DatedFilter')
+export class DatedFilter extends BaseFilter {
+  @Field({ nullable: true, description: 'Also records not valid on the day read (ended, or not yet started), each with its nearest version.' })
+  includeEnded?: boolean;
+}
+
 /** `<Name>List { items, totalItems }`. */
 export function PaginatedType<T extends object>(name: string, itemType: ClassType<T>): ClassType<ListResult<T>> {
   @ObjectType(`${name}List`)

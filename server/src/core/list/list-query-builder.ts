@@ -1,6 +1,9 @@
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ClassType } from 'type-graphql';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { applyVersion, datedSpec, DatedEntity } from '../dated';
 import { BadUserInputError } from '../errors';
-import { Scope } from '../scope';
+import type { Scope } from '../scope';
 import { ListOptions, ListResult, MAX_TAKE } from './list-options';
 import { SortOrder } from './operators';
 
@@ -9,12 +12,60 @@ export interface ListQueryConfig<T> {
   searchColumns: Array<keyof T & string>;
   /**
    * Id filters on records further up the structure, e.g. residents by
-   * communityId: each gives the SQL condition for an id-array parameter.
+   * communityId: each gives the SQL condition for an id-array parameter and
+   * the day read (both SQL expressions); the structure module writes them.
    */
-  ancestorFilters?: Record<string, (ids: string) => string>;
+  ancestorFilters?: Record<string, (ids: string, day: string) => string>;
+}
+
+/** The day a read answers for, and whether records not valid on it are wanted too. */
+export interface ReadDate {
+  asOf: string;
+  /** Also records whose validity does not cover `asOf` (shown with their nearest version). */
+  includeEnded?: boolean;
+}
+
+/** Who reads: the database handle and the caller's scope. */
+export interface Reader {
+  em: EntityManager;
+  scope: Scope;
 }
 
 const ID_PROPERTY = /(^id|Id)$/;
+/** The SQL expression for the day read, bound once per statement. */
+export const DAY = 'CAST(:asOf AS date)';
+
+/**
+ * The one read query behind every list, lookup, nested field and reference
+ * check: the entity (alias `e`), its version valid on the day (alias `v`,
+ * for dated entities), and the caller's scope on that day.
+ */
+export function readQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, read: ReadDate): SelectQueryBuilder<T> {
+  const qb = reader.em.createQueryBuilder(entity, 'e').setParameter('asOf', read.asOf);
+  const spec = datedSpec(entity);
+  if (spec) {
+    const day = read.includeEnded ? 'cg_clamp(CAST(:asOf AS date), e.valid)' : DAY;
+    qb.innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${day}`).addSelect('v');
+    if (!read.includeEnded) qb.andWhere(`e.valid @> ${DAY}`);
+  }
+  return reader.scope.apply(qb, 'e', spec ? 'v' : null, DAY);
+}
+
+/** Rows of a read query as entities, each dated record showing its version. */
+export async function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: ClassType<T>, raws: ObjectLiteral[], asOf: string): Promise<T[]> {
+  const metadata = em.getRepository(entity).metadata;
+  const spec = datedSpec(entity);
+  const versionMetadata = spec ? em.getRepository(spec.version).metadata : null;
+  const driver = em.connection.driver;
+  const read = (columns: ColumnMetadata[], alias: string, raw: ObjectLiteral) => Object.fromEntries(columns.map((column) =>
+    [column.propertyName, driver.prepareHydratedValue(raw[`${alias}_${column.databaseName}`], column)]));
+  return raws.map((raw) => {
+    const record = Object.assign(metadata.create() as T, read(metadata.columns, 'e', raw));
+    if (spec) applyVersion(em, spec, record as unknown as DatedEntity, read(versionMetadata!.columns, 'v', raw), asOf);
+    else (record as ObjectLiteral).asOf = asOf;
+    return record;
+  });
+}
 
 /**
  * The one list-query builder behind every `<entities>(options)` query:
@@ -23,21 +74,70 @@ const ID_PROPERTY = /(^id|Id)$/;
  * counts all matching rows.
  */
 export async function findList<T extends ObjectLiteral>(
-  em: EntityManager,
-  entity: EntityTarget<T>,
+  reader: Reader,
+  entity: ClassType<T>,
   options: ListOptions | undefined,
   config: ListQueryConfig<T>,
-  scope: Scope = Scope.DISTRICT,
+  read: ReadDate,
 ): Promise<ListResult<T>> {
-  const qb = scope.apply(em.createQueryBuilder(entity, 'e'));
-  applyFilter(qb, options?.filter ?? {}, config);
-  for (const { field, order } of options?.sort ?? []) {
-    qb.addOrderBy(`e.${column(qb, field, 'sort')}`, order ?? SortOrder.ASC, order === SortOrder.DESC ? 'NULLS LAST' : 'NULLS FIRST');
-  }
-  qb.addOrderBy('e.id', 'ASC');
-  qb.skip(options?.skip ?? 0).take(Math.min(options?.take ?? MAX_TAKE, MAX_TAKE));
-  const [items, totalItems] = await qb.getManyAndCount();
-  return { items, totalItems };
+  const qb = listQuery(reader, entity, options, config, read);
+  for (const [expression, order] of sortExpressions(qb, options)) qb.addOrderBy(expression, order, order === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST');
+  qb.offset(options?.skip ?? 0).limit(Math.min(options?.take ?? MAX_TAKE, MAX_TAKE));
+  const [raws, totalItems] = await Promise.all([qb.getRawMany(), qb.getCount()]);
+  return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
+}
+
+/**
+ * Pages of a nested list for many parents in one statement: the same filters
+ * and sort as `findList`, numbered per parent (`parent` is the SQL expression
+ * of the parent key) and cut to each parent's skip/take.
+ */
+export async function findPages<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  parent: string,
+  parentIds: readonly number[],
+  options: ListOptions | undefined,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+): Promise<Array<ListResult<T>>> {
+  const qb = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:parentIds)`, { parentIds: [...parentIds] });
+  const order = sortExpressions(qb, options).map(([expression, direction]) =>
+    `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}`).join(', ');
+  qb.addSelect(parent, 'page_parent')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order})`, 'page_row')
+    .addSelect(`COUNT(*) OVER (PARTITION BY ${parent})`, 'page_total');
+  const [sql, parameters] = qb.getQueryAndParameters();
+  const skip = options?.skip ?? 0;
+  const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
+  const raws: ObjectLiteral[] = await reader.em.query(
+    `SELECT * FROM (${sql}) paged WHERE page_row > ${skip} AND page_row <= ${skip + take} ORDER BY page_parent, page_row`, parameters);
+  const items = await hydrate(reader.em, entity, raws, read.asOf);
+  const pages = new Map<number, ListResult<T>>(parentIds.map((id) => [id, { items: [], totalItems: 0 }]));
+  raws.forEach((raw, i) => {
+    const page = pages.get(Number(raw.page_parent));
+    if (!page) return;
+    page.items.push(items[i]);
+    page.totalItems = Number(raw.page_total);
+  });
+  return parentIds.map((id) => pages.get(id)!);
+}
+
+function listQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, options: ListOptions | undefined, config: ListQueryConfig<T>, read: ReadDate) {
+  const filter = { ...(options?.filter ?? {}) } as Record<string, unknown>;
+  const includeEnded = Boolean(filter.includeEnded) || read.includeEnded;
+  delete filter.includeEnded;
+  const qb = readQuery(reader, entity, { ...read, includeEnded });
+  applyFilter(qb, filter, config);
+  return qb;
+}
+
+/** Sort keys as SQL expressions, id last as the tie-breaker. */
+function sortExpressions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined): Array<[string, 'ASC' | 'DESC']> {
+  const keys: Array<[string, 'ASC' | 'DESC']> = (options?.sort ?? []).map(({ field, order }) =>
+    [sqlColumn(qb, field, 'sort'), order === SortOrder.DESC ? 'DESC' : 'ASC']);
+  keys.push(['"e"."id"', 'ASC']);
+  return keys;
 }
 
 function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter: Record<string, unknown>, config: ListQueryConfig<T>): void {
@@ -58,17 +158,17 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
       const text = String(operators).trim();
       if (!text) continue;
       const pattern = param(likePattern(text));
-      qb.andWhere(`(${config.searchColumns.map((c) => `e.${c} ILIKE ${pattern}`).join(' OR ')})`);
+      qb.andWhere(`(${config.searchColumns.map((c) => `${sqlColumn(qb, c, 'search')} ILIKE ${pattern}`).join(' OR ')})`);
       continue;
     }
     const ancestor = config.ancestorFilters?.[key];
     if (ancestor) {
       const { eq, in: within } = operators as { eq?: string | null; in?: string[] | null };
-      if (eq != null) qb.andWhere(ancestor(param(parseIds([eq], `filter.${key}.eq`))));
-      if (within != null) qb.andWhere(ancestor(param(parseIds(within, `filter.${key}.in`))));
+      if (eq != null) qb.andWhere(ancestor(param(parseIds([eq], `filter.${key}.eq`)), DAY));
+      if (within != null) qb.andWhere(ancestor(param(parseIds(within, `filter.${key}.in`)), DAY));
       continue;
     }
-    const target = `e.${column(qb, key, 'filter')}`;
+    const target = sqlColumn(qb, key, 'filter');
     const isId = ID_PROPERTY.test(key);
     for (const [op, value] of Object.entries(operators as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
@@ -91,13 +191,17 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
   }
 }
 
-/** Checks a filter or sort key against the entity's columns; keys come from typed inputs, so a miss is a bug. */
-function column<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, property: string, use: string): string {
-  const metadata = qb.expressionMap.mainAlias!.metadata;
-  if (!metadata.findColumnWithPropertyName(property)) {
-    throw new Error(`${metadata.name} has no column "${property}" to ${use} by`);
+/**
+ * A filter or sort key as a quoted SQL column: the record's own column, or
+ * its version's for dated attributes. Keys come from typed inputs, so a miss is a bug.
+ */
+function sqlColumn<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, property: string, use: string): string {
+  for (const alias of ['e', 'v']) {
+    if (!qb.expressionMap.aliases.some((a) => a.name === alias)) continue;
+    const column = qb.expressionMap.findAliasByName(alias).metadata.findColumnWithPropertyName(property);
+    if (column) return `"${alias}"."${column.databaseName}"`;
   }
-  return property;
+  throw new Error(`${qb.expressionMap.mainAlias!.metadata.name} has no column "${property}" to ${use} by`);
 }
 
 /** Ids travel as strings; anything but a positive whole number cannot name a record. */
@@ -108,7 +212,7 @@ export function parseId(raw: unknown): number | null {
   return id > 0 && id <= 2_147_483_647 ? id : null;
 }
 
-function parseIds(raw: unknown[], path: string): number[] {
+export function parseIds(raw: unknown[], path: string): number[] {
   return raw.map((value) => {
     const id = parseId(value);
     if (id === null) throw new BadUserInputError({ [path]: `"${String(value)}" is not a valid id` });

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { declareScope } from '../../core/scope';
 
 export enum AuditOperation {
   CREATE = 'CREATE',
@@ -51,4 +52,11 @@ export class AuditEvent {
   @Field(() => GraphQLJSONObject)
   @Column({ type: 'jsonb' })
   changes!: AuditChanges;
+
+  @Field(() => String, { nullable: true, description: 'Shared by every write of one request or command (a move, an end of a unit, a plan).' })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  correlationId!: string | null;
 }
+
+declareScope(AuditEvent, { kind: 'district' });

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../core/request-context';
 import { AuditChanges, AuditEvent, AuditOperation } from './audit-event.entity';
 
 /** Bookkeeping columns every record has; they change on every write and say nothing about it. */
-const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'version', 'asOf', 'versionRowId', 'versionValid']);
 
 const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
 
@@ -26,15 +26,17 @@ export function diff(before: ObjectLiteral | undefined, after: ObjectLiteral | u
 export class AuditService {
   /** Records a write through the request's manager, so it commits or rolls back with the write itself. */
   async record(ctx: RequestContext, operation: AuditOperation, entityType: string, entityId: number, changes: AuditChanges): Promise<void> {
+    ctx.written.push({ operation, entityType, entityId, changes });
     await ctx.em.insert(AuditEvent, {
       actorId: ctx.actor.id, actorName: ctx.actor.name, operation, entityType, entityId, changes: changes as never,
+      correlationId: ctx.correlationId,
     });
   }
 
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {
     // Newest first unless asked otherwise.
     const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: SortOrder.DESC }];
-    return findList(ctx.em, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] }, ctx.scope);
+    return findList(ctx, AuditEvent, { ...options, sort }, { searchColumns: ['entityType', 'actorName'] }, { asOf: ctx.today });
   }
 }
 

@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Permission, Role, ROLE_PERMISSIONS } from '@community-grid/shared';
 import { BaseEntity } from '../../core/base.entity';
 import { StaffMember } from '../staff-member/staff-member.entity';
+import { declareScope } from '../../core/scope';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Permission, { name: 'Permission' });
@@ -53,3 +54,5 @@ export class Account extends BaseEntity {
     return ROLE_PERMISSIONS[this.role] ?? [];
   }
 }
+
+declareScope(Account, { kind: 'district' });

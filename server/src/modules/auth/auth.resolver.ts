@@ -4,7 +4,6 @@ import { Allow, PUBLIC } from '../../core/access';
 import { CrudResolver } from '../../core/crud.resolver';
 import { parseId } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
-import { Transactional } from '../../core/transactional';
 import { StaffMember } from '../staff-member/staff-member.entity';
 import { Account } from './account.entity';
 import { AccountList, AccountListOptions, CreateAccountInput, CreateApiTokenInput, CreatedApiToken, UpdateAccountInput } from './account.inputs';
@@ -17,7 +16,6 @@ import { ApiToken } from './credential.entities';
 export class AuthResolver {
   @Mutation(() => Account, { description: 'Starts a session: sets an httpOnly, SameSite=Lax cookie.' })
   @Allow(PUBLIC)
-  @Transactional()
   login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string) {
     return authService.login(ctx, username, password);
   }
@@ -42,14 +40,12 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'A token for my scripts, with my role and reach.' })
   @Allow(Permission.SIGNED_IN)
-  @Transactional()
   createApiToken(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiTokenInput) {
     return authService.createToken(ctx, input.name, input.expiresInDays);
   }
 
   @Mutation(() => ApiToken)
   @Allow(Permission.SIGNED_IN)
-  @Transactional()
   revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return authService.revokeToken(ctx, parseId(id) ?? 0);
   }
@@ -64,13 +60,12 @@ export class AccountResolver extends CrudResolver({
 }) {
   @Mutation(() => Account, { description: 'Sets a new password and ends the account\'s sessions.' })
   @Allow(Permission.MANAGE_ACCOUNTS)
-  @Transactional()
   resetPassword(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('password') password: string) {
     return accountService.resetPassword(ctx, id, password);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true })
   staffMember(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return account.staffMemberId === null ? null : ctx.loaders.byId(StaffMember).load(account.staffMemberId);
+    return account.staffMemberId === null ? null : ctx.loaders.byId(StaffMember, ctx.today).load(account.staffMemberId);
   }
 }

@@ -75,7 +75,7 @@ export class AuthService {
   }
 
   /** Finds who is calling from the session cookie or the bearer token; null when neither is valid. */
-  async authenticate(dataSource: DataSource, credentials: { cookie?: string; bearer?: string }): Promise<{ principal: Principal; scope: Scope } | null> {
+  async authenticate(dataSource: DataSource, credentials: { cookie?: string; bearer?: string }, today: string): Promise<{ principal: Principal; scope: Scope } | null> {
     const em = dataSource.manager;
     let principal: Principal | null = null;
     if (credentials.bearer) {
@@ -100,7 +100,7 @@ export class AuthService {
         if (Date.now() - session.lastSeenAt.getTime() > 60_000) await em.update(Session, { tokenHash: hash }, { lastSeenAt: new Date() });
       }
     }
-    return principal ? { principal, scope: await Scope.of(em, principal.account) } : null;
+    return principal ? { principal, scope: await Scope.forAccount(em, principal.account, today) } : null;
   }
 
   listTokens(ctx: RequestContext): Promise<ApiToken[]> {

@@ -25,7 +25,8 @@ export const DEMO_PASSWORD = 'demo';
 
 /** One demo account per role, for the sample district only (README lists them). */
 export async function createDemoAccounts(em: EntityManager, muslimLaneId: number): Promise<void> {
-  const grids: Array<{ id: number }> = await em.query('SELECT id FROM grid WHERE community_id = $1 ORDER BY code LIMIT 2', [muslimLaneId]);
+  const grids: Array<{ id: number }> = await em.query(
+    'SELECT grid_id AS id FROM grid_version WHERE community_id = $1 AND upper_inf(valid) ORDER BY code LIMIT 2', [muslimLaneId]);
   const [staff]: Array<{ id: number }> = await em.query('SELECT id FROM staff_member WHERE home_community_id = $1 ORDER BY id LIMIT 1', [muslimLaneId]);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const base = { passwordHash, communityIds: [] as number[], gridIds: [] as number[], staffMemberId: null as number | null };

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Account } from './account.entity';
+import { declareScope } from '../../core/scope';
 
 /**
  * Sessions, API tokens and sign-in throttling live in PostgreSQL, so any
@@ -94,3 +95,8 @@ export class LoginThrottle {
   @Column({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+// Credentials are read by the authentication code alone (as the system), never through the API's lists.
+declareScope(Session, { kind: 'district' });
+declareScope(ApiToken, { kind: 'district' });
+declareScope(LoginThrottle, { kind: 'district' });

@@ -1,61 +1,96 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
+import type { ListOptions } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { District } from '../district/district.entity';
 import { Grid } from '../grid/grid.entity';
+import { GridList, GridListOptions } from '../grid/grid.inputs';
+import { gridService } from '../grid/grid.service';
 import { Office } from '../office/office.entity';
 import { ServiceWindow } from '../service-window/service-window.entity';
+import { ServiceWindowList, ServiceWindowListOptions } from '../service-window/service-window.inputs';
+import { serviceWindowService } from '../service-window/service-window.service';
 import { StaffMember } from '../staff-member/staff-member.entity';
+import { StaffMemberList, StaffMemberListOptions } from '../staff-member/staff-member.inputs';
+import { staffMemberService } from '../staff-member/staff-member.service';
 import { countUnder } from '../structure/structure-counts';
 import { Community } from './community.entity';
-import { CommunityList, CommunityListOptions, CreateCommunityInput, UpdateCommunityInput } from './community.inputs';
+import { ChangeCommunityInput, CommunityList, CommunityListOptions, CreateCommunityInput, UpdateCommunityInput } from './community.inputs';
 import { lineageLoaders } from './community.lineage';
 import { communityService } from './community.service';
 
+const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF });
+
 @Resolver(() => Community)
-export class CommunityResolver extends CrudResolver({
+export class CommunityResolver extends DatedCrudResolver({
   entity: Community, name: 'Community', plural: 'communities', list: CommunityList, listOptions: CommunityListOptions,
-  createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, service: communityService,
+  createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, changeInput: ChangeCommunityInput, service: communityService,
   permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  changeDescription: 'Renames the community, gives it a new code, or changes its office.',
 }) {
   @FieldResolver(() => District)
-  district(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(District).load(community.districtId);
+  district(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return ctx.loaders.byId(District, dayOf(ctx, community, asOf)).load(community.districtId);
   }
 
-  @FieldResolver(() => [Office], { description: 'Offices whose territory this community took over.' })
+  @FieldResolver(() => Office, { nullable: true, description: 'The sub-district office the community belonged to on the day, if any.' })
+  office(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return parentOn(ctx, Community, community, asOf, Office, 'officeId');
+  }
+
+  @FieldResolver(() => [Office], { description: 'Lineage: offices whose territory this community took over (each as of its last day).' })
   predecessorOffices(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return lineageLoaders(ctx).predecessors.load(community.id);
+    return lineageLoaders(ctx).predecessorOffices.load(community.id);
   }
 
-  @FieldResolver(() => [Grid])
-  grids(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(Grid, 'communityId', 'code').load(community.id);
+  @FieldResolver(() => [Community], { description: 'Lineage: communities whose territory this community took over (each as of its last day).' })
+  predecessorCommunities(@Root() community: Community, @Ctx() ctx: RequestContext) {
+    return lineageLoaders(ctx).predecessorCommunities.load(community.id);
   }
 
-  @FieldResolver(() => [ServiceWindow])
-  serviceWindows(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(ServiceWindow, 'communityId', 'name').load(community.id);
+  @FieldResolver(() => [Community], { description: 'Lineage: communities that took over this community\'s territory (each as of its first day).' })
+  successorCommunities(@Root() community: Community, @Ctx() ctx: RequestContext) {
+    return lineageLoaders(ctx).successorsOfCommunity.load(community.id);
   }
 
-  @FieldResolver(() => [StaffMember], { description: 'Staff whose home community this is.' })
-  staffMembers(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(StaffMember, 'homeCommunityId', 'name').load(community.id);
+  @FieldResolver(() => GridList, { description: 'Grids of the community on the day.' })
+  grids(
+    @Root() community: Community, @Ctx() ctx: RequestContext,
+    @Arg('options', () => GridListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders.page(Grid, '"v"."community_id"', gridService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
+  }
+
+  @FieldResolver(() => ServiceWindowList)
+  serviceWindows(
+    @Root() community: Community, @Ctx() ctx: RequestContext,
+    @Arg('options', () => ServiceWindowListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders.page(ServiceWindow, '"e"."community_id"', serviceWindowService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
+  }
+
+  @FieldResolver(() => StaffMemberList, { description: 'Staff whose home community this is.' })
+  staffMembers(
+    @Root() community: Community, @Ctx() ctx: RequestContext,
+    @Arg('options', () => StaffMemberListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders.page(StaffMember, '"e"."home_community_id"', staffMemberService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
   }
 
   @FieldResolver(() => Int)
-  gridCount(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'grid', 'community').load(community.id);
+  gridCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'grid', 'community', dayOf(ctx, community, asOf)).load(community.id);
   }
 
   @FieldResolver(() => Int)
-  householdCount(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'household', 'community').load(community.id);
+  householdCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'household', 'community', dayOf(ctx, community, asOf)).load(community.id);
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() community: Community, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'resident', 'community').load(community.id);
+  residentCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'resident', 'community', dayOf(ctx, community, asOf)).load(community.id);
   }
 }

@@ -2,10 +2,7 @@ import { CrudService } from '../../core/crud.service';
 import { FieldProblems } from '../../core/errors';
 import type { RequestContext } from '../../core/request-context';
 import { District } from '../district/district.entity';
-import { Grid } from '../grid/grid.entity';
 import { Office } from '../office/office.entity';
-import { ServiceWindow } from '../service-window/service-window.entity';
-import { StaffMember } from '../staff-member/staff-member.entity';
 import { Community } from './community.entity';
 import type { CreateCommunityInput, UpdateCommunityInput } from './community.inputs';
 import { setPredecessors } from './community.lineage';
@@ -15,35 +12,38 @@ export class CommunityService extends CrudService<Community, CreateCommunityInpu
     super({
       entity: Community,
       label: 'Community',
-      searchColumns: ['name', 'nameEn', 'address'],
+      searchColumns: ['code', 'name', 'nameEn', 'address'],
       references: {
         districtId: { entity: District, label: 'District' },
+        officeId: { entity: Office, label: 'Office' },
         predecessorOfficeIds: { entity: Office, label: 'Office' },
+        predecessorCommunityIds: { entity: Community, label: 'Community' },
       },
       dependants: [
-        { entity: Grid, foreignKey: 'communityId', label: 'grids' },
-        { entity: ServiceWindow, foreignKey: 'communityId', label: 'service windows' },
-        { entity: StaffMember, foreignKey: 'homeCommunityId', label: 'staff members' },
+        { countSql: 'SELECT COUNT(*) AS count FROM grid_version WHERE community_id = $1', label: 'grid memberships' },
+        { countSql: 'SELECT COUNT(*) AS count FROM service_window WHERE community_id = $1', label: 'service windows' },
+        { countSql: 'SELECT COUNT(*) AS count FROM staff_member WHERE home_community_id = $1', label: 'staff members' },
+        { countSql: 'SELECT COUNT(*) AS count FROM community_predecessor_community WHERE predecessor_id = $1', label: 'successor communities' },
       ],
+      members: [{ countSql: 'SELECT COUNT(*) AS count FROM grid_version WHERE community_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'grids' }],
     });
   }
 
-  protected override async validate(ctx: RequestContext, community: Partial<Community>, problems: FieldProblems, existing?: Community): Promise<void> {
-    if (community.dissolvedOn && community.establishedOn && community.dissolvedOn < community.establishedOn) {
-      problems.add('dissolvedOn', 'must not be before establishedOn');
-    }
-    if (await this.taken(ctx, { districtId: community.districtId, name: community.name }, existing)) {
-      problems.add('name', 'is already used by another community of the district');
-    }
+  protected override async validate(ctx: RequestContext, community: Partial<Community>, problems: FieldProblems, existing: Community | undefined, day: string): Promise<void> {
+    if (await this.taken(ctx, { name: community.name }, existing, day)) problems.add('name', `is used by another community on ${day}`);
+    if (await this.taken(ctx, { code: community.code }, existing, day)) problems.add('code', `is used by another community on ${day}`);
   }
 
   protected override async snapshot(ctx: RequestContext, community: Community): Promise<Record<string, unknown>> {
-    const links = await ctx.em.query('SELECT office_id FROM community_predecessor_office WHERE community_id = $1 ORDER BY 1', [community.id]);
-    return { ...community, predecessorOfficeIds: links.map((row: { office_id: number }) => row.office_id) };
+    const links = await ctx.em.query(`SELECT
+      ARRAY(SELECT office_id FROM community_predecessor_office WHERE community_id = $1 ORDER BY 1) AS offices,
+      ARRAY(SELECT predecessor_id FROM community_predecessor_community WHERE community_id = $1 ORDER BY 1) AS communities`, [community.id]);
+    return { ...community, predecessorOfficeIds: links[0].offices, predecessorCommunityIds: links[0].communities };
   }
 
   protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<void> {
-    if (Array.isArray(values.predecessorOfficeIds)) await setPredecessors(ctx, id, values.predecessorOfficeIds as number[]);
+    if (Array.isArray(values.predecessorOfficeIds)) await setPredecessors(ctx, 'office', id, values.predecessorOfficeIds as number[]);
+    if (Array.isArray(values.predecessorCommunityIds)) await setPredecessors(ctx, 'community', id, values.predecessorCommunityIds as number[]);
   }
 }
 

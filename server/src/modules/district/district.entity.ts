@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { declareScope } from '../../core/scope';
 
 @ObjectType({ description: 'A city district: the top of the structure.' })
 @Entity()
@@ -22,3 +23,5 @@ export class District extends BaseEntity {
   @Column({ length: 100 })
   city!: string;
 }
+
+declareScope(District, { kind: 'structure' });

@@ -1,13 +1,22 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
+import type { ListOptions } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
+import { CommunityList, CommunityListOptions } from '../community/community.inputs';
+import { communityService } from '../community/community.service';
 import { Office } from '../office/office.entity';
+import { OfficeList, OfficeListOptions } from '../office/office.inputs';
+import { officeService } from '../office/office.service';
 import { countUnder } from '../structure/structure-counts';
 import { District } from './district.entity';
 import { CreateDistrictInput, DistrictList, DistrictListOptions, UpdateDistrictInput } from './district.inputs';
 import { districtService } from './district.service';
+
+const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF });
+type Read = District & { asOf?: string };
 
 @Resolver(() => District)
 export class DistrictResolver extends CrudResolver({
@@ -15,33 +24,33 @@ export class DistrictResolver extends CrudResolver({
   createInput: CreateDistrictInput, updateInput: UpdateDistrictInput, service: districtService,
   permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
-  @FieldResolver(() => [Office])
-  offices(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(Office, 'districtId', 'name').load(district.id);
+  @FieldResolver(() => OfficeList, { description: 'Sub-district offices operating on the day.' })
+  offices(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => OfficeListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {
+    return ctx.loaders.page(Office, '"e"."district_id"', officeService.listConfig, options, { asOf: dayOf(ctx, district, asOf) }).load(district.id);
   }
 
-  @FieldResolver(() => [Community])
-  communities(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(Community, 'districtId', 'name').load(district.id);
-  }
-
-  @FieldResolver(() => Int)
-  communityCount(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'community', 'district').load(district.id);
+  @FieldResolver(() => CommunityList, { description: 'Communities valid on the day.' })
+  communities(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {
+    return ctx.loaders.page(Community, '"e"."district_id"', communityService.listConfig, options, { asOf: dayOf(ctx, district, asOf) }).load(district.id);
   }
 
   @FieldResolver(() => Int)
-  gridCount(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'grid', 'district').load(district.id);
+  communityCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'community', 'district', dayOf(ctx, district, asOf)).load(district.id);
   }
 
   @FieldResolver(() => Int)
-  householdCount(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'household', 'district').load(district.id);
+  gridCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'grid', 'district', dayOf(ctx, district, asOf)).load(district.id);
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() district: District, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'resident', 'district').load(district.id);
+  householdCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'household', 'district', dayOf(ctx, district, asOf)).load(district.id);
+  }
+
+  @FieldResolver(() => Int)
+  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf)).load(district.id);
   }
 }

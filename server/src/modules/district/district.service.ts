@@ -1,6 +1,4 @@
 import { CrudService } from '../../core/crud.service';
-import { Community } from '../community/community.entity';
-import { Office } from '../office/office.entity';
 import { District } from './district.entity';
 import type { CreateDistrictInput, UpdateDistrictInput } from './district.inputs';
 
@@ -11,8 +9,8 @@ export class DistrictService extends CrudService<District, CreateDistrictInput, 
       label: 'District',
       searchColumns: ['name', 'nameEn', 'code'],
       dependants: [
-        { entity: Office, foreignKey: 'districtId', label: 'offices' },
-        { entity: Community, foreignKey: 'districtId', label: 'communities' },
+        { countSql: 'SELECT COUNT(*) AS count FROM office WHERE district_id = $1', label: 'offices' },
+        { countSql: 'SELECT COUNT(*) AS count FROM community WHERE district_id = $1', label: 'communities' },
       ],
     });
   }

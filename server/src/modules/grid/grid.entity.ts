@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../core/base.entity';
+import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DatedEntity, registerDated, VersionRow } from '../../core/dated';
 import { Community } from '../community/community.entity';
+import { declareScope } from '../../core/scope';
 
 export interface GeoJsonGeometry {
   type: string;
@@ -11,9 +12,28 @@ export interface GeoJsonGeometry {
 
 @ObjectType({ description: 'A grid: part of a community served door to door by two grid members.' })
 @Entity()
-@Index(['communityId', 'code'], { unique: true })
-export class Grid extends BaseEntity {
-  @Field(() => ID)
+export class Grid extends DatedEntity {
+  // Dated: from the version valid on the day read.
+  @Field(() => ID, { description: 'The community the grid belonged to on the day read.' }) communityId!: number;
+  @Field({ description: 'Unique among the grids valid on the same day, e.g. "C01-G03".' }) code!: string;
+  @Field() name!: string;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'GeoJSON Polygon or MultiPolygon (longitude, latitude).' })
+  boundary!: GeoJsonGeometry | null;
+}
+
+/** A grid's community, code, name and boundary over time. */
+@Entity()
+@Exclusion('grid_version_one_at_a_time', 'USING gist ("grid_id" WITH =, "valid" WITH &&)')
+@Exclusion('grid_version_code_unique', 'USING gist ("code" WITH =, "valid" WITH &&)')
+export class GridVersion extends VersionRow {
+  @Index()
+  @Column()
+  gridId!: number;
+
+  @ManyToOne(() => Grid, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  grid?: Grid;
+
   @Index()
   @Column()
   communityId!: number;
@@ -22,16 +42,16 @@ export class Grid extends BaseEntity {
   @JoinColumn()
   community?: Community;
 
-  @Field({ description: 'Unique within the community, e.g. "G03".' })
   @Column({ length: 20 })
   code!: string;
 
-  @Field()
-  @Index()
   @Column({ length: 100 })
   name!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'GeoJSON Polygon or MultiPolygon (longitude, latitude).' })
   @Column({ type: 'jsonb', nullable: true })
   boundary!: GeoJsonGeometry | null;
 }
+
+registerDated({ entity: Grid, version: GridVersion, key: 'gridId' });
+
+declareScope(Grid, { kind: 'structure' });

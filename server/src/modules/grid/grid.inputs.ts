@@ -1,28 +1,32 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { Input, InputMode, Text, UpdateInputType } from '../../core/inputs';
-import { BaseFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
+import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, Text } from '../../core/inputs';
+import { DatedFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
 import { IdOperators, StringOperators } from '../../core/list/operators';
 import { GeoJsonGeometry, Grid } from './grid.entity';
 
-function GridFields(mode: InputMode) {
-  @InputType(`GridFields${mode === 'create' ? 'ForCreate' : 'ForUpdate'}`)
+type Mode = InputMode | 'change';
+
+function GridFields(mode: Mode) {
+  const input = mode === 'change' ? 'update' : mode;
+  @InputType(`GridFields${{ create: 'ForCreate', update: 'ForUpdate', change: 'ForChange' }[mode]}`)
   class Fields {
-    @Input(mode, () => ID) communityId!: string;
-    @Input(mode, () => String, { description: 'Unique within the community.' }) @Text(20) code!: string;
-    @Input(mode, () => String) @Text(100) name!: string;
-    @Input(mode, () => GraphQLJSONObject, { optional: true, description: 'GeoJSON Polygon or MultiPolygon.' })
+    @Input(input, () => ID, { description: 'The community the grid belongs to (a change of it is a move).' }) communityId!: string;
+    @Input(input, () => String, { description: 'Unique among the grids valid on the same day, e.g. "C01-G03".' }) @Text(20) code!: string;
+    @Input(input, () => String) @Text(100) name!: string;
+    @Input(input, () => GraphQLJSONObject, { optional: true, description: 'GeoJSON Polygon or MultiPolygon.' })
     boundary?: GeoJsonGeometry | null;
   }
   return Fields;
 }
 
-@InputType() export class CreateGridInput extends GridFields('create') {}
-@InputType() export class UpdateGridInput extends UpdateInputType(GridFields('update')) {}
+@InputType() export class CreateGridInput extends DatedCreateInputType(GridFields('create')) {}
+@InputType() export class UpdateGridInput extends DatedUpdateInputType(GridFields('update')) {}
+@InputType() export class ChangeGridInput extends DatedChangeInputType('Grid', GridFields('change')) {}
 
 @InputType()
-export class GridFilter extends BaseFilter {
-  @Field({ nullable: true }) communityId?: IdOperators;
+export class GridFilter extends DatedFilter {
+  @Field({ nullable: true, description: 'The community on the day read.' }) communityId?: IdOperators;
   @Field({ nullable: true }) code?: StringOperators;
   @Field({ nullable: true }) name?: StringOperators;
 }

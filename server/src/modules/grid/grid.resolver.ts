@@ -1,37 +1,46 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
+import type { ListOptions } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
+import { HouseholdList, HouseholdListOptions } from '../household/household.inputs';
 import { Household } from '../household/household.entity';
+import { householdService } from '../household/household.service';
 import { countUnder } from '../structure/structure-counts';
 import { Grid } from './grid.entity';
-import { CreateGridInput, GridList, GridListOptions, UpdateGridInput } from './grid.inputs';
+import { ChangeGridInput, CreateGridInput, GridList, GridListOptions, UpdateGridInput } from './grid.inputs';
 import { gridService } from './grid.service';
 
 @Resolver(() => Grid)
-export class GridResolver extends CrudResolver({
+export class GridResolver extends DatedCrudResolver({
   entity: Grid, name: 'Grid', plural: 'grids', list: GridList, listOptions: GridListOptions,
-  createInput: CreateGridInput, updateInput: UpdateGridInput, service: gridService,
+  createInput: CreateGridInput, updateInput: UpdateGridInput, changeInput: ChangeGridInput, service: gridService,
   permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  changeDescription: 'Moves the grid to another community, or gives it a new code, name or boundary.',
 }) {
-  @FieldResolver(() => Community)
-  community(@Root() grid: Grid, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Community).load(grid.communityId);
+  @FieldResolver(() => Community, { description: 'The community the grid belonged to on the day.' })
+  community(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return parentOn(ctx, Grid, grid, asOf, Community, 'communityId');
   }
 
-  @FieldResolver(() => [Household])
-  households(@Root() grid: Grid, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(Household, 'gridId', 'address').load(grid.id);
+  @FieldResolver(() => HouseholdList, { description: 'Households in the grid on the day.' })
+  households(
+    @Root() grid: Grid, @Ctx() ctx: RequestContext,
+    @Arg('options', () => HouseholdListOptions, { nullable: true }) options?: ListOptions,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
+    return ctx.loaders.page(Household, '"v"."grid_id"', householdService.listConfig, options, { asOf: dayOf(ctx, grid, asOf) }).load(grid.id);
   }
 
   @FieldResolver(() => Int)
-  householdCount(@Root() grid: Grid, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'household', 'grid').load(grid.id);
+  householdCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return countUnder(ctx, 'household', 'grid', dayOf(ctx, grid, asOf)).load(grid.id);
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'resident', 'grid').load(grid.id);
+  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf)).load(grid.id);
   }
 }

@@ -2,7 +2,6 @@ import { CrudService } from '../../core/crud.service';
 import { FieldProblems } from '../../core/errors';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
-import { Household } from '../household/household.entity';
 import { GeoJsonGeometry, Grid } from './grid.entity';
 import type { CreateGridInput, UpdateGridInput } from './grid.inputs';
 
@@ -13,13 +12,14 @@ export class GridService extends CrudService<Grid, CreateGridInput, UpdateGridIn
       label: 'Grid',
       searchColumns: ['code', 'name'],
       references: { communityId: { entity: Community, label: 'Community' } },
-      dependants: [{ entity: Household, foreignKey: 'gridId', label: 'households' }],
+      dependants: [{ countSql: 'SELECT COUNT(*) AS count FROM household_version WHERE grid_id = $1', label: 'household memberships' }],
+      members: [{ countSql: 'SELECT COUNT(*) AS count FROM household_version WHERE grid_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'households' }],
     });
   }
 
-  protected override async validate(ctx: RequestContext, grid: Partial<Grid>, problems: FieldProblems, existing?: Grid): Promise<void> {
-    if (await this.taken(ctx, { communityId: grid.communityId, code: grid.code }, existing)) {
-      problems.add('code', 'is already used by another grid of the community');
+  protected override async validate(ctx: RequestContext, grid: Partial<Grid>, problems: FieldProblems, existing: Grid | undefined, day: string): Promise<void> {
+    if (await this.taken(ctx, { code: grid.code }, existing, day)) {
+      problems.add('code', `is used by another grid on ${day}`);
     }
     const boundaryProblem = grid.boundary ? geoJsonProblem(grid.boundary) : null;
     if (boundaryProblem) problems.add('boundary', boundaryProblem);

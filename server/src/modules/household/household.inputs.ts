@@ -1,7 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { RegistrationType } from '../../core/graphql-enums';
-import { Input, InputMode, Text, UpdateInputType } from '../../core/inputs';
-import { BaseFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
+import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, Text } from '../../core/inputs';
+import { DatedFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
 import { EnumOperators, IdOperators, StringOperators } from '../../core/list/operators';
 import { Household } from './household.entity';
 
@@ -17,15 +17,22 @@ function HouseholdFields(mode: InputMode) {
   return Fields;
 }
 
-@InputType() export class CreateHouseholdInput extends HouseholdFields('create') {}
-@InputType() export class UpdateHouseholdInput extends UpdateInputType(HouseholdFields('update')) {}
+@InputType('HouseholdFieldsForChange')
+class HouseholdChangeFields {
+  @Field(() => ID, { nullable: true, description: 'The grid the household moves to.' }) gridId?: string;
+  @Field(() => RegistrationType, { nullable: true }) registrationType?: RegistrationType;
+}
+
+@InputType() export class CreateHouseholdInput extends DatedCreateInputType(HouseholdFields('create')) {}
+@InputType() export class UpdateHouseholdInput extends DatedUpdateInputType(HouseholdFields('update')) {}
+@InputType() export class ChangeHouseholdInput extends DatedChangeInputType('Household', HouseholdChangeFields) {}
 
 const RegistrationTypeOperators = EnumOperators(RegistrationType, 'RegistrationType');
 
 @InputType()
-export class HouseholdFilter extends BaseFilter {
-  @Field({ nullable: true }) gridId?: IdOperators;
-  @Field({ nullable: true, description: 'Households in grids of this community.' }) communityId?: IdOperators;
+export class HouseholdFilter extends DatedFilter {
+  @Field({ nullable: true, description: 'The grid on the day read.' }) gridId?: IdOperators;
+  @Field({ nullable: true, description: 'Households in grids of this community on the day read.' }) communityId?: IdOperators;
   @Field({ nullable: true }) address?: StringOperators;
   @Field(() => RegistrationTypeOperators, { nullable: true }) registrationType?: object;
 }

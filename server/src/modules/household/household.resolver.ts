@@ -1,37 +1,46 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
+import type { ListOptions } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { Grid } from '../grid/grid.entity';
 import { Resident } from '../resident/resident.entity';
+import { ResidentList, ResidentListOptions } from '../resident/resident.inputs';
+import { residentService } from '../resident/resident.service';
 import { countUnder } from '../structure/structure-counts';
 import { Household } from './household.entity';
-import { CreateHouseholdInput, HouseholdList, HouseholdListOptions, UpdateHouseholdInput } from './household.inputs';
+import { ChangeHouseholdInput, CreateHouseholdInput, HouseholdList, HouseholdListOptions, UpdateHouseholdInput } from './household.inputs';
 import { householdService } from './household.service';
 
 @Resolver(() => Household)
-export class HouseholdResolver extends CrudResolver({
+export class HouseholdResolver extends DatedCrudResolver({
   entity: Household, name: 'Household', plural: 'households', list: HouseholdList, listOptions: HouseholdListOptions,
-  createInput: CreateHouseholdInput, updateInput: UpdateHouseholdInput, service: householdService,
+  createInput: CreateHouseholdInput, updateInput: UpdateHouseholdInput, changeInput: ChangeHouseholdInput, service: householdService,
   permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_HOUSEHOLDS },
+  changeDescription: 'Moves the household to another grid, or changes its registration type.',
 }) {
-  @FieldResolver(() => Grid)
-  grid(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Grid).load(household.gridId);
+  @FieldResolver(() => Grid, { description: 'The grid the household belonged to on the day.' })
+  grid(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return parentOn(ctx, Household, household, asOf, Grid, 'gridId');
   }
 
   @FieldResolver(() => Resident, { nullable: true })
-  headResident(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    return household.headResidentId === null ? null : ctx.loaders.byId(Resident).load(household.headResidentId);
+  headResident(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return household.headResidentId === null ? null : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf)).load(household.headResidentId);
   }
 
-  @FieldResolver(() => [Resident])
-  residents(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.childrenOf(Resident, 'householdId', 'birthDate').load(household.id);
+  @FieldResolver(() => ResidentList, { description: 'Residents of the household on the day.' })
+  residents(
+    @Root() household: Household, @Ctx() ctx: RequestContext,
+    @Arg('options', () => ResidentListOptions, { nullable: true }) options?: ListOptions,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
+    return ctx.loaders.page(Resident, '"v"."household_id"', residentService.listConfigFor(ctx), options, { asOf: dayOf(ctx, household, asOf) }).load(household.id);
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    return countUnder(ctx, 'resident', 'household').load(household.id);
+  residentCount(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return countUnder(ctx, 'resident', 'household', dayOf(ctx, household, asOf)).load(household.id);
   }
 }

@@ -3,8 +3,10 @@ import { FieldProblems } from '../../core/errors';
 import type { RequestContext } from '../../core/request-context';
 import { Grid } from '../grid/grid.entity';
 import { Resident } from '../resident/resident.entity';
+import { under } from '../structure/structure';
 import { Household } from './household.entity';
 import type { CreateHouseholdInput, UpdateHouseholdInput } from './household.inputs';
+import { requireGridInReach } from '../structure/structure-reach';
 
 export class HouseholdService extends CrudService<Household, CreateHouseholdInput, UpdateHouseholdInput> {
   constructor() {
@@ -13,20 +15,26 @@ export class HouseholdService extends CrudService<Household, CreateHouseholdInpu
       label: 'Household',
       searchColumns: ['address'],
       ancestorFilters: {
-        communityId: (ids) => `e.gridId IN (SELECT g.id FROM grid g WHERE g.community_id = ANY(${ids}))`,
+        communityId: (ids, day) => under('household', 'v', 'community', ids, day),
       },
       references: {
         gridId: { entity: Grid, label: 'Grid' },
         headResidentId: { entity: Resident, label: 'Resident' },
       },
-      dependants: [{ entity: Resident, foreignKey: 'householdId', label: 'residents' }],
+      dependants: [{ countSql: 'SELECT COUNT(*) AS count FROM resident_version WHERE household_id = $1', label: 'resident memberships' }],
+      members: [{ countSql: 'SELECT COUNT(*) AS count FROM resident_version WHERE household_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'residents' }],
     });
   }
 
-  protected override async validate(ctx: RequestContext, household: Partial<Household>, problems: FieldProblems, existing?: Household): Promise<void> {
+  protected override async validate(ctx: RequestContext, household: Partial<Household>, problems: FieldProblems, existing: Household | undefined, day: string): Promise<void> {
     if (household.headResidentId == null || household.headResidentId === existing?.headResidentId) return;
-    const isMember = existing && await ctx.em.exists(Resident, { where: { id: household.headResidentId, householdId: existing.id } });
-    if (!isMember) problems.add('headResidentId', 'must be a resident of this household');
+    const [member] = existing ? await ctx.em.query(
+      'SELECT 1 FROM resident_version WHERE resident_id = $1 AND household_id = $2 AND valid @> $3::date', [household.headResidentId, existing.id, day]) : [];
+    if (!member) problems.add('headResidentId', 'must be a resident of this household');
+  }
+
+  protected override async checkWrite(ctx: RequestContext, household: Partial<Household>, problems: FieldProblems): Promise<void> {
+    await requireGridInReach(ctx, household.gridId, 'gridId', problems);
   }
 }
 

@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../../core/base.entity';
+import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DatedEntity, registerDated, VersionRow } from '../../core/dated';
 import { District } from '../district/district.entity';
+import { declareScope } from '../../core/scope';
 
-@ObjectType({ description: 'A sub-district office; the reform withdrew them and gave their territory to new communities.' })
+@ObjectType({ description: 'A sub-district office; the reform withdrew them and gave their territory to new communities. Its validity ends on the day before it was withdrawn.' })
 @Entity()
-export class Office extends BaseEntity {
+export class Office extends DatedEntity {
   @Field(() => ID)
   @Index()
   @Column()
@@ -16,16 +16,31 @@ export class Office extends BaseEntity {
   @JoinColumn()
   district?: District;
 
-  @Field()
+  // Dated: from the version valid on the day read.
+  @Field() name!: string;
+  @Field() nameEn!: string;
+}
+
+/** An office's names over time. */
+@Entity()
+@Exclusion('office_version_one_at_a_time', 'USING gist ("office_id" WITH =, "valid" WITH &&)')
+@Exclusion('office_version_name_unique', 'USING gist ("name" WITH =, "valid" WITH &&)')
+export class OfficeVersion extends VersionRow {
   @Index()
+  @Column()
+  officeId!: number;
+
+  @ManyToOne(() => Office, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  office?: Office;
+
   @Column({ length: 100 })
   name!: string;
 
-  @Field()
   @Column({ length: 100 })
   nameEn!: string;
-
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the office stopped operating; null while it operates.' })
-  @Column({ type: 'date', nullable: true })
-  withdrawnOn!: string | null;
 }
+
+registerDated({ entity: Office, version: OfficeVersion, key: 'officeId' });
+
+declareScope(Office, { kind: 'structure' });

@@ -1,8 +1,7 @@
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { Input, InputMode, IsLocalDate, Text, UpdateInputType } from '../../core/inputs';
-import { BaseFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
-import { DateOperators, IdOperators, StringOperators } from '../../core/list/operators';
+import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, Text } from '../../core/inputs';
+import { DatedFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
+import { IdOperators, StringOperators } from '../../core/list/operators';
 import { Office } from './office.entity';
 
 function OfficeFields(mode: InputMode) {
@@ -11,23 +10,28 @@ function OfficeFields(mode: InputMode) {
     @Input(mode, () => ID) districtId!: string;
     @Input(mode, () => String) @Text(100) name!: string;
     @Input(mode, () => String) @Text(100) nameEn!: string;
-    @Input(mode, () => LocalDateResolver, { optional: true }) @IsLocalDate() withdrawnOn?: string | null;
   }
   return Fields;
 }
 
-@InputType() export class CreateOfficeInput extends OfficeFields('create') {}
-@InputType() export class UpdateOfficeInput extends UpdateInputType(OfficeFields('update')) {}
+@InputType('OfficeFieldsForChange')
+class OfficeChangeFields {
+  @Field({ nullable: true }) @Text(100) name?: string;
+  @Field({ nullable: true }) @Text(100) nameEn?: string;
+}
+
+@InputType() export class CreateOfficeInput extends DatedCreateInputType(OfficeFields('create')) {}
+@InputType() export class UpdateOfficeInput extends DatedUpdateInputType(OfficeFields('update')) {}
+@InputType() export class ChangeOfficeInput extends DatedChangeInputType('Office', OfficeChangeFields) {}
 
 @InputType()
-export class OfficeFilter extends BaseFilter {
+export class OfficeFilter extends DatedFilter {
   @Field({ nullable: true }) districtId?: IdOperators;
   @Field({ nullable: true }) name?: StringOperators;
   @Field({ nullable: true }) nameEn?: StringOperators;
-  @Field({ nullable: true }) withdrawnOn?: DateOperators;
 }
 
-export enum OfficeSortField { name = 'name', nameEn = 'nameEn', withdrawnOn = 'withdrawnOn', createdAt = 'createdAt' }
+export enum OfficeSortField { name = 'name', nameEn = 'nameEn', createdAt = 'createdAt' }
 registerEnumType(OfficeSortField, { name: 'OfficeSortField' });
 
 export const OfficeListOptions = ListOptionsType('Office', OfficeFilter, OfficeSortField);

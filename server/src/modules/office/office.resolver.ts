@@ -1,27 +1,42 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AS_OF, DatedCrudResolver, dayOf } from '../../core/crud.resolver';
+import type { ListOptions } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
-import { District } from '../district/district.entity';
+import { CommunityList, CommunityListOptions } from '../community/community.inputs';
 import { lineageLoaders } from '../community/community.lineage';
+import { communityService } from '../community/community.service';
+import { District } from '../district/district.entity';
 import { Office } from './office.entity';
-import { CreateOfficeInput, OfficeList, OfficeListOptions, UpdateOfficeInput } from './office.inputs';
+import { ChangeOfficeInput, CreateOfficeInput, OfficeList, OfficeListOptions, UpdateOfficeInput } from './office.inputs';
 import { officeService } from './office.service';
 
+const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF });
+
 @Resolver(() => Office)
-export class OfficeResolver extends CrudResolver({
+export class OfficeResolver extends DatedCrudResolver({
   entity: Office, name: 'Office', plural: 'offices', list: OfficeList, listOptions: OfficeListOptions,
-  createInput: CreateOfficeInput, updateInput: UpdateOfficeInput, service: officeService,
+  createInput: CreateOfficeInput, updateInput: UpdateOfficeInput, changeInput: ChangeOfficeInput, service: officeService,
   permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  changeDescription: 'Renames the office.',
 }) {
   @FieldResolver(() => District)
-  district(@Root() office: Office, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(District).load(office.districtId);
+  district(@Root() office: Office, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
+    return ctx.loaders.byId(District, dayOf(ctx, office, asOf)).load(office.districtId);
   }
 
-  @FieldResolver(() => [Community], { description: 'Communities that took over territory of this office.' })
+  @FieldResolver(() => CommunityList, { description: 'Communities that belonged to the office on the day.' })
+  communities(
+    @Root() office: Office, @Ctx() ctx: RequestContext,
+    @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders.page(Community, '"v"."office_id"', communityService.listConfig, options, { asOf: dayOf(ctx, office, asOf) }).load(office.id);
+  }
+
+  @FieldResolver(() => [Community], { description: 'Lineage: communities that took over territory of this office (each as of its first day).' })
   successorCommunities(@Root() office: Office, @Ctx() ctx: RequestContext) {
-    return lineageLoaders(ctx).successors.load(office.id);
+    return lineageLoaders(ctx).successorsOfOffice.load(office.id);
   }
 }

@@ -1,6 +1,5 @@
-import { ConflictReason } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
-import { ConflictError } from '../../core/errors';
+import { FieldProblems } from '../../core/errors';
 import type { RequestContext } from '../../core/request-context';
 import { District } from '../district/district.entity';
 import { Office } from './office.entity';
@@ -13,17 +12,17 @@ export class OfficeService extends CrudService<Office, CreateOfficeInput, Update
       label: 'Office',
       searchColumns: ['name', 'nameEn'],
       references: { districtId: { entity: District, label: 'District' } },
+      // Lineage is history: an office that communities belonged to or descend from stays.
+      dependants: [
+        { countSql: 'SELECT COUNT(*) AS count FROM community_predecessor_office WHERE office_id = $1', label: 'successor communities' },
+        { countSql: 'SELECT COUNT(*) AS count FROM community_version WHERE office_id = $1', label: 'community memberships' },
+      ],
+      members: [{ countSql: 'SELECT COUNT(*) AS count FROM community_version WHERE office_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'communities' }],
     });
   }
 
-  /** Lineage is history: an office that communities descend from stays. */
-  protected override async beforeDelete(ctx: RequestContext, office: Office): Promise<void> {
-    const [{ count }] = await ctx.em.query(
-      'SELECT COUNT(*)::int AS count FROM community_predecessor_office WHERE office_id = $1', [office.id]);
-    if (count > 0) {
-      throw new ConflictError(ConflictReason.HAS_DEPENDANTS,
-        `Office ${office.id} is the predecessor of ${count} communities; remove it from their lineage first`);
-    }
+  protected override async validate(ctx: RequestContext, office: Partial<Office>, problems: FieldProblems, existing: Office | undefined, day: string): Promise<void> {
+    if (await this.taken(ctx, { name: office.name }, existing, day)) problems.add('name', `is used by another office on ${day}`);
   }
 }
 

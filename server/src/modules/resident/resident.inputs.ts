@@ -2,8 +2,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEnum } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Gender, RelationToHead, ResidentTag } from '../../core/graphql-enums';
-import { Input, InputMode, IsLocalDate, IsPhone, IsResidentIdNumber, Text, UpdateInputType } from '../../core/inputs';
-import { BaseFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
+import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, IsLocalDate, IsPhone, IsResidentIdNumber, Text } from '../../core/inputs';
+import { DatedFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
 import { DateOperators, EnumOperators, EnumSetOperators, IdOperators, StringOperators } from '../../core/list/operators';
 import { Resident } from './resident.entity';
 
@@ -23,18 +23,26 @@ function ResidentFields(mode: InputMode) {
   return Fields;
 }
 
-@InputType() export class CreateResidentInput extends ResidentFields('create') {}
-@InputType() export class UpdateResidentInput extends UpdateInputType(ResidentFields('update')) {}
+@InputType('ResidentFieldsForChange')
+class ResidentChangeFields {
+  @Field(() => ID, { nullable: true, description: 'The household the resident moves to.' }) householdId?: string;
+  @Field(() => RelationToHead, { nullable: true }) relationToHead?: RelationToHead;
+  @Field(() => [ResidentTag], { nullable: true }) @ArrayMaxSize(10) @IsEnum(ResidentTag, { each: true }) tags?: ResidentTag[];
+}
+
+@InputType() export class CreateResidentInput extends DatedCreateInputType(ResidentFields('create')) {}
+@InputType() export class UpdateResidentInput extends DatedUpdateInputType(ResidentFields('update')) {}
+@InputType() export class ChangeResidentInput extends DatedChangeInputType('Resident', ResidentChangeFields) {}
 
 const GenderOperators = EnumOperators(Gender, 'Gender');
 const RelationToHeadOperators = EnumOperators(RelationToHead, 'RelationToHead');
 const ResidentTagSetOperators = EnumSetOperators(ResidentTag, 'ResidentTag');
 
 @InputType()
-export class ResidentFilter extends BaseFilter {
-  @Field({ nullable: true }) householdId?: IdOperators;
-  @Field({ nullable: true, description: 'Residents of households in this grid.' }) gridId?: IdOperators;
-  @Field({ nullable: true, description: 'Residents of households in this community.' }) communityId?: IdOperators;
+export class ResidentFilter extends DatedFilter {
+  @Field({ nullable: true, description: 'The household on the day read.' }) householdId?: IdOperators;
+  @Field({ nullable: true, description: 'Residents of households in this grid on the day read.' }) gridId?: IdOperators;
+  @Field({ nullable: true, description: 'Residents of households in this community on the day read.' }) communityId?: IdOperators;
   @Field({ nullable: true }) name?: StringOperators;
   @Field(() => GenderOperators, { nullable: true }) gender?: object;
   @Field({ nullable: true }) birthDate?: DateOperators;

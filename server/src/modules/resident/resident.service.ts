@@ -1,13 +1,14 @@
 import { parseResidentId, Permission, RelationToHead } from '@community-grid/shared';
-import { ForbiddenError } from '../../core/errors';
-import { findList } from '../../core/list/list-query-builder';
+import { CrudService } from '../../core/crud.service';
+import { FieldProblems, ForbiddenError } from '../../core/errors';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
+import type { ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
+import type { RequestContext } from '../../core/request-context';
 import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService } from '../audit/audit.service';
-import { CrudService } from '../../core/crud.service';
-import { FieldProblems } from '../../core/errors';
-import type { RequestContext } from '../../core/request-context';
 import { Household } from '../household/household.entity';
+import { under } from '../structure/structure';
+import { requireHouseholdInReach } from '../structure/structure-reach';
 import { Resident } from './resident.entity';
 import type { CreateResidentInput, UpdateResidentInput } from './resident.inputs';
 
@@ -18,12 +19,24 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
       label: 'Resident',
       searchColumns: ['name', 'idNumber', 'phone'],
       ancestorFilters: {
-        gridId: (ids) => `e.householdId IN (SELECT h.id FROM household h WHERE h.grid_id = ANY(${ids}))`,
-        communityId: (ids) =>
-          `e.householdId IN (SELECT h.id FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = ANY(${ids}))`,
+        gridId: (ids, day) => under('resident', 'v', 'grid', ids, day),
+        communityId: (ids, day) => under('resident', 'v', 'community', ids, day),
       },
       references: { householdId: { entity: Household, label: 'Household' } },
     });
+  }
+
+  /** Without the right to see personal data, nobody may search by it either (that would reveal it digit by digit). */
+  listConfigFor(ctx: RequestContext): ListQueryConfig<Resident> {
+    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? this.config : { ...this.config, searchColumns: ['name'] };
+  }
+
+  override findList(ctx: RequestContext, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
+    const filter = options?.filter as Record<string, unknown> | undefined;
+    if (!ctx.can(Permission.REVEAL_PERSONAL_DATA) && (filter?.idNumber || filter?.phone)) {
+      throw new ForbiddenError('Your role cannot filter by ID number or phone');
+    }
+    return super.findList(ctx, options, read);
   }
 
   protected override async validate(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems, existing?: Resident): Promise<void> {
@@ -34,37 +47,46 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     if (parsed && resident.gender && parsed.gender !== resident.gender) {
       problems.add('idNumber', `encodes gender ${parsed.gender}, not ${resident.gender}`);
     }
-    if (resident.birthDate && resident.birthDate > new Date().toISOString().slice(0, 10)) {
+    if (resident.birthDate && resident.birthDate > ctx.today) {
       problems.add('birthDate', 'must not be in the future');
     }
-    if (await this.taken(ctx, { idNumber: resident.idNumber }, existing)) {
+    if (resident.idNumber && await ctx.em.query('SELECT 1 FROM resident WHERE id_number = $1 AND id <> $2', [resident.idNumber, existing?.id ?? 0]).then((rows) => rows.length > 0)) {
       problems.add('idNumber', 'belongs to another resident');
     }
   }
 
-  /** Without the right to see personal data, nobody may search or filter by it either (that would reveal it digit by digit). */
-  override findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<Resident>> {
-    if (ctx.can(Permission.REVEAL_PERSONAL_DATA)) return super.findList(ctx, options);
-    const filter = options?.filter as Record<string, unknown> | undefined;
-    if (filter?.idNumber || filter?.phone) throw new ForbiddenError('Your role cannot filter by ID number or phone');
-    return findList(ctx.em, Resident, options, { ...this.config, searchColumns: ['name'] }, ctx.scope);
+  protected override async checkWrite(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems): Promise<void> {
+    await requireHouseholdInReach(ctx, resident.householdId, 'householdId', problems);
   }
 
   async reveal(ctx: RequestContext, id: string): Promise<{ residentId: number; idNumber: string; phone: string | null }> {
     const resident = await this.findOne(ctx, id);
+    await this.requireInReachToday(ctx, resident);
     await auditService.record(ctx, AuditOperation.REVEAL, 'Resident', resident.id, { revealed: { before: null, after: ['idNumber', 'phone'] } });
     return { residentId: resident.id, idNumber: resident.idNumber, phone: resident.phone };
   }
 
-  /** Keeps the household's head consistent: a new head fills an empty place, a head who moves out leaves it. */
+  /**
+   * Keeps the household's head consistent, as audited side effects of the
+   * write: a head who moves out leaves the place empty, a new head fills an empty place.
+   */
   protected override async afterWrite(ctx: RequestContext, id: number, _values: Record<string, unknown>, existing?: Resident): Promise<void> {
-    const resident = await ctx.em.findOneByOrFail(Resident, { id });
-    if (existing && existing.householdId !== resident.householdId) {
-      await ctx.em.update(Household, { id: existing.householdId, headResidentId: id }, { headResidentId: null });
+    const day = existing?.asOf ?? ctx.today;
+    const [now] = await ctx.em.query('SELECT household_id, relation_to_head FROM resident_version WHERE resident_id = $1 AND valid @> $2::date', [id, day]);
+    if (!now) return;
+    if (existing && existing.householdId !== now.household_id) {
+      await this.setHead(ctx, existing.householdId, id, null);
     }
-    if (resident.relationToHead === RelationToHead.HEAD) {
-      await ctx.em.createQueryBuilder().update(Household).set({ headResidentId: id })
-        .where('id = :householdId AND head_resident_id IS NULL', { householdId: resident.householdId }).execute();
+    if (now.relation_to_head === RelationToHead.HEAD) await this.setHead(ctx, now.household_id, null, id);
+  }
+
+  /** Sets a household's head from `from` (null: only when empty) to `to`, audited as a write of the household. */
+  private async setHead(ctx: RequestContext, householdId: number, from: number | null, to: number | null): Promise<void> {
+    const changed: Array<{ id: number }> = await ctx.em.query(
+      `UPDATE household SET head_resident_id = $3, version = version + 1, updated_at = now()
+        WHERE id = $1 AND head_resident_id IS NOT DISTINCT FROM $2 RETURNING id`, [householdId, from, to]);
+    if (changed.length) {
+      await auditService.record(ctx, AuditOperation.UPDATE, 'Household', householdId, { headResidentId: { before: from, after: to } });
     }
   }
 }

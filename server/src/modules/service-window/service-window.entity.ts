@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
 import { ServiceWindowKind } from '../../core/graphql-enums';
 import { Community } from '../community/community.entity';
+import { declareScope } from '../../core/scope';
 
 @ObjectType({ description: "A service window of a community's public service centre." })
 @Entity()
@@ -29,3 +30,5 @@ export class ServiceWindow extends BaseEntity {
   @Column({ length: 200, default: '' })
   openingHours!: string;
 }
+
+declareScope(ServiceWindow, { kind: 'structure' });

@@ -1,6 +1,7 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
 import { ServiceWindow } from './service-window.entity';
@@ -14,7 +15,7 @@ export class ServiceWindowResolver extends CrudResolver({
   permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
 }) {
   @FieldResolver(() => Community)
-  community(@Root() window: ServiceWindow, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Community).load(window.communityId);
+  community(@Root() window: ServiceWindow & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return ctx.loaders.byId(Community, dayOf(ctx, window, asOf)).load(window.communityId);
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
 import { Community } from '../community/community.entity';
+import { declareScope } from '../../core/scope';
 
 @ObjectType({ description: 'A member of staff: grid member, window staff, specialist or coordinator.' })
 @Entity()
@@ -29,3 +30,5 @@ export class StaffMember extends BaseEntity {
   @Column({ default: true })
   active!: boolean;
 }
+
+declareScope(StaffMember, { kind: 'community', column: 'home_community_id' });

@@ -1,6 +1,7 @@
 import { Permission } from '@community-grid/shared';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { CrudResolver } from '../../core/crud.resolver';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
 import { StaffMember } from './staff-member.entity';
@@ -14,7 +15,7 @@ export class StaffMemberResolver extends CrudResolver({
   permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_STAFF },
 }) {
   @FieldResolver(() => Community, { nullable: true })
-  homeCommunity(@Root() staff: StaffMember, @Ctx() ctx: RequestContext) {
-    return staff.homeCommunityId === null ? null : ctx.loaders.byId(Community).load(staff.homeCommunityId);
+  homeCommunity(@Root() staff: StaffMember & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+    return staff.homeCommunityId === null ? null : ctx.loaders.byId(Community, dayOf(ctx, staff, asOf)).load(staff.homeCommunityId);
   }
 }
