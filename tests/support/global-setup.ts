@@ -10,6 +10,8 @@ import { loadSampleDistrict } from '../../server/src/seed/sample-district';
 import { ensureAdministrator } from '../../server/src/modules/auth/bootstrap';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** Tests run with a fixed today (Asia/Shanghai), whatever the date and the machine's zone. */
+export const TEST_TODAY = '2026-06-15';
 
 /**
  * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, or an embedded one
@@ -33,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
-    await dataSource.transaction((em) => loadSampleDistrict(em));
+    await dataSource.transaction((em) => loadSampleDistrict(em, undefined, TEST_TODAY));
     await ensureAdministrator(dataSource, ADMIN_PASSWORD);
   } finally {
     await dataSource.destroy();

@@ -6,6 +6,8 @@ import { createDataSource } from '../../server/src/database/data-source';
 import { databaseName, dropDatabase, ensureDatabase, withDatabase } from '../../server/src/database/databases';
 import { buildApiSchema } from '../../server/src/schema/build-schema';
 import { authService } from '../../server/src/modules/auth/auth.service';
+import { FixedClock } from '../../server/src/core/time/clock';
+import { TEST_TODAY } from './global-setup';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -29,6 +31,8 @@ export interface TestServer extends Client {
   anonymous: Client;
   /** Signs in through the login mutation; returns the session cookie ("cg_session=…"). */
   login(username: string, password: string): Promise<string>;
+  /** Today for the server under test; `clock.set(day)` moves it (across midnight, say). */
+  clock: FixedClock;
   /** Runs SQL directly, to check what the API did or did not change. */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -46,7 +50,8 @@ export async function startTestServer(options: { isDevelopment?: boolean; databa
   if (!options.database) await ensureDatabase(url, databaseName(template));
   const dataSource = createDataSource({ url, poolSize: 4 });
   await dataSource.initialize();
-  const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, exposeQueryStats: true });
+  const clock = new FixedClock(TEST_TODAY);
+  const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, exposeQueryStats: true, clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -82,6 +87,7 @@ export async function startTestServer(options: { isDevelopment?: boolean; databa
     ...admin,
     as,
     anonymous: client({}),
+    clock,
     async login(username, password) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
