@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { startTestServer, TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD } from '../support/global-setup';
+import { CHENXI, MUSLIM_LANE, sample } from '../support/sample';
 
 let api: TestServer & { databaseUrl: string };
-beforeAll(async () => { api = await startTestServer(); });
+/** Muslim Lane, where the demo coordinator, grid member and window staff work, and Chenxi, outside their reach. */
+let muslimLane: string;
+let chenxi: string;
+beforeAll(async () => {
+  api = await startTestServer();
+  muslimLane = await sample.communityId(api, MUSLIM_LANE);
+  chenxi = await sample.communityId(api, CHENXI);
+});
 afterAll(() => api.close());
 
 const withCookie = (cookie: string) => async (query: string, variables?: Record<string, unknown>) => {
@@ -103,8 +111,8 @@ describe('accounts (district administrators)', () => {
     expect(bad.errors![0].extensions.fields).toMatchObject({ password: 'must be at least 10 characters' });
     const noReach = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`);
     expect(noReach.errors![0].extensions.fields).toEqual({ communityIds: 'a coordinator needs at least one community' });
-    const { createAccount } = await api.data(`mutation { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: ["2"] }) { id username communityIds } }`);
-    expect(createAccount).toMatchObject({ username: 'c2', communityIds: ['2'] });
+    const { createAccount } = await api.data(`mutation ($communityIds: [ID!]) { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: $communityIds }) { id username communityIds } }`, { communityIds: [chenxi] });
+    expect(createAccount).toMatchObject({ username: 'c2', communityIds: [chenxi] });
     const dup = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: REPORT_BUILDER }) { id } }`);
     expect(dup.errors![0].extensions.code).toBe('CONFLICT');
   });
@@ -126,11 +134,12 @@ describe('accounts (district administrators)', () => {
       (SELECT md5(COALESCE(string_agg(a::text, '|' ORDER BY a.id), '')) FROM account a) AS accounts,
       (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS tokens,
       (SELECT COUNT(*) FROM audit_event) AS audit`))[0];
-    const [{ id: adminId }] = await api.sql(`SELECT id FROM account WHERE username = 'admin'`);
+    const { id: adminId } = await sample.account(api, 'admin');
+    const [staff] = await sample.staffOf(api, muslimLane);
     const cases: Array<[string, string, string]> = [
       ['createAccount: short password', 'mutation { createAccount(input: { username: "x1", password: "short", displayName: "X", role: REPORT_BUILDER }) { id } }', 'BAD_USER_INPUT'],
-      ['createAccount: window staff in two communities', 'mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: WINDOW_STAFF, communityIds: ["1", "2"] }) { id } }', 'BAD_USER_INPUT'],
-      ['createAccount: unknown grid', 'mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: GRID_MEMBER, gridIds: ["9999"], staffMemberId: "1" }) { id } }', 'BAD_USER_INPUT'],
+      ['createAccount: window staff in two communities', `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: WINDOW_STAFF, communityIds: ["${muslimLane}", "${chenxi}"] }) { id } }`, 'BAD_USER_INPUT'],
+      ['createAccount: unknown grid', `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: GRID_MEMBER, gridIds: ["9999"], staffMemberId: "${staff.id}" }) { id } }`, 'BAD_USER_INPUT'],
       ['updateAccount: stale version', `mutation { updateAccount(input: { id: "${adminId}", version: 99, displayName: "X" }) { id } }`, 'CONFLICT'],
       ['deleteAccount: yourself', `mutation { deleteAccount(id: "${adminId}") { id } }`, 'CONFLICT'],
       ['resetPassword: too short', `mutation { resetPassword(id: "${adminId}", password: "short") { id } }`, 'BAD_USER_INPUT'],
@@ -159,7 +168,7 @@ describe('personal data', () => {
   it('masks ID numbers and phones for everyone; revealing one is explicit and audited', async () => {
     const coordinator = await api.as('coordinator');
     const [row] = await api.sql(`SELECT r.id, r.id_number, r.phone FROM resident r JOIN household h ON h.id = r.household_id
-      JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1 AND r.phone IS NOT NULL ORDER BY r.id LIMIT 1`);
+      JOIN grid g ON g.id = h.grid_id WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id LIMIT 1`, [muslimLane]);
     const { resident } = await coordinator.data(`{ resident(id: "${row.id}") { idNumber phone } }`);
     expect(resident.idNumber).toBe(`${row.id_number.slice(0, 4)}**********${row.id_number.slice(-4)}`);
     expect(resident.phone).toBe(`${row.phone.slice(0, 3)}****${row.phone.slice(-4)}`);
@@ -173,8 +182,10 @@ describe('personal data', () => {
 
   it('a report builder never sees a full ID number, not even by filtering or searching on it', async () => {
     const reporter = await api.as('reporter');
-    expect((await reporter.gql('mutation { revealResidentPersonalData(id: "1") { idNumber } }')).errors![0].extensions.code).toBe('FORBIDDEN');
-    const [row] = await api.sql('SELECT id_number FROM resident WHERE id = 1');
+    const household = await sample.firstHouseholdOf(api, (await sample.firstGridOf(api, muslimLane)).id);
+    const [resident] = await sample.residentsOf(api, household.id);
+    expect((await reporter.gql(`mutation { revealResidentPersonalData(id: "${resident.id}") { idNumber } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
+    const [row] = await api.sql('SELECT id_number FROM resident WHERE id = $1', [resident.id]);
     expect((await reporter.gql(`{ residents(options: { filter: { idNumber: { eq: "${row.id_number}" } } }) { totalItems } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
     const search = await reporter.data(`{ residents(options: { filter: { search: "${row.id_number.slice(6, 14)}" } }) { totalItems } }`);
     expect(search.residents.totalItems).toBe(0);
@@ -184,21 +195,32 @@ describe('personal data', () => {
 });
 
 describe('scope: people are visible only inside the reach', () => {
-  const countIn = async (community: number) => (await api.sql(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
-    JOIN grid g ON g.id = h.grid_id WHERE g.community_id = $1`, [community]))[0].n;
-  const outside = async () => (await api.sql(`SELECT r.id AS resident, h.id AS household, g.id AS grid FROM resident r
-    JOIN household h ON h.id = r.household_id JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 2 LIMIT 1`))[0];
+  /** A resident of Chenxi, outside the Muslim Lane accounts' reach, with their household and grid. */
+  const outside = async () => {
+    const grid = await sample.firstGridOf(api, chenxi);
+    const household = await sample.firstHouseholdOf(api, grid.id);
+    const [resident] = await sample.residentsOf(api, household.id);
+    return { resident: resident.id, household: household.id, grid: grid.id };
+  };
+  /** A household of Muslim Lane and one of its residents, inside the reach. */
+  const inside = async () => {
+    const household = await sample.firstHouseholdOf(api, (await sample.firstGridOf(api, muslimLane)).id);
+    const [resident] = await sample.residentsOf(api, household.id);
+    return { household, resident };
+  };
 
   it('a coordinator of Muslim Lane lists, counts and reads only Muslim Lane people', async () => {
     const coordinator = await api.as('coordinator');
-    expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(await countIn(1));
-    const { communities } = await coordinator.data('{ communities(options: { take: 2 }) { items { id residentCount householdCount grids { households { id } } } } }');
-    expect(communities.items[1].residentCount).toBe(0);
-    expect(communities.items[1].grids.every((g: any) => g.households.length === 0)).toBe(true);
+    expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(await sample.residentCountIn(api, muslimLane));
+    const { communities } = await coordinator.data('{ communities { items { id residentCount householdCount grids { households { id } } } } }');
+    const others = communities.items.filter((c: any) => c.id !== muslimLane);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((c: any) => c.residentCount === 0 && c.householdCount === 0)).toBe(true);
+    expect(others.every((c: any) => c.grids.length > 0 && c.grids.every((g: any) => g.households.length === 0))).toBe(true);
     const other = await outside();
     expect((await coordinator.gql(`{ resident(id: "${other.resident}") { id } }`)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await coordinator.data(`{ households(options: { filter: { ids: ["${other.household}"] } }) { totalItems } }`)).households.totalItems).toBe(0);
-    expect((await coordinator.data(`{ residents(options: { filter: { communityId: { eq: "2" } } }) { totalItems } }`)).residents.totalItems).toBe(0);
+    expect((await coordinator.data(`{ residents(options: { filter: { communityId: { eq: "${chenxi}" } } }) { totalItems } }`)).residents.totalItems).toBe(0);
   });
 
   it('a coordinator cannot change anything outside, nor move a household out of reach', async () => {
@@ -206,20 +228,26 @@ describe('scope: people are visible only inside the reach', () => {
     const other = await outside();
     const update = await coordinator.gql(`mutation { updateHousehold(input: { id: "${other.household}", version: 1, address: "x" }) { id } }`);
     expect(update.errors![0].extensions.code).toBe('NOT_FOUND');
-    const move = await coordinator.gql(`mutation { updateHousehold(input: { id: "1", version: 1, gridId: "${other.grid}" }) { id } }`);
+    const { household } = await inside();
+    const move = await coordinator.gql(`mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, gridId: "${other.grid}" }) { id } }`);
     expect(move.errors![0].extensions.fields).toEqual({ gridId: `Grid ${other.grid} does not exist` });
-    const structure = await coordinator.gql('mutation { updateGrid(input: { id: "1", version: 1, name: "x" }) { id } }');
+    const grid = await sample.firstGridOf(api, muslimLane);
+    const structure = await coordinator.gql(`mutation { updateGrid(input: { id: "${grid.id}", version: ${grid.version}, name: "x" }) { id } }`);
     expect(structure.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('a grid member reaches the households of their two grids; window staff write residents but not households', async () => {
     const member = await api.as('gridmember');
-    const [{ n }] = await api.sql(`SELECT COUNT(*)::int AS n FROM household WHERE grid_id = ANY((SELECT grid_ids FROM account WHERE username = 'gridmember')::int[])`);
+    const { gridIds } = await sample.account(api, 'gridmember');
+    expect(gridIds).toHaveLength(2);
+    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM household WHERE grid_id = ANY($1::int[])', [gridIds]);
+    expect(n).toBeGreaterThan(0);
     expect((await member.data('{ households { totalItems } }')).households.totalItems).toBe(n);
     const window = await api.as('window');
-    expect((await window.data('{ residents { totalItems } }')).residents.totalItems).toBe(await countIn(1));
-    expect((await window.gql('mutation { updateHousehold(input: { id: "1", version: 1, address: "x" }) { id } }')).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await window.gql('mutation { updateResident(input: { id: "1", version: 99 }) { id } }')).errors![0].extensions.reason).toBe('STALE_VERSION');
+    expect((await window.data('{ residents { totalItems } }')).residents.totalItems).toBe(await sample.residentCountIn(api, muslimLane));
+    const { household, resident } = await inside();
+    expect((await window.gql(`mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, address: "x" }) { id } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await window.gql(`mutation { updateResident(input: { id: "${resident.id}", version: 99 }) { id } }`)).errors![0].extensions.reason).toBe('STALE_VERSION');
   });
 });
 

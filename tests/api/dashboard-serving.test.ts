@@ -1,3 +1,4 @@
+import { MUSLIM_LANE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
@@ -6,7 +7,8 @@ afterAll(() => api.close());
 
 describe('the server serves the built dashboard', () => {
   it('answers / and any app route with index.html, never cached', async () => {
-    for (const route of ['/', '/residents', '/communities/1/show']) {
+    const muslimLane = await sample.communityId(api, MUSLIM_LANE);
+    for (const route of ['/', '/residents', `/communities/${muslimLane}/show`]) {
       const response = await fetch(`${api.url}${route}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-cache');

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { residentIdProblem, parseResidentId } from '@community-grid/shared';
 import { createDataSource } from '../../server/src/database/data-source';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../server/src/database/databases';
+import { MUSLIM_LANE } from '../support/sample';
 
 const run = promisify(execFile);
 const scratch = (name: string) => withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_${name}_${process.pid}_${Date.now()}`);
@@ -59,10 +60,13 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     const loaded = await counts();
     expect(loaded.offices).toBe(7);
     expect(loaded.communities).toBe(12);
+    const muslimLane = async () => dataSource.query('SELECT id, name FROM community WHERE name_en = $1', [MUSLIM_LANE]);
+    const [before] = await muslimLane();
+    expect(before.name).toBe('清真巷社区');
 
     expect((await seed()).stdout).toMatch(/already has data/);
     await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident ORDER BY id DESC LIMIT 5)`);
-    await dataSource.query(`UPDATE community SET name = '改名' WHERE id = 1`);
+    await dataSource.query(`UPDATE community SET name = '改名' WHERE id = $1`, [before.id]);
 
     await dataSource.query(`INSERT INTO account (username, password_hash, display_name, role) VALUES ('admin', 'x', 'Admin', 'DISTRICT_ADMIN')`);
     expect((await seed('--reset')).stdout).toMatch(/Loaded the sample district/);
@@ -70,7 +74,9 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     // Administrators survive a reset; the demo accounts are loaded afresh, once each.
     const accounts = await dataSource.query('SELECT username FROM account ORDER BY username');
     expect(accounts.map((a: { username: string }) => a.username)).toEqual(['admin', 'coordinator', 'gridmember', 'official', 'reporter', 'window']);
-    expect((await dataSource.query('SELECT name FROM community WHERE id = 1'))[0].name).toBe('清真巷社区');
+    // The reloaded sample is the same as a first load, ids included.
+    expect(await muslimLane()).toEqual([before]);
+    expect((await dataSource.query(`SELECT COUNT(*)::int AS n FROM community WHERE name = '改名'`))[0].n).toBe(0);
   });
 
   it('is invented and plausible: valid ID numbers in an unassigned region code, phones no network uses, one household an address', async () => {
@@ -86,6 +92,7 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     const [{ repeated }] = await dataSource.query('SELECT COUNT(*)::int AS repeated FROM (SELECT address FROM household GROUP BY 1 HAVING COUNT(*) > 1) a');
     expect(repeated).toBe(0);
     const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid GROUP BY 1');
+    expect(grids.length).toBeGreaterThan(0);
     expect(grids.every((g: any) => g.n >= 4 && g.n <= 8)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { MUSLIM_LANE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
@@ -85,8 +86,9 @@ describe('the structure graph', () => {
   });
 
   it('finds one record by id, and says NOT_FOUND for an unknown or malformed id', async () => {
-    const { grid } = await api.data(`{ grid(id: "1") { id code community { name } } }`);
-    expect(grid).toMatchObject({ id: '1', code: 'G01' });
+    const first = await sample.firstGridOf(api, await sample.communityId(api, MUSLIM_LANE));
+    const { grid } = await api.data(`query ($id: ID!) { grid(id: $id) { id code community { nameEn } } }`, { id: first.id });
+    expect(grid).toEqual({ id: first.id, code: first.code, community: { nameEn: MUSLIM_LANE } });
     for (const id of ['999999', 'abc', '-1']) {
       const result = await api.gql(`query ($id: ID!) { household(id: $id) { id } }`, { id });
       expect(result.data!.household).toBeNull();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserSuite, newPage, screenshot } from '../support/browser';
 import { ADMIN_PASSWORD } from '../support/global-setup';
+import { MUSLIM_LANE, sample } from '../support/sample';
 import type { TestServer } from '../support/test-server';
 
 /** Each demo account sees its slice of the district in the dashboard, and only the buttons its role may use. */
@@ -8,9 +9,13 @@ let api: TestServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+let muslimLane: string;
 
 const suite = browserSuite();
-beforeAll(() => ({ api, browser } = suite));
+beforeAll(async () => {
+  ({ api, browser } = suite);
+  muslimLane = await sample.communityId(api, MUSLIM_LANE);
+});
 beforeEach(async () => {
   await api.sql('DELETE FROM login_throttle');
   ({ page, errors } = await newPage(browser));
@@ -27,9 +32,6 @@ async function signIn(username: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-const muslimLaneResidents = async () => (await api.sql(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
-  JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1`))[0].n;
-
 it('asks for a sign-in, says clearly when it fails, and lets a coordinator work on their community only', async () => {
   await page.goto(`${api.url}/#/residents`);
   await page.waitForURL(/#\/login/);
@@ -40,7 +42,7 @@ it('asks for a sign-in, says clearly when it fails, and lets a coordinator work 
   await signIn('coordinator', 'demo');
   await page.getByText('Chengdong District at a glance').first().waitFor();
   await page.goto(`${api.url}/#/residents`);
-  await page.getByText(`of ${await muslimLaneResidents()}`).waitFor();
+  await page.getByText(`of ${await sample.residentCountIn(api, muslimLane)}`).waitFor();
   // Structure is read-only for a coordinator: no create button on grids, no accounts or audit trail at all.
   await page.goto(`${api.url}/#/grids`);
   await page.locator('table tbody tr').first().waitFor();
@@ -49,7 +51,7 @@ it('asks for a sign-in, says clearly when it fails, and lets a coordinator work 
   expect(await page.getByRole('menuitem', { name: 'Audit trail' }).count()).toBe(0);
 
   const [resident] = await api.sql(`SELECT r.id, r.id_number FROM resident r JOIN household h ON h.id = r.household_id
-    JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1 ORDER BY r.id LIMIT 1`);
+    JOIN grid g ON g.id = h.grid_id WHERE g.community_id = $1 ORDER BY r.id LIMIT 1`, [muslimLane]);
   await page.goto(`${api.url}/#/residents/${resident.id}/show`);
   await page.getByText(`${resident.id_number.slice(0, 4)}**********${resident.id_number.slice(-4)}`).waitFor();
   await page.getByRole('button', { name: /Show full ID number/ }).click();
@@ -78,16 +80,18 @@ it('shows a report builder everything, read-only and masked', async () => {
 it('gives administrators accounts, the audit trail with each record\'s history, and their API tokens', async () => {
   const { page: admin, errors: adminErrors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
   try {
-    await api.data('mutation { updateGrid(input: { id: "2", version: 1, name: "改过名的网格" }) { id } }');
+    const grid = (await sample.gridsOf(api, muslimLane))[1];
+    await api.data('mutation ($id: ID!, $version: Int!) { updateGrid(input: { id: $id, version: $version, name: "改过名的网格" }) { id } }', { id: grid.id, version: grid.version });
+    const change = `name: "${grid.name}" → "改过名的网格"`;
     await admin.goto(`${api.url}/#/accounts`);
     await admin.getByText('coordinator', { exact: true }).waitFor();
     await screenshot(admin, 'accounts');
     await admin.goto(`${api.url}/#/auditEvents`);
-    await admin.getByText('name: "清真巷第2网格" → "改过名的网格"').waitFor();
+    await admin.getByText(change).waitFor();
     await screenshot(admin, 'audit-trail');
-    await admin.goto(`${api.url}/#/grids/2/show`);
+    await admin.goto(`${api.url}/#/grids/${grid.id}/show`);
     await admin.getByText('History').waitFor();
-    await admin.getByText('name: "清真巷第2网格" → "改过名的网格"').waitFor();
+    await admin.getByText(change).waitFor();
 
     await admin.goto(`${api.url}/#/my-tokens`);
     await admin.getByLabel('Name').fill('weekly export');

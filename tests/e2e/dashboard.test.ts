@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserSuite, newPage, recordMetric, screenshot } from '../support/browser';
 import type { TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD } from '../support/global-setup';
+import { GridRecord, MUSLIM_LANE, sample } from '../support/sample';
 
 /**
  * The dashboard in a real Chromium against the real server and database,
@@ -12,9 +13,16 @@ let api: TestServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+let muslimLane: string;
+/** Muslim Lane's grids, sorted by code. */
+let muslimLaneGrids: GridRecord[];
 
 const suite = browserSuite();
-beforeAll(() => ({ api, browser } = suite));
+beforeAll(async () => {
+  ({ api, browser } = suite);
+  muslimLane = await sample.communityId(api, MUSLIM_LANE);
+  muslimLaneGrids = await sample.gridsOf(api, muslimLane);
+});
 beforeEach(async () => { ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) })); });
 afterEach(async () => {
   await page.context().close();
@@ -43,17 +51,20 @@ it('renders the home dashboard with the district figures and the chart', async (
 
 it('loads the structure tree with counts, searches it, and clicks through to a grid', async () => {
   await open('structure');
-  const muslimLane = await one('SELECT (SELECT COUNT(*)::int FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1) AS households, (SELECT COUNT(*)::int FROM resident r JOIN household h ON h.id = r.household_id JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1) AS residents');
-  await page.getByText('Muslim Lane Community').waitFor();
-  await page.getByText(`${muslimLane.households} households · ${muslimLane.residents} residents`).first().waitFor();
+  const households = await sample.householdCountIn(api, muslimLane);
+  const residents = await sample.residentCountIn(api, muslimLane);
+  await page.getByText(MUSLIM_LANE).waitFor();
+  await page.getByText(`${households} households · ${residents} residents`).first().waitFor();
   await screenshot(page, 'structure-tree');
 
-  await page.getByLabel('Find a community or grid').fill('清真巷第3');
-  await page.getByText('G03 清真巷第3网格').waitFor();
+  // Muslim Lane's third grid by code: found by its name, shown with its code.
+  const grid = muslimLaneGrids[2];
+  await page.getByLabel('Find a community or grid').fill(grid.name);
+  await page.getByText(`${grid.code} ${grid.name}`).waitFor();
   expect(await page.getByText('Hepan (Riverside) Community').count()).toBe(0);
-  await page.getByTestId('tree-g3').getByLabel('Open').click();
-  await page.waitForURL(/#\/grids\/3\/show$/);
-  await page.getByText('清真巷第3网格').first().waitFor();
+  await page.getByTestId(`tree-g${grid.id}`).getByLabel('Open').click();
+  await page.waitForURL(new RegExp(`#/grids/${grid.id}/show$`));
+  await page.getByText(grid.name).first().waitFor();
   // The boundary is drawn from its GeoJSON.
   await page.getByRole('img', { name: 'Boundary (GeoJSON)' }).locator('path').waitFor();
   await screenshot(page, 'grid-show-boundary');
@@ -75,7 +86,8 @@ it('lists residents, filters them by community, and pages through', async () => 
 it('exports the filtered list as CSV with readable column names', async () => {
   await open('households');
   await choose('Community', '清真巷社区');
-  const expected = (await one('SELECT COUNT(*)::int AS n FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = 1')).n;
+  const expected = await sample.householdCountIn(api, muslimLane);
+  expect(expected).toBeGreaterThan(0);
   await page.getByText(`of ${expected}`).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
@@ -99,7 +111,7 @@ it('creates a grid in a community', async () => {
 it("shows the server's validation error on its field", async () => {
   await open('grids/create');
   await choose('Community *', '清真巷社区');
-  await page.getByLabel('Code *').fill('G01');
+  await page.getByLabel('Code *').fill(muslimLaneGrids[0].code);
   await page.getByLabel('Name *').fill('重复编码');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('is already used by another grid of the community').waitFor();
@@ -108,22 +120,24 @@ it("shows the server's validation error on its field", async () => {
 });
 
 it('edits a household, and explains a stale edit instead of failing', async () => {
-  await open('households/2');
+  // The second and third households of Muslim Lane's first grid.
+  const [, edited, stale] = await sample.householdsOf(api, muslimLaneGrids[0].id);
+  await open(`households/${edited.id}`);
   const address = page.getByLabel('Address *');
   await address.waitFor();
   await screenshot(page, 'household-edit');
   await address.fill('清真巷1号院1号楼102室（已修缮）');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/households$/);
-  expect(await one('SELECT address, version FROM household WHERE id = 2')).toEqual({ address: '清真巷1号院1号楼102室（已修缮）', version: 2 });
+  expect(await one('SELECT address, version FROM household WHERE id = $1', [edited.id])).toEqual({ address: '清真巷1号院1号楼102室（已修缮）', version: edited.version + 1 });
 
-  await open('households/3');
+  await open(`households/${stale.id}`);
   await address.waitFor();
-  await api.data('mutation { updateHousehold(input: { id: "3", version: 1, registrationType: FLOATING }) { version } }');
+  await api.data('mutation ($id: ID!, $version: Int!) { updateHousehold(input: { id: $id, version: $version, registrationType: FLOATING }) { version } }', { id: stale.id, version: stale.version });
   await address.fill('有人先改了');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Someone else saved this record after you opened it').waitFor();
-  expect((await one('SELECT address FROM household WHERE id = 3')).address).not.toBe('有人先改了');
+  expect((await one('SELECT address FROM household WHERE id = $1', [stale.id])).address).not.toBe('有人先改了');
 });
 
 it('switches to Chinese and back', async () => {
@@ -143,10 +157,10 @@ it('switches to Chinese and back', async () => {
 });
 
 it('shows a community with its grids, windows and staff', async () => {
-  await open('communities/1/show');
-  await page.getByText('Muslim Lane Community').waitFor();
+  await open(`communities/${muslimLane}/show`);
+  await page.getByText(MUSLIM_LANE).waitFor();
   await page.getByRole('tab', { name: 'Grids' }).click();
-  await page.getByText('清真巷第8网格').waitFor();
+  await page.getByText(muslimLaneGrids.at(-1)!.name).waitFor();
   await screenshot(page, 'community-show-grids');
   await page.getByRole('tab', { name: 'Service windows' }).click();
   await page.getByText('代办服务窗口').waitFor();

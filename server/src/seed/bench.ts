@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createDataSource } from '../database/data-source';
@@ -25,9 +26,28 @@ const arg = (name: string, fallback: number) => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 
-const QUERIES: Array<[string, string]> = [
+/** The records the queries read, found by what they are rather than by id. */
+interface Targets { muslimLane: string; hepan: string; memberGrid: string }
+
+async function findTargets(dataSource: DataSource): Promise<Targets> {
+  const id = async (what: string, sql: string, params: unknown[] = []) => {
+    const rows: Array<{ id: number }> = await dataSource.query(sql, params);
+    if (rows.length !== 1) throw new Error(`Expected one ${what} in the sample, found ${rows.length}`);
+    return String(rows[0].id);
+  };
+  const community = (nameEn: string) => id(`community "${nameEn}"`, 'SELECT id FROM community WHERE name_en = $1', [nameEn]);
+  return {
+    muslimLane: await community('Muslim Lane Community'),
+    hepan: await community('Hepan (Riverside) Community'),
+    // The first (by code) of the grids the demo grid member serves.
+    memberGrid: await id('grid of the gridmember account', `SELECT g.id FROM account a JOIN grid g ON g.id = ANY(a.grid_ids)
+      WHERE a.username = 'gridmember' ORDER BY g.code LIMIT 1`),
+  };
+}
+
+const queries = ({ muslimLane, hepan, memberGrid }: Targets): Array<[string, string]> => [
   ['one page of residents in a community, sorted by birth date',
-    '{ residents(options: { take: 100, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "3" } } }) { totalItems items { id name birthDate household { address grid { name } } } } }'],
+    `{ residents(options: { take: 100, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "${hepan}" } } }) { totalItems items { id name birthDate household { address grid { name } } } } }`],
   ['residents found by free text (trigram index)',
     '{ residents(options: { take: 20, filter: { search: "马晓" } }) { totalItems items { id name } } }'],
   ['elderly living alone in the district (tag index)',
@@ -35,9 +55,9 @@ const QUERIES: Array<[string, string]> = [
   ['12 communities with grid, household and resident counts',
     '{ communities { items { name gridCount householdCount residentCount } } }'],
   ['a community\'s grids with their household and resident counts',
-    '{ community(id: "1") { grids { code householdCount residentCount } } }'],
+    `{ community(id: "${muslimLane}") { grids { code householdCount residentCount } } }`],
   ['one grid → households → residents (a grid member\'s day)',
-    '{ grid(id: "7") { households { address residents { name tags } } } }'],
+    `{ grid(id: "${memberGrid}") { households { address residents { name tags } } } }`],
   ['a page of households with head and grid',
     '{ households(options: { skip: 50000, take: 100 }) { totalItems items { address headResident { name } grid { code } } } }'],
 ];
@@ -72,13 +92,14 @@ async function main(): Promise<void> {
     await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
     const [admin] = await dataSource.query(`SELECT id FROM account WHERE username = 'admin'`);
     const { token } = await authService.issueToken(dataSource.manager, admin.id, 'bench', 1);
+    const targets = await findTargets(dataSource);
     const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: false, exposeQueryStats: true });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
 
     console.log(`\n${runs} runs each, sequential, over HTTP (ms):`);
     console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
-    for (const [name, query] of QUERIES) {
+    for (const [name, query] of queries(targets)) {
       const times: number[] = [];
       let statements = 0;
       for (let i = 0; i < runs + 2; i++) {
