@@ -21,8 +21,9 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: any) => r.table_name);
       await dataSource.runMigrations();
       const up = await tables();
-      expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_office', 'district', 'grid', 'household',
-        'login_throttle', 'office', 'resident', 'service_window', 'session', 'staff_member']);
+      expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
+        'community_version', 'district', 'grid', 'grid_version', 'household', 'household_version',
+        'login_throttle', 'office', 'office_version', 'resident', 'resident_version', 'service_window', 'session', 'staff_member']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations();
@@ -56,10 +57,13 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     expect((await seed()).stdout).toMatch(/Loaded the sample district/);
     const counts = async () => (await dataSource.query(`SELECT
       (SELECT COUNT(*)::int FROM office) AS offices, (SELECT COUNT(*)::int FROM community) AS communities,
+      (SELECT COUNT(*)::int FROM community WHERE upper_inf(valid)) AS current_communities,
       (SELECT COUNT(*)::int FROM grid) AS grids, (SELECT COUNT(*)::int FROM resident) AS residents`))[0];
     const loaded = await counts();
     expect(loaded.offices).toBe(7);
-    expect(loaded.communities).toBe(12);
+    // 12 communities since the reform, and the 31 old ones before it.
+    expect(loaded.current_communities).toBe(12);
+    expect(loaded.communities).toBe(43);
     const muslimLane = async () => dataSource.query('SELECT id, name FROM community WHERE name_en = $1', [MUSLIM_LANE]);
     const [before] = await muslimLane();
     expect(before.name).toBe('清真巷社区');
@@ -91,7 +95,8 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     }
     const [{ repeated }] = await dataSource.query('SELECT COUNT(*)::int AS repeated FROM (SELECT address FROM household GROUP BY 1 HAVING COUNT(*) > 1) a');
     expect(repeated).toBe(0);
-    const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid GROUP BY 1');
+    const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid_version WHERE upper_inf(valid) GROUP BY 1');
+    expect(grids).toHaveLength(12);
     expect(grids.length).toBeGreaterThan(0);
     expect(grids.every((g: any) => g.n >= 4 && g.n <= 8)).toBe(true);
   });

@@ -105,9 +105,12 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
   it('offers the same contract for every entity', async () => {
     for (const list of ['districts', 'offices', 'communities', 'serviceWindows', 'grids', 'households', 'residents', 'staffMembers']) {
       // Up to three records of the list (the sample has one district), found first, then asked for by id.
-      const ids = (await api.data(`{ ${list}(options: { take: 3 }) { items { id } } }`))[list].items.map((r: any) => r.id);
+      // Offices were all withdrawn in 2014: their list is read as of a day they operated.
+      const asOf = list === 'offices' ? '(asOf: "2014-01-01", options: { take: 3 })' : '(options: { take: 3 })';
+      const ids = (await api.data(`{ ${list}${asOf} { items { id } } }`))[list].items.map((r: any) => r.id);
       expect(ids.length).toBe(list === 'districts' ? 1 : 3);
-      const result = await api.gql(`query ($ids: [ID!]) { ${list}(options: { skip: 1, take: 2, filter: { ids: $ids } }) { totalItems items { id } } }`, { ids });
+      const day = list === 'offices' ? ', asOf: "2014-01-01"' : '';
+      const result = await api.gql(`query ($ids: [ID!]) { ${list}(options: { skip: 1, take: 2, filter: { ids: $ids } }${day}) { totalItems items { id } } }`, { ids });
       expect(result.errors).toBeUndefined();
       expect(result.data![list].totalItems).toBe(ids.length);
       expect(result.data![list].items.map((r: any) => r.id)).toEqual(ids.slice(1, 3));

@@ -60,7 +60,8 @@ const recordOf = (type: string): string => ({
 const ascending = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
 
 // audit_event included: a refused write must not leave an audit row either.
-const TABLES = ['district', 'office', 'community', 'community_predecessor_office', 'service_window', 'grid', 'household', 'resident', 'staff_member', 'audit_event'];
+const TABLES = ['district', 'office', 'office_version', 'community', 'community_version', 'community_predecessor_office', 'community_predecessor_community',
+  'service_window', 'grid', 'grid_version', 'household', 'household_version', 'resident', 'resident_version', 'staff_member', 'audit_event'];
 
 /** A digest of every row of every table: equal digests mean nothing changed. */
 async function fingerprint(): Promise<string> {
@@ -93,8 +94,8 @@ describe('writes go through create, update (with version) and delete for every e
   it('creates, updates and deletes a record of each entity, bumping the version on update', async () => {
     const steps: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
       ['District', { name: '试验区', nameEn: 'Trial District', code: '639999', city: '试验市' }, { city: 'Trial City' }],
-      ['Office', { districtId: known.district, name: '试验办事处', nameEn: 'Trial Office' }, { withdrawnOn: '2015-01-01' }],
-      ['Community', { districtId: known.district, name: '试验社区', nameEn: 'Trial Community', establishedOn: '2020-05-01', predecessorOfficeIds: [known.office[HEWAN_OFFICE]] }, { phone: '0971-5550999' }],
+      ['Office', { districtId: known.district, name: '试验办事处', nameEn: 'Trial Office' }, { nameEn: 'Trial Office (renamed)' }],
+      ['Community', { districtId: known.district, name: '试验社区', nameEn: 'Trial Community', code: 'T90', validFrom: '2020-05-01', predecessorOfficeIds: [known.office[HEWAN_OFFICE]] }, { phone: '0971-5550999' }],
       ['ServiceWindow', { communityId: known.muslimLane, kind: 'INTERMEDIARY', name: '试验窗口' }, { openingHours: '09:00-17:00' }],
       ['Grid', { communityId: known.muslimLane, code: 'T01', name: '试验网格' }, { name: '试验网格（改）' }],
       ['Household', { gridId: known.grids[0].id, address: '试验路1号', registrationType: 'FLOATING' }, { registrationType: 'REGISTERED' }],
@@ -121,7 +122,7 @@ describe('writes go through create, update (with version) and delete for every e
 
   it('links a community to its predecessor offices and replaces the links on update', async () => {
     const offices = ascending([known.office[CHENGUANG_OFFICE], known.office[HEWAN_OFFICE]]);
-    const { createCommunity: c } = await api.data(`mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "沿革社区", nameEn: "Lineage", establishedOn: "2020-01-01", predecessorOfficeIds: $offices }) { id predecessorOffices { id } } }`,
+    const { createCommunity: c } = await api.data(`mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "沿革社区", nameEn: "Lineage", code: "T91", validFrom: "2020-01-01", predecessorOfficeIds: $offices }) { id predecessorOffices { id } } }`,
       { district: known.district, offices });
     expect(c.predecessorOffices.map((o: any) => o.id)).toEqual(offices);
     const { updateCommunity } = await api.data(`mutation ($id: ID!, $offices: [ID!]) { updateCommunity(input: { id: $id, version: 1, predecessorOfficeIds: $offices }) { predecessorOffices { id } } }`,
@@ -159,12 +160,12 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
   test.each<[string, string, (k: Known) => Record<string, unknown>, string, string | RegExp]>([
     ['createDistrict: empty name', create('District'), () => ({ input: { name: '  ', nameEn: 'X', code: '630999', city: 'X' } }), 'name', 'must not be empty'],
     ['createOffice: unknown district', create('Office'), () => ({ input: { districtId: '999', name: '某办', nameEn: 'X' } }), 'districtId', 'District 999 does not exist'],
-    ['createCommunity: unknown predecessor office', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', predecessorOfficeIds: [k.office[CHENGUANG_OFFICE], '998'] } }), 'predecessorOfficeIds', 'Office 998 does not exist'],
-    ['createCommunity: dissolved before established', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', dissolvedOn: '2019-12-31' } }), 'dissolvedOn', 'must not be before establishedOn'],
-    ['createCommunity: name taken in the district', create('Community'), (k) => ({ input: { districtId: k.district, name: '清真巷社区', nameEn: 'X', establishedOn: '2020-01-01' } }), 'name', 'already used'],
-    ['createCommunity: bad phone', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', establishedOn: '2020-01-01', phone: '12345' } }), 'phone', 'must be a mobile number'],
+    ['createCommunity: unknown predecessor office', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', code: 'T92', validFrom: '2020-01-01', predecessorOfficeIds: [k.office[CHENGUANG_OFFICE], '998'] } }), 'predecessorOfficeIds', 'Office 998 does not exist'],
+    ['createCommunity: code taken on the day', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', code: 'C01', validFrom: '2020-01-01' } }), 'code', 'is used by another community on 2020-01-01'],
+    ['createCommunity: name taken on the day', create('Community'), (k) => ({ input: { districtId: k.district, name: '清真巷社区', nameEn: 'X', code: 'T93', validFrom: '2020-01-01' } }), 'name', 'is used by another community on 2020-01-01'],
+    ['createCommunity: bad phone', create('Community'), (k) => ({ input: { districtId: k.district, name: '某社区', nameEn: 'X', code: 'T94', validFrom: '2020-01-01', phone: '12345' } }), 'phone', 'must be a mobile number'],
     ['createServiceWindow: name taken in the community', create('ServiceWindow'), (k) => ({ input: { communityId: k.muslimLane, kind: 'COMPREHENSIVE', name: k.serviceWindow.name } }), 'name', 'already used'],
-    ['createGrid: code taken in the community', create('Grid'), (k) => ({ input: { communityId: k.muslimLane, code: k.grids[0].code, name: '重复网格' } }), 'code', 'already used by another grid'],
+    ['createGrid: code taken on the day', create('Grid'), (k) => ({ input: { communityId: k.muslimLane, code: k.grids[0].code, name: '重复网格' } }), 'code', 'is used by another grid on'],
     ['createGrid: unknown community', create('Grid'), () => ({ input: { communityId: '12345', code: 'Z1', name: '某网格' } }), 'communityId', 'Community 12345 does not exist'],
     ['createGrid: malformed community id', create('Grid'), () => ({ input: { communityId: 'abc', code: 'Z1', name: '某网格' } }), 'communityId', '"abc" is not a valid id'],
     ['createGrid: open boundary ring', create('Grid'), (k) => ({ input: { communityId: k.muslimLane, code: 'Z1', name: '某网格', boundary: { type: 'Polygon', coordinates: [[[101.7, 36.6], [101.8, 36.6], [101.8, 36.7], [101.7, 36.71]]] } } }), 'boundary', 'closed rings'],
@@ -181,9 +182,9 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
     ['createStaffMember: unknown home community', create('StaffMember'), () => ({ input: { name: '某员', homeCommunityId: '4040' } }), 'homeCommunityId', 'Community 4040 does not exist'],
     ['updateDistrict: required field sent as null', update('District'), (k) => ({ input: { id: k.district, version: 1, name: null } }), 'name', 'is required'],
     ['updateOffice: name too long', update('Office'), (k) => ({ input: { id: k.office[CHENGUANG_OFFICE], version: 1, name: '长'.repeat(101) } }), 'name', 'at most 100 characters'],
-    ['updateCommunity: dissolved before established', update('Community'), (k) => ({ input: { id: k.chenxi, version: 1, dissolvedOn: '2000-01-01' } }), 'dissolvedOn', 'must not be before establishedOn'],
+    ['updateCommunity: name of another community on the day', update('Community'), (k) => ({ input: { id: k.chenxi, version: 1, name: '清真巷社区' } }), 'name', 'is used by another community on'],
     ['updateServiceWindow: unknown community', update('ServiceWindow'), (k) => ({ input: { id: k.serviceWindow.id, version: k.serviceWindow.version, communityId: '999' } }), 'communityId', 'Community 999 does not exist'],
-    ['updateGrid: code of a sibling grid', update('Grid'), (k) => ({ input: { id: k.grids[0].id, version: k.grids[0].version, code: k.grids[1].code } }), 'code', 'already used by another grid'],
+    ['updateGrid: code of a sibling grid', update('Grid'), (k) => ({ input: { id: k.grids[0].id, version: k.grids[0].version, code: k.grids[1].code } }), 'code', 'is used by another grid on'],
     ['updateHousehold: head from another household', update('Household'), (k) => ({ input: { id: k.household.id, version: k.household.version, headResidentId: k.otherResident.id } }), 'headResidentId', 'must be a resident of this household'],
     ['updateStaffMember: bad phone', update('StaffMember'), (k) => ({ input: { id: k.staff.id, version: k.staff.version, phone: '1' } }), 'phone', 'must be a mobile number'],
   ])('%s', async (_name, query, variables, field, message) => {
@@ -209,11 +210,11 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
     });
 
   test.each<[string, () => Promise<RegExp>]>([
-    ['District', async () => new RegExp(`still has ${(await api.data(`query ($d: ID) { offices(options: { filter: { districtId: { eq: $d } } }) { totalItems } }`, { d: known.district })).offices.totalItems} offices`)],
-    ['Office', async () => /is the predecessor of \d+ communities; remove it from their lineage first/],
-    ['Community', async () => new RegExp(`still has ${known.grids.length} grids; move or delete them first`)],
-    ['Grid', async () => /still has \d+ households/],
-    ['Household', async () => /still has \d+ residents/],
+    ['District', async () => new RegExp(`has ${(await api.data(`query ($d: ID) { offices(asOf: "2014-09-28", options: { filter: { districtId: { eq: $d } } }) { totalItems } }`, { d: known.district })).offices.totalItems} offices in its history; end it instead of deleting it`)],
+    ['Office', async () => /has \d+ successor communities in its history/],
+    ['Community', async () => /has \d+ grid memberships in its history/],
+    ['Grid', async () => /has \d+ household memberships in its history/],
+    ['Household', async () => /has \d+ resident memberships in its history/],
   ])('delete%s while it has dependants is refused', async (type, message) => {
     const error = await refused(remove(type), { id: recordOf(type) });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HAS_DEPENDANTS' });
@@ -223,7 +224,7 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
   it('refuses values of the wrong type before any resolver runs', async () => {
     const error = await refused(create('ServiceWindow'), { input: { communityId: known.muslimLane, kind: 'DRIVE_THROUGH', name: 'X' } });
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    const date = await refused(create('Community'), { input: { districtId: known.district, name: 'X', nameEn: 'X', establishedOn: '2020-02-30' } });
+    const date = await refused(create('Community'), { input: { districtId: known.district, name: 'X', nameEn: 'X', code: 'T95', validFrom: '2020-02-30' } });
     expect(date.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -235,7 +236,7 @@ describe('the audit trail', () => {
 
   it('records every write, in its transaction, with the fields before and after', async () => {
     const [first, second] = ascending([known.office[QINGSHI_OFFICE], known.office[BAIYANG_OFFICE]]);
-    const { createCommunity: c } = await api.data(`mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "审计社区", nameEn: "Audit", establishedOn: "2021-01-01", predecessorOfficeIds: $offices }) { id } }`,
+    const { createCommunity: c } = await api.data(`mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "审计社区", nameEn: "Audit", code: "T96", validFrom: "2021-01-01", predecessorOfficeIds: $offices }) { id } }`,
       { district: known.district, offices: [first] });
     await api.data(`mutation ($id: ID!, $offices: [ID!]) { updateCommunity(input: { id: $id, version: 1, phone: "0971-5550123", predecessorOfficeIds: $offices }) { id } }`, { id: c.id, offices: [first, second] });
     await api.data(`mutation ($id: ID!) { deleteCommunity(id: $id) { id } }`, { id: c.id });

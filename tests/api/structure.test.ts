@@ -12,66 +12,69 @@ describe('the structure graph', () => {
     const { districts } = await api.data(`{
       districts { totalItems items {
         name nameEn communityCount
-        offices { name withdrawnOn successorCommunities { name } }
-        communities { name nameEn predecessorOffices { name } }
+        offices(asOf: "2014-09-28") { items { name validUntil successorCommunities { name } } }
+        communities { items { name nameEn predecessorOffices { name } predecessorCommunities { name } } }
       } }
     }`);
     expect(districts.totalItems).toBe(1);
     const [district] = districts.items;
     expect(district.nameEn).toBe('Chengdong (East) District');
-    expect(district.offices).toHaveLength(7);
-    expect(district.offices.every((o: any) => o.withdrawnOn && o.successorCommunities.length > 0)).toBe(true);
-    expect(district.communities).toHaveLength(12);
+    expect(district.offices.items).toHaveLength(7);
+    // Withdrawn by the reform: the last day of every office is the day before it.
+    expect(district.offices.items.every((o: any) => o.validUntil === '2014-09-28' && o.successorCommunities.length > 0)).toBe(true);
+    expect(district.communities.items).toHaveLength(12);
     expect(district.communityCount).toBe(12);
-    expect(district.communities.map((c: any) => c.nameEn)).toContain('Muslim Lane Community');
-    expect(district.communities.every((c: any) => c.predecessorOffices.length > 0)).toBe(true);
+    expect(district.communities.items.map((c: any) => c.nameEn)).toContain('Muslim Lane Community');
+    expect(district.communities.items.every((c: any) => c.predecessorOffices.length > 0 && c.predecessorCommunities.length >= 2)).toBe(true);
   });
 
   it('nests communities → grids → households → residents and back up, with counts that match the database', async () => {
     const { communities } = await api.data(`{
       communities { items {
         id gridCount householdCount residentCount
-        serviceWindows { kind }
-        staffMembers { id }
-        grids { communityId householdCount residentCount community { id }
-          households { gridId residentCount headResident { relationToHead } residents { householdId household { id } } } }
+        serviceWindows { items { kind } }
+        staffMembers { totalItems }
+        grids { totalItems items { communityId householdCount residentCount community { id }
+          households { totalItems items { gridId residentCount headResident { relationToHead } residents { totalItems items { householdId household { id } } } } } } }
       } }
     }`);
     expect(communities.items).toHaveLength(12);
     let households = 0;
     let residents = 0;
     for (const community of communities.items) {
-      expect(community.grids.length).toBeGreaterThanOrEqual(4);
-      expect(community.grids.length).toBeLessThanOrEqual(8);
-      expect(community.gridCount).toBe(community.grids.length);
-      expect(community.serviceWindows.map((w: any) => w.kind)).toEqual(expect.arrayContaining(['COMPREHENSIVE', 'INTERMEDIARY']));
-      expect(community.staffMembers.length).toBeGreaterThan(0);
+      expect(community.grids.items.length).toBeGreaterThanOrEqual(4);
+      expect(community.grids.items.length).toBeLessThanOrEqual(8);
+      expect(community.gridCount).toBe(community.grids.totalItems);
+      expect(community.serviceWindows.items.map((w: any) => w.kind)).toEqual(expect.arrayContaining(['COMPREHENSIVE', 'INTERMEDIARY']));
+      expect(community.staffMembers.totalItems).toBeGreaterThan(0);
       let communityResidents = 0;
-      for (const grid of community.grids) {
+      for (const grid of community.grids.items) {
         expect(grid.communityId).toBe(community.id);
         expect(grid.community.id).toBe(community.id);
-        expect(grid.householdCount).toBe(grid.households.length);
-        for (const household of grid.households) {
-          expect(household.residentCount).toBe(household.residents.length);
-          expect(household.headResident.relationToHead).toBe('HEAD');
-          for (const resident of household.residents) expect(resident.household.id).toBe(resident.householdId);
-          communityResidents += household.residents.length;
+        expect(grid.householdCount).toBe(grid.households.totalItems);
+        expect(grid.households.items).toHaveLength(grid.households.totalItems);
+        for (const household of grid.households.items) {
+          expect(household.residentCount).toBe(household.residents.totalItems);
+          // Heads stay with their households; a household whose head moved out keeps an empty place.
+          if (household.headResident) expect(household.headResident.relationToHead).toBe('HEAD');
+          for (const resident of household.residents.items) expect(resident.household.id).toBe(resident.householdId);
+          communityResidents += household.residents.items.length;
         }
       }
       expect(community.residentCount).toBe(communityResidents);
       households += community.householdCount;
       residents += community.residentCount;
     }
-    expect(households).toBe(await count('household'));
-    expect(residents).toBe(await count('resident'));
+    expect(households).toBe(await count(`household_version WHERE valid @> DATE '${api.clock.today()}'`));
+    expect(residents).toBe(await count(`resident_version WHERE valid @> DATE '${api.clock.today()}'`));
     expect(residents).toBeGreaterThan(2000);
   });
 
   it('answers a nested query with a bounded number of SQL statements, however many rows it returns', async () => {
-    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items { grids { households { residents { id } } } } } }`);
+    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items { grids { items { households { items { residents { items { id } } } } } } } } }`);
     const one = await nested(1);
     const all = await nested(12);
-    const rows = (r: any) => r.data.communities.items.flatMap((c: any) => c.grids.flatMap((g: any) => g.households.flatMap((h: any) => h.residents))).length;
+    const rows = (r: any) => r.data.communities.items.flatMap((c: any) => c.grids.items.flatMap((g: any) => g.households.items.flatMap((h: any) => h.residents.items))).length;
     expect(rows(all)).toBeGreaterThan(rows(one) * 5);
     // At most two statements for the page (rows, and the total when the page is full), then one per level.
     expect(all.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3);
@@ -81,7 +84,7 @@ describe('the structure graph', () => {
     expect(upward.errors).toBeUndefined();
     expect(upward.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 4);
 
-    const counts = await api.gql(`{ communities { items { gridCount householdCount residentCount grids { householdCount residentCount } } } }`);
+    const counts = await api.gql(`{ communities { items { gridCount householdCount residentCount grids { items { householdCount residentCount } } } } }`);
     expect(counts.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3 + 1 + 2);
   });
 

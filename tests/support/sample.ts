@@ -32,11 +32,11 @@ const PAGE = 100;
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 
 /** Every item of a list, page by page (a page holds at most 100). */
-async function all<T>(client: Client, list: string, options: { filter?: object; sort?: object[] }, fields: string): Promise<T[]> {
+async function all<T>(client: Client, list: string, options: { filter?: object; sort?: object[] }, fields: string, asOf?: string): Promise<T[]> {
   const items: T[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const data = await client.data(`query ($options: ${listOptionsType(list)}) { ${list}(options: $options) { totalItems items { ${fields} } } }`,
-      { options: { ...options, skip, take: PAGE } });
+    const data = await client.data(`query ($options: ${listOptionsType(list)}${asOf ? ', $asOf: LocalDate' : ''}) { ${list}(options: $options${asOf ? ', asOf: $asOf' : ''}) { totalItems items { ${fields} } } }`,
+      { options: { ...options, skip, take: PAGE }, ...(asOf ? { asOf } : {}) });
     items.push(...data[list].items);
     if (items.length >= data[list].totalItems || data[list].items.length === 0) return items;
   }
@@ -51,8 +51,8 @@ const listOptionsType = (list: string) => {
 };
 
 /** The one item of a list that the filter matches; fails if there is none or more than one. */
-async function only<T>(client: Client, list: string, filter: object, fields: string, what: string): Promise<T> {
-  const items = await all<T>(client, list, { filter }, fields);
+async function only<T>(client: Client, list: string, filter: object, fields: string, what: string, asOf?: string): Promise<T> {
+  const items = await all<T>(client, list, { filter }, fields, asOf);
   if (items.length !== 1) throw new Error(`Expected one ${what} in the sample, found ${items.length}`);
   return items[0];
 }
@@ -72,9 +72,9 @@ export const sample = {
   districtId: async (client: Client, name = DISTRICT): Promise<string> =>
     (await only<{ id: string }>(client, 'districts', byName(name), 'id', `district "${name}"`)).id,
 
-  /** A (withdrawn) sub-district office by its name, Chinese or English. */
+  /** A sub-district office (withdrawn in 2014) by its name in 2000, when all seven had their first names. */
   officeId: async (client: Client, name: string): Promise<string> =>
-    (await only<{ id: string }>(client, 'offices', byName(name), 'id', `office "${name}"`)).id,
+    (await only<{ id: string }>(client, 'offices', byName(name), 'id', `office "${name}"`, '2000-01-01')).id,
 
   /** A community by its name, Chinese (清真巷社区) or English (Muslim Lane Community). */
   communityId: async (client: Client, name: string): Promise<string> =>
@@ -122,12 +122,15 @@ export const sample = {
   account: (client: Client, username: string): Promise<AccountRecord> =>
     only<AccountRecord>(client, 'accounts', { username: { eq: username } }, ACCOUNT, `account "${username}"`),
 
-  /** How many households a community has, counted in the database. */
+  /** How many households a community has on the server's today, counted in the database (by hand, independently of the server's structure module). */
   householdCountIn: async (api: TestServer, communityId: string): Promise<number> =>
-    (await api.sql(`SELECT COUNT(*)::int AS n FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.community_id = $1`, [communityId]))[0].n,
+    (await api.sql(`SELECT COUNT(*)::int AS n FROM household_version h JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
+      WHERE h.valid @> $2::date AND g.community_id = $1`, [communityId, api.clock.today()]))[0].n,
 
-  /** How many residents a community has, counted in the database. */
+  /** How many residents a community has on the server's today, counted in the database. */
   residentCountIn: async (api: TestServer, communityId: string): Promise<number> =>
-    (await api.sql(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
-      JOIN grid g ON g.id = h.grid_id WHERE g.community_id = $1`, [communityId]))[0].n,
+    (await api.sql(`SELECT COUNT(*)::int AS n FROM resident_version r
+      JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $2::date
+      JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
+      WHERE r.valid @> $2::date AND g.community_id = $1`, [communityId, api.clock.today()]))[0].n,
 };

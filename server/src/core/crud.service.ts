@@ -24,7 +24,7 @@ export interface CrudConfig<T extends object> extends ListQueryConfig<T> {
   /** Singular noun used in messages, e.g. "Community". */
   label: string;
   /** Input fields holding ids of other records, and what they must point at (valid on the day the write takes effect, and in reach). */
-  references?: Record<string, { entity: ClassType<ObjectLiteral>; label: string }>;
+  references?: Record<string, { entity: ClassType<ObjectLiteral>; label: string; anyDay?: boolean }>;
   /** Records that block deletion while they point at this one. */
   dependants?: Dependant[];
   /** Members that block ending a unit while they still belong to it after the last day (`$1` the id, `$2` the day after the last). */
@@ -246,7 +246,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   protected async requireInReachToday(ctx: RequestContext, record: T): Promise<void> {
     const spec = this.spec;
     if (!spec) return;
-    const inReach = await readQuery(ctx, this.config.entity, { asOf: ctx.today }).andWhere('e.id = :id', { id: record.id }).getCount();
+    const inReach = await readQuery(ctx, this.config.entity, { asOf: ctx.today, includeEnded: true }).andWhere('e.id = :id', { id: record.id }).getCount();
     if (!inReach) throw new NotFoundError(this.config.label, record.id);
   }
 
@@ -304,10 +304,10 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       }
       const wanted = [...new Set(ids.map((entry) => entry.id as number))];
       // Records out of the caller's reach, or not valid on the day, do not exist for them.
-      const found = await readQuery(ctx, reference.entity, { asOf: day })
+      const found = await readQuery(ctx, reference.entity, { asOf: day, includeEnded: reference.anyDay })
         .select('e.id', 'id').andWhere('e.id = ANY(:wanted)', { wanted }).getRawMany<{ id: number }>();
       const missing = wanted.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length) problems.add(key, `${reference.label} ${missing.join(', ')} does not exist on ${day}`);
+      if (missing.length) problems.add(key, `${reference.label} ${missing.join(', ')} does not exist${reference.anyDay ? '' : ` on ${day}`}`);
       values[key] = Array.isArray(value) ? wanted : wanted[0];
     }
     return values;

@@ -16,8 +16,9 @@ export class CommunityService extends CrudService<Community, CreateCommunityInpu
       references: {
         districtId: { entity: District, label: 'District' },
         officeId: { entity: Office, label: 'Office' },
-        predecessorOfficeIds: { entity: Office, label: 'Office' },
-        predecessorCommunityIds: { entity: Community, label: 'Community' },
+        // Lineage names units of the past: they exist on some day, not necessarily on this one.
+        predecessorOfficeIds: { entity: Office, label: 'Office', anyDay: true },
+        predecessorCommunityIds: { entity: Community, label: 'Community', anyDay: true },
       },
       dependants: [
         { countSql: 'SELECT COUNT(*) AS count FROM grid_version WHERE community_id = $1', label: 'grid memberships' },

@@ -2,7 +2,7 @@ import { parseResidentId, Permission, RelationToHead } from '@community-grid/sha
 import { CrudService } from '../../core/crud.service';
 import { FieldProblems, ForbiddenError } from '../../core/errors';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
-import type { ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
+import { findList, ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
 import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService } from '../audit/audit.service';
@@ -36,7 +36,7 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     if (!ctx.can(Permission.REVEAL_PERSONAL_DATA) && (filter?.idNumber || filter?.phone)) {
       throw new ForbiddenError('Your role cannot filter by ID number or phone');
     }
-    return super.findList(ctx, options, read);
+    return findList(ctx, Resident, options, this.listConfigFor(ctx), read);
   }
 
   protected override async validate(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems, existing?: Resident): Promise<void> {
