@@ -40,26 +40,30 @@ async function findTargets(dataSource: DataSource): Promise<Targets> {
     muslimLane: await community('Muslim Lane Community'),
     hepan: await community('Hepan (Riverside) Community'),
     // The first (by code) of the grids the demo grid member serves.
-    memberGrid: await id('grid of the gridmember account', `SELECT g.id FROM account a JOIN grid g ON g.id = ANY(a.grid_ids)
-      WHERE a.username = 'gridmember' ORDER BY g.code LIMIT 1`),
+    memberGrid: await id('grid of the gridmember account', `SELECT g.grid_id AS id FROM account a JOIN grid_version g ON g.grid_id = ANY(a.grid_ids)
+      AND upper_inf(g.valid) WHERE a.username = 'gridmember' ORDER BY g.code LIMIT 1`),
   };
 }
 
-const queries = ({ muslimLane, hepan, memberGrid }: Targets): Array<[string, string]> => [
+/**
+ * The reads timed, for a day (`at` is empty for today, or `asOf: "…", ` for a past day). Nested lists
+ * are pages of at most 100: the grid member's day reads its 300 households as three pages, the same rows as before.
+ */
+const queries = ({ muslimLane, hepan, memberGrid }: Targets, at: string): Array<[string, string]> => [
   ['one page of residents in a community, sorted by birth date',
-    `{ residents(options: { take: 100, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "${hepan}" } } }) { totalItems items { id name birthDate household { address grid { name } } } } }`],
+    `{ residents(${at}options: { take: 100, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "${hepan}" } } }) { totalItems items { id name birthDate household { address grid { name } } } } }`],
   ['residents found by free text (trigram index)',
-    '{ residents(options: { take: 20, filter: { search: "马晓" } }) { totalItems items { id name } } }'],
+    `{ residents(${at}options: { take: 20, filter: { search: "马晓" } }) { totalItems items { id name } } }`],
   ['elderly living alone in the district (tag index)',
-    '{ residents(options: { take: 100, filter: { tags: { hasAll: [ELDERLY_ALONE] } } }) { totalItems items { id name } } }'],
+    `{ residents(${at}options: { take: 100, filter: { tags: { hasAll: [ELDERLY_ALONE] } } }) { totalItems items { id name } } }`],
   ['12 communities with grid, household and resident counts',
-    '{ communities { items { name gridCount householdCount residentCount } } }'],
+    `{ communities(${at}) { items { name gridCount householdCount residentCount } } }`.replace('()', '')],
   ['a community\'s grids with their household and resident counts',
-    `{ community(id: "${muslimLane}") { grids { code householdCount residentCount } } }`],
+    `{ community(${at}id: "${muslimLane}") { grids { items { code householdCount residentCount } } } }`],
   ['one grid → households → residents (a grid member\'s day)',
-    `{ grid(id: "${memberGrid}") { households { address residents { name tags } } } }`],
+    `{ grid(${at}id: "${memberGrid}") { ${[0, 100, 200].map((skip) => `p${skip}: households(options: { skip: ${skip}, take: 100 }) { items { address residents { items { name tags } } } }`).join(' ')} } }`],
   ['a page of households with head and grid',
-    '{ households(options: { skip: 50000, take: 100 }) { totalItems items { address headResident { name } grid { code } } } }'],
+    `{ households(${at}options: { skip: 50000, take: 100 }) { totalItems items { address headResident { name } grid { code } } } }`],
 ];
 
 async function main(): Promise<void> {
@@ -97,9 +101,11 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
 
-    console.log(`\n${runs} runs each, sequential, over HTTP (ms):`);
+    // Today, and the same reads as of a past day (after the reform, before the sample's later moves).
+    for (const [label, at] of [['today', ''], ['as of 2018-06-01', 'asOf: "2018-06-01", ']]) {
+    console.log(`\n${label}: ${runs} runs each, sequential, over HTTP (ms):`);
     console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
-    for (const [name, query] of queries(targets)) {
+    for (const [name, query] of queries(targets, at)) {
       const times: number[] = [];
       let statements = 0;
       for (let i = 0; i < runs + 2; i++) {
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
       console.log(`${name.padEnd(62)} ${at(0.5).padStart(7)} ${at(0.95).padStart(7)} ${String(statements).padStart(4)}`);
+    }
     }
     await app.apollo.stop();
   } finally {
