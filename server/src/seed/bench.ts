@@ -35,7 +35,7 @@ async function findTargets(dataSource: DataSource): Promise<Targets> {
     if (rows.length !== 1) throw new Error(`Expected one ${what} in the sample, found ${rows.length}`);
     return String(rows[0].id);
   };
-  const community = (nameEn: string) => id(`community "${nameEn}"`, 'SELECT id FROM community WHERE name_en = $1', [nameEn]);
+  const community = (nameEn: string) => id(`community "${nameEn}"`, 'SELECT community_id AS id FROM community_version WHERE name_en = $1 AND upper_inf(valid)', [nameEn]);
   return {
     muslimLane: await community('Muslim Lane Community'),
     hepan: await community('Hepan (Riverside) Community'),
