@@ -1,28 +1,41 @@
 import {
-  ArrayField, ChipField, Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SingleFieldList,
-  TabbedShowLayout, TextField,
+  Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, TextInput,
 } from 'react-admin';
 import { ServiceWindowKind } from '@community-grid/shared';
 import { enumChoices, LocalDateField } from '../common';
 import { RecordHistory } from '../auditEvents/RecordHistory';
+import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
+import { Lineage } from '../time/Lineage';
+
+const changeInputs = [
+  <TextInput source="code" key="code" label="resources.communities.fields.code" />,
+  <TextInput source="name" key="name" label="resources.communities.fields.name" />,
+  <TextInput source="nameEn" key="nameEn" label="resources.communities.fields.nameEn" />,
+  <ParentOnDayInput source="officeId" reference="offices" label="resources.communities.fields.officeId" optionText={(o) => o.name} sortBy="name" key="officeId" />,
+];
 
 export const CommunityShow = () => (
-  <Show>
+  <Show actions={<DatedShowActions changeInputs={changeInputs} />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="cg.fields.overview">
+        <TextField source="code" />
         <TextField source="name" />
         <TextField source="nameEn" />
         <ReferenceField source="districtId" reference="districts" />
-        <LocalDateField source="establishedOn" />
-        <LocalDateField source="dissolvedOn" emptyText="—" />
+        <ReferenceField source="officeId" reference="offices" link="show" emptyText="—" />
+        <ValidityField label="cg.dated.validity" />
         <TextField source="address" />
         <TextField source="phone" />
         <NumberField source="gridCount" />
         <NumberField source="householdCount" />
         <NumberField source="residentCount" />
-        <ArrayField source="predecessorOffices" label="resources.communities.fields.predecessorOfficeIds">
-          <SingleFieldList resource="offices" linkType="show"><ChipField source="name" /></SingleFieldList>
-        </ArrayField>
+        <Lineage sources={[['predecessorOffices', 'offices'], ['predecessorCommunities', 'communities'], ['successorCommunities', 'communities']]} />
+        <VersionHistory>
+          <TextField source="code" sortable={false} />
+          <TextField source="name" sortable={false} />
+          <TextField source="nameEn" sortable={false} />
+          <VersionParentField source="office" reference="offices" label="resources.communities.fields.officeId" show={(o) => o.name} />
+        </VersionHistory>
         <RecordHistory entityType="Community" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.communities.fields.grids" path="grids">
@@ -30,6 +43,7 @@ export const CommunityShow = () => (
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="code" />
             <TextField source="name" />
+            <LocalDateField source="validFrom" sortable={false} />
             <NumberField source="householdCount" sortable={false} />
             <NumberField source="residentCount" sortable={false} />
           </Datagrid>

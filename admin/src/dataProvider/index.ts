@@ -3,6 +3,7 @@ import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
 import {
   CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
 } from 'react-admin';
+import { getAsOf } from '../time/asOf';
 import { RESOURCES } from './resources';
 
 /**
@@ -10,19 +11,26 @@ import { RESOURCES } from './resources';
  * (`options { skip, take, sort, filter }` → `{ items, totalItems }`) and its
  * create/update/delete mutations. No introspection: each resource's fields
  * are listed in resources.ts, so the dashboard works where introspection is off.
+ *
+ * Structure records are read as of a day: `params.meta.asOf` when a screen asks
+ * for its own day (e.g. a change dialog's effective date), else the day picked
+ * on the tree or the lists (time/asOf.ts), else today.
  */
 
 type Params = Record<string, any>;
 
 const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
 
-/** Removes Apollo's __typename and turns predecessorOffices into ids for the form. */
+/** Removes Apollo's __typename and turns the lineage into ids for the form. */
 function clean(record: Record<string, any> | null): Record<string, any> | null {
   if (!record) return record;
   const { __typename: _, ...rest } = record;
   if (Array.isArray(rest.predecessorOffices)) rest.predecessorOfficeIds = rest.predecessorOffices.map((o: any) => o.id);
+  if (Array.isArray(rest.predecessorCommunities)) rest.predecessorCommunityIds = rest.predecessorCommunities.map((c: any) => c.id);
   return rest;
 }
+
+const asOfOf = (params: Params): string | null => params?.meta?.asOf ?? getAsOf();
 
 /**
  * react-admin filter values → the API's filter input. `q` is the search box;
@@ -38,6 +46,7 @@ export function toApiFilter(filter: Params = {}): Params {
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     const [, field, suffix] = key.match(/^(.*?)(?:_(contains|gte|lte))?$/)!;
     if (key === 'q') result.search = value;
+    else if (key === 'includeEnded') result.includeEnded = Boolean(value);
     else if (key === 'ids' || key === 'id') result.ids = Array.isArray(value) ? value : [value];
     else if (suffix) put(field, suffix, value);
     else if (field === 'tags') put(field, 'hasAny', Array.isArray(value) ? value : [value]);
@@ -48,14 +57,19 @@ export function toApiFilter(filter: Params = {}): Params {
 }
 
 const listQuery = (resource: string) => {
-  const { type, fields } = RESOURCES[resource];
-  return gql(`query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`);
+  const { type, fields, asOf } = RESOURCES[resource];
+  return asOf
+    ? gql(`query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems items { ${fields} } } }`)
+    : gql(`query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`);
 };
 
 const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   const config = RESOURCES[resource];
   if (!config) throw new Error(`Unknown resource ${resource}`);
-  const { type, fields, writable } = config;
+  const { type, writable } = config;
+  // One record is read with its details (history), and so is what a write returns.
+  const fields = `${config.fields} ${config.detail ?? ''}`;
+  const asOf = (config.asOf && asOfOf(params)) || undefined;
   const pick = (data: Params, keep: (key: string) => boolean) =>
     Object.fromEntries(Object.entries(data).filter(([key]) => writable.includes(key) && keep(key)));
 
@@ -67,20 +81,23 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       const filter = toApiFilter({ ...params.filter, ...(fetchType === GET_MANY_REFERENCE ? { [params.target]: params.id } : {}) });
       return {
         query: listQuery(resource),
-        variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter } },
+        variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter }, asOf },
         parseResponse: ({ data }) => ({ data: data[resource].items.map(clean), total: data[resource].totalItems }),
       };
     }
     case GET_MANY:
       return {
         query: listQuery(resource),
-        variables: { options: { take: 100, filter: { ids: params.ids.map(String) } } },
+        // A reference may point at a record that has ended (or not yet started) on the day read.
+        variables: { options: { take: 100, filter: { ids: params.ids.map(String), ...(config.dated ? { includeEnded: true } : {}) } }, asOf },
         parseResponse: ({ data }) => ({ data: data[resource].items.map(clean) }),
       };
     case GET_ONE:
       return {
-        query: gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
-        variables: { id: String(params.id) },
+        query: config.asOf
+          ? gql(`query ($id: ID!, $asOf: LocalDate) { ${lowerFirst(type)}(id: $id, asOf: $asOf) { ${fields} } }`)
+          : gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
+        variables: { id: String(params.id), asOf },
         parseResponse: ({ data }) => ({ data: clean(data[lowerFirst(type)]) }),
       };
     case CREATE:
@@ -91,11 +108,13 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       };
     case UPDATE: {
       // Only what changed, with the version the form was loaded at: a stale one is refused by the API.
+      // For a dated record this is a correction of the version valid on the day it was read (asOf).
       const previous = params.previousData ?? {};
-      const changed = pick(params.data, (key) => JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null));
+      const changed = pick(params.data, (key) => key !== 'validFrom' && JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null));
+      const day = config.dated ? { asOf: previous.asOf ?? params.data.asOf } : {};
       return {
         query: gql(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
-        variables: { input: { id: String(params.id), version: previous.version ?? params.data.version, ...changed } },
+        variables: { input: { id: String(params.id), version: previous.version ?? params.data.version, ...day, ...changed } },
         parseResponse: ({ data }) => ({ data: clean(data[`update${type}`]) }),
       };
     }
@@ -132,6 +151,9 @@ function toHttpError(error: any): never {
     throw new HttpError('cg.errors.invalid', 400, { errors: extensions.fields });
   }
   if (extensions.code === 'CONFLICT' && extensions.reason === 'STALE_VERSION') throw new HttpError('cg.errors.stale', 409);
+  if (extensions.code === 'CONFLICT' && (extensions.reason === 'OVERLAP' || extensions.reason === 'LATER_CHANGE')) {
+    throw new HttpError(`cg.errors.${extensions.reason.toLowerCase()}`, 409, { reason: extensions.reason, detail: graphQLError.message });
+  }
   if (extensions.code === 'CONFLICT') throw new HttpError(graphQLError.message, 409);
   if (extensions.code === 'NOT_FOUND') throw new HttpError('cg.errors.not_found', 404);
   if (extensions.code === 'UNAUTHENTICATED') throw new HttpError('cg.auth.signed_out', 401);
@@ -144,6 +166,11 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     clientOptions: { uri, credentials: 'same-origin' },
     introspection: false,
     buildQuery: () => buildQuery,
+    // No Apollo cache: it would key a record by type and id alone, and merge the same
+    // grid read as of two days into one. react-admin's own cache is keyed by the call's
+    // params (and is reset when the day changes), which is all the caching needed.
+    query: () => ({ fetchPolicy: 'no-cache' }),
+    mutation: () => ({ fetchPolicy: 'no-cache' }),
   });
   const wrapped: Record<string, unknown> = { ...provider };
   // getList is wrapped below, where it also pages past the API's 100.
@@ -170,14 +197,46 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
     try {
       const result = isMutation
-        ? await provider.client.mutate({ mutation: document, variables })
-        : await provider.client.query({ query: document, variables, fetchPolicy: 'network-only' });
+        ? await provider.client.mutate({ mutation: document, variables, fetchPolicy: 'no-cache' })
+        : await provider.client.query({ query: document, variables, fetchPolicy: 'no-cache' });
       return result.data;
     } catch (error) {
       return toHttpError(error);
     }
   };
+  /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. */
+  wrapped.change = async (resource: string, input: Params, dryRun: boolean): Promise<CommandResult> => {
+    const { type } = RESOURCES[resource];
+    const data = await (wrapped.query as QueryFn)(
+      `mutation ($input: Change${type}Input!, $dryRun: Boolean!) { result: change${type}(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      { input, dryRun },
+    );
+    return data.result;
+  };
+  /** Ends a unit on lastDay (its last valid day), or with dryRun previews it. */
+  wrapped.end = async (resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult> => {
+    const { type } = RESOURCES[resource];
+    const data = await (wrapped.query as QueryFn)(
+      `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: end${type}(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      { id, lastDay, dryRun },
+    );
+    return data.result;
+  };
   return wrapped as unknown as DataProvider;
 }
 
+const COMMAND_RESULT = 'dryRun correlationId changeCount changes { operation entityType entityId changes } record { id }';
+
+export interface CommandResult {
+  dryRun: boolean;
+  correlationId: string;
+  changeCount: number;
+  changes: Array<{ operation: string; entityType: string; entityId: string; changes: Record<string, unknown> }>;
+  record: { id: string };
+}
+
 export type QueryFn = (query: string, variables?: Params) => Promise<any>;
+export interface CommandProvider {
+  change(resource: string, input: Params, dryRun: boolean): Promise<CommandResult>;
+  end(resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult>;
+}

@@ -5,26 +5,42 @@
 export interface ResourceConfig {
   type: string;
   fields: string;
+  /** Read with one record only (show and edit pages), e.g. its history. */
+  detail?: string;
   writable: string[];
+  /** Read as of a day (the root query takes asOf). */
+  asOf?: boolean;
+  /** Dated: has a validity and versions; updates correct the version read, changeX/endX make history. */
+  dated?: boolean;
 }
 
 const base = 'id version createdAt updatedAt';
+const validity = 'asOf validOnAsOf validFrom validUntil versionFrom versionUntil';
+const lineage = 'id code name nameEn validFrom validUntil';
 
 export const RESOURCES: Record<string, ResourceConfig> = {
   districts: {
     type: 'District',
     fields: `${base} name nameEn code city communityCount gridCount householdCount residentCount`,
     writable: ['name', 'nameEn', 'code', 'city'],
+    asOf: true,
   },
   offices: {
     type: 'Office',
-    fields: `${base} districtId name nameEn withdrawnOn successorCommunities { id name nameEn }`,
-    writable: ['districtId', 'name', 'nameEn', 'withdrawnOn'],
+    fields: `${base} ${validity} districtId name nameEn successorCommunities { ${lineage} }`,
+    detail: 'history { versionFrom versionUntil name nameEn }',
+    writable: ['districtId', 'name', 'nameEn', 'validFrom'],
+    asOf: true,
+    dated: true,
   },
   communities: {
     type: 'Community',
-    fields: `${base} districtId name nameEn establishedOn dissolvedOn address phone gridCount householdCount residentCount predecessorOffices { id name nameEn }`,
-    writable: ['districtId', 'name', 'nameEn', 'establishedOn', 'dissolvedOn', 'address', 'phone', 'predecessorOfficeIds'],
+    fields: `${base} ${validity} districtId code name nameEn officeId address phone gridCount householdCount residentCount
+      predecessorOffices { id name nameEn validFrom validUntil } predecessorCommunities { ${lineage} } successorCommunities { ${lineage} }`,
+    detail: 'history { versionFrom versionUntil code name nameEn officeId office { id name nameEn } }',
+    writable: ['districtId', 'code', 'name', 'nameEn', 'officeId', 'address', 'phone', 'predecessorOfficeIds', 'predecessorCommunityIds', 'validFrom'],
+    asOf: true,
+    dated: true,
   },
   serviceWindows: {
     type: 'ServiceWindow',
@@ -33,18 +49,27 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   },
   grids: {
     type: 'Grid',
-    fields: `${base} communityId code name boundary householdCount residentCount`,
-    writable: ['communityId', 'code', 'name', 'boundary'],
+    fields: `${base} ${validity} communityId code name boundary householdCount residentCount`,
+    detail: 'history { versionFrom versionUntil code name communityId community { id code name nameEn } }',
+    writable: ['communityId', 'code', 'name', 'boundary', 'validFrom'],
+    asOf: true,
+    dated: true,
   },
   households: {
     type: 'Household',
-    fields: `${base} gridId address registrationType headResidentId residentCount grid { communityId }`,
-    writable: ['gridId', 'address', 'registrationType', 'headResidentId'],
+    fields: `${base} ${validity} gridId address registrationType headResidentId residentCount grid { id communityId }`,
+    detail: 'history { versionFrom versionUntil gridId registrationType grid { id code name community { id code name nameEn } } }',
+    writable: ['gridId', 'address', 'registrationType', 'headResidentId', 'validFrom'],
+    asOf: true,
+    dated: true,
   },
   residents: {
     type: 'Resident',
-    fields: `${base} householdId name gender birthDate idNumber phone relationToHead tags`,
-    writable: ['householdId', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'relationToHead', 'tags'],
+    fields: `${base} ${validity} householdId name gender birthDate idNumber phone relationToHead tags`,
+    detail: 'history { versionFrom versionUntil householdId relationToHead tags household { id address } }',
+    writable: ['householdId', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'relationToHead', 'tags', 'validFrom'],
+    asOf: true,
+    dated: true,
   },
   accounts: {
     type: 'Account',

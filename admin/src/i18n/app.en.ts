@@ -1,5 +1,10 @@
 /** The product's own messages in English; react-admin's are added in index.ts. */
 const common = { id: 'ID', version: 'Version', createdAt: 'Created', updatedAt: 'Updated', name: 'Name', nameEn: 'English name', q: 'Search' };
+/** Fields of the units that have a validity and dated versions. */
+const dated = {
+  asOf: 'Shown as of', validOnAsOf: 'Valid on that day', validFrom: 'Valid from', validUntil: 'Valid until (last day)',
+  versionFrom: 'From', versionUntil: 'Until (last day)', history: 'Versions over time', includeEnded: 'Include ended',
+};
 
 export const app = {
   cg: {
@@ -18,13 +23,31 @@ export const app = {
     },
     reveal: { button: 'Show full ID number and phone (recorded)' },
     history: { title: 'History' },
+    as_of: {
+      label: 'As of', today: 'Today', not_valid: 'Not valid on this day: shown with its nearest version',
+      read_as_of: 'Shown as of %{day}: version from %{from} until %{until}',
+    },
+    dated: {
+      validity: 'Validity', valid_range: 'Valid from %{from} until %{until}', still_valid: 'still valid', history: 'Versions over time',
+      lineage: 'Lineage', valid_from_help: 'First day of validity; empty means today',
+      correction: 'Saving corrects the version valid from %{from} until %{until} in place, without history. To record a move or a change from a date, use "Move / change from a date" on the record\'s page.',
+    },
+    commands: {
+      change: 'Move / change from a date', change_title: 'Move or change from a date',
+      change_explain: 'Records a change that takes effect on the effective date (it may be in the future); earlier days keep their answer. To fix a mistake instead, use Edit.',
+      end: 'End', end_title: 'End this unit', end_explain: 'The last day is the last day the unit is valid; nothing is deleted and its history stays.',
+      effectiveOn: 'Effective from', lastDay: 'Last day', preview: 'Preview', apply: 'Apply',
+      preview_title: 'Preview: this would make %{smart_count} change; nothing is saved yet |||| Preview: this would make %{smart_count} changes; nothing is saved yet',
+      applied: 'Done: %{smart_count} change recorded |||| Done: %{smart_count} changes recorded',
+      nothing_changed: 'Change at least one field besides the date',
+    },
     dashboard: {
       title: 'Chengdong District at a glance',
       communities: 'Communities', grids: 'Grids', households: 'Households', residents: 'Residents', staff: 'Staff',
       residents_per_community: 'Residents per community',
     },
     structure: {
-      title: 'District structure', search: 'Find a community or grid', counts: '%{households} households · %{residents} residents',
+      title: 'District structure', search: 'Find an office, community or grid', counts: '%{households} households · %{residents} residents',
       open: 'Open', expand_all: 'Expand all', collapse_all: 'Collapse all', nothing: 'Nothing matches',
     },
     errors: {
@@ -32,6 +55,8 @@ export const app = {
       stale: 'Someone else saved this record after you opened it. Reload to see their change, then apply yours again.',
       not_found: 'That record no longer exists',
       forbidden: 'Your role does not allow this',
+      overlap: 'Refused: two periods that must not overlap would overlap (e.g. the same code on the same day)',
+      later_change: 'Refused: a later change is already recorded; change from that day or withdraw it first',
     },
     validation: {
       phone: 'Must be a mobile number (11 digits) or a landline with area code, e.g. 0971-1234567',
@@ -52,17 +77,17 @@ export const app = {
   },
   resources: {
     districts: { name: 'District |||| Districts', fields: { ...common, code: 'Division code', city: 'City', communityCount: 'Communities', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents' } },
-    offices: { name: 'Sub-district office |||| Sub-district offices', fields: { ...common, districtId: 'District', withdrawnOn: 'Withdrawn on', successorCommunities: 'Successor communities' } },
+    offices: { name: 'Sub-district office |||| Sub-district offices', fields: { ...common, ...dated, districtId: 'District', successorCommunities: 'Successor communities', communities: 'Communities' } },
     communities: {
       name: 'Community |||| Communities',
-      fields: { ...common, districtId: 'District', establishedOn: 'Established on', dissolvedOn: 'Dissolved on', address: 'Address', phone: 'Phone', predecessorOfficeIds: 'Predecessor offices', predecessorOffices: 'Predecessor offices', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents', grids: 'Grids', serviceWindows: 'Service windows', staffMembers: 'Staff' },
+      fields: { ...common, ...dated, districtId: 'District', code: 'Code', officeId: 'Sub-district office', address: 'Address', phone: 'Phone', predecessorOfficeIds: 'Predecessor offices', predecessorOffices: 'Predecessor offices', predecessorCommunityIds: 'Predecessor communities', predecessorCommunities: 'Predecessor communities', successorCommunities: 'Successor communities', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents', grids: 'Grids', serviceWindows: 'Service windows', staffMembers: 'Staff' },
     },
     serviceWindows: { name: 'Service window |||| Service windows', fields: { ...common, communityId: 'Community', kind: 'Kind', openingHours: 'Opening hours' } },
-    grids: { name: 'Grid |||| Grids', fields: { ...common, communityId: 'Community', code: 'Code', boundary: 'Boundary (GeoJSON)', householdCount: 'Households', residentCount: 'Residents', households: 'Households' } },
-    households: { name: 'Household |||| Households', fields: { ...common, gridId: 'Grid', communityId: 'Community', address: 'Address', address_contains: 'Address contains', registrationType: 'Registration', headResidentId: 'Head of household', residentCount: 'Residents', residents: 'Residents' } },
+    grids: { name: 'Grid |||| Grids', fields: { ...common, ...dated, communityId: 'Community', code: 'Code', boundary: 'Boundary (GeoJSON)', householdCount: 'Households', residentCount: 'Residents', households: 'Households' } },
+    households: { name: 'Household |||| Households', fields: { ...common, ...dated, gridId: 'Grid', communityId: 'Community', address: 'Address', address_contains: 'Address contains', registrationType: 'Registration', headResidentId: 'Head of household', residentCount: 'Residents', residents: 'Residents' } },
     residents: {
       name: 'Resident |||| Residents',
-      fields: { ...common, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', idNumber: 'ID number', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
+      fields: { ...common, ...dated, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', idNumber: 'ID number', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
     },
     accounts: { name: 'Account |||| Accounts', fields: { ...common, username: 'Username', password: 'Password', displayName: 'Display name', role: 'Role', communityIds: 'Communities', gridIds: 'Grids', staffMemberId: 'Staff record', disabled: 'Disabled' } },
     auditEvents: { name: 'Audit event |||| Audit trail', fields: { ...common, occurredAt: 'When', actorId: 'Actor', actorName: 'Who', operation: 'What', entityType: 'Record type', entityId: 'Record', changes: 'Changes' } },

@@ -1,5 +1,10 @@
 /** The product's own messages in Chinese; react-admin's are added in index.ts. */
 const common = { id: '编号', version: '版本', createdAt: '创建时间', updatedAt: '更新时间', name: '名称', nameEn: '英文名称', q: '搜索' };
+/** 有效期和分时段版本的单位所共有的字段。 */
+const dated = {
+  asOf: '查看日期', validOnAsOf: '当日有效', validFrom: '生效日期', validUntil: '失效日期（最后一天）',
+  versionFrom: '起', versionUntil: '止（最后一天）', history: '历次版本', includeEnded: '含已撤销',
+};
 
 export const app = {
   cg: {
@@ -17,6 +22,24 @@ export const app = {
       prefix: '开头', created: '创建于', expires: '到期', last_used: '最近使用', revoked: '已撤销', revoke: '撤销',
     },
     reveal: { button: '显示完整身份证号和电话（将被记录）' },
+    as_of: {
+      label: '查看日期', today: '今天', not_valid: '该日不在有效期内：显示最接近的版本',
+      read_as_of: '按 %{day} 显示：版本自 %{from} 至 %{until}',
+    },
+    dated: {
+      validity: '有效期', valid_range: '自 %{from} 至 %{until}', still_valid: '至今有效', history: '历次版本',
+      lineage: '沿革', valid_from_help: '生效的第一天；留空为今天',
+      correction: '保存将直接更正 %{from} 至 %{until} 的版本，不产生历史记录。如需记录自某日起的迁移或变更，请在记录页面使用“迁移 / 自某日起变更”。',
+    },
+    commands: {
+      change: '迁移 / 自某日起变更', change_title: '迁移或自某日起变更',
+      change_explain: '记录自生效日期起的变更（可以是将来的日期）；此前各日的情况保持不变。如为更正错误，请使用“编辑”。',
+      end: '撤销', end_title: '撤销该单位', end_explain: '最后一天为该单位有效的最后一天；不删除任何记录，历史保留。',
+      effectiveOn: '生效日期', lastDay: '最后一天', preview: '预览', apply: '执行',
+      preview_title: '预览：将产生 %{smart_count} 项变更，尚未保存 |||| 预览：将产生 %{smart_count} 项变更，尚未保存',
+      applied: '已完成：记录了 %{smart_count} 项变更 |||| 已完成：记录了 %{smart_count} 项变更',
+      nothing_changed: '除日期外，请至少修改一项',
+    },
     history: { title: '变更记录' },
     dashboard: {
       title: '城东区概况',
@@ -24,10 +47,12 @@ export const app = {
       residents_per_community: '各社区居民人数',
     },
     structure: {
-      title: '辖区结构', search: '查找社区或网格', counts: '%{households} 户 · %{residents} 人',
+      title: '辖区结构', search: '查找街道办事处、社区或网格', counts: '%{households} 户 · %{residents} 人',
       open: '打开', expand_all: '全部展开', collapse_all: '全部收起', nothing: '没有匹配的结果',
     },
     errors: {
+      overlap: '被拒绝：不得重叠的两个时段将会重叠（例如同一天使用相同编码）',
+      later_change: '被拒绝：已有更晚的变更；请自该日起变更，或先撤回它',
       invalid: '部分字段填写有误，请查看表单上的提示',
       stale: '在您打开此记录后，已有其他人保存了修改。请重新加载查看，然后再次提交您的修改。',
       not_found: '该记录已不存在',
@@ -52,17 +77,17 @@ export const app = {
   },
   resources: {
     districts: { name: '城区', fields: { ...common, code: '行政区划代码', city: '城市', communityCount: '社区数', gridCount: '网格数', householdCount: '户数', residentCount: '人数' } },
-    offices: { name: '街道办事处', fields: { ...common, districtId: '城区', withdrawnOn: '撤销日期', successorCommunities: '承接社区' } },
+    offices: { name: '街道办事处', fields: { ...common, ...dated, districtId: '城区', successorCommunities: '承接社区', communities: '下辖社区' } },
     communities: {
       name: '社区',
-      fields: { ...common, districtId: '城区', establishedOn: '成立日期', dissolvedOn: '撤销日期', address: '地址', phone: '电话', predecessorOfficeIds: '原街道办事处', predecessorOffices: '原街道办事处', gridCount: '网格数', householdCount: '户数', residentCount: '人数', grids: '网格', serviceWindows: '服务窗口', staffMembers: '工作人员' },
+      fields: { ...common, ...dated, districtId: '城区', code: '编码', officeId: '街道办事处', address: '地址', phone: '电话', predecessorOfficeIds: '原街道办事处', predecessorOffices: '原街道办事处', predecessorCommunityIds: '原社区', predecessorCommunities: '原社区', successorCommunities: '承接社区', gridCount: '网格数', householdCount: '户数', residentCount: '人数', grids: '网格', serviceWindows: '服务窗口', staffMembers: '工作人员' },
     },
     serviceWindows: { name: '服务窗口', fields: { ...common, communityId: '社区', kind: '类型', openingHours: '办公时间' } },
-    grids: { name: '网格', fields: { ...common, communityId: '社区', code: '编码', boundary: '边界 (GeoJSON)', householdCount: '户数', residentCount: '人数', households: '住户' } },
-    households: { name: '住户', fields: { ...common, gridId: '网格', communityId: '社区', address: '地址', address_contains: '地址包含', registrationType: '户籍类型', headResidentId: '户主', residentCount: '人数', residents: '居民' } },
+    grids: { name: '网格', fields: { ...common, ...dated, communityId: '社区', code: '编码', boundary: '边界 (GeoJSON)', householdCount: '户数', residentCount: '人数', households: '住户' } },
+    households: { name: '住户', fields: { ...common, ...dated, gridId: '网格', communityId: '社区', address: '地址', address_contains: '地址包含', registrationType: '户籍类型', headResidentId: '户主', residentCount: '人数', residents: '居民' } },
     residents: {
       name: '居民',
-      fields: { ...common, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', idNumber: '身份证号', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
+      fields: { ...common, ...dated, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', idNumber: '身份证号', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
     },
     accounts: { name: '账户', fields: { ...common, username: '用户名', password: '密码', displayName: '显示名称', role: '角色', communityIds: '社区', gridIds: '网格', staffMemberId: '工作人员档案', disabled: '已停用' } },
     auditEvents: { name: '审计记录', fields: { ...common, occurredAt: '时间', actorId: '操作人', actorName: '操作人', operation: '操作', entityType: '记录类型', entityId: '记录', changes: '变更' } },

@@ -4,12 +4,16 @@ import { SimpleTreeView } from '@mui/x-tree-view/SimpleTreeView';
 import { TreeItem } from '@mui/x-tree-view/TreeItem';
 import React, { useMemo, useState } from 'react';
 import { Link, Loading, Title, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
+import { AsOfPicker } from '../time/AsOfPicker';
+import { useAsOf } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 
-const QUERY = `{
-  districts { items { id name nameEn householdCount residentCount
-    communities { id name nameEn householdCount residentCount
-      grids { id code name householdCount residentCount } } } }
+// Nested lists are pages of at most 100: a district has a few dozen communities, a community fewer than 100 grids.
+const QUERY = `query ($asOf: LocalDate) {
+  districts(asOf: $asOf) { items { id name nameEn householdCount residentCount
+    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }
+    communities(options: { take: 100, sort: [{ field: code }] }) { items { id code name nameEn officeId householdCount residentCount
+      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }
 }`;
 
 interface Node {
@@ -22,23 +26,39 @@ interface Node {
   children?: Node[];
 }
 
-/** The district as a tree (district → communities → grids) with counts, search, and click-through. */
+const sum = (nodes: Node[], key: 'households' | 'residents') => nodes.reduce((total, node) => total + node[key], 0);
+
+/**
+ * The district as a tree (district → offices, while there were any →
+ * communities → grids) as of the day picked, with counts, search, and click-through.
+ */
 export const StructurePage = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
-  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(QUERY);
+  const asOf = useAsOf();
+  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(QUERY, { asOf: asOf ?? undefined });
   const zh = locale.startsWith('zh');
 
-  const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => ({
-    id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
-    children: [...d.communities].sort((a: any, b: any) => (zh ? a.name : a.nameEn).localeCompare(zh ? b.name : b.nameEn, locale)).map((c: any) => ({
-      id: `c${c.id}`, resource: 'communities', recordId: c.id, label: zh ? c.name : c.nameEn, households: c.householdCount, residents: c.residentCount,
-      children: c.grids.map((g: any) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
-    })),
-  })), [data, zh, locale]);
+  const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => {
+    const communities = d.communities.items.map((c: any): Node & { officeId: string | null } => ({
+      id: `c${c.id}`, resource: 'communities', recordId: c.id, label: `${c.code} ${zh ? c.name : c.nameEn}`, households: c.householdCount, residents: c.residentCount,
+      officeId: c.officeId,
+      children: c.grids.items.map((g: any) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
+    }));
+    // Before the reform communities belonged to sub-district offices; those without one hang from the district.
+    const offices = d.offices.items.map((o: any): Node => {
+      const children = communities.filter((c: any) => c.officeId === o.id);
+      return { id: `o${o.id}`, resource: 'offices', recordId: o.id, label: zh ? o.name : o.nameEn, households: sum(children, 'households'), residents: sum(children, 'residents'), children };
+    });
+    const officeIds = new Set(d.offices.items.map((o: any) => o.id));
+    return {
+      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
+      children: [...offices, ...communities.filter((c: any) => !c.officeId || !officeIds.has(c.officeId))],
+    };
+  }), [data, zh]);
 
   const filtered = useMemo(() => {
     const text = search.trim().toLowerCase();
@@ -57,8 +77,6 @@ export const StructurePage = () => {
     return map;
   }, [tree]);
 
-  if (error) return <Typography color="error">{error.message}</Typography>;
-  if (!data) return <Loading />;
 
   const renderNode = (node: Node) => (
     <TreeItem
@@ -88,12 +106,13 @@ export const StructurePage = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="cg.structure.title" />
       <CardContent>
-        <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }}>
+        <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap">
+          <AsOfPicker />
           <MuiTextField size="small" label={translate('cg.structure.search')} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ minWidth: 320 }} />
           <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
           <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>
         </Stack>
-        {filtered.length === 0 ? <Typography>{translate('cg.structure.nothing')}</Typography> : (
+        {error ? <Typography color="error">{error.message}</Typography> : !data ? <Loading /> : filtered.length === 0 ? <Typography>{translate('cg.structure.nothing')}</Typography> : (
           <SimpleTreeView
             expandedItems={search.trim() ? allIds(filtered) : expanded ?? filtered.map((d) => d.id)}
             onExpandedItemsChange={(_event, ids) => setExpanded(ids)}

@@ -1,0 +1,152 @@
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import MoveUpIcon from '@mui/icons-material/MoveUp';
+import {
+  Alert, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+} from '@mui/material';
+import { Children, isValidElement, ReactNode, useEffect, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import {
+  Button, DateInput, Form, required, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
+} from 'react-admin';
+import type { CommandProvider, CommandResult } from '../dataProvider';
+import { districtToday } from './asOf';
+
+type Mode = 'change' | 'end';
+
+/** The dated fields the change inputs edit: the `source` of each child input. */
+const sourcesOf = (children: ReactNode): string[] =>
+  Children.toArray(children).flatMap((child) => (isValidElement<{ source?: string }>(child) && child.props.source ? [child.props.source] : []));
+
+/**
+ * "Move / change from a date" and "End": a dialog that first previews the
+ * command (the same command run with dryRun, which the server rolls back) and
+ * lists what it would change, then applies it. Editing the form after a
+ * preview asks for a new one, so what is applied is what was previewed.
+ */
+export const CommandButton = ({ mode, children }: { mode: Mode; children?: ReactNode }) => {
+  const translate = useTranslate();
+  const record = useRecordContext();
+  const [open, setOpen] = useState(false);
+  if (!record) return null;
+  const sources = sourcesOf(children);
+  const defaults: Record<string, unknown> = mode === 'change'
+    ? { effectiveOn: districtToday(), ...Object.fromEntries(sources.map((source) => [source, record[source]])) }
+    : { lastDay: districtToday() };
+  return (
+    <>
+      <Button label={`cg.commands.${mode}`} onClick={() => setOpen(true)}>{mode === 'change' ? <MoveUpIcon /> : <EventBusyIcon />}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
+        <DialogTitle>{translate(`cg.commands.${mode}_title`)}</DialogTitle>
+        {open && (
+          <Form defaultValues={defaults} record={defaults} noValidate>
+            <CommandForm mode={mode} sources={sources} onDone={() => setOpen(false)}>{children}</CommandForm>
+          </Form>
+        )}
+      </Dialog>
+    </>
+  );
+};
+
+const CommandForm = ({ mode, sources, children, onDone }: { mode: Mode; sources: string[]; children?: ReactNode; onDone: () => void }) => {
+  const translate = useTranslate();
+  const record = useRecordContext()!;
+  const resource = useResourceContext()!;
+  const dataProvider = useDataProvider() as unknown as CommandProvider;
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { getValues, setError, clearErrors, trigger } = useFormContext();
+  const values = useWatch();
+  const [preview, setPreview] = useState<{ key: string; result: CommandResult } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = JSON.stringify(values);
+  useEffect(() => { setFailure(null); }, [key]);
+
+  const input = () => {
+    const current = getValues();
+    const changed = sources.filter((source) => JSON.stringify(current[source] ?? null) !== JSON.stringify(record[source] ?? null));
+    return { id: String(record.id), effectiveOn: current.effectiveOn, ...Object.fromEntries(changed.map((source) => [source, current[source]])) };
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!(await trigger())) return;
+    clearErrors();
+    setFailure(null);
+    const change = input();
+    if (mode === 'change' && Object.keys(change).length <= 2) {
+      setFailure(translate('cg.commands.nothing_changed'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = mode === 'change'
+        ? await dataProvider.change(resource, change, dryRun)
+        : await dataProvider.end(resource, String(record.id), getValues().lastDay, dryRun);
+      if (dryRun) {
+        setPreview({ key, result });
+      } else {
+        notify('cg.commands.applied', { type: 'info', messageArgs: { smart_count: result.changeCount } });
+        onDone();
+        refresh();
+      }
+    } catch (error: any) {
+      setPreview(null);
+      const fields: Record<string, string> = error?.body?.errors ?? {};
+      for (const [field, message] of Object.entries(fields)) setError(field, { type: 'server', message });
+      setFailure([translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = preview && preview.key === key ? preview.result : null;
+  return (
+    <>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(`cg.commands.${mode}_explain`)}</Typography>
+        <DateInput source={mode === 'change' ? 'effectiveOn' : 'lastDay'} label={`cg.commands.${mode === 'change' ? 'effectiveOn' : 'lastDay'}`} validate={required()} />
+        {children}
+        {failure && <Alert severity="error" data-testid="command-failure">{failure}</Alert>}
+        {current && <CommandPreview result={current} />}
+      </DialogContent>
+      <DialogActions>
+        <Button label="ra.action.cancel" onClick={onDone} />
+        <Button label="cg.commands.preview" variant="outlined" disabled={busy} onClick={() => run(true)} />
+        <Button label="cg.commands.apply" variant="contained" disabled={busy || !current} onClick={() => run(false)} />
+      </DialogActions>
+    </>
+  );
+};
+
+/** What the command would write, one row per record, as the audit trail will record it. */
+const CommandPreview = ({ result }: { result: CommandResult }) => {
+  const translate = useTranslate();
+  return (
+    <div data-testid="command-preview">
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('cg.commands.preview_title', { smart_count: result.changeCount })}</Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.auditEvents.fields.operation')}</TableCell>
+            <TableCell>{translate('resources.auditEvents.fields.entityType')}</TableCell>
+            <TableCell>{translate('resources.auditEvents.fields.entityId')}</TableCell>
+            <TableCell>{translate('resources.auditEvents.fields.changes')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {result.changes.map((change, index) => (
+            <TableRow key={index}>
+              <TableCell>{translate(`cg.enums.AuditOperation.${change.operation}`)}</TableCell>
+              <TableCell>{change.entityType}</TableCell>
+              <TableCell>{change.entityId}</TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-line', fontSize: '0.85em' }}>
+                {Object.entries(change.changes as Record<string, { before: unknown; after: unknown }>).map(([field, { before, after }]) =>
+                  `${field}: ${JSON.stringify(before ?? '—')} → ${JSON.stringify(after ?? '—')}`).join('\n')}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+};

@@ -1,0 +1,38 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The day the dashboard reads the structure as of, shared by the tree, the
+ * lists, the show pages and the data provider; null means today (the server's
+ * today, in Asia/Shanghai). Kept for the browser tab (sessionStorage) so it
+ * survives navigation and reloads, while a new session starts at today again.
+ */
+const KEY = 'cg.asOf';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const stored = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(KEY);
+let current: string | null = stored && DAY.test(stored) ? stored : null;
+const listeners = new Set<() => void>();
+
+export const getAsOf = (): string | null => current;
+
+export function setAsOf(day: string | null): void {
+  const next = day && DAY.test(day) ? day : null;
+  if (next === current) return;
+  current = next;
+  if (next) sessionStorage.setItem(KEY, next);
+  else sessionStorage.removeItem(KEY);
+  listeners.forEach((listener) => listener());
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => { listeners.delete(listener); };
+};
+
+/** The chosen day, or null for today; re-renders when it changes. */
+export const useAsOf = (): string | null => useSyncExternalStore(subscribe, getAsOf);
+
+const districtDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in the district's time zone, whatever the browser's zone, as YYYY-MM-DD. */
+export const districtToday = (): string => districtDate.format(new Date());
