@@ -64,13 +64,13 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     // 12 communities since the reform, and the 31 old ones before it.
     expect(loaded.current_communities).toBe(12);
     expect(loaded.communities).toBe(43);
-    const muslimLane = async () => dataSource.query('SELECT id, name FROM community WHERE name_en = $1', [MUSLIM_LANE]);
+    const muslimLane = async () => dataSource.query('SELECT community_id AS id, name FROM community_version WHERE name_en = $1', [MUSLIM_LANE]);
     const [before] = await muslimLane();
     expect(before.name).toBe('清真巷社区');
 
     expect((await seed()).stdout).toMatch(/already has data/);
     await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident ORDER BY id DESC LIMIT 5)`);
-    await dataSource.query(`UPDATE community SET name = '改名' WHERE id = $1`, [before.id]);
+    await dataSource.query(`UPDATE community_version SET name = '改名' WHERE community_id = $1`, [before.id]);
 
     await dataSource.query(`INSERT INTO account (username, password_hash, display_name, role) VALUES ('admin', 'x', 'Admin', 'DISTRICT_ADMIN')`);
     expect((await seed('--reset')).stdout).toMatch(/Loaded the sample district/);
@@ -80,7 +80,7 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     expect(accounts.map((a: { username: string }) => a.username)).toEqual(['admin', 'coordinator', 'gridmember', 'official', 'reporter', 'window']);
     // The reloaded sample is the same as a first load, ids included.
     expect(await muslimLane()).toEqual([before]);
-    expect((await dataSource.query(`SELECT COUNT(*)::int AS n FROM community WHERE name = '改名'`))[0].n).toBe(0);
+    expect((await dataSource.query(`SELECT COUNT(*)::int AS n FROM community_version WHERE name = '改名'`))[0].n).toBe(0);
   });
 
   it('is invented and plausible: valid ID numbers in an unassigned region code, phones no network uses, one household an address', async () => {
