@@ -102,13 +102,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     await this.requireInReachToday(ctx, existing);
     const before = await this.snapshot(ctx, existing);
     this.assertCurrent(existing, input.version);
-    const problems = new FieldProblems();
-    const values = await this.toValues(ctx, changes, problems, asOf);
-    problems.throwIfAny();
-    const candidate = { ...existing, ...values } as Partial<T>;
-    await this.validate(ctx, candidate, problems, existing, asOf);
-    await this.checkWrite(ctx, candidate, problems);
-    problems.throwIfAny();
+    const values = await this.checkedChanges(ctx, changes, existing, asOf);
     const { own, dated } = this.split(ctx, values);
     // The version check is repeated in SQL so that two racing updates cannot both win; it also bumps the version.
     const result = await ctx.em.createQueryBuilder().update(this.config.entity)
@@ -158,13 +152,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     if (!(existing as unknown as { validOnAsOf: boolean }).validOnAsOf) {
       throw new BadUserInputError({ effectiveOn: `${this.config.label} ${existing.id} is not valid on ${effectiveOn}` });
     }
-    const problems = new FieldProblems();
-    const values = await this.toValues(ctx, changes, problems, effectiveOn);
-    problems.throwIfAny();
-    const candidate = { ...existing, ...values } as Partial<T>;
-    await this.validate(ctx, candidate, problems, existing, effectiveOn);
-    await this.checkWrite(ctx, candidate, problems);
-    problems.throwIfAny();
+    const values = await this.checkedChanges(ctx, changes, existing, effectiveOn);
     const { dated } = this.split(ctx, values);
     if (!Object.keys(dated).length) throw new BadUserInputError({ input: 'names nothing to change' });
     const versionTable = ctx.em.getRepository(spec.version).metadata.tableName;
@@ -218,6 +206,18 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     const ended = await this.findOne(ctx, existing.id, lastDay);
     await this.audit(ctx, AuditOperation.UPDATE, existing.id, await this.snapshot(ctx, existing), await this.snapshot(ctx, ended));
     return ended;
+  }
+
+  /** Changes to an existing record as column values, once every rule holds for the record as it would be on `day`. */
+  private async checkedChanges(ctx: RequestContext, changes: Values, existing: T, day: string): Promise<Values> {
+    const problems = new FieldProblems();
+    const values = await this.toValues(ctx, changes, problems, day);
+    problems.throwIfAny();
+    const candidate = { ...existing, ...values } as Partial<T>;
+    await this.validate(ctx, candidate, problems, existing, day);
+    await this.checkWrite(ctx, candidate, problems);
+    problems.throwIfAny();
+    return values;
   }
 
   /** Reads a record for a command, holding its row until the transaction ends so conflicting commands wait and then see the result. */
@@ -306,6 +306,11 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       // Records out of the caller's reach, or not valid on the day, do not exist for them.
       const found = await readQuery(ctx, reference.entity, { asOf: day, includeEnded: reference.anyDay })
         .select('e.id', 'id').andWhere('e.id = ANY(:wanted)', { wanted }).getRawMany<{ id: number }>();
+      // Held until the write commits, so a concurrent end of the referenced unit waits and then sees this reference.
+      if (ctx.em.queryRunner?.isTransactionActive && found.length) {
+        const table = ctx.em.getRepository(reference.entity).metadata.tableName;
+        await ctx.em.query(`SELECT 1 FROM ${table} WHERE id = ANY($1) FOR SHARE`, [found.map((row) => row.id)]);
+      }
       const missing = wanted.filter((id) => !found.some((row) => row.id === id));
       if (missing.length) problems.add(key, `${reference.label} ${missing.join(', ')} does not exist${reference.anyDay ? '' : ` on ${day}`}`);
       values[key] = Array.isArray(value) ? wanted : wanted[0];

@@ -83,8 +83,14 @@ export async function findList<T extends ObjectLiteral>(
   const qb = listQuery(reader, entity, options, config, read);
   for (const [expression, order] of sortExpressions(qb, options)) qb.addOrderBy(expression, order, order === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST');
   qb.offset(options?.skip ?? 0).limit(Math.min(options?.take ?? MAX_TAKE, MAX_TAKE));
-  const [raws, totalItems] = await Promise.all([qb.getRawMany(), qb.getCount()]);
+  const [raws, totalItems] = await Promise.all([qb.getRawMany(), countOf(qb)]);
   return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
+}
+
+/** All rows a list query matches: a plain COUNT(*), since the version join gives one row per record (TypeORM's getCount counts DISTINCT ids). */
+async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const row = await qb.clone().orderBy().offset(undefined).limit(undefined).select('COUNT(*)', 'count').getRawOne<{ count: string }>();
+  return Number(row?.count ?? 0);
 }
 
 /**
