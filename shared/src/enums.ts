@@ -48,6 +48,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A statement ran longer than the database's statement timeout and was stopped. */
+  TIMEOUT = 'TIMEOUT',
+  /** No database connection came free in time; try again (`retryAfterSeconds`). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -61,6 +65,8 @@ export enum ConflictReason {
   DUPLICATE = 'DUPLICATE',
   /** An administrator tried to delete the account they are signed in with. */
   OWN_ACCOUNT = 'OWN_ACCOUNT',
+  /** A per-account limit is reached (e.g. active API tokens). */
+  LIMIT_REACHED = 'LIMIT_REACHED',
 }
 
 /** Why signing in failed, in `extensions.reason` of an UNAUTHENTICATED error. */

@@ -21,7 +21,7 @@ describe('migrations', () => {
       await dataSource.runMigrations();
       const up = await tables();
       expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_office', 'district', 'grid', 'household',
-        'login_throttle', 'office', 'resident', 'service_window', 'session', 'staff_member']);
+        'known_client', 'login_throttle', 'office', 'resident', 'service_window', 'session', 'staff_member']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations();

@@ -40,13 +40,31 @@ let counter = 0;
  * The real HTTP server on a free port, over a database of this test file's
  * own, copied from the template with the sample district.
  */
-export async function startTestServer(options: { isDevelopment?: boolean; database?: string } = {}): Promise<TestServer & { databaseUrl: string }> {
+export interface TestServerOptions {
+  isDevelopment?: boolean;
+  isProduction?: boolean;
+  database?: string;
+  poolSize?: number;
+  acquireTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  reportStatementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  trustProxy?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { databaseUrl: string }> {
   const template = process.env.TEST_TEMPLATE_DATABASE!;
   const url = options.database ?? withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
   if (!options.database) await ensureDatabase(url, databaseName(template));
-  const dataSource = createDataSource({ url, poolSize: 4 });
+  const dataSource = createDataSource({
+    url, poolSize: options.poolSize ?? 4, acquireTimeoutMs: options.acquireTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs, idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
+  });
   await dataSource.initialize();
-  const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, exposeQueryStats: true });
+  const app = await createApp({
+    dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, isProduction: options.isProduction ?? false,
+    exposeQueryStats: true, trustProxy: options.trustProxy, reportStatementTimeoutMs: options.reportStatementTimeoutMs,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
