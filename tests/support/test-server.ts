@@ -25,6 +25,8 @@ export interface TestServer extends Client {
   dataSource: DataSource;
   /** A client signed in as this account (through an API token made for the test). */
   as(username: string): Promise<Client>;
+  /** A new API token of this account, for requests the test sends itself. */
+  tokenFor(username: string): Promise<string>;
   /** A client without credentials. */
   anonymous: Client;
   /** Signs in through the login mutation; returns the session cookie ("cg_session=…"). */
@@ -86,11 +88,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       },
     };
   };
-  const as = async (username: string) => {
+  const tokenFor = async (username: string) => {
     const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
-    const { token } = await authService.issueToken(dataSource.manager, account.id, 'test', 1);
-    return client({ authorization: `Bearer ${token}` });
+    return (await authService.issueToken(dataSource.manager, account.id, 'test', 1)).token;
   };
+  const as = async (username: string) => client({ authorization: `Bearer ${await tokenFor(username)}` });
   const admin = await as('admin');
 
   return {
@@ -99,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataSource,
     ...admin,
     as,
+    tokenFor,
     anonymous: client({}),
     async login(username, password) {
       const response = await fetch(`${base}/graphql`, {
