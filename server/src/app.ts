@@ -7,9 +7,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
-import { formatError } from './core/errors';
+import { ErrorCode, Role } from '@community-grid/shared';
+import { asLoadError, formatError, logUnexpected, ServiceUnavailableError } from './core/errors';
+import { jsonErrors, notFound, sendError } from './core/http-errors';
+import { NoSubscriptions, requestGuards } from './core/request-guards';
 import { HttpExchange, RequestContext, requestScope } from './core/request-context';
+import { DatabaseProbe } from './database/probe';
+import { RequestConnection } from './database/request-connection';
 import { authService, SESSION_COOKIE } from './modules/auth/auth.service';
 import { Clock, systemClock } from './core/time/clock';
 
@@ -17,6 +23,8 @@ export interface AppOptions {
   dataSource: DataSource;
   schema: GraphQLSchema;
   isDevelopment: boolean;
+  /** NODE_ENV=production: no schema hints in error messages, no `sqlStatements`. */
+  isProduction?: boolean;
   /** Report SQL statements per request in `extensions.sqlStatements` (not in production). */
   exposeQueryStats?: boolean;
   /** The built dashboard (admin/dist), served at /. */
@@ -25,6 +33,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Where "today" comes from (a fixed clock in tests). */
   clock?: Clock;
+  /** statement_timeout for report builders' requests, who read the whole district (the pool's own applies to everyone else). */
+  reportStatementTimeoutMs?: number;
 }
 
 export interface App {
@@ -36,18 +46,24 @@ export interface App {
 export const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '..', '..', 'admin', 'dist');
 
 export async function createApp({
-  dataSource, schema, isDevelopment, exposeQueryStats = process.env.NODE_ENV !== 'production', adminDir = DEFAULT_ADMIN_DIR, trustProxy, clock = systemClock,
+  dataSource, schema, isDevelopment, isProduction = process.env.NODE_ENV === 'production', exposeQueryStats = !isProduction,
+  adminDir = DEFAULT_ADMIN_DIR, trustProxy, reportStatementTimeoutMs, clock = systemClock,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  app.use(securityHeaders());
   const server = http.createServer(app);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: isDevelopment,
     formatError: (formatted, error) => formatError(formatted, error, isDevelopment),
+    // Introspection is allowed in every mode, but only to signed-in callers (requestGuards).
+    introspection: true,
+    validationRules: [NoSubscriptions],
     plugins: [
+      requestGuards({ isProduction }),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The hosted sandbox needs the internet; the dashboard and any GraphQL client work without it.
       ApolloServerPluginLandingPageDisabled(),
@@ -69,47 +85,100 @@ export async function createApp({
   });
   await apollo.start();
 
+  // Readiness asks on a connection of its own, so it answers while the pool is saturated.
+  const probe = new DatabaseProbe((dataSource.options as { url: string }).url);
+  server.once('close', () => void probe.close());
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
+    if (dataSource.isInitialized && await probe.ready()) {
       res.json({ status: 'ready' });
-    } catch {
+    } else {
       res.status(503).json({ status: 'database unavailable' });
     }
   });
 
+  const graphql = expressMiddleware(apollo, { context: async () => requestScope.getStore()! });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
-      const context = new RequestContext(dataSource, httpExchange(req, res), clock);
+      const connection = new RequestConnection(dataSource, (pid) => probe.cancel(pid));
+      // 'close' before the response is complete: the client went away.
+      res.once('close', () => {
+        if (!res.writableFinished) connection.abort();
+      });
       try {
-        const authenticated = await authService.authenticate(dataSource, {
-          cookie: context.http!.cookie(SESSION_COOKIE),
-          bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
-        }, context.today);
-        if (authenticated) {
-          context.principal = authenticated.principal;
-          context.scope = authenticated.scope;
+        const context = new RequestContext(dataSource, httpExchange(req, res), clock);
+        context.em = connection.runner.manager;
+        try {
+          const authenticated = await authService.authenticate(context.em, {
+            cookie: context.http!.cookie(SESSION_COOKIE),
+            bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
+          }, context.today);
+          if (authenticated) {
+            context.principal = authenticated.principal;
+            context.scope = authenticated.scope;
+            if (authenticated.principal.account.role === Role.REPORT_BUILDER && reportStatementTimeoutMs) {
+              await connection.setStatementTimeout(reportStatementTimeoutMs);
+            }
+          }
+        } catch (error) {
+          // Without the database nobody can be identified: busy gets its code, anything else none of its details.
+          const load = asLoadError(error);
+          if (load instanceof ServiceUnavailableError) {
+            res.setHeader('Retry-After', String(load.detail.retryAfterSeconds));
+            sendError(res, 503, load.code, load.message, load.detail);
+          } else {
+            logUnexpected(error);
+            sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+          }
+          return;
         }
-      } catch (error) {
-        // Without the database nobody can be identified: answer like any internal error, without details.
-        console.error('Unexpected error', error);
-        res.status(503).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-        return;
+        // Everything the request does, including SQL issued deep in loaders, runs in its context.
+        await requestScope.run(context, () => graphql(req, res, next));
+      } finally {
+        await connection.release();
       }
-      // Everything the request does, including SQL issued deep in loaders, runs in its context.
-      requestScope.run(context, next);
     },
-    expressMiddleware(apollo, { context: async () => requestScope.getStore()! }),
   );
 
   serveDashboard(app, adminDir);
+  app.use(notFound);
+  app.use(jsonErrors);
 
   return { server, apollo };
+}
+
+/**
+ * helmet's headers on every response. The dashboard loads only its own
+ * scripts; MUI writes <style> elements at run time, hence 'unsafe-inline' for
+ * styles only. Nobody may frame it (clickjacking).
+ */
+function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'base-uri': ["'self'"],
+        // Served over plain HTTP on a local network too: upgrading would break it there.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }
 
 /** Cookies and the client address, as the request context needs them. */

@@ -11,8 +11,17 @@ export interface Config {
   dataDir: string;
   embeddedPostgresPort: number;
   databasePoolSize: number;
+  /** How long a request waits for a free database connection before SERVICE_UNAVAILABLE. */
+  databaseAcquireTimeoutMs: number;
+  /** PostgreSQL's statement_timeout for the API's statements; report builders get `reportStatementTimeoutMs`. */
+  statementTimeoutMs: number;
+  reportStatementTimeoutMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout: a transaction left open this long is ended. */
+  idleInTransactionTimeoutMs: number;
   /** development exposes stack traces in errors; anything else hides them. */
   isDevelopment: boolean;
+  /** production hides schema hints in errors and the per-request statement count. */
+  isProduction: boolean;
   /** Load the sample district into an empty database on start. */
   loadSampleOnEmpty: boolean;
   /** Password of the first `admin` account; generated and printed once when unset. */
@@ -32,7 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_SECONDS', 5, 1, 600) * 1000,
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_SECONDS', 10, 1, 3600) * 1000,
+    reportStatementTimeoutMs: integer(env, 'REPORT_STATEMENT_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     isDevelopment: env.NODE_ENV === 'development',
+    isProduction: env.NODE_ENV === 'production',
     loadSampleOnEmpty: (env.SAMPLE_DATA ?? 'true') !== 'false',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 24 * 60),

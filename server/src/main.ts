@@ -45,7 +45,10 @@ async function main(): Promise<void> {
       console.log('Created the account "admin" with the password in ADMIN_PASSWORD');
     }
     authService.policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
-    app = await createApp({ dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment, trustProxy: config.trustProxy });
+    app = await createApp({
+      dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment, isProduction: config.isProduction,
+      trustProxy: config.trustProxy, reportStatementTimeoutMs: config.reportStatementTimeoutMs,
+    });
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);
       app!.server.listen(config.port, resolve);

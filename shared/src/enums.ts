@@ -48,6 +48,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A statement ran longer than the database's statement timeout and was stopped. */
+  TIMEOUT = 'TIMEOUT',
+  /** No database connection came free in time; try again (`retryAfterSeconds`). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -67,6 +71,8 @@ export enum ConflictReason {
   LATER_CHANGE = 'LATER_CHANGE',
   /** The record has already ended. */
   ENDED = 'ENDED',
+  /** A per-account limit is reached (e.g. active API tokens). */
+  LIMIT_REACHED = 'LIMIT_REACHED',
 }
 
 /** Why signing in failed, in `extensions.reason` of an UNAUTHENTICATED error. */

@@ -27,6 +27,8 @@ describe('resident ID numbers (GB 11643-1999)', () => {
   it('knows calendar dates and phone numbers', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
     expect(isPhoneNumber('10000000001')).toBe(true);
     expect(isPhoneNumber('0971-5550100')).toBe(true);
     expect(isPhoneNumber('5550100')).toBe(false);

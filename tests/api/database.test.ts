@@ -22,7 +22,7 @@ describe('migrations', () => {
       await dataSource.runMigrations();
       const up = await tables();
       expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
-        'community_version', 'district', 'grid', 'grid_version', 'household', 'household_version',
+        'community_version', 'district', 'grid', 'grid_version', 'household', 'household_version', 'known_client',
         'login_throttle', 'office', 'office_version', 'resident', 'resident_version', 'service_window', 'session', 'staff_member']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);

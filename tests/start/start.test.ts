@@ -24,11 +24,11 @@ interface Started { child: ChildProcess; output: () => string; port: number }
 const running: ChildProcess[] = [];
 afterEach(() => { for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM'); });
 
-async function start(port?: number, databasePort = pgPort): Promise<Started & { exited: Promise<number | null> }> {
+async function start(port?: number, databasePort = pgPort, directory = dataDir): Promise<Started & { exited: Promise<number | null> }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const httpPort = port ?? await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...env, DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production', ADMIN_PASSWORD: 'start-test-password' },
+    env: { ...env, DATA_DIR: directory, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production', ADMIN_PASSWORD: 'start-test-password' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -113,3 +113,50 @@ it('fails clearly when the embedded database cannot listen on its port', () => w
   expect(attempt.output()).toMatch(/Address already in use/);
   expect(postgresProcessesFor(dataDir)).toBe('');
 }));
+
+describe('after a crash', () => {
+  it('kill -9 of the server: the next start stops the PostgreSQL it left behind, and starts cleanly with the data', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/is ready/);
+    const gql = await asAdmin(first.port);
+    expect((await gql('mutation { createStaffMember(input: { name: "崩溃前" }) { id } }')).data.createStaffMember.id).toBeDefined();
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // The orphan: PostgreSQL of this data directory, still running without its parent.
+    expect(postgresProcessesFor(dataDir)).not.toBe('');
+
+    const second = await start();
+    expect(second.output()).toMatch(/Stopped the embedded PostgreSQL \(pid \d+\) that an earlier server left running/);
+    expect(second.output()).toMatch(/is ready/);
+    const found = await (await asAdmin(second.port))('{ staffMembers(options: { filter: { name: { eq: "崩溃前" } } }) { totalItems } }');
+    expect(found.data.staffMembers.totalItems).toBe(1);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  });
+
+  it('a stale postmaster.pid (its process id now taken by another program) is removed', async () => {
+    // This test's own process: alive, and not a PostgreSQL; PostgreSQL alone would refuse to start.
+    fs.writeFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), `${process.pid}\n${path.join(dataDir, 'pg')}\n`);
+    const started = await start();
+    expect(started.output()).toMatch(/Removed a stale postmaster.pid/);
+    expect(started.output()).toMatch(/is ready/);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+});
+
+it('keeps its data in a private directory (mktemp -d, mode 0700), also when running as root', async () => {
+  const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'community-grid-private-'));
+  expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700);
+  try {
+    const started = await start(undefined, await freePort(), privateDir);
+    expect(started.output()).toMatch(/is ready/);
+    expect(started.output()).toMatch(new RegExp(`data in ${privateDir}`));
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    expect(postgresProcessesFor(privateDir)).toBe('');
+  } finally {
+    fs.rmSync(privateDir, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,10 @@ export async function newPage(browser: Browser, locale = 'en-US', session?: { ur
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  // Whatever the Content-Security-Policy blocks is an error too: every browser test checks the policy fits the dashboard.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return { page, errors };
 }
 

@@ -27,6 +27,8 @@ export interface TestServer extends Client {
   dataSource: DataSource;
   /** A client signed in as this account (through an API token made for the test). */
   as(username: string): Promise<Client>;
+  /** A new API token of this account, for requests the test sends itself. */
+  tokenFor(username: string): Promise<string>;
   /** A client without credentials. */
   anonymous: Client;
   /** Signs in through the login mutation; returns the session cookie ("cg_session=…"). */
@@ -44,14 +46,32 @@ let counter = 0;
  * The real HTTP server on a free port, over a database of this test file's
  * own, copied from the template with the sample district.
  */
-export async function startTestServer(options: { isDevelopment?: boolean; database?: string } = {}): Promise<TestServer & { databaseUrl: string }> {
+export interface TestServerOptions {
+  isDevelopment?: boolean;
+  isProduction?: boolean;
+  database?: string;
+  poolSize?: number;
+  acquireTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  reportStatementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  trustProxy?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { databaseUrl: string }> {
   const template = process.env.TEST_TEMPLATE_DATABASE!;
   const url = options.database ?? withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
   if (!options.database) await ensureDatabase(url, databaseName(template));
-  const dataSource = createDataSource({ url, poolSize: 4 });
+  const dataSource = createDataSource({
+    url, poolSize: options.poolSize ?? 4, acquireTimeoutMs: options.acquireTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs, idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
+  });
   await dataSource.initialize();
   const clock = new FixedClock(TEST_TODAY);
-  const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, exposeQueryStats: true, clock });
+  const app = await createApp({
+    dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, isProduction: options.isProduction ?? false,
+    exposeQueryStats: true, trustProxy: options.trustProxy, reportStatementTimeoutMs: options.reportStatementTimeoutMs, clock,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -73,11 +93,11 @@ export async function startTestServer(options: { isDevelopment?: boolean; databa
       },
     };
   };
-  const as = async (username: string) => {
+  const tokenFor = async (username: string) => {
     const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
-    const { token } = await authService.issueToken(dataSource.manager, account.id, 'test', 1);
-    return client({ authorization: `Bearer ${token}` });
+    return (await authService.issueToken(dataSource.manager, account.id, 'test', 1)).token;
   };
+  const as = async (username: string) => client({ authorization: `Bearer ${await tokenFor(username)}` });
   const admin = await as('admin');
 
   return {
@@ -86,6 +106,7 @@ export async function startTestServer(options: { isDevelopment?: boolean; databa
     dataSource,
     ...admin,
     as,
+    tokenFor,
     anonymous: client({}),
     clock,
     async login(username, password) {

@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import { enumChoices, requiredText } from '../common';
 import type { QueryFn } from '../dataProvider';
+import { AccountTokens } from './AccountTokens';
 
 /** Role, reach (communities, grids, staff record) and whether the account may sign in. */
 const Reach = () => (
@@ -68,5 +69,6 @@ export const AccountEditForm = () => (
     <TextInput source="username" disabled />
     <Reach />
     <ResetPassword />
+    <AccountTokens />
   </SimpleForm>
 );

@@ -15,7 +15,11 @@ export const app = {
       too_many_attempts: 'Too many failed sign-ins; wait a little and try again',
       signed_out: 'Please sign in',
     },
-    accounts: { reset_password: 'Reset password', password_reset: 'Password changed; the account was signed out everywhere' },
+    accounts: {
+      reset_password: 'Reset password', password_reset: 'Password changed; the account was signed out everywhere',
+      tokens: 'API tokens of this account', no_tokens: 'This account has no API tokens.',
+      tokens_explain: 'Changing the role, communities, grids or staff record, resetting the password or disabling the account revokes all of them.',
+    },
     tokens: {
       title: 'My API tokens', explain: 'Scripts send a token as "Authorization: Bearer …" and act with your role and reach. A token is shown once, when it is made.',
       name: 'Name', days: 'Valid for (days)', create: 'Make token', shown_once: 'Copy it now; it will not be shown again:',

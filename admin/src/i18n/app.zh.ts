@@ -15,7 +15,11 @@ export const app = {
       too_many_attempts: '登录失败次数过多，请稍后再试',
       signed_out: '请先登录',
     },
-    accounts: { reset_password: '重置密码', password_reset: '密码已更改，该账户已在所有设备上退出' },
+    accounts: {
+      reset_password: '重置密码', password_reset: '密码已更改，该账户已在所有设备上退出',
+      tokens: '该账户的 API 令牌', no_tokens: '该账户没有 API 令牌。',
+      tokens_explain: '更改角色、社区、网格或工作人员档案，重置密码或停用账户，都会撤销全部令牌。',
+    },
     tokens: {
       title: '我的 API 令牌', explain: '脚本以 "Authorization: Bearer …" 发送令牌，并以您的角色和范围执行。令牌只在创建时显示一次。',
       name: '名称', days: '有效期（天）', create: '创建令牌', shown_once: '请立即复制，之后不会再显示：',

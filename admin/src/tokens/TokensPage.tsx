@@ -1,25 +1,22 @@
-import { Alert, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Title, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { QueryFn } from '../dataProvider';
-
-interface Token { id: string; name: string; prefix: string; createdAt: string; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null }
+import { Token, TOKEN_FIELDS, TokenTable } from './TokenTable';
 
 /** My API tokens: make one for a script (shown once), see when each was last used, revoke. */
 export const TokensPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [locale] = useLocaleState();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
   const [tokens, setTokens] = useState<Token[]>([]);
   const [name, setName] = useState('');
   const [days, setDays] = useState(90);
   const [created, setCreated] = useState<string | null>(null);
   const reload = useCallback(async () => {
-    setTokens((await dataProvider.query('{ apiTokens { id name prefix createdAt expiresAt revokedAt lastUsedAt } }')).apiTokens);
+    setTokens((await dataProvider.query(`{ apiTokens { ${TOKEN_FIELDS} } }`)).apiTokens);
   }, [dataProvider]);
   useEffect(() => { void reload(); }, [reload]);
-  const when = (value: string | null) => (value ? new Date(value).toLocaleString(locale) : '—');
   const run = async (query: string, variables: Record<string, unknown>) => {
     try {
       return await dataProvider.query(query, variables);
@@ -47,27 +44,7 @@ export const TokensPage = () => {
         {created && <Alert severity="warning" sx={{ mb: 2 }} onClose={() => setCreated(null)}>
           {translate('cg.tokens.shown_once')} <code data-testid="new-token">{created}</code>
         </Alert>}
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              {['name', 'prefix', 'created', 'expires', 'last_used', 'revoked', ''].map((key) => <TableCell key={key}>{key && translate(`cg.tokens.${key}`)}</TableCell>)}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {tokens.map((token) => (
-              <TableRow key={token.id}>
-                <TableCell>{token.name}</TableCell>
-                <TableCell><code>{token.prefix}…</code></TableCell>
-                <TableCell>{when(token.createdAt)}</TableCell>
-                <TableCell>{when(token.expiresAt)}</TableCell>
-                <TableCell>{when(token.lastUsedAt)}</TableCell>
-                <TableCell>{when(token.revokedAt)}</TableCell>
-                <TableCell>{!token.revokedAt && <Button color="error" size="small"
-                  onClick={() => run('mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: token.id })}>{translate('cg.tokens.revoke')}</Button>}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TokenTable tokens={tokens} onRevoke={(token) => run('mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: token.id })} />
       </CardContent>
     </Card>
   );

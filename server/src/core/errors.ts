@@ -18,6 +18,12 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/** For errors thrown before execution (Apollo plugins), whose HTTP status would otherwise be 500. */
+export function withHttpStatus<E extends GraphQLError>(error: E, status: number): E {
+  (error.extensions as Record<string, unknown>).http = { status };
+  return error;
+}
+
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: unknown) {
     super(ErrorCode.NOT_FOUND, `${entity} ${String(id)} was not found`);
@@ -67,10 +73,21 @@ export class FieldProblems {
   }
 }
 
+export class TimeoutError extends DomainError {
+  constructor() {
+    super(ErrorCode.TIMEOUT, 'The request took longer than the database allows and was stopped; narrow it down (filter, smaller take)');
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(retryAfterSeconds = 5) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, `The server is busy; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_CHECK_VIOLATION = '23514';
-const PG_INVALID_TEXT = '22P02';
 const PG_EXCLUSION_VIOLATION = '23P01';
 
 /** What each overlap the database refuses means, by constraint name. */
@@ -85,6 +102,47 @@ const OVERLAPS: Record<string, string> = {
   household_version_one_at_a_time: 'A household can belong to only one grid on any day',
   resident_version_one_at_a_time: 'A resident can belong to only one household on any day',
 };
+/** Class 22, data exceptions: a value PostgreSQL cannot take (out of range, too long, bad encoding, …). */
+const PG_DATA_EXCEPTION_CLASS = '22';
+const PG_QUERY_CANCELED = '57014';
+
+/** The SQLSTATE of a failed statement, if `error` is one. */
+export function sqlState(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : undefined;
+}
+
+/** node-postgres' pool gives up waiting for a free connection (connectionTimeoutMillis). */
+export function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect|connection timeout/i.test(error.message);
+}
+
+/** Errors that are about the request's cost or the server's load rather than a bug: they get their own codes. */
+export function asLoadError(error: unknown): DomainError | undefined {
+  if (sqlState(error) === PG_QUERY_CANCELED) return new TimeoutError();
+  if (isPoolTimeout(error)) return new ServiceUnavailableError();
+  return undefined;
+}
+
+/**
+ * Logs an unexpected error for the operator without personal data: a failed
+ * statement is logged with its SQLSTATE and SQL text but never its parameters
+ * or the values PostgreSQL quotes in its message and detail.
+ */
+export function logUnexpected(error: unknown): void {
+  if (error instanceof QueryFailedError) {
+    const driver = (error.driverError ?? {}) as { code?: string; constraint?: string; table?: string; column?: string };
+    const where = [driver.table && `table ${driver.table}`, driver.column && `column ${driver.column}`, driver.constraint && `constraint ${driver.constraint}`]
+      .filter(Boolean).join(', ');
+    console.error(`Unexpected error: SQLSTATE ${driver.code ?? '?'} ${redactValues(error.message)}${where ? ` (${where})` : ''} in ${String(error.query).slice(0, 500)}`);
+    return;
+  }
+  console.error('Unexpected error', error instanceof Error ? `${error.name}: ${redactValues(error.message)}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : typeof error);
+}
+
+/** PostgreSQL quotes offending values in its messages: `invalid input syntax for type date: "…"`. */
+function redactValues(message: string): string {
+  return message.replace(/"[^"]*"/g, '"…"').replace(/\(([^()]*)\)=\(([^()]*)\)/g, '($1)=(…)');
+}
 
 /**
  * The one place where errors become API errors. Known errors keep their code;
@@ -98,8 +156,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
   const keepStack = (extensions: Record<string, unknown>) =>
     isDevelopment && formatted.extensions?.stacktrace ? { ...extensions, stacktrace: formatted.extensions.stacktrace } : extensions;
 
-  const asFormatted = (domain: DomainError): GraphQLFormattedError =>
-    ({ message: domain.message, path, locations: formatted.locations, extensions: keepStack({ ...domain.extensions }) });
+  const asFormatted = (domain: DomainError): GraphQLFormattedError => {
+    // `http` (a status for Apollo, set on errors refused before execution) is not for the client.
+    const { http: _http, ...extensions } = domain.extensions;
+    return { message: domain.message, path, locations: formatted.locations, extensions: keepStack(extensions) };
+  };
 
   if (original instanceof DomainError) return asFormatted(original);
   if (original instanceof ArgumentValidationError) {
@@ -107,14 +168,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
     flattenValidation(original.extensions.validationErrors as ValidationError[], '', fields);
     return asFormatted(new BadUserInputError(fields));
   }
+  const load = asLoadError(original);
+  if (load) return asFormatted(load);
   if (original instanceof QueryFailedError) {
-    const code = (original.driverError as { code?: string } | undefined)?.code;
+    const code = sqlState(original);
     const mapped =
       code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
       : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
       : code === PG_EXCLUSION_VIOLATION ? new ConflictError(ConflictReason.OVERLAP,
-        OVERLAPS[(original.driverError as { constraint?: string }).constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
-      : code === PG_CHECK_VIOLATION || code === PG_INVALID_TEXT ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
+        OVERLAPS[(original as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
+      : code === PG_CHECK_VIOLATION ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
+      : code?.startsWith(PG_DATA_EXCEPTION_CLASS) ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input holds a value the database cannot store (out of range, too long or malformed)')
       : undefined;
     if (mapped) return asFormatted(mapped);
   }
@@ -124,7 +188,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
     || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
     return { ...formatted, extensions: keepStack({ code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code }) };
   }
-  console.error('Unexpected error', original);
+  logUnexpected(original);
   return {
     message: isDevelopment ? formatted.message : 'Internal server error',
     path,

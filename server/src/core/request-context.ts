@@ -65,7 +65,8 @@ export class RequestContext {
     if (this.em.queryRunner?.isTransactionActive) return work();
     const outer = this.em;
     try {
-      return await this.dataSource.transaction(async (em) => {
+      // On the request's own connection when it has one: a request never needs two.
+      return await this.em.transaction(async (em) => {
         this.em = em;
         return work();
       });

@@ -13,9 +13,17 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   logQueries?: boolean;
+  /** How long to wait for a free connection of the pool (node-postgres waits forever without one). */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout for every connection of the pool; unset: no limit (migrations, seeding, benchmarks). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout for every connection of the pool. */
+  idleInTransactionTimeoutMs?: number;
 }
 
-export function createDataSource({ url, poolSize = 10, logQueries = false }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url, poolSize = 10, logQueries = false, acquireTimeoutMs = 10_000, statementTimeoutMs, idleInTransactionTimeoutMs,
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -28,7 +36,10 @@ export function createDataSource({ url, poolSize = 10, logQueries = false }: Dat
     maxQueryExecutionTime: 2_000,
     extra: {
       max: poolSize,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: acquireTimeoutMs,
+      // Sent as start-up parameters of each connection: they hold for every statement on it.
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } : {}),
       idleTimeoutMillis: 30_000,
       application_name: 'community-grid',
     },

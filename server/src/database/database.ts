@@ -6,6 +6,8 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface Database {
   dataSource: DataSource;
+  /** The URL of the database (with its password), for connections outside the pool. */
+  url: string;
   /** Where the data is, without the password. */
   description: string;
   close(): Promise<void>;
@@ -31,12 +33,23 @@ export async function openDatabase(config: Config): Promise<Database> {
       url = withDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
       await ensureDatabase(url);
     }
-    dataSource = createDataSource({ url, poolSize: config.databasePoolSize });
+    // Migrations run without the API's time limits: on a large database they may take minutes.
+    const migrator = createDataSource({ url, poolSize: 1 });
+    await migrator.initialize();
+    try {
+      await migrator.runMigrations({ transaction: 'each' });
+    } finally {
+      await migrator.destroy();
+    }
+    dataSource = createDataSource({
+      url, poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      statementTimeoutMs: config.statementTimeoutMs, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+    });
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
     const where = new URL(url);
     return {
       dataSource,
+      url,
       description: embedded
         ? `embedded PostgreSQL on port ${config.embeddedPostgresPort}, data in ${config.dataDir}`
         : `${where.hostname}:${where.port || 5432}${where.pathname}`,

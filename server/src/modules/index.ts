@@ -2,7 +2,7 @@ import { AuditEvent } from './audit/audit-event.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { Account } from './auth/account.entity';
 import { AccountResolver, AuthResolver } from './auth/auth.resolver';
-import { ApiToken, LoginThrottle, Session } from './auth/credential.entities';
+import { ApiToken, KnownClient, LoginThrottle, Session } from './auth/credential.entities';
 import { CommunityResolver } from './community/community.resolver';
 import { Community, CommunityVersion } from './community/community.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -23,7 +23,7 @@ import { StaffMember } from './staff-member/staff-member.entity';
 /** Every entity and resolver of the product; a new domain module registers here. */
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
-  Account, Session, ApiToken, LoginThrottle];
+  Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,

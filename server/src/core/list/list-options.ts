@@ -1,8 +1,11 @@
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { SortOrder } from './operators';
+import { ArrayMaxSize, IsInt, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ClassType, Field, getMetadataStorage, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MAX_LIST_VALUES, SortOrder } from './operators';
 
 export const MAX_TAKE = 100;
+/** Longest `search` text: enough for any name or address, short enough to cost nothing. */
+export const MAX_SEARCH_LENGTH = 100;
+
 
 /** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`. */
 export interface ListOptions<F = Record<string, unknown>> {
@@ -22,6 +25,7 @@ export interface ListResult<T> {
  * input and its enum of sortable fields.
  */
 export function ListOptionsType(name: string, filterType: ClassType, sortFieldEnum: object): ClassType<ListOptions> {
+  validateOperators(filterType);
   @InputType(`${name}Sort`)
   class Sort {
     @Field(() => sortFieldEnum) field!: string;
@@ -39,6 +43,7 @@ export function ListOptionsType(name: string, filterType: ClassType, sortFieldEn
     take?: number;
 
     @Field(() => [Sort], { nullable: true, description: 'Sort keys in order of precedence; id breaks ties.' })
+    @ArrayMaxSize(5)
     sort?: Sort[];
 
     @Field(() => filterType, { nullable: true })
@@ -48,13 +53,33 @@ export function ListOptionsType(name: string, filterType: ClassType, sortFieldEn
   return Options;
 }
 
+/**
+ * Entity filters name their operator inputs (`name: StringOperators`) without
+ * @ValidateNested, so the bounds the operators declare (text length, list
+ * size, calendar dates) would go unchecked: every input-object field of the
+ * filter, inherited ones included, is marked for nested validation here.
+ */
+function validateOperators(filterType: ClassType): void {
+  const storage = getMetadataStorage();
+  const inputTypes = new Set<unknown>(storage.inputTypes.map((input) => input.target));
+  for (let target: unknown = filterType; typeof target === 'function' && target !== Object; target = Object.getPrototypeOf(target)) {
+    for (const field of storage.fields.filter((f) => f.target === target)) {
+      if (!inputTypes.has(field.getType())) continue;
+      ValidateIf((_object, value) => value !== null && value !== undefined)(filterType.prototype, field.name);
+      ValidateNested()(filterType.prototype, field.name);
+    }
+  }
+}
+
 /** Fields every entity filter has: `ids` and a free-text `search`. */
 @InputType('BaseFilter')
 export class BaseFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these records.' })
+  @Field(() => [ID], { nullable: true, description: `Only these records (at most ${MAX_LIST_VALUES}).` })
+  @ArrayMaxSize(MAX_LIST_VALUES)
   ids?: string[];
 
-  @Field({ nullable: true, description: 'Free text, matched case-insensitively against the main text fields.' })
+  @Field({ nullable: true, description: `Free text (at most ${MAX_SEARCH_LENGTH} characters), matched case-insensitively against the main text fields.` })
+  @IsString() @MaxLength(MAX_SEARCH_LENGTH, { message: `must be at most ${MAX_SEARCH_LENGTH} characters` })
   search?: string;
 }
 

@@ -210,10 +210,13 @@ function sqlColumn<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, property:
   throw new Error(`${qb.expressionMap.mainAlias!.metadata.name} has no column "${property}" to ${use} by`);
 }
 
-/** Ids travel as strings; anything but a positive whole number cannot name a record. */
+/**
+ * Ids travel as strings in canonical form: a positive whole number without
+ * leading zeros ("07" names nothing, so it cannot pass for 7 in a comparison).
+ */
 export function parseId(raw: unknown): number | null {
   const text = String(raw);
-  if (!/^\d{1,15}$/.test(text)) return null;
+  if (!/^[1-9]\d{0,14}$/.test(text)) return null;
   const id = Number(text);
   return id > 0 && id <= 2_147_483_647 ? id : null;
 }

@@ -1,4 +1,5 @@
-import { IsDateString, IsNumber, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsNumber, MaxLength } from 'class-validator';
+import { IsLocalDate } from '../inputs';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ClassType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 
@@ -7,10 +8,13 @@ import { ClassType, Field, ID, InputType, registerEnumType } from 'type-graphql'
  * reads the operator names, so every entity's filter works the same way.
  */
 
+/** Most values in one `ids` or `in` list. */
+export const MAX_LIST_VALUES = 500;
+
 @InputType({ description: 'Filter on a text field; `contains` ignores case.' })
 export class StringOperators {
   @Field({ nullable: true }) @MaxLength(200) eq?: string;
-  @Field(() => [String], { nullable: true }) in?: string[];
+  @Field(() => [String], { nullable: true }) @ArrayMaxSize(MAX_LIST_VALUES) @MaxLength(200, { each: true }) in?: string[];
   @Field({ nullable: true }) @MaxLength(200) contains?: string;
   @Field({ nullable: true }) isNull?: boolean;
 }
@@ -18,7 +22,7 @@ export class StringOperators {
 @InputType({ description: 'Filter on a reference to another record.' })
 export class IdOperators {
   @Field(() => ID, { nullable: true }) eq?: string;
-  @Field(() => [ID], { nullable: true }) in?: string[];
+  @Field(() => [ID], { nullable: true }) @ArrayMaxSize(MAX_LIST_VALUES) in?: string[];
   @Field({ nullable: true }) isNull?: boolean;
 }
 
@@ -33,11 +37,11 @@ export class NumberOperators {
 
 @InputType({ description: 'Filter on a calendar date (YYYY-MM-DD).' })
 export class DateOperators {
-  @Field(() => LocalDateResolver, { nullable: true }) @IsDateString() eq?: string;
-  @Field(() => LocalDateResolver, { nullable: true }) @IsDateString() lt?: string;
-  @Field(() => LocalDateResolver, { nullable: true }) @IsDateString() lte?: string;
-  @Field(() => LocalDateResolver, { nullable: true }) @IsDateString() gt?: string;
-  @Field(() => LocalDateResolver, { nullable: true }) @IsDateString() gte?: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @IsLocalDate() eq?: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @IsLocalDate() lt?: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @IsLocalDate() lte?: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @IsLocalDate() gt?: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @IsLocalDate() gte?: string;
   @Field({ nullable: true }) isNull?: boolean;
 }
 

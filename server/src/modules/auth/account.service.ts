@@ -1,6 +1,7 @@
 import { ConflictReason, Role } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
 import { ConflictError, FieldProblems } from '../../core/errors';
+import { parseId } from '../../core/list/list-query-builder';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../core/passwords';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
@@ -44,8 +45,18 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
     if (account.role === Role.GRID_MEMBER && !account.staffMemberId) problems.add('staffMemberId', 'a grid member is linked to their staff record');
   }
 
-  protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<void> {
-    if (values.disabled === true || values.role !== undefined) await authService.revokeSessions(ctx.em, id);
+  /**
+   * Disabling an account, or changing its role or the reach an administrator
+   * sets (communities, grids, staff record), ends its sessions and revokes its
+   * API tokens for good: whoever holds them must sign in again and gets the new rights.
+   */
+  protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>, existing: Account | undefined): Promise<void> {
+    if (!existing) return;
+    const changed = (field: 'role' | 'communityIds' | 'gridIds' | 'staffMemberId') =>
+      values[field] !== undefined && JSON.stringify(sorted(values[field])) !== JSON.stringify(sorted(existing[field]));
+    if (values.disabled === true || changed('role') || changed('communityIds') || changed('gridIds') || changed('staffMemberId')) {
+      await authService.revokeCredentials(ctx.em, id);
+    }
   }
 
   /** The password hash never reaches the audit trail. */
@@ -57,18 +68,22 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
   async resetPassword(ctx: RequestContext, id: string, password: string): Promise<Account> {
     const problems = new FieldProblems();
     if (password.length < MIN_PASSWORD_LENGTH) problems.add('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (password.length > 200) problems.add('password', 'must be at most 200 characters');
     problems.throwIfAny();
     const account = await this.findOne(ctx, id);
     await ctx.em.update(Account, { id: account.id }, { passwordHash: await hashPassword(password), version: () => 'version + 1' } as never);
-    await authService.revokeSessions(ctx.em, account.id);
+    await authService.revokeCredentials(ctx.em, account.id);
     await auditService.record(ctx, AuditOperation.UPDATE, 'Account', account.id, { password: { before: '(hidden)', after: '(reset)' } });
     return this.findOne(ctx, account.id);
   }
 
   override async delete(ctx: RequestContext, id: string): Promise<Account> {
-    if (String(ctx.principal?.account.id) === String(id)) throw new ConflictError(ConflictReason.OWN_ACCOUNT, 'You cannot delete your own account');
+    // Compared as numbers: ids have one canonical form, and parseId refuses any other.
+    if (ctx.principal && parseId(id) === ctx.principal.account.id) throw new ConflictError(ConflictReason.OWN_ACCOUNT, 'You cannot delete your own account');
     return super.delete(ctx, id);
   }
 }
+
+const sorted = (value: unknown) => (Array.isArray(value) ? [...value].map(Number).sort((a, b) => a - b) : value);
 
 export const accountService = new AccountService();

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { Permission } from '@community-grid/shared';
 import { Allow, PUBLIC } from '../../core/access';
 import { CrudResolver } from '../../core/crud.resolver';
-import { parseId } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
 import { StaffMember } from '../staff-member/staff-member.entity';
 import { Account } from './account.entity';
@@ -20,7 +19,10 @@ export class AuthResolver {
     return authService.login(ctx, username, password);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the credential this request used: the session (its cookie is cleared), or the API token sent as Bearer, '
+      + 'which is revoked for good. True when one was ended.',
+  })
   @Allow(Permission.SIGNED_IN)
   logout(@Ctx() ctx: RequestContext) {
     return authService.logout(ctx);
@@ -47,7 +49,7 @@ export class AuthResolver {
   @Mutation(() => ApiToken)
   @Allow(Permission.SIGNED_IN)
   revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return authService.revokeToken(ctx, parseId(id) ?? 0);
+    return authService.revokeToken(ctx, id);
   }
 }
 
@@ -62,6 +64,18 @@ export class AccountResolver extends CrudResolver({
   @Allow(Permission.MANAGE_ACCOUNTS)
   resetPassword(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('password') password: string) {
     return accountService.resetPassword(ctx, id, password);
+  }
+
+  @Query(() => [ApiToken], { description: 'An account\'s API tokens (never the secrets), newest first.' })
+  @Allow(Permission.MANAGE_ACCOUNTS)
+  accountApiTokens(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID) accountId: string) {
+    return authService.listAccountTokens(ctx, accountId);
+  }
+
+  @Mutation(() => ApiToken, { description: 'Revokes any account\'s API token; recorded in the audit trail.' })
+  @Allow(Permission.MANAGE_ACCOUNTS)
+  revokeAccountApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return authService.revokeAccountToken(ctx, id);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true })

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { SignInFailure } from '@community-grid/shared';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
+import { EntityManager, In } from 'typeorm';
+import { ConflictReason, SignInFailure } from '@community-grid/shared';
+import { ConflictError, FieldProblems, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
+import { parseId } from '../../core/list/list-query-builder';
 import { decoyHash, verifyPassword } from '../../core/passwords';
 import type { Principal, RequestContext } from '../../core/request-context';
 import { Scope } from '../../core/scope';
 import { Account } from './account.entity';
-import { ApiToken, LoginThrottle, Session } from './credential.entities';
+import { ApiToken, KnownClient, LoginThrottle, Session } from './credential.entities';
+import { AuditOperation } from '../audit/audit-event.entity';
+import { auditService } from '../audit/audit.service';
 
 export const SESSION_COOKIE = 'cg_session';
 
@@ -15,9 +18,26 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
-/** Five failures are free; after that each one doubles the wait, up to 15 minutes. */
-const FREE_FAILURES = 5;
-const MAX_LOCK_SECONDS = 15 * 60;
+export const KNOWN_CLIENT_COOKIE = 'cg_client';
+const KNOWN_CLIENT_DAYS = 180;
+/** Longest username an account can have (the column), and longest password anyone can set. */
+const MAX_USERNAME_LENGTH = 50;
+const MAX_PASSWORD_LENGTH = 200;
+/** Active (unrevoked, unexpired) API tokens one account may hold. */
+export const MAX_ACTIVE_TOKENS = 20;
+
+/**
+ * Sign-in throttling, per key: `free` failures cost nothing; each one after
+ * that doubles the wait, up to `maxLockSeconds`; one failure is forgotten per
+ * `decaySeconds` without failures. README describes the policy.
+ */
+interface ThrottlePolicy { free: number; maxLockSeconds: number; decaySeconds: number }
+/** An address may be an office's NAT: more free failures, and a success from it clears them. */
+const ADDRESS_POLICY: ThrottlePolicy = { free: 10, maxLockSeconds: 15 * 60, decaySeconds: 60 };
+/** Anyone can fail for a username: its wait never exceeds a minute, so a stranger cannot lock its owner out for long. */
+const USERNAME_POLICY: ThrottlePolicy = { free: 5, maxLockSeconds: 60, decaySeconds: 60 };
+/** A known client is held back by its own failures only. */
+const KNOWN_CLIENT_POLICY: ThrottlePolicy = { free: 5, maxLockSeconds: 15 * 60, decaySeconds: 60 };
 
 const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const secret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
@@ -27,11 +47,31 @@ export class AuthService {
 
   /**
    * Signs in with username and password. Wrong username and wrong password
-   * get the same answer in the same time; repeated failures per username and
-   * per client address are slowed down, whichever server instance they reach.
+   * get the same answer in the same time. Failures are throttled per username
+   * and per client address, whichever server instance they reach; a browser
+   * that signed in to the account before (known client) is throttled by its
+   * own failures only, so the owner still gets in while a stranger guesses.
    */
-  async login(ctx: RequestContext, username: string, password: string): Promise<Account> {
-    const keys = [`user:${username.trim().toLowerCase()}`, `ip:${ctx.http?.clientIp ?? 'unknown'}`];
+  async login(ctx: RequestContext, rawUsername: string, password: string): Promise<Account> {
+    const username = rawUsername.trim().toLowerCase();
+    const addressKey = `ip:${(ctx.http?.clientIp ?? 'unknown').slice(0, 100)}`;
+    const problems = new FieldProblems();
+    // Bounded before anything is looked up or counted: no account has a longer username.
+    if (username.length > MAX_USERNAME_LENGTH) problems.add('username', `must be at most ${MAX_USERNAME_LENGTH} characters`);
+    if (password.length > MAX_PASSWORD_LENGTH) problems.add('password', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+    if (!problems.empty) {
+      await this.recordFailure(ctx.dataSource.manager, addressKey, ADDRESS_POLICY);
+      problems.throwIfAny();
+    }
+    const account = await ctx.em.findOne(Account, { where: { username } });
+    const clientCookie = ctx.http?.cookie(KNOWN_CLIENT_COOKIE);
+    const known = account && clientCookie
+      ? await ctx.em.findOne(KnownClient, { where: { tokenHash: sha256(clientCookie), accountId: account.id } })
+      : null;
+    const throttles: Array<[string, ThrottlePolicy]> = known
+      ? [[`client:${known.tokenHash}`, KNOWN_CLIENT_POLICY]]
+      : [[`user:${username}`, USERNAME_POLICY], [addressKey, ADDRESS_POLICY]];
+    const keys = throttles.map(([key]) => key);
     const locked = await ctx.em.createQueryBuilder(LoginThrottle, 't')
       .where('t.key = ANY(:keys) AND t.lockedUntil > now()', { keys }).orderBy('t.lockedUntil', 'DESC').getOne();
     if (locked) {
@@ -39,14 +79,15 @@ export class AuthService {
       throw new UnauthenticatedError(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
         { reason: SignInFailure.TOO_MANY_ATTEMPTS, retryAfterSeconds });
     }
-    const account = await ctx.em.findOne(Account, { where: { username: username.trim().toLowerCase() } });
     const valid = await verifyPassword(password, account?.passwordHash ?? await decoyHash());
     if (!account || !valid || account.disabled) {
       // Outside the mutation's transaction: the failed sign-in throws, and the count must survive that.
-      for (const key of keys) await this.recordFailure(ctx.dataSource.manager, key);
+      for (const [key, policy] of throttles) await this.recordFailure(ctx.dataSource.manager, key, policy);
       throw new UnauthenticatedError('Wrong username or password', { reason: SignInFailure.BAD_CREDENTIALS });
     }
-    await ctx.em.delete(LoginThrottle, { key: keys[0] });
+    // A success clears the address's failures and those of the way in: the username's, or the known client's
+    // (the owner signing in from a known browser does not give a stranger guessing at the username a fresh start).
+    await ctx.em.delete(LoginThrottle, { key: In([...new Set([addressKey, ...keys])]) });
     const token = secret('');
     const now = new Date();
     await ctx.em.insert(Session, {
@@ -54,29 +95,48 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.policy.maxHours * 3_600_000), revokedAt: null,
     });
     ctx.http?.setCookie(SESSION_COOKIE, token, this.policy.maxHours * 3_600_000);
+    if (known) {
+      await ctx.em.update(KnownClient, { tokenHash: known.tokenHash }, { lastUsedAt: now });
+    } else {
+      const clientSecret = secret('');
+      await ctx.em.insert(KnownClient, { tokenHash: sha256(clientSecret), accountId: account.id, lastUsedAt: now });
+      ctx.http?.setCookie(KNOWN_CLIENT_COOKIE, clientSecret, KNOWN_CLIENT_DAYS * 86_400_000);
+    }
     return account;
   }
 
-  private async recordFailure(em: EntityManager, key: string): Promise<void> {
+  /** Counts one failure for `key`, after forgetting one per `decaySeconds` of quiet, and sets the wait. */
+  private async recordFailure(em: EntityManager, key: string, policy: ThrottlePolicy): Promise<void> {
     await em.query(
-      `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, now())
-       ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now(),
-         locked_until = CASE WHEN login_throttle.failures + 1 > $2
-           THEN now() + make_interval(secs => LEAST(power(2, login_throttle.failures + 1 - $2), $3)) END`,
-      [key, FREE_FAILURES, MAX_LOCK_SECONDS]);
+      `WITH previous AS (
+         SELECT GREATEST(failures - floor(extract(epoch FROM now() - updated_at) / $4)::int, 0) AS failures
+         FROM login_throttle WHERE key = $1
+       ), next AS (SELECT COALESCE((SELECT failures FROM previous), 0) + 1 AS failures)
+       INSERT INTO login_throttle (key, failures, locked_until, updated_at)
+       SELECT $1, next.failures,
+         CASE WHEN next.failures > $2 THEN now() + make_interval(secs => LEAST(power(2, next.failures - $2), $3)) END, now()
+       FROM next
+       ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, locked_until = EXCLUDED.locked_until, updated_at = now()`,
+      [key, policy.free, policy.maxLockSeconds, policy.decaySeconds]);
   }
 
+  /** Ends the credential the caller used: the session (and its cookie), or the API token, revoked for good. */
   async logout(ctx: RequestContext): Promise<boolean> {
-    if (ctx.principal?.sessionHash) {
-      await ctx.em.update(Session, { tokenHash: ctx.principal.sessionHash }, { revokedAt: new Date() });
-    }
+    const principal = ctx.principal;
     ctx.http?.clearCookie(SESSION_COOKIE);
-    return true;
+    if (principal?.via === 'token' && principal.tokenId) {
+      await ctx.em.update(ApiToken, { id: principal.tokenId }, { revokedAt: new Date() });
+      return true;
+    }
+    if (principal?.sessionHash) {
+      await ctx.em.update(Session, { tokenHash: principal.sessionHash }, { revokedAt: new Date() });
+      return true;
+    }
+    return false;
   }
 
   /** Finds who is calling from the session cookie or the bearer token; null when neither is valid. */
-  async authenticate(dataSource: DataSource, credentials: { cookie?: string; bearer?: string }, today: string): Promise<{ principal: Principal; scope: Scope } | null> {
-    const em = dataSource.manager;
+  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string): Promise<{ principal: Principal; scope: Scope } | null> {
     let principal: Principal | null = null;
     if (credentials.bearer) {
       const hash = sha256(credentials.bearer);
@@ -104,13 +164,32 @@ export class AuthService {
   }
 
   listTokens(ctx: RequestContext): Promise<ApiToken[]> {
-    return ctx.em.find(ApiToken, { where: { accountId: this.me(ctx).id }, order: { createdAt: 'DESC' } });
+    return this.tokensOf(ctx.em, this.me(ctx).id);
   }
 
-  /** The token is returned once, here; only its hash is kept. */
+  /** Any account's tokens, for administrators. */
+  async listAccountTokens(ctx: RequestContext, accountId: string): Promise<ApiToken[]> {
+    const id = parseId(accountId);
+    if (id === null || !(await ctx.em.exists(Account, { where: { id } }))) throw new NotFoundError('Account', accountId);
+    return this.tokensOf(ctx.em, id);
+  }
+
+  private tokensOf(em: EntityManager, accountId: number): Promise<ApiToken[]> {
+    return em.find(ApiToken, { where: { accountId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The token is returned once, here; only its hash is kept. An account holds at most MAX_ACTIVE_TOKENS. */
   async createToken(ctx: RequestContext, name: string, expiresInDays: number): Promise<{ token: string; apiToken: ApiToken }> {
     if (ctx.principal?.via === 'token') throw new ForbiddenError('API tokens cannot create tokens; sign in to the dashboard');
-    return this.issueToken(ctx.em, this.me(ctx).id, name, expiresInDays);
+    const accountId = this.me(ctx).id;
+    // The account's row is locked so that concurrent requests cannot both take the last place.
+    await ctx.em.query('SELECT id FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+    const [{ active }] = await ctx.em.query(
+      'SELECT COUNT(*)::int AS active FROM api_token WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now()', [accountId]);
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw new ConflictError(ConflictReason.LIMIT_REACHED, `An account may hold ${MAX_ACTIVE_TOKENS} active API tokens; revoke one first`);
+    }
+    return this.issueToken(ctx.em, accountId, name, expiresInDays);
   }
 
   /** Makes a token for an account (also used by the benchmark and the tests to act as someone). */
@@ -123,18 +202,45 @@ export class AuthService {
     return { token, apiToken: await em.findOneByOrFail(ApiToken, { id: identifiers[0].id }) };
   }
 
-  async revokeToken(ctx: RequestContext, id: number): Promise<ApiToken> {
-    const token = await ctx.em.findOne(ApiToken, { where: { id, accountId: this.me(ctx).id } });
-    if (!token) throw new NotFoundError('API token', id);
+  /** Revokes one of my tokens. */
+  async revokeToken(ctx: RequestContext, rawId: string): Promise<ApiToken> {
+    const id = parseId(rawId);
+    const token = id === null ? null : await ctx.em.findOne(ApiToken, { where: { id, accountId: this.me(ctx).id } });
+    if (!token) throw new NotFoundError('API token', rawId);
+    return this.revoke(ctx, token);
+  }
+
+  /** Revokes any account's token (administrators); recorded in the audit trail. */
+  async revokeAccountToken(ctx: RequestContext, rawId: string): Promise<ApiToken> {
+    const id = parseId(rawId);
+    const token = id === null ? null : await ctx.em.findOne(ApiToken, { where: { id } });
+    if (!token) throw new NotFoundError('API token', rawId);
+    const wasActive = token.revokedAt === null;
+    const revoked = await this.revoke(ctx, token);
+    if (wasActive) {
+      await auditService.record(ctx, AuditOperation.UPDATE, 'ApiToken', token.id,
+        { revokedAt: { before: null, after: revoked.revokedAt!.toISOString() }, accountId: { before: token.accountId, after: token.accountId } });
+    }
+    return revoked;
+  }
+
+  private async revoke(ctx: RequestContext, token: ApiToken): Promise<ApiToken> {
     token.revokedAt ??= new Date();
-    await ctx.em.update(ApiToken, { id }, { revokedAt: token.revokedAt });
+    await ctx.em.update(ApiToken, { id: token.id }, { revokedAt: token.revokedAt });
     return token;
   }
 
-  /** Ends every session of an account (disabled, or its password reset). */
-  async revokeSessions(em: EntityManager, accountId: number): Promise<void> {
+  /**
+   * Ends every session and revokes every API token of an account, for good
+   * (re-enabling the account brings none back), and forgets its known clients.
+   * Called when its password is reset, its role or reach changes, or it is disabled.
+   */
+  async revokeCredentials(em: EntityManager, accountId: number): Promise<void> {
     await em.createQueryBuilder().update(Session).set({ revokedAt: () => 'now()' })
       .where('account_id = :accountId AND revoked_at IS NULL', { accountId }).execute();
+    await em.createQueryBuilder().update(ApiToken).set({ revokedAt: () => 'now()' })
+      .where('account_id = :accountId AND revoked_at IS NULL', { accountId }).execute();
+    await em.delete(KnownClient, { accountId });
   }
 
   me(ctx: RequestContext): Principal['account'] {

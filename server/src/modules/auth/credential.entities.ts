@@ -42,6 +42,7 @@ export class ApiToken {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
   id!: number;
 
+  @Field(() => ID, { description: 'The account it acts as.' })
   @Index()
   @Column()
   accountId!: number;
@@ -96,7 +97,35 @@ export class LoginThrottle {
   updatedAt!: Date;
 }
 
+/**
+ * A browser that has signed in to an account before (the `cg_client` cookie,
+ * stored hashed). Failed sign-ins by strangers do not hold it back: it is
+ * throttled by its own failures only, so nobody can lock an owner out of
+ * their account by guessing at it.
+ */
+@Entity()
+export class KnownClient {
+  /** SHA-256 of the cookie's secret. */
+  @PrimaryColumn({ length: 64 })
+  tokenHash!: string;
+
+  @Index()
+  @Column()
+  accountId!: number;
+
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: Account;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastUsedAt!: Date;
+}
+
 // Credentials are read by the authentication code alone (as the system), never through the API's lists.
 declareScope(Session, { kind: 'district' });
 declareScope(ApiToken, { kind: 'district' });
 declareScope(LoginThrottle, { kind: 'district' });
+declareScope(KnownClient, { kind: 'district' });
