@@ -10,7 +10,7 @@ import { useApiQuery } from '../useApiQuery';
 
 // Nested lists are pages of at most 100: a district has a few dozen communities, a community fewer than 100 grids.
 const QUERY = `query ($asOf: LocalDate) {
-  districts(asOf: $asOf) { items { id name nameEn householdCount residentCount
+  districts(asOf: $asOf) { items { id name nameEn
     offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }
     communities(options: { take: 100, sort: [{ field: code }] }) { items { id code name nameEn officeId householdCount residentCount
       grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }
@@ -54,8 +54,9 @@ export const StructurePage = () => {
       return { id: `o${o.id}`, resource: 'offices', recordId: o.id, label: zh ? o.name : o.nameEn, households: sum(children, 'households'), residents: sum(children, 'residents'), children };
     });
     const officeIds = new Set(d.offices.items.map((o: any) => o.id));
+    // The district's counts are its communities' (every household is in a grid of one), so they are not asked for again.
     return {
-      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
+      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: sum(communities, 'households'), residents: sum(communities, 'residents'),
       children: [...offices, ...communities.filter((c: any) => !c.officeId || !officeIds.has(c.officeId))],
     };
   }), [data, zh]);
