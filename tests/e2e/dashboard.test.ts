@@ -220,6 +220,8 @@ it('redraws the tree as of another day: the 7 offices and their old communities 
   await page.getByText(`C01 ${MUSLIM_LANE}`).waitFor();
   expect(await page.locator('[data-testid^="tree-c"]').count()).toBe(12);
   expect(await page.getByRole('button', { name: 'Today' }).isDisabled()).toBe(true);
+  // "Today" is the server's (a fixed day in tests), not the browser's clock.
+  expect(await page.getByLabel('As of', { exact: true }).inputValue()).toBe(TEST_TODAY);
 });
 
 it("shows a grid's history: its old community before the reform and its new one after, with the lineage", async () => {
