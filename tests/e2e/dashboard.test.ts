@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { browserSuite, newPage, recordMetric, screenshot } from '../support/browser';
 import type { TestServer } from '../support/test-server';
-import { ADMIN_PASSWORD } from '../support/global-setup';
-import { GridRecord, MUSLIM_LANE, sample } from '../support/sample';
+import { ADMIN_PASSWORD, TEST_TODAY } from '../support/global-setup';
+import { CHENGUANG_OFFICE, CHENXI, GridRecord, MUSLIM_LANE, sample } from '../support/sample';
 
 /**
  * The dashboard in a real Chromium against the real server and database,
@@ -31,6 +31,10 @@ afterEach(async () => {
 
 const one = async <T = any>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
+const residentTotal = async (filter = '{}') => (await api.data(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents.totalItems;
+
+/** Sets the as-of day in the picker of the page shown. */
+const showAsOf = (day: string) => page.getByLabel('As of', { exact: true }).fill(day);
 
 /** Picks an option of a MUI select (react-admin SelectInput) by its visible text. */
 async function choose(label: string, option: string) {
@@ -41,7 +45,8 @@ async function choose(label: string, option: string) {
 it('renders the home dashboard with the district figures and the chart', async () => {
   const started = Date.now();
   await open('');
-  const residents = (await one<{ n: number }>('SELECT COUNT(*)::int AS n FROM resident')).n;
+  // Residents living in the district today (not those who have left).
+  const residents = await residentTotal();
   await page.getByText(residents.toLocaleString('en-US'), { exact: true }).waitFor();
   recordMetric('dashboardFirstRenderMs', Date.now() - started);
   await page.getByText('Residents per community').waitFor();
@@ -53,13 +58,13 @@ it('loads the structure tree with counts, searches it, and clicks through to a g
   await open('structure');
   const households = await sample.householdCountIn(api, muslimLane);
   const residents = await sample.residentCountIn(api, muslimLane);
-  await page.getByText(MUSLIM_LANE).waitFor();
+  await page.getByText(`C01 ${MUSLIM_LANE}`).waitFor();
   await page.getByText(`${households} households · ${residents} residents`).first().waitFor();
   await screenshot(page, 'structure-tree');
 
   // Muslim Lane's third grid by code: found by its name, shown with its code.
   const grid = muslimLaneGrids[2];
-  await page.getByLabel('Find a community or grid').fill(grid.name);
+  await page.getByLabel('Find an office, community or grid').fill(grid.name);
   await page.getByText(`${grid.code} ${grid.name}`).waitFor();
   expect(await page.getByText('Hepan (Riverside) Community').count()).toBe(0);
   await page.getByTestId(`tree-g${grid.id}`).getByLabel('Open').click();
@@ -72,11 +77,10 @@ it('loads the structure tree with counts, searches it, and clicks through to a g
 
 it('lists residents, filters them by community, and pages through', async () => {
   await open('residents');
-  const all = (await one('SELECT COUNT(*)::int AS n FROM resident')).n;
+  const all = await residentTotal();
   await page.getByText(`1-10 of ${all}`).waitFor();
   await choose('Community', '晨曦社区');
-  const inCommunity = (await one(`SELECT COUNT(*)::int AS n FROM resident r JOIN household h ON h.id = r.household_id
-    JOIN grid g ON g.id = h.grid_id JOIN community c ON c.id = g.community_id WHERE c.name = '晨曦社区'`)).n;
+  const inCommunity = await sample.residentCountIn(api, await sample.communityId(api, '晨曦社区'));
   await page.getByText(`1-10 of ${inCommunity}`).waitFor();
   await page.getByRole('button', { name: 'Go to next page' }).click();
   await page.getByText(`11-20 of ${inCommunity}`).waitFor();
@@ -103,8 +107,8 @@ it('creates a grid in a community', async () => {
   await page.getByLabel('Name *').fill('星桥试验网格');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/grids\/\d+\/show$/);
-  const row = await one(`SELECT g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id WHERE g.code = 'E2E1'`);
-  expect(row).toEqual({ name: '星桥试验网格', community: '星桥社区' });
+  const { grids } = await api.data('{ grids(options: { filter: { code: { eq: "E2E1" } } }) { items { name validUntil community { name } } } }');
+  expect(grids.items).toEqual([{ name: '星桥试验网格', validUntil: null, community: { name: '星桥社区' } }]);
   await screenshot(page, 'grid-show');
 });
 
@@ -114,8 +118,8 @@ it("shows the server's validation error on its field", async () => {
   await page.getByLabel('Code *').fill(muslimLaneGrids[0].code);
   await page.getByLabel('Name *').fill('重复编码');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('is already used by another grid of the community').waitFor();
-  expect((await one(`SELECT COUNT(*)::int AS n FROM grid WHERE name = '重复编码'`)).n).toBe(0);
+  await page.getByText(/is used by another grid on/).waitFor();
+  expect((await one(`SELECT COUNT(*)::int AS n FROM grid_version WHERE name = '重复编码'`)).n).toBe(0);
   await screenshot(page, 'grid-create-server-error');
 });
 
@@ -146,19 +150,19 @@ it('switches to Chinese and back', async () => {
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.getByRole('menuitem', { name: '中文' }).click();
   await page.getByRole('menuitem', { name: '居民' }).waitFor();
-  await page.getByText('成立日期').waitFor();
+  await page.getByText('生效日期').first().waitFor();
   // No message key may show through untranslated.
   expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]/);
   await screenshot(page, 'communities-list-zh');
   await page.getByRole('button', { name: '中文', exact: true }).click();
   await page.getByRole('menuitem', { name: 'English' }).click();
   await page.getByRole('menuitem', { name: 'Residents' }).waitFor();
-  await page.getByText('Established on').waitFor();
+  await page.getByText('Valid from').first().waitFor();
 });
 
 it('shows a community with its grids, windows and staff', async () => {
   await open(`communities/${muslimLane}/show`);
-  await page.getByText(MUSLIM_LANE).waitFor();
+  await page.getByText(MUSLIM_LANE).first().waitFor();
   await page.getByRole('tab', { name: 'Grids' }).click();
   await page.getByText(muslimLaneGrids.at(-1)!.name).waitFor();
   await screenshot(page, 'community-show-grids');
@@ -179,4 +183,97 @@ it('deletes several records at once from a list', async () => {
   const remaining = async () => (await one('SELECT COUNT(*)::int AS n FROM staff_member WHERE id = ANY($1)', [ids.map((r) => r.id)])).n;
   for (let waited = 0; waited < 15_000 && (await remaining()) > 0; waited += 250) await page.waitForTimeout(250);
   expect(await remaining()).toBe(0);
+});
+
+/** A day as the dashboard shows it in English (en-US). */
+const shown = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString('en-US');
+
+it('redraws the tree as of another day: the 7 offices and their old communities before the reform, the 12 communities after', async () => {
+  await open('structure');
+  await page.getByText(`C01 ${MUSLIM_LANE}`).waitFor();
+  expect(await page.locator('[data-testid^="tree-o"]').count()).toBe(0);
+
+  await showAsOf('2014-09-28');
+  await page.getByText(CHENGUANG_OFFICE).waitFor();
+  expect(await page.locator('[data-testid^="tree-o"]').count()).toBe(7);
+  expect(await page.getByText(MUSLIM_LANE).count()).toBe(0);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const oldCommunities = await api.data('{ communities(asOf: "2014-09-28", options: { sort: [{ field: code }] }) { totalItems items { code nameEn grids { items { code name } } } } }');
+  const [firstOld] = oldCommunities.communities.items;
+  await page.getByText(`${firstOld.code} ${firstOld.nameEn}`).waitFor();
+  await page.getByText(`${firstOld.grids.items[0].code} ${firstOld.grids.items[0].name}`).waitFor();
+  await screenshot(page, 'structure-tree-2014-09-28');
+
+  // The day survives navigation: the communities list reads the same day.
+  await page.getByRole('menuitem', { name: 'Communities' }).click();
+  await page.getByText(firstOld.code, { exact: true }).waitFor();
+  await page.getByText(`1-10 of ${oldCommunities.communities.totalItems}`).waitFor();
+  await screenshot(page, 'communities-list-2014-09-28');
+
+  await open('structure');
+  await showAsOf('2014-09-29');
+  await page.getByText(`C01 ${MUSLIM_LANE}`).waitFor();
+  expect(await page.locator('[data-testid^="tree-o"]').count()).toBe(0);
+  expect(await page.locator('[data-testid^="tree-c"]').count()).toBe(12);
+
+  await page.getByRole('button', { name: 'Today' }).click();
+  await page.getByText(`C01 ${MUSLIM_LANE}`).waitFor();
+  expect(await page.locator('[data-testid^="tree-c"]').count()).toBe(12);
+  expect(await page.getByRole('button', { name: 'Today' }).isDisabled()).toBe(true);
+  // "Today" is the server's (a fixed day in tests), not the browser's clock.
+  expect(await page.getByLabel('As of', { exact: true }).inputValue()).toBe(TEST_TODAY);
+});
+
+it("shows a grid's history: its old community before the reform and its new one after, with the lineage", async () => {
+  const grid = muslimLaneGrids[2];
+  const { grid: read } = await api.data(`{ grid(id: "${grid.id}") { validFrom history { versionFrom code community { id code name validUntil } } } }`);
+  const [before, after] = [read.history[0], read.history.at(-1)];
+  expect(before.community.id).not.toBe(after.community.id);
+  await open(`grids/${grid.id}/show`);
+  const versions = page.getByTestId('version-history');
+  await versions.getByText(before.code, { exact: true }).waitFor();
+  await versions.getByText(`${before.community.code} ${before.community.name}`).waitFor();
+  await versions.getByText(`${after.community.code} ${after.community.name}`).waitFor();
+  await page.getByText(`Valid from ${shown(read.validFrom)} until still valid`).waitFor();
+  await screenshot(page, 'grid-history');
+
+  // The old community ended at the reform; its page names the community that took over its territory.
+  await versions.getByText(`${before.community.code} ${before.community.name}`).click();
+  await page.getByText(`until ${shown(before.community.validUntil)}`).first().waitFor();
+  await page.getByTestId('lineage').getByText(new RegExp(`C01 ${MUSLIM_LANE}`)).waitFor();
+  await page.getByText('Not valid on this day').waitFor();
+  await screenshot(page, 'community-lineage');
+});
+
+it('moves a grid to another community from a date: preview first, then apply; Edit stays a correction', async () => {
+  const grid = muslimLaneGrids.at(-1)!;
+  const chenxi = (await api.data(`{ community(id: "${await sample.communityId(api, CHENXI)}") { id code name } }`)).community;
+  const communityOf = async (asOf = TEST_TODAY) => (await api.data(`{ grid(id: "${grid.id}", asOf: "${asOf}") { community { name } } }`)).grid.community.name;
+  await open(`grids/${grid.id}/show`);
+  await page.getByRole('button', { name: 'Move / change from a date' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Records a change that takes effect on the effective date').waitFor();
+  // The change takes effect today by default.
+  expect(await dialog.getByLabel('Effective from').inputValue()).toBe(TEST_TODAY);
+  await dialog.getByLabel('Community').click();
+  await page.getByRole('option', { name: `${chenxi.code} ${chenxi.name}` }).click();
+  expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = dialog.getByTestId('command-preview');
+  await preview.getByText(/this would make 1 change/).waitFor();
+  await preview.getByText(`communityId: ${grid.communityId} → ${chenxi.id}`).waitFor();
+  await screenshot(page, 'grid-move-preview');
+  // The preview was rolled back.
+  expect(await communityOf()).toBe('清真巷社区');
+
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await page.getByText('Done: 1 change recorded').waitFor();
+  await page.getByTestId('version-history').getByText(`${chenxi.code} ${chenxi.name}`).waitFor();
+  expect(await communityOf()).toBe(chenxi.name);
+  const yesterday = new Date(Date.parse(`${TEST_TODAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  expect(await communityOf(yesterday)).toBe('清真巷社区');
+  await screenshot(page, 'grid-after-move');
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByTestId('correction-note').getByText(/corrects the version valid from/).waitFor();
 });

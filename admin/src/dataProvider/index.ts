@@ -3,7 +3,7 @@ import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
 import {
   CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
 } from 'react-admin';
-import { getAsOf } from '../time/asOf';
+import { getAsOf, noteServerToday } from '../time/asOf';
 import { RESOURCES } from './resources';
 
 /**
@@ -82,7 +82,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       return {
         query: listQuery(resource),
         variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter }, asOf },
-        parseResponse: ({ data }) => ({ data: data[resource].items.map(clean), total: data[resource].totalItems }),
+        parseResponse: ({ data }) => {
+          if (!asOf) noteServerToday(data[resource].items[0]?.asOf);
+          return { data: data[resource].items.map(clean), total: data[resource].totalItems };
+        },
       };
     }
     case GET_MANY:
@@ -98,7 +101,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
           ? gql(`query ($id: ID!, $asOf: LocalDate) { ${lowerFirst(type)}(id: $id, asOf: $asOf) { ${fields} } }`)
           : gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
         variables: { id: String(params.id), asOf },
-        parseResponse: ({ data }) => ({ data: clean(data[lowerFirst(type)]) }),
+        parseResponse: ({ data }) => {
+          if (!asOf) noteServerToday(data[lowerFirst(type)]?.asOf);
+          return { data: clean(data[lowerFirst(type)]) };
+        },
       };
     case CREATE:
       return {

@@ -5,14 +5,14 @@ import { TreeItem } from '@mui/x-tree-view/TreeItem';
 import React, { useMemo, useState } from 'react';
 import { Link, Loading, Title, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 import { AsOfPicker } from '../time/AsOfPicker';
-import { useAsOf } from '../time/asOf';
+import { noteServerToday, useAsOf } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 
 // Nested lists are pages of at most 100: a district has a few dozen communities, a community fewer than 100 grids.
 const QUERY = `query ($asOf: LocalDate) {
-  districts(asOf: $asOf) { items { id name nameEn householdCount residentCount
+  districts(asOf: $asOf) { items { id name nameEn
     offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }
-    communities(options: { take: 100, sort: [{ field: code }] }) { items { id code name nameEn officeId householdCount residentCount
+    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount
       grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }
 }`;
 
@@ -43,6 +43,7 @@ export const StructurePage = () => {
   const zh = locale.startsWith('zh');
 
   const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => {
+    if (!asOf) noteServerToday(d.communities.items[0]?.asOf);
     const communities = d.communities.items.map((c: any): Node & { officeId: string | null } => ({
       id: `c${c.id}`, resource: 'communities', recordId: c.id, label: `${c.code} ${zh ? c.name : c.nameEn}`, households: c.householdCount, residents: c.residentCount,
       officeId: c.officeId,
@@ -53,12 +54,14 @@ export const StructurePage = () => {
       const children = communities.filter((c: any) => c.officeId === o.id);
       return { id: `o${o.id}`, resource: 'offices', recordId: o.id, label: zh ? o.name : o.nameEn, households: sum(children, 'households'), residents: sum(children, 'residents'), children };
     });
+    offices.sort((a: Node, b: Node) => a.label.localeCompare(b.label, locale));
     const officeIds = new Set(d.offices.items.map((o: any) => o.id));
+    // The district's counts are its communities' (every household is in a grid of one), so they are not asked for again.
     return {
-      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: d.householdCount, residents: d.residentCount,
+      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: sum(communities, 'households'), residents: sum(communities, 'residents'),
       children: [...offices, ...communities.filter((c: any) => !c.officeId || !officeIds.has(c.officeId))],
     };
-  }), [data, zh]);
+  }), [data, zh, locale, asOf]);
 
   const filtered = useMemo(() => {
     const text = search.trim().toLowerCase();

@@ -29,17 +29,19 @@ export const CommandButton = ({ mode, children }: { mode: Mode; children?: React
   const [open, setOpen] = useState(false);
   if (!record) return null;
   const sources = sourcesOf(children);
+  // The day shown (the server's today unless another day was picked) is where a change most likely starts.
+  const day = record.asOf ?? districtToday();
   const defaults: Record<string, unknown> = mode === 'change'
-    ? { effectiveOn: districtToday(), ...Object.fromEntries(sources.map((source) => [source, record[source]])) }
-    : { lastDay: districtToday() };
+    ? { effectiveOn: day, ...Object.fromEntries(sources.map((source) => [source, record[source]])) }
+    : { lastDay: day };
   return (
     <>
       <Button label={`cg.commands.${mode}`} onClick={() => setOpen(true)}>{mode === 'change' ? <MoveUpIcon /> : <EventBusyIcon />}</Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>{translate(`cg.commands.${mode}_title`)}</DialogTitle>
         {open && (
-          <Form defaultValues={defaults} record={defaults} noValidate>
-            <CommandForm mode={mode} sources={sources} onDone={() => setOpen(false)}>{children}</CommandForm>
+          <Form defaultValues={defaults} noValidate>
+            <CommandForm mode={mode} unit={record} sources={sources} onDone={() => setOpen(false)}>{children}</CommandForm>
           </Form>
         )}
       </Dialog>
@@ -47,9 +49,10 @@ export const CommandButton = ({ mode, children }: { mode: Mode; children?: React
   );
 };
 
-const CommandForm = ({ mode, sources, children, onDone }: { mode: Mode; sources: string[]; children?: ReactNode; onDone: () => void }) => {
+const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
+  mode: Mode; unit: Record<string, any>; sources: string[]; children?: ReactNode; onDone: () => void;
+}) => {
   const translate = useTranslate();
-  const record = useRecordContext()!;
   const resource = useResourceContext()!;
   const dataProvider = useDataProvider() as unknown as CommandProvider;
   const notify = useNotify();

@@ -33,6 +33,15 @@ const subscribe = (listener: () => void) => {
 export const useAsOf = (): string | null => useSyncExternalStore(subscribe, getAsOf);
 
 const districtDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+let serverToday: string | null = null;
 
-/** Today in the district's time zone, whatever the browser's zone, as YYYY-MM-DD. */
-export const districtToday = (): string => districtDate.format(new Date());
+/**
+ * What the server answered as "today" (the asOf of a record read without a
+ * day): its clock is the one that counts, and may differ from the browser's.
+ */
+export function noteServerToday(day: unknown): void {
+  if (typeof day === 'string' && DAY.test(day)) serverToday = day;
+}
+
+/** Today in the district's time zone as YYYY-MM-DD: the server's when known, else the browser's clock in Asia/Shanghai. */
+export const districtToday = (): string => serverToday ?? districtDate.format(new Date());
