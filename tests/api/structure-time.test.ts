@@ -76,6 +76,37 @@ describe('the district through time', () => {
   });
 });
 
+describe('households and residents through time', () => {
+  it('a household that moved since the reform answers with its grid of the day, at every level', async () => {
+    const [moved] = await api.sql(`SELECT household_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on, COUNT(*)::int AS versions
+      FROM household_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
+    expect(moved.versions).toBe(2);
+    const read = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { household(id: $id, asOf: $asOf) {
+      gridId grid { id households(options: { take: 100 }) { items { id } } } history { gridId versionFrom versionUntil } } }`, { id: String(moved.id), asOf })).household;
+    const before = await read(addDays(moved.moved_on, -1));
+    const after = await read(moved.moved_on);
+    expect(before.gridId).not.toBe(after.gridId);
+    expect(before.grid.households.items.map((h: any) => h.id)).toContain(String(moved.id));
+    expect(after.grid.households.items.map((h: any) => h.id)).toContain(String(moved.id));
+    expect(after.history.map((v: any) => v.gridId)).toEqual([before.gridId, after.gridId]);
+    expect(after.history[0].versionUntil).toBe(addDays(moved.moved_on, -1));
+  });
+
+  it('a resident who moved into another household answers with the household of the day', async () => {
+    const [moved] = await api.sql(`SELECT resident_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on
+      FROM resident_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
+    const read = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { resident(id: $id, asOf: $asOf) {
+      householdId household { residents { items { id } } residentCount } } }`, { id: String(moved.id), asOf })).resident;
+    const before = await read(addDays(moved.moved_on, -1));
+    const after = await read(moved.moved_on);
+    expect(before.householdId).not.toBe(after.householdId);
+    for (const state of [before, after]) {
+      expect(state.household.residents.items.map((r: any) => r.id)).toContain(String(moved.id));
+      expect(state.household.residentCount).toBe(state.household.residents.items.length);
+    }
+  });
+});
+
 describe('moves, with effect today or in the future, and their dry run', () => {
   const move = (gridId: string, communityId: string, effectiveOn: string, dryRun = false) => api.gql(`mutation ($input: ChangeGridInput!, $dryRun: Boolean!) {
     changeGrid(input: $input, dryRun: $dryRun) { dryRun correlationId changeCount changes { operation entityType entityId changes } record { communityId code } } }`,
@@ -114,6 +145,15 @@ describe('moves, with effect today or in the future, and their dry run', () => {
       households(asOf: $asOf, options: { filter: { gridId: { eq: $g } } }) { totalItems } }`, { g: grid.id, asOf })).households.totalItems;
     expect(await theirs(yesterday)).toBe(households);
     expect(await theirs(today())).toBe(0);
+    // Reading the past is allowed; revealing personal data or writing needs the record in reach today.
+    const { households: past } = await coordinator.data(`query ($g: ID, $asOf: LocalDate) {
+      households(asOf: $asOf, options: { filter: { gridId: { eq: $g } }, take: 1 }) { items { id version residents { items { id } } } } }`, { g: grid.id, asOf: yesterday });
+    const [household] = past.items;
+    const reveal = await coordinator.gql(`mutation ($id: ID!) { revealResidentPersonalData(id: $id) { idNumber } }`, { id: household.residents.items[0].id });
+    expect(reveal.errors![0].extensions.code).toBe('NOT_FOUND');
+    const correction = await coordinator.gql(`mutation ($id: ID!, $v: Int!, $asOf: LocalDate) { updateHousehold(input: { id: $id, version: $v, asOf: $asOf, address: "改" }) { id } }`,
+      { id: household.id, v: household.version, asOf: yesterday });
+    expect(correction.errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('a move dated tomorrow changes nothing today and everything once the clock passes midnight', async () => {

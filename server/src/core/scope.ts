@@ -71,11 +71,13 @@ export class Scope {
 
   /**
    * Restricts the rows of `alias` (an entity of the query; `versionAlias` its
-   * version row joined for `day`, an SQL date expression) to the reach.
+   * version row joined for `day`, an SQL date expression) to the reach;
+   * `entity` names the record when the query reads its versions alone.
    */
-  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string): SelectQueryBuilder<T> {
+  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string, entity?: Function): SelectQueryBuilder<T> {
     if (this.isSystem) return qb;
-    const target = qb.expressionMap.findAliasByName(alias).metadata.target as Function;
+    // The entity whose rule applies: the alias's own, or the record a version row belongs to.
+    const target = entity ?? qb.expressionMap.findAliasByName(alias).metadata.target as Function;
     const rule = rules.get(target);
     if (!rule) return qb.andWhere('1 = 0');
     const condition = this.condition(rule, alias, versionAlias, day, (value) => {

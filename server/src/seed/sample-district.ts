@@ -324,7 +324,7 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     await em.query(`INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, $3, daterange($4::date, NULL))`,
       [householdIds[h], gridIds[target], households[h].registrationType, day]);
   }
-  const children = residents.map((r, i) => ({ r, i })).filter(({ r }) => r.relationToHead === RelationToHead.CHILD && String(r.row.birthDate) < '1998-01-01');
+  const children = residents.map((r, i) => ({ r, i })).filter(({ r }) => r.relationToHead === RelationToHead.CHILD && String(r.row.birthDate) < '2003-01-01');
   for (let n = 0; n < Math.min(6, children.length); n++) {
     const { r, i } = children[n * 7 % children.length];
     const into = (r.householdIndex + 11) % households.length;
@@ -345,6 +345,8 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   });
   await insertChunked(em, StaffMember, staffRows);
   await createDemoAccounts(em, communityIds[0]);
+  // Fresh statistics: without them the planner guesses badly at the version tables' date ranges.
+  await em.query('ANALYZE');
 
   return {
     offices: officeIds.length, communities: communityIds.length, oldCommunities: oldIds.length, grids: gridIds.length,

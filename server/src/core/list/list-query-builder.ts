@@ -81,16 +81,48 @@ export async function findList<T extends ObjectLiteral>(
   read: ReadDate,
 ): Promise<ListResult<T>> {
   const qb = listQuery(reader, entity, options, config, read);
-  for (const [expression, order] of sortExpressions(qb, options)) qb.addOrderBy(expression, order, order === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST');
+  for (const key of sortKeys(qb, options)) qb.addOrderBy(key.expression, key.order, key.nulls);
   qb.offset(options?.skip ?? 0).limit(Math.min(options?.take ?? MAX_TAKE, MAX_TAKE));
-  const [raws, totalItems] = await Promise.all([qb.getRawMany(), countOf(qb)]);
+  const [raws, totalItems] = await Promise.all([qb.getRawMany(), countOf(reader, entity, qb, options, config, read)]);
   return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
 }
 
-/** All rows a list query matches: a plain COUNT(*), since the version join gives one row per record (TypeORM's getCount counts DISTINCT ids). */
-async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
-  const row = await qb.clone().orderBy().offset(undefined).limit(undefined).select('COUNT(*)', 'count').getRawOne<{ count: string }>();
+/**
+ * All rows a list query matches. A plain COUNT(*), since the version join
+ * gives one row per record (TypeORM's getCount counts DISTINCT ids); for a
+ * dated list whose filters all lie on the version, over the version table
+ * alone (a version valid on the day means its record is), which spares a
+ * join over every record of the level.
+ */
+async function countOf<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, qb: SelectQueryBuilder<T>, options: ListOptions | undefined,
+  config: ListQueryConfig<T>, read: ReadDate): Promise<number> {
+  const spec = datedSpec(entity);
+  const filter = { ...(options?.filter ?? {}) } as Record<string, unknown>;
+  const counted = spec && !read.includeEnded && !filter.includeEnded && !needsRecord(reader.em, spec.version, filter, config as ListQueryConfig<ObjectLiteral>)
+    ? versionOnlyQuery(reader, entity, spec.version, filter, config, read)
+    : qb.clone().orderBy().offset(undefined).limit(undefined);
+  const row = await counted.select('COUNT(*)', 'count').getRawOne<{ count: string }>();
   return Number(row?.count ?? 0);
+}
+
+/** Whether a filter touches the record's own columns (not only its version's). */
+function needsRecord(em: EntityManager, version: ClassType<ObjectLiteral>, filter: Record<string, unknown>, config: ListQueryConfig<ObjectLiteral>): boolean {
+  const onVersion = (property: string) => Boolean(em.getRepository(version).metadata.findColumnWithPropertyName(property));
+  return Object.entries(filter).some(([key, value]) => {
+    if (value === undefined || value === null || key === 'includeEnded' || key === 'ids' || config.ancestorFilters?.[key]) return false;
+    if (key === 'search') return String(value).trim() !== '' && !config.searchColumns.every(onVersion);
+    return !onVersion(key);
+  });
+}
+
+/** The versions valid on the day, in the caller's reach, that the filter matches: one per record. */
+function versionOnlyQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, version: ClassType<ObjectLiteral>, filter: Record<string, unknown>,
+  config: ListQueryConfig<T>, read: ReadDate): SelectQueryBuilder<ObjectLiteral> {
+  const qb = reader.em.createQueryBuilder(version, 'v').setParameter('asOf', read.asOf).where(`v.valid @> ${DAY}`);
+  reader.scope.apply(qb, 'v', 'v', DAY, entity);
+  delete filter.includeEnded;
+  applyFilter(qb, filter, config as ListQueryConfig<ObjectLiteral>, `v.${datedSpec(entity)!.key}`);
+  return qb;
 }
 
 /**
@@ -108,8 +140,7 @@ export async function findPages<T extends ObjectLiteral>(
   read: ReadDate,
 ): Promise<Array<ListResult<T>>> {
   const qb = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:parentIds)`, { parentIds: [...parentIds] });
-  const order = sortExpressions(qb, options).map(([expression, direction]) =>
-    `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}`).join(', ');
+  const order = sortKeys(qb, options).map((key) => `${key.expression} ${key.order}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ');
   qb.addSelect(parent, 'page_parent')
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order})`, 'page_row')
     .addSelect(`COUNT(*) OVER (PARTITION BY ${parent})`, 'page_total');
@@ -138,15 +169,23 @@ function listQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>
   return qb;
 }
 
-/** Sort keys as SQL expressions, id last as the tie-breaker. */
-function sortExpressions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined): Array<[string, 'ASC' | 'DESC']> {
-  const keys: Array<[string, 'ASC' | 'DESC']> = (options?.sort ?? []).map(({ field, order }) =>
-    [sqlColumn(qb, field, 'sort'), order === SortOrder.DESC ? 'DESC' : 'ASC']);
-  keys.push(['"e"."id"', 'ASC']);
+interface SortKey {
+  expression: string;
+  order: 'ASC' | 'DESC';
+  nulls?: 'NULLS FIRST' | 'NULLS LAST';
+}
+
+/** Sort keys as SQL, empty values first going up and last going down; id last as the tie-breaker, plain so its index serves it. */
+function sortKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined): SortKey[] {
+  const keys: SortKey[] = (options?.sort ?? []).map(({ field, order }) => (order === SortOrder.DESC
+    ? { expression: sqlColumn(qb, field, 'sort'), order: 'DESC', nulls: 'NULLS LAST' }
+    : { expression: sqlColumn(qb, field, 'sort'), order: 'ASC', nulls: 'NULLS FIRST' }));
+  keys.push({ expression: '"e"."id"', order: 'ASC' });
   return keys;
 }
 
-function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter: Record<string, unknown>, config: ListQueryConfig<T>): void {
+/** Adds the filter's conditions; `idColumn` is the record's id (its version's key when counting versions alone). */
+function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter: Record<string, unknown>, config: ListQueryConfig<T>, idColumn = 'e.id'): void {
   let n = 0;
   const param = (value: unknown) => {
     const name = `f${n++}`;
@@ -157,7 +196,7 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
   for (const [key, operators] of Object.entries(filter)) {
     if (operators === undefined || operators === null) continue;
     if (key === 'ids') {
-      qb.andWhere(`e.id = ANY(${param(parseIds(operators as string[], 'filter.ids'))})`);
+      qb.andWhere(`${idColumn} = ANY(${param(parseIds(operators as string[], 'filter.ids'))})`);
       continue;
     }
     if (key === 'search') {
