@@ -3,7 +3,7 @@ import { Button, Stack, TextField } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { RESOURCES } from '../dataProvider/resources';
-import { districtToday, setAsOf, useAsOf } from './asOf';
+import { districtToday, setAsOf, useAsOf, useShownDay } from './asOf';
 
 /**
  * Picks the day the district is shown as of. Records already loaded for
@@ -14,6 +14,7 @@ export const AsOfPicker = () => {
   const translate = useTranslate();
   const queryClient = useQueryClient();
   const asOf = useAsOf();
+  const shown = useShownDay();
   const choose = (day: string | null) => {
     setAsOf(day === districtToday() ? null : day);
     queryClient.resetQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0] in RESOURCES });
@@ -21,7 +22,7 @@ export const AsOfPicker = () => {
   return (
     <Stack direction="row" gap={1} alignItems="center" data-testid="as-of">
       <TextField
-        type="date" size="small" label={translate('cg.as_of.label')} value={asOf ?? districtToday()}
+        type="date" size="small" label={translate('cg.as_of.label')} value={shown}
         onChange={(event) => event.target.value && choose(event.target.value)}
         slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }}
       />

@@ -32,6 +32,9 @@ const subscribe = (listener: () => void) => {
 /** The chosen day, or null for today; re-renders when it changes. */
 export const useAsOf = (): string | null => useSyncExternalStore(subscribe, getAsOf);
 
+/** The day shown: the chosen one, or today as the server knows it; re-renders when either changes. */
+export const useShownDay = (): string => useSyncExternalStore(subscribe, () => current ?? districtToday());
+
 const districtDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 let serverToday: string | null = null;
 
@@ -40,7 +43,10 @@ let serverToday: string | null = null;
  * day): its clock is the one that counts, and may differ from the browser's.
  */
 export function noteServerToday(day: unknown): void {
-  if (typeof day === 'string' && DAY.test(day)) serverToday = day;
+  if (typeof day !== 'string' || !DAY.test(day) || day === serverToday) return;
+  serverToday = day;
+  // Pickers showing "today" redraw with the server's day.
+  listeners.forEach((listener) => listener());
 }
 
 /** Today in the district's time zone as YYYY-MM-DD: the server's when known, else the browser's clock in Asia/Shanghai. */
