@@ -103,23 +103,23 @@ async function main(): Promise<void> {
 
     // Today, and the same reads as of a past day (after the reform, before the sample's later moves).
     for (const [label, at] of [['today', ''], ['as of 2018-06-01', 'asOf: "2018-06-01", ']]) {
-    console.log(`\n${label}: ${runs} runs each, sequential, over HTTP (ms):`);
-    console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
-    for (const [name, query] of queries(targets, at)) {
-      const times: number[] = [];
-      let statements = 0;
-      for (let i = 0; i < runs + 2; i++) {
-        started = performance.now();
-        const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-        const body = (await response.json()) as { errors?: unknown; extensions?: { sqlStatements: number } };
-        if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
-        if (i >= 2) times.push(performance.now() - started); // the first two warm caches and plans
-        statements = body.extensions?.sqlStatements ?? 0;
+      console.log(`\n${label}: ${runs} runs each, sequential, over HTTP (ms):`);
+      console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
+      for (const [name, query] of queries(targets, at)) {
+        const times: number[] = [];
+        let statements = 0;
+        for (let i = 0; i < runs + 2; i++) {
+          started = performance.now();
+          const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+          const body = (await response.json()) as { errors?: unknown; extensions?: { sqlStatements: number } };
+          if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+          if (i >= 2) times.push(performance.now() - started); // the first two warm caches and plans
+          statements = body.extensions?.sqlStatements ?? 0;
+        }
+        times.sort((a, b) => a - b);
+        const percentile = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+        console.log(`${name.padEnd(62)} ${percentile(0.5).padStart(7)} ${percentile(0.95).padStart(7)} ${String(statements).padStart(4)}`);
       }
-      times.sort((a, b) => a - b);
-      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-      console.log(`${name.padEnd(62)} ${at(0.5).padStart(7)} ${at(0.95).padStart(7)} ${String(statements).padStart(4)}`);
-    }
     }
     await app.apollo.stop();
   } finally {
