@@ -46,7 +46,10 @@ export const hasPermission = (role: Role, permission: Permission) => ROLE_PERMIS
 /** Roles whose reach is the whole district; the others see people only inside their communities or grids. */
 export const DISTRICT_WIDE_ROLES: readonly Role[] = [Role.DISTRICT_ADMIN, Role.DISTRICT_OFFICIAL, Role.REPORT_BUILDER];
 
-/** `630199**********1234`-style masks: enough to tell records apart, not enough to use. */
+/**
+ * `6301**********1234`: what roles with the reveal right see of an ID number
+ * (they also see the birth date, and may reveal the rest, audited).
+ */
 export function maskIdNumber(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
   return `${value.slice(0, 4)}${'*'.repeat(Math.max(0, value.length - 8))}${value.slice(-4)}`;
@@ -59,3 +62,49 @@ export function maskPhone(value: string | null | undefined): string | null {
 }
 
 export const isMasked = (value: unknown) => typeof value === 'string' && value.includes('*');
+
+/**
+ * `6301**************`: what roles without the reveal right see. Characters
+ * 7–14 are the birth date and 15–18 the sequence and check characters; with
+ * them gone (and birth dates shown as age bands) a masked number stands for
+ * thousands of possible ones. The city part (4 characters) is kept, the county
+ * part not, since a district's residents mostly carry one of a few county codes.
+ */
+export function maskIdNumberToCity(value: string | null | undefined): string | null {
+  if (!value) return value ?? null;
+  return `${value.slice(0, 4)}${'*'.repeat(Math.max(0, value.length - 4))}`;
+}
+
+/** Birth dates are shown to roles without the reveal right as 5-year birth cohorts (1985–1989), which never change with the day read. */
+export const AGE_BAND_YEARS = 5;
+
+export interface AgeBand {
+  /** First day of the band, e.g. 1985-01-01. */
+  bornFrom: string;
+  /** Last day of the band, inclusive, e.g. 1989-12-31. */
+  bornUntil: string;
+}
+
+const pad4 = (year: number) => String(year).padStart(4, '0');
+
+/** The band a birth date (YYYY-MM-DD) falls in. */
+export function ageBandOf(birthDate: string): AgeBand {
+  const first = Math.floor(Number(birthDate.slice(0, 4)) / AGE_BAND_YEARS) * AGE_BAND_YEARS;
+  return { bornFrom: `${pad4(first)}-01-01`, bornUntil: `${pad4(first + AGE_BAND_YEARS - 1)}-12-31` };
+}
+
+/** Whether a day is the first (or, with `end`, the last) day of an age band: the only bounds a birth date filter of such roles may use. */
+export function isAgeBandBound(day: string, end: boolean): boolean {
+  const band = ageBandOf(day);
+  return day === (end ? band.bornUntil : band.bornFrom);
+}
+
+/** The ages (in whole years) people born within a band have on a day; [0, 0] when none is born yet. */
+export function agesOn(band: AgeBand, day: string): { minAge: number; maxAge: number } {
+  const age = (born: string) => {
+    if (born > day) return 0;
+    const years = Number(day.slice(0, 4)) - Number(born.slice(0, 4));
+    return day.slice(5) < born.slice(5) ? years - 1 : years;
+  };
+  return { minAge: age(band.bornUntil), maxAge: age(band.bornFrom) };
+}

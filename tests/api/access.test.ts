@@ -193,6 +193,8 @@ describe('personal data', () => {
     expect(search.residents.totalItems).toBe(0);
     const all = JSON.stringify(await reporter.data('{ residents(options: { take: 100 }) { items { idNumber phone } } }'));
     expect(all).not.toMatch(/\d{17}[\dX]/);
+    // Not even the 4 trailing characters: with the age band they would narrow the number to a few dozen.
+    expect((await reporter.data(`{ resident(id: "${resident.id}") { idNumber } }`)).resident.idNumber).toBe(`${row.id_number.slice(0, 4)}${'*'.repeat(14)}`);
   });
 });
 

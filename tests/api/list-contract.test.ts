@@ -86,12 +86,13 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     expect(households.items.every((h: any) => h.registrationType === 'FLOATING' && h.grid.communityId === muslimLane)).toBe(true);
   });
 
-  it('searches the main text fields, treating % and _ literally', async () => {
+  it('searches the main text fields (of residents, names only), treating % and _ literally', async () => {
     const [resident] = await api.sql('SELECT name, id_number FROM resident ORDER BY id LIMIT 1');
     const byName = await residents({ filter: { search: resident.name } });
     expect(byName.data!.residents.items.map((r: any) => r.name)).toContain(resident.name);
+    // Part of an ID number is no search term: it would reveal the number digit by digit.
     const byId = await residents({ filter: { search: resident.id_number.slice(6, 14) } });
-    expect(byId.data!.residents.totalItems).toBeGreaterThan(0);
+    expect(byId.data!.residents.totalItems).toBe(0);
     expect((await residents({ filter: { search: '%' } })).data!.residents.totalItems).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, TextInput, useLocaleState } from 'react-admin';
 import { enumChoices } from '../common';
 
-export const OPERATIONS = { CREATE: 'CREATE', UPDATE: 'UPDATE', DELETE: 'DELETE', REVEAL: 'REVEAL' };
+export const OPERATIONS = { CREATE: 'CREATE', UPDATE: 'UPDATE', DELETE: 'DELETE', REVEAL: 'REVEAL', LOOKUP: 'LOOKUP' };
 const operations = enumChoices(OPERATIONS, 'AuditOperation');
 
 /** What changed, one field a line: `name: 旧 → 新`. */

@@ -34,8 +34,9 @@ const asOfOf = (params: Params): string | null => params?.meta?.asOf ?? getAsOf(
 
 /**
  * react-admin filter values → the API's filter input. `q` is the search box;
- * `x_contains`, `x_gte`, `x_lte` name operators; arrays mean "any of" (`in`,
- * or `hasAny` for tags); anything else is equality.
+ * `x_contains`, `x_gte`, `x_lte` name operators; `x_lookup` is a lookup by
+ * personal data (4 characters: the last 4, else the whole value); arrays mean
+ * "any of" (`in`, or `hasAny` for tags); anything else is equality.
  */
 export function toApiFilter(filter: Params = {}): Params {
   const result: Params = {};
@@ -44,8 +45,9 @@ export function toApiFilter(filter: Params = {}): Params {
   };
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    const [, field, suffix] = key.match(/^(.*?)(?:_(contains|gte|lte))?$/)!;
+    const [, field, suffix] = key.match(/^(.*?)(?:_(contains|gte|lte|lookup))?$/)!;
     if (key === 'q') result.search = value;
+    else if (suffix === 'lookup') put(field, String(value).trim().length === 4 ? 'last4' : 'eq', String(value).trim());
     else if (key === 'includeEnded') result.includeEnded = Boolean(value);
     else if (key === 'ids' || key === 'id') result.ids = Array.isArray(value) ? value : [value];
     else if (suffix) put(field, suffix, value);

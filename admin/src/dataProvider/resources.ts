@@ -65,7 +65,7 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   },
   residents: {
     type: 'Resident',
-    fields: `${base} ${validity} householdId name gender birthDate idNumber phone relationToHead tags`,
+    fields: `${base} ${validity} householdId name gender birthDate ageBand { bornFrom bornUntil minAge maxAge } idNumber phone relationToHead tags`,
     detail: 'history { versionFrom versionUntil householdId relationToHead tags household { id address } }',
     writable: ['householdId', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'relationToHead', 'tags', 'validFrom'],
     asOf: true,

@@ -3,6 +3,7 @@ import {
   Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, SelectInput, Show, SimpleShowLayout, TextField,
 } from 'react-admin';
 import { RecordHistory } from '../auditEvents/RecordHistory';
+import { AgeBandField, useSeesBirthDates } from '../residents/AgeBandField';
 import { enumChoices, LocalDateField } from '../common';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 
@@ -12,7 +13,9 @@ const changeInputs = [
   <SelectInput source="registrationType" choices={types} key="registrationType" label="resources.households.fields.registrationType" />,
 ];
 
-export const HouseholdShow = () => (
+export const HouseholdShow = () => {
+  const seesBirthDates = useSeesBirthDates();
+  return (
   <Show actions={<DatedShowActions changeInputs={changeInputs} />}>
     <SimpleShowLayout>
       <TextField source="address" />
@@ -32,10 +35,11 @@ export const HouseholdShow = () => (
           <TextField source="name" />
           <SelectField source="relationToHead" choices={enumChoices(RelationToHead, 'RelationToHead')} />
           <SelectField source="gender" choices={enumChoices(Gender, 'Gender')} />
-          <LocalDateField source="birthDate" />
+          {seesBirthDates ? <LocalDateField source="birthDate" /> : <AgeBandField label="resources.residents.fields.ageBand" />}
         </Datagrid>
       </ReferenceManyField>
       <RecordHistory entityType="Household" />
     </SimpleShowLayout>
   </Show>
-);
+  );
+};

@@ -26,6 +26,7 @@ export const app = {
       prefix: 'Starts with', created: 'Made', expires: 'Expires', last_used: 'Last used', revoked: 'Revoked', revoke: 'Revoke',
     },
     reveal: { button: 'Show full ID number and phone (recorded)' },
+    age_band: { value: '%{from}–%{until} (aged %{min}–%{max})' },
     history: { title: 'History' },
     as_of: {
       label: 'As of', today: 'Today', not_valid: 'Not valid on this day: shown with its nearest version',
@@ -76,7 +77,7 @@ export const app = {
       ResidentTag: { ELDERLY_ALONE: 'Elderly living alone', DISABLED: 'Disabled', LOW_INCOME: 'Low income', VETERAN: 'Veteran', LEFT_BEHIND_CHILD: 'Left-behind child' },
       Active: { true: 'Active', false: 'Inactive' },
       Role: { DISTRICT_ADMIN: 'District administrator', DISTRICT_OFFICIAL: 'District official', COMMUNITY_COORDINATOR: 'Community coordinator', GRID_MEMBER: 'Grid member', WINDOW_STAFF: 'Window staff', REPORT_BUILDER: 'Report builder' },
-      AuditOperation: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', REVEAL: 'Personal data shown' },
+      AuditOperation: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', REVEAL: 'Personal data shown', LOOKUP: 'Found by personal data' },
     },
   },
   resources: {
@@ -91,7 +92,7 @@ export const app = {
     households: { name: 'Household |||| Households', fields: { ...common, ...dated, gridId: 'Grid', communityId: 'Community', address: 'Address', address_contains: 'Address contains', registrationType: 'Registration', headResidentId: 'Head of household', residentCount: 'Residents', residents: 'Residents' } },
     residents: {
       name: 'Resident |||| Residents',
-      fields: { ...common, ...dated, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', idNumber: 'ID number', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
+      fields: { ...common, ...dated, householdId: 'Household', gridId: 'Grid', communityId: 'Community', gender: 'Gender', birthDate: 'Birth date', birthDate_gte: 'Born on or after', birthDate_lte: 'Born on or before', ageBand: 'Age band', ageBand_gte: 'Born in band from', ageBand_lte: 'Born in band until', idNumber: 'ID number', idNumber_lookup: 'Find by ID number', phone_lookup: 'Find by phone', lookup_help: 'Whole, or last 4 characters (recorded)', phone: 'Phone', relationToHead: 'Relation to head', tags: 'Tags' },
     },
     accounts: { name: 'Account |||| Accounts', fields: { ...common, username: 'Username', password: 'Password', displayName: 'Display name', role: 'Role', communityIds: 'Communities', gridIds: 'Grids', staffMemberId: 'Staff record', disabled: 'Disabled' } },
     auditEvents: { name: 'Audit event |||| Audit trail', fields: { ...common, occurredAt: 'When', actorId: 'Actor', actorName: 'Who', operation: 'What', entityType: 'Record type', entityId: 'Record', changes: 'Changes' } },

@@ -26,6 +26,7 @@ export const app = {
       prefix: '开头', created: '创建于', expires: '到期', last_used: '最近使用', revoked: '已撤销', revoke: '撤销',
     },
     reveal: { button: '显示完整身份证号和电话（将被记录）' },
+    age_band: { value: '%{from}–%{until}年生（%{min}–%{max}岁）' },
     as_of: {
       label: '查看日期', today: '今天', not_valid: '该日不在有效期内：显示最接近的版本',
       read_as_of: '按 %{day} 显示：版本自 %{from} 至 %{until}',
@@ -76,7 +77,7 @@ export const app = {
       ResidentTag: { ELDERLY_ALONE: '独居老人', DISABLED: '残疾人', LOW_INCOME: '低收入', VETERAN: '退役军人', LEFT_BEHIND_CHILD: '留守儿童' },
       Active: { true: '在岗', false: '离岗' },
       Role: { DISTRICT_ADMIN: '区级管理员', DISTRICT_OFFICIAL: '区级干部', COMMUNITY_COORDINATOR: '社区协调员', GRID_MEMBER: '网格员', WINDOW_STAFF: '窗口人员', REPORT_BUILDER: '报表人员' },
-      AuditOperation: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', REVEAL: '查看个人信息' },
+      AuditOperation: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', REVEAL: '查看个人信息', LOOKUP: '按个人信息查找' },
     },
   },
   resources: {
@@ -91,7 +92,7 @@ export const app = {
     households: { name: '住户', fields: { ...common, ...dated, gridId: '网格', communityId: '社区', address: '地址', address_contains: '地址包含', registrationType: '户籍类型', headResidentId: '户主', residentCount: '人数', residents: '居民' } },
     residents: {
       name: '居民',
-      fields: { ...common, ...dated, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', idNumber: '身份证号', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
+      fields: { ...common, ...dated, name: '姓名', householdId: '住户', gridId: '网格', communityId: '社区', gender: '性别', birthDate: '出生日期', birthDate_gte: '出生不早于', birthDate_lte: '出生不晚于', ageBand: '年龄段', ageBand_gte: '出生年段自', ageBand_lte: '出生年段至', idNumber: '身份证号', idNumber_lookup: '按身份证号查找', phone_lookup: '按电话查找', lookup_help: '完整号码或后4位（将被记录）', phone: '电话', relationToHead: '与户主关系', tags: '标签' },
     },
     accounts: { name: '账户', fields: { ...common, username: '用户名', password: '密码', displayName: '显示名称', role: '角色', communityIds: '社区', gridIds: '网格', staffMemberId: '工作人员档案', disabled: '已停用' } },
     auditEvents: { name: '审计记录', fields: { ...common, occurredAt: '时间', actorId: '操作人', actorName: '操作人', operation: '操作', entityType: '记录类型', entityId: '记录', changes: '变更' } },

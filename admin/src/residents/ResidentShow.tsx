@@ -3,6 +3,7 @@ import { ReferenceField, SelectArrayInput, SelectField, SelectInput, Show, Simpl
 import { enumChoices, LocalDateField } from '../common';
 import { TagsField } from './TagsField';
 import { RevealButton } from './RevealButton';
+import { AgeBandField, useSeesBirthDates } from './AgeBandField';
 import { RecordHistory } from '../auditEvents/RecordHistory';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 
@@ -13,12 +14,14 @@ const changeInputs = [
   <SelectArrayInput source="tags" choices={enumChoices(ResidentTag, 'ResidentTag')} key="tags" label="resources.residents.fields.tags" />,
 ];
 
-export const ResidentShow = () => (
+export const ResidentShow = () => {
+  const seesBirthDates = useSeesBirthDates();
+  return (
   <Show actions={<DatedShowActions changeInputs={changeInputs} />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <SelectField source="gender" choices={enumChoices(Gender, 'Gender')} />
-      <LocalDateField source="birthDate" />
+      {seesBirthDates ? <LocalDateField source="birthDate" /> : <AgeBandField label="resources.residents.fields.ageBand" />}
       <TextField source="idNumber" />
       <TextField source="phone" emptyText="—" />
       <ReferenceField source="householdId" reference="households" link="show" />
@@ -34,4 +37,5 @@ export const ResidentShow = () => (
       <RecordHistory entityType="Resident" />
     </SimpleShowLayout>
   </Show>
-);
+  );
+};

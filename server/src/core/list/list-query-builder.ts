@@ -16,6 +16,8 @@ export interface ListQueryConfig<T> {
    * the day read (both SQL expressions); the structure module writes them.
    */
   ancestorFilters?: Record<string, (ids: string, day: string) => string>;
+  /** Sort keys sorted by an SQL expression of their own instead of their column (e.g. birth dates by age band). */
+  sortExpressions?: Record<string, string>;
 }
 
 /** The day a read answers for, and whether records not valid on it are wanted too. */
@@ -81,7 +83,7 @@ export async function findList<T extends ObjectLiteral>(
   read: ReadDate,
 ): Promise<ListResult<T>> {
   const qb = listQuery(reader, entity, options, config, read);
-  for (const key of sortKeys(qb, options)) qb.addOrderBy(key.expression, key.order, key.nulls);
+  for (const key of sortKeys(qb, options, config)) qb.addOrderBy(key.expression, key.order, key.nulls);
   const skip = options?.skip ?? 0;
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
@@ -91,6 +93,13 @@ export async function findList<T extends ObjectLiteral>(
     : skip === 0 && raws.length === 0 ? 0
     : await countOf(reader, entity, qb, options, config, read);
   return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
+}
+
+/** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */
+export async function findIds<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, options: ListOptions | undefined,
+  config: ListQueryConfig<T>, read: ReadDate): Promise<number[]> {
+  const raws = await listQuery(reader, entity, options, config, read).select('e.id', 'id').orderBy('e.id').getRawMany<{ id: number }>();
+  return raws.map((raw) => Number(raw.id));
 }
 
 /**
@@ -146,7 +155,7 @@ export async function findPages<T extends ObjectLiteral>(
   read: ReadDate,
 ): Promise<Array<ListResult<T>>> {
   const qb = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:parentIds)`, { parentIds: [...parentIds] });
-  const order = sortKeys(qb, options).map((key) => `${key.expression} ${key.order}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ');
+  const order = sortKeys(qb, options, config).map((key) => `${key.expression} ${key.order}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ');
   qb.addSelect(parent, 'page_parent')
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order})`, 'page_row')
     .addSelect(`COUNT(*) OVER (PARTITION BY ${parent})`, 'page_total');
@@ -182,10 +191,11 @@ interface SortKey {
 }
 
 /** Sort keys as SQL, empty values first going up and last going down; id last as the tie-breaker, plain so its index serves it. */
-function sortKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined): SortKey[] {
+function sortKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined, config: ListQueryConfig<T>): SortKey[] {
+  const expression = (field: string) => config.sortExpressions?.[field] ?? sqlColumn(qb, field, 'sort');
   const keys: SortKey[] = (options?.sort ?? []).map(({ field, order }) => (order === SortOrder.DESC
-    ? { expression: sqlColumn(qb, field, 'sort'), order: 'DESC', nulls: 'NULLS LAST' }
-    : { expression: sqlColumn(qb, field, 'sort'), order: 'ASC', nulls: 'NULLS FIRST' }));
+    ? { expression: expression(field), order: 'DESC', nulls: 'NULLS LAST' }
+    : { expression: expression(field), order: 'ASC', nulls: 'NULLS FIRST' }));
   keys.push({ expression: '"e"."id"', order: 'ASC' });
   return keys;
 }
@@ -229,6 +239,7 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
         case 'eq': qb.andWhere(`${target} = ${param(scalar(value))}`); break;
         case 'in': qb.andWhere(`${target} = ANY(${param(isId ? parseIds(value as string[], path) : value)})`); break;
         case 'contains': qb.andWhere(`${target} ILIKE ${param(likePattern(String(value)))}`); break;
+        case 'last4': qb.andWhere(`${target} LIKE ${param(`%${escapeLike(String(value))}`)}`); break;
         case 'lt': qb.andWhere(`${target} < ${param(value)}`); break;
         case 'lte': qb.andWhere(`${target} <= ${param(value)}`); break;
         case 'gt': qb.andWhere(`${target} > ${param(value)}`); break;
@@ -275,5 +286,9 @@ export function parseIds(raw: unknown[], path: string): number[] {
 }
 
 function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -9,6 +9,8 @@ export enum AuditOperation {
   DELETE = 'DELETE',
   /** Someone looked at unmasked personal data. */
   REVEAL = 'REVEAL',
+  /** Someone found a resident by their full ID number or phone, or by its last 4 characters. */
+  LOOKUP = 'LOOKUP',
 }
 registerEnumType(AuditOperation, { name: 'AuditOperation' });
 

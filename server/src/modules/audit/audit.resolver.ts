@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { maskIdNumber, maskPhone } from '@community-grid/shared';
+import { ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone } from '@community-grid/shared';
 import { Permission } from '@community-grid/shared';
 import { Allow } from '../../core/access';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
@@ -17,15 +17,23 @@ export class AuditResolver {
     return auditService.findList(ctx, options);
   }
 
-  /** The trail keeps what was written; personal data in it is shown masked like everywhere else. */
+  /**
+   * The trail keeps what was written; personal data in it is shown masked as
+   * everywhere else, for the role reading (today only administrators, who may reveal).
+   */
   @FieldResolver(() => GraphQLJSONObject)
-  changes(@Root() event: AuditEvent) {
+  changes(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
     const masked = { ...event.changes };
-    for (const [field, mask] of [['idNumber', maskIdNumber], ['phone', maskPhone]] as const) {
+    if (event.entityType !== 'Resident') return masked;
+    const mayReveal = ctx.can(Permission.REVEAL_PERSONAL_DATA);
+    const masks: Array<[string, (value: string | null) => string | null]> = [
+      ['idNumber', mayReveal ? maskIdNumber : maskIdNumberToCity],
+      ['phone', maskPhone],
+      ['birthDate', (value) => (mayReveal || !value ? value : `${ageBandOf(value).bornFrom}/${ageBandOf(value).bornUntil}`)],
+    ];
+    for (const [field, mask] of masks) {
       const change = masked[field];
-      if (change && event.entityType === 'Resident') {
-        masked[field] = { before: mask(change.before as string | null), after: mask(change.after as string | null) };
-      }
+      if (change) masked[field] = { before: mask(change.before as string | null), after: mask(change.after as string | null) };
     }
     return masked;
   }

@@ -36,7 +36,7 @@ export class HouseholdResolver extends DatedCrudResolver({
     @Arg('options', () => ResidentListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return ctx.loaders.page(Resident, '"v"."household_id"', residentService.listConfigFor(ctx), options, { asOf: dayOf(ctx, household, asOf) }).load(household.id);
+    return residentService.findPage(ctx, household.id, options, { asOf: dayOf(ctx, household, asOf) });
   }
 
   @FieldResolver(() => Int)

@@ -1,5 +1,4 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DatedEntity, registerDated, VersionRow } from '../../core/dated';
 import { Gender, RelationToHead, ResidentTag } from '../../core/graphql-enums';
@@ -21,7 +20,7 @@ export class Resident extends DatedEntity {
   @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
   gender!: Gender;
 
-  @Field(() => LocalDateResolver)
+  // Shown by the resolver: in full to roles that may reveal personal data, as an age band to the others.
   @Index()
   @Column({ type: 'date' })
   birthDate!: string;

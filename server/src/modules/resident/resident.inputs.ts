@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { ArrayMaxSize, IsEnum } from 'class-validator';
+import { ArrayMaxSize, IsEnum, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Gender, RelationToHead, ResidentTag } from '../../core/graphql-enums';
 import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, IsLocalDate, IsPhone, IsResidentIdNumber, Text } from '../../core/inputs';
@@ -38,6 +38,18 @@ const GenderOperators = EnumOperators(Gender, 'Gender');
 const RelationToHeadOperators = EnumOperators(RelationToHead, 'RelationToHead');
 const ResidentTagSetOperators = EnumSetOperators(ResidentTag, 'ResidentTag');
 
+/**
+ * A lookup by ID number or phone: the whole value, or the 4 trailing characters
+ * the mask shows. Never a part of it (that would reveal it digit by digit), and
+ * every resident a lookup finds is recorded in the audit trail (LOOKUP).
+ */
+@InputType({ description: 'Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; every resident found is recorded in the audit trail.' })
+export class PersonalDataOperators {
+  @Field({ nullable: true }) @MaxLength(20) eq?: string;
+  @Field({ nullable: true, description: 'Exactly 4 characters: matches values ending with them.' }) @Length(4, 4) last4?: string;
+  @Field({ nullable: true }) isNull?: boolean;
+}
+
 @InputType()
 export class ResidentFilter extends DatedFilter {
   @Field({ nullable: true, description: 'The household on the day read.' }) householdId?: IdOperators;
@@ -45,13 +57,15 @@ export class ResidentFilter extends DatedFilter {
   @Field({ nullable: true, description: 'Residents of households in this community on the day read.' }) communityId?: IdOperators;
   @Field({ nullable: true }) name?: StringOperators;
   @Field(() => GenderOperators, { nullable: true }) gender?: object;
-  @Field({ nullable: true }) birthDate?: DateOperators;
-  @Field({ nullable: true }) idNumber?: StringOperators;
-  @Field({ nullable: true }) phone?: StringOperators;
+  @Field({ nullable: true, description: 'Roles without the right to reveal personal data may only use whole age bands: gte/lt on a first day (1985-01-01), lte/gt on a last day (1989-12-31).' })
+  birthDate?: DateOperators;
+  @Field({ nullable: true }) idNumber?: PersonalDataOperators;
+  @Field({ nullable: true }) phone?: PersonalDataOperators;
   @Field(() => RelationToHeadOperators, { nullable: true }) relationToHead?: object;
   @Field(() => ResidentTagSetOperators, { nullable: true }) tags?: object;
 }
 
+/** birthDate sorts by age band (then id) for roles without the right to reveal personal data. */
 export enum ResidentSortField { name = 'name', birthDate = 'birthDate', gender = 'gender', householdId = 'householdId', createdAt = 'createdAt' }
 registerEnumType(ResidentSortField, { name: 'ResidentSortField' });
 

@@ -1,8 +1,8 @@
-import { parseResidentId, Permission, RelationToHead } from '@community-grid/shared';
+import { AGE_BAND_YEARS, isAgeBandBound, parseResidentId, Permission, RelationToHead } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
-import { FieldProblems, ForbiddenError } from '../../core/errors';
+import { BadUserInputError, FieldProblems, ForbiddenError } from '../../core/errors';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
-import { findList, ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
+import { findIds, findList, ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
 import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService } from '../audit/audit.service';
@@ -17,7 +17,8 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     super({
       entity: Resident,
       label: 'Resident',
-      searchColumns: ['name', 'idNumber', 'phone'],
+      // Names only: matching part of an ID number or phone would reveal it digit by digit.
+      searchColumns: ['name'],
       ancestorFilters: {
         gridId: (ids, day) => under('resident', 'v', 'grid', ids, day),
         communityId: (ids, day) => under('resident', 'v', 'community', ids, day),
@@ -26,17 +27,55 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     });
   }
 
-  /** Without the right to see personal data, nobody may search by it either (that would reveal it digit by digit). */
+  /**
+   * Without the right to see personal data, sorting by birth date sorts by age band (then id), so an order
+   * cannot place a birth date inside its band either.
+   */
   listConfigFor(ctx: RequestContext): ListQueryConfig<Resident> {
-    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? this.config : { ...this.config, searchColumns: ['name'] };
+    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? this.config
+      : { ...this.config, sortExpressions: { birthDate: `floor(extract(year FROM "e"."birth_date") / ${AGE_BAND_YEARS})` } };
   }
 
-  override findList(ctx: RequestContext, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
-    const filter = options?.filter as Record<string, unknown> | undefined;
-    if (!ctx.can(Permission.REVEAL_PERSONAL_DATA) && (filter?.idNumber || filter?.phone)) {
-      throw new ForbiddenError('Your role cannot filter by ID number or phone');
+  /** Lists residents; a lookup by ID number or phone records every resident it finds in the audit trail. */
+  override async findList(ctx: RequestContext, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
+    const lookup = this.checkFilter(ctx, options);
+    const config = this.listConfigFor(ctx);
+    if (lookup.length) {
+      const found = await findIds(ctx, Resident, options, config, read);
+      for (const id of found) await auditService.record(ctx, AuditOperation.LOOKUP, 'Resident', id, { lookedUpBy: { before: null, after: lookup } });
     }
-    return findList(ctx, Resident, options, this.listConfigFor(ctx), read);
+    return findList(ctx, Resident, options, config, read);
+  }
+
+  /** A household's residents (a nested list): the same filters, but lookups by personal data belong on the root list, where they are audited. */
+  findPage(ctx: RequestContext, householdId: number, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
+    if (this.checkFilter(ctx, options).length) {
+      throw new BadUserInputError({ 'filter.idNumber': 'look residents up by ID number or phone on the residents list, not inside a household' });
+    }
+    return ctx.loaders.page(Resident, '"v"."household_id"', this.listConfigFor(ctx), options, read).load(householdId);
+  }
+
+  /**
+   * Refuses filters that would narrow personal data below what the role may
+   * see; returns the lookups by personal data it makes (e.g. `idNumber:last4`).
+   */
+  private checkFilter(ctx: RequestContext, options: ListOptions | undefined): string[] {
+    const filter = (options?.filter ?? {}) as { idNumber?: Record<string, unknown> | null; phone?: Record<string, unknown> | null; birthDate?: Record<string, unknown> | null };
+    const mayReveal = ctx.can(Permission.REVEAL_PERSONAL_DATA);
+    if (!mayReveal && (filter.idNumber || filter.phone)) throw new ForbiddenError('Your role cannot filter by ID number or phone');
+    if (!mayReveal && filter.birthDate) {
+      const problems: Record<string, string> = {};
+      for (const [op, value] of Object.entries(filter.birthDate)) {
+        if (value === undefined || value === null || op === 'isNull') continue;
+        if (op === 'eq') problems['filter.birthDate.eq'] = 'your role sees birth dates as age bands: filter by whole bands (gte/lt, lte/gt)';
+        else if (!isAgeBandBound(String(value), op === 'lte' || op === 'gt')) {
+          problems[`filter.birthDate.${op}`] = `your role sees birth dates as ${AGE_BAND_YEARS}-year age bands: ${op} must be the ${op === 'lte' || op === 'gt' ? 'last day of a band (e.g. 1989-12-31)' : 'first day of a band (e.g. 1985-01-01)'}`;
+        }
+      }
+      if (Object.keys(problems).length) throw new BadUserInputError(problems);
+    }
+    return (['idNumber', 'phone'] as const).flatMap((field) => ['eq', 'last4']
+      .filter((op) => filter[field]?.[op] !== undefined && filter[field]?.[op] !== null).map((op) => `${field}:${op}`));
   }
 
   protected override async validate(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems, existing?: Resident): Promise<void> {
