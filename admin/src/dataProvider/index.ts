@@ -4,7 +4,7 @@ import {
   CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
 } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
-import { RESOURCES } from './resources';
+import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
 /**
  * Adapts react-admin's calls to the API's one list contract
@@ -56,12 +56,7 @@ export function toApiFilter(filter: Params = {}): Params {
   return result;
 }
 
-const listQuery = (resource: string) => {
-  const { type, fields, asOf } = RESOURCES[resource];
-  return asOf
-    ? gql(`query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems items { ${fields} } } }`)
-    : gql(`query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`);
-};
+const listQuery = (resource: string) => gql(listQueryText(resource));
 
 const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   const config = RESOURCES[resource];
@@ -97,9 +92,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       };
     case GET_ONE:
       return {
-        query: config.asOf
-          ? gql(`query ($id: ID!, $asOf: LocalDate) { ${lowerFirst(type)}(id: $id, asOf: $asOf) { ${fields} } }`)
-          : gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
+        query: gql(oneQueryText(resource)),
         variables: { id: String(params.id), asOf },
         parseResponse: ({ data }) => {
           if (!asOf) noteServerToday(data[lowerFirst(type)]?.asOf);
