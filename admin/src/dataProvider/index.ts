@@ -124,7 +124,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         parseResponse: ({ data }) => ({ data: clean(data[`delete${type}`]) }),
       };
     case DELETE_MANY: {
-      // One mutation per record, in one request; each is its own transaction.
+      // One mutation per record, in one request: the server keeps all of them or none (one request, one transaction).
       const ids: string[] = params.ids.map(String);
       const body = ids.map((_, i) => `d${i}: delete${type}(id: $id${i}) { id }`).join(' ');
       return {
