@@ -12,8 +12,10 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, Role } from '@community-grid/shared';
 import { asLoadError, formatError, logUnexpected, ServiceUnavailableError } from './core/errors';
 import { jsonErrors, notFound, sendError } from './core/http-errors';
+import { queryLimits } from './core/query-limits';
 import { NoSubscriptions, requestGuards } from './core/request-guards';
 import { HttpExchange, RequestContext, requestScope } from './core/request-context';
+import { oneTransactionPerRequest } from './core/transactional';
 import { DatabaseProbe } from './database/probe';
 import { RequestConnection } from './database/request-connection';
 import { authService, SESSION_COOKIE } from './modules/auth/auth.service';
@@ -62,8 +64,12 @@ export async function createApp({
     // Introspection is allowed in every mode, but only to signed-in callers (requestGuards).
     introspection: true,
     validationRules: [NoSubscriptions],
+    // Bounds what parsing and validation may cost before the limits below are measured (a 1 MB body holds ~300,000 tokens).
+    parseOptions: { maxTokens: 50_000 },
     plugins: [
       requestGuards({ isProduction }),
+      queryLimits(schema),
+      oneTransactionPerRequest((error) => formatError({ message: error instanceof Error ? error.message : String(error) }, error, isDevelopment)),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The hosted sandbox needs the internet; the dashboard and any GraphQL client work without it.
       ApolloServerPluginLandingPageDisabled(),

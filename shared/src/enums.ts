@@ -52,6 +52,16 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** No database connection came free in time; try again (`retryAfterSeconds`). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A mutation field not run because an earlier one of the same request failed (the request changed nothing). */
+  ROLLED_BACK = 'ROLLED_BACK',
+  /** The query nests deeper than the API allows (`limit`, `measured`); refused before it ran. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** The query has more aliases than the API allows. */
+  QUERY_TOO_MANY_ALIASES = 'QUERY_TOO_MANY_ALIASES',
+  /** The query has more directives than the API allows. */
+  QUERY_TOO_MANY_DIRECTIVES = 'QUERY_TOO_MANY_DIRECTIVES',
+  /** The query could return more records than the caller's budget (`limit`, `measured`). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { Role } from '@community-grid/shared';
 import { getNamedType, GraphQLObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { createDataSource } from '../../server/src/database/data-source';
 import { entities } from '../../server/src/modules';
 import { readQuery } from '../../server/src/core/list/list-query-builder';
+import { RequestContext } from '../../server/src/core/request-context';
 import { Scope } from '../../server/src/core/scope';
 import { addDays } from '../../server/src/core/time/validity';
 import { buildApiSchema } from '../../server/src/schema/build-schema';
@@ -27,9 +29,9 @@ async function fingerprint(): Promise<string> {
 
 describe('the district through time', () => {
   it('shows the 7 offices and their old communities before the reform, the 12 communities from 29 September 2014 and today', async () => {
-    const tree = (asOf: string) => api.data(`query ($asOf: LocalDate) { districts(asOf: $asOf) { items {
+    const tree = (asOf: string) => api.data(`query ($asOf: LocalDate) { districts(asOf: $asOf, options: { take: 1 }) { items {
       communityCount
-      offices { totalItems items { name communities { totalItems items { code name grids { totalItems } } } } }
+      offices(options: { take: 10 }) { totalItems items { name communities { totalItems items { code name grids { totalItems } } } } }
       communities { totalItems items { code name office { name } } }
     } } }`, { asOf });
     const before = (await tree('2014-09-28')).districts.items[0];
@@ -253,18 +255,31 @@ describe('the schema walks', () => {
     expect(missing.filter((m) => !/(predecessor|successor)/.test(m))).toEqual([]);
   });
 
-  it('every mutation runs in a transaction without opting in', async () => {
+  it('every mutation runs in its request\'s transaction without opting in, and refuses to run outside one', async () => {
     const schema = await buildApiSchema();
+    const mutations = Object.entries(schema.getMutationType()!.getFields());
+    const info = (name: string) => ({ parentType: schema.getMutationType(), fieldName: name, operation: { operation: 'mutation' } }) as never;
+    // Signed in with every permission, so the field gets past its authorization to its resolver.
+    const signedIn = { principal: { account: { role: Role.DISTRICT_ADMIN } }, can: () => true };
+
+    // Every root mutation field goes through the request's transaction...
     const opened: string[] = [];
     const sentinel = new Error('stop');
-    for (const [name, field] of Object.entries(schema.getMutationType()!.getFields())) {
-      // Signed in with every permission, so the field gets past its authorization to its resolver.
-      const context = { principal: {}, can: () => true, transaction: async () => { opened.push(name); throw sentinel; } };
-      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, { parentType: schema.getMutationType(), fieldName: name } as never)))
+    for (const [name, field] of mutations) {
+      const context = { ...signedIn, inRequestTransaction: async () => { opened.push(name); throw sentinel; } };
+      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name))))
         .rejects.toBe(sentinel);
     }
     expect(opened.length).toBeGreaterThan(30);
-    expect(opened).toEqual(Object.keys(schema.getMutationType()!.getFields()));
+    expect(opened).toEqual(mutations.map(([name]) => name));
+
+    // ...which refuses to run one when the request has none open (its resolver, here a database that throws, is never reached).
+    const database = new Proxy({}, { get: () => { throw new Error('the resolver ran'); } });
+    for (const [name, field] of mutations) {
+      const context = Object.assign(new RequestContext({ manager: database } as never), signedIn);
+      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name))))
+        .rejects.toThrow("A mutation ran outside its request's transaction");
+    }
   });
 });
 

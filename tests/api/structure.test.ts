@@ -10,7 +10,7 @@ const count = async (table: string) => Number((await api.sql(`SELECT COUNT(*) AS
 describe('the structure graph', () => {
   it('returns the sample district with its offices, communities and lineage', async () => {
     const { districts } = await api.data(`{
-      districts { totalItems items {
+      districts(options: { take: 1 }) { totalItems items {
         name nameEn communityCount
         offices(asOf: "2014-09-28") { items { name validUntil successorCommunities { name } } }
         communities { items { name nameEn predecessorOffices { name } predecessorCommunities { name } } }
@@ -29,13 +29,17 @@ describe('the structure graph', () => {
   });
 
   it('nests communities → grids → households → residents and back up, with counts that match the database', async () => {
-    const { communities } = await api.data(`{
-      communities { items {
+    // The whole district in one query: pages sized to the sample (at most 8 grids a community, about 20 households a
+    // grid, a few residents a household) keep it within a report builder's budget (about 140,000 records).
+    const reporter = await api.as('reporter');
+    const { communities } = await reporter.data(`{
+      communities(options: { take: 20 }) { items {
         id gridCount householdCount residentCount
-        serviceWindows { items { kind } }
+        serviceWindows(options: { take: 5 }) { items { kind } }
         staffMembers { totalItems }
-        grids { totalItems items { communityId householdCount residentCount community { id }
-          households { totalItems items { gridId residentCount headResident { relationToHead } residents { totalItems items { householdId household { id } } } } } } }
+        grids(options: { take: 10 }) { totalItems items { communityId householdCount residentCount community { id }
+          households(options: { take: 30 }) { totalItems items { gridId residentCount headResident { relationToHead }
+            residents(options: { take: 10 }) { totalItems items { householdId household { id } } } } } } }
       } }
     }`);
     expect(communities.items).toHaveLength(12);
@@ -71,7 +75,8 @@ describe('the structure graph', () => {
   });
 
   it('answers a nested query with a bounded number of SQL statements, however many rows it returns', async () => {
-    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items { grids { items { households { items { residents { items { id } } } } } } } } }`);
+    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items {
+      grids(options: { take: 10 }) { items { households(options: { take: 30 }) { items { residents(options: { take: 10 }) { items { id } } } } } } } } }`);
     const one = await nested(1);
     const all = await nested(12);
     const rows = (r: any) => r.data.communities.items.flatMap((c: any) => c.grids.items.flatMap((g: any) => g.households.items.flatMap((h: any) => h.residents.items))).length;

@@ -70,7 +70,7 @@ it('starts on the embedded database with the sample district, keeps data across 
   expect(first.output()).toMatch(/Created the account "admin" with the password in ADMIN_PASSWORD/);
   expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
   const gql = await asAdmin(first.port);
-  const nested = await gql('{ communities { totalItems items { grids { items { households { items { residents { items { id } } } } } } } } }');
+  const nested = await gql('{ communities { totalItems items { grids(options: { take: 2 }) { items { households(options: { take: 5 }) { items { residents(options: { take: 5 }) { items { id } } } } } } } } }');
   expect(nested.data.communities.totalItems).toBe(12);
   const created = await gql('mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
   expect(created.data.createStaffMember.id).toBeDefined();

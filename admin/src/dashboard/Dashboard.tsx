@@ -2,12 +2,7 @@ import { Box, Card, CardContent, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import { useApiQuery } from '../useApiQuery';
-
-const QUERY = `{
-  districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }
-  staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }
-  communities { items { id name nameEn residentCount } }
-}`;
+import { HOME_QUERY } from './query';
 
 interface Figures {
   districts: { items: Array<{ communityCount: number; gridCount: number; householdCount: number; residentCount: number }> };
@@ -28,7 +23,7 @@ const Figure = ({ label, value }: { label: string; value: number }) => (
 export const Dashboard = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, error } = useApiQuery<Figures>(QUERY);
+  const { data, error } = useApiQuery<Figures>(HOME_QUERY);
   if (error) return <Typography color="error">{error.message}</Typography>;
   if (!data) return <Loading />;
   const district = data.districts.items[0] ?? { communityCount: 0, gridCount: 0, householdCount: 0, residentCount: 0 };

@@ -4,7 +4,7 @@ import {
   CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
 } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
-import { RESOURCES } from './resources';
+import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
 /**
  * Adapts react-admin's calls to the API's one list contract
@@ -58,12 +58,7 @@ export function toApiFilter(filter: Params = {}): Params {
   return result;
 }
 
-const listQuery = (resource: string) => {
-  const { type, fields, asOf } = RESOURCES[resource];
-  return asOf
-    ? gql(`query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems items { ${fields} } } }`)
-    : gql(`query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`);
-};
+const listQuery = (resource: string) => gql(listQueryText(resource));
 
 const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   const config = RESOURCES[resource];
@@ -99,9 +94,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       };
     case GET_ONE:
       return {
-        query: config.asOf
-          ? gql(`query ($id: ID!, $asOf: LocalDate) { ${lowerFirst(type)}(id: $id, asOf: $asOf) { ${fields} } }`)
-          : gql(`query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`),
+        query: gql(oneQueryText(resource)),
         variables: { id: String(params.id), asOf },
         parseResponse: ({ data }) => {
           if (!asOf) noteServerToday(data[lowerFirst(type)]?.asOf);
@@ -133,7 +126,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         parseResponse: ({ data }) => ({ data: clean(data[`delete${type}`]) }),
       };
     case DELETE_MANY: {
-      // One mutation per record, in one request; each is its own transaction.
+      // One mutation per record, in one request: the server keeps all of them or none (one request, one transaction).
       const ids: string[] = params.ids.map(String);
       const body = ids.map((_, i) => `d${i}: delete${type}(id: $id${i}) { id }`).join(' ');
       return {

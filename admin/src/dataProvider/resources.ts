@@ -87,3 +87,22 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     writable: ['name', 'phone', 'homeCommunityId', 'active'],
   },
 };
+
+const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
+
+/** The list query of a resource (GET_LIST, GET_MANY, GET_MANY_REFERENCE): one page of `options.take` (at most 100). */
+export function listQueryText(resource: string): string {
+  const { type, fields, asOf } = RESOURCES[resource];
+  return asOf
+    ? `query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems items { ${fields} } } }`
+    : `query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`;
+}
+
+/** One record with its details (GET_ONE); writes return the same fields. */
+export function oneQueryText(resource: string): string {
+  const { type, asOf } = RESOURCES[resource];
+  const fields = `${RESOURCES[resource].fields} ${RESOURCES[resource].detail ?? ''}`;
+  return asOf
+    ? `query ($id: ID!, $asOf: LocalDate) { ${lowerFirst(type)}(id: $id, asOf: $asOf) { ${fields} } }`
+    : `query ($id: ID!) { ${lowerFirst(type)}(id: $id) { ${fields} } }`;
+}

@@ -7,14 +7,7 @@ import { Link, Loading, Title, useCreatePath, useLocaleState, useTranslate } fro
 import { AsOfPicker } from '../time/AsOfPicker';
 import { noteServerToday, useAsOf } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
-
-// Nested lists are pages of at most 100: a district has a few dozen communities, a community fewer than 100 grids.
-const QUERY = `query ($asOf: LocalDate) {
-  districts(asOf: $asOf) { items { id name nameEn
-    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }
-    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount
-      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }
-}`;
+import { STRUCTURE_TREE_QUERY } from './query';
 
 interface Node {
   id: string;
@@ -39,7 +32,7 @@ export const StructurePage = () => {
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const asOf = useAsOf();
-  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(QUERY, { asOf: asOf ?? undefined });
+  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(STRUCTURE_TREE_QUERY, { asOf: asOf ?? undefined });
   const zh = locale.startsWith('zh');
 
   const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => {

@@ -73,6 +73,13 @@ export class FieldProblems {
   }
 }
 
+/** A mutation field not run because an earlier one of the same request failed: the request changes nothing. */
+export class RolledBackError extends DomainError {
+  constructor() {
+    super(ErrorCode.ROLLED_BACK, 'Not run: an earlier mutation of this request failed, so none of its changes were kept');
+  }
+}
+
 export class TimeoutError extends DomainError {
   constructor() {
     super(ErrorCode.TIMEOUT, 'The request took longer than the database allows and was stopped; narrow it down (filter, smaller take)');

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasPermission, Permission, Role } from '@community-grid/shared';
 import type { AuditChanges, AuditOperation } from '../modules/audit/audit-event.entity';
+import { RolledBackError } from './errors';
 import { Loaders } from './loaders';
 import { Scope } from './scope';
 import { Clock, systemClock } from './time/clock';
@@ -60,7 +61,70 @@ export class RequestContext {
     return !!this.principal && hasPermission(this.principal.account.role, permission);
   }
 
-  /** Runs `work` in one transaction; nested calls join the open one. */
+  /** The request's own transaction, open while a mutation operation runs (oneTransactionPerRequest). */
+  private requestTransaction: { failed: boolean } | null = null;
+
+  /**
+   * Opens the transaction every mutation field of this request runs in, on the
+   * request's connection. It ends with the request: committed only when no
+   * field failed (endRequestTransaction).
+   */
+  async beginRequestTransaction(): Promise<void> {
+    const runner = this.em.queryRunner;
+    if (!runner || this.requestTransaction) throw new Error('A request transaction needs the request\'s own connection, once');
+    await runner.startTransaction();
+    this.requestTransaction = { failed: false };
+  }
+
+  get hasRequestTransaction(): boolean {
+    return this.requestTransaction !== null;
+  }
+
+  /** Commits the request's transaction, or rolls it back (also when committing fails, which then throws). */
+  async endRequestTransaction(commit: boolean): Promise<void> {
+    const runner = this.em.queryRunner!;
+    const failed = this.requestTransaction?.failed;
+    this.requestTransaction = null;
+    this.loaders.clearAll();
+    if (!runner.isTransactionActive) return;
+    if (commit && !failed) {
+      try {
+        await runner.commitTransaction();
+        return;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    }
+    await runner.rollbackTransaction();
+  }
+
+  /**
+   * Runs one root mutation field in the request's transaction, and refuses to
+   * run one outside it: a mutation never writes on its own. Once a field has
+   * failed, the rest are not run (the request's changes are rolled back).
+   */
+  async inRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const transaction = this.requestTransaction;
+    if (!transaction) throw new Error('A mutation ran outside its request\'s transaction');
+    if (transaction.failed) throw new RolledBackError();
+    try {
+      return await work();
+    } catch (error) {
+      transaction.failed = true;
+      throw error;
+    } finally {
+      // Loaded rows may predate the write: later field resolvers must read afresh.
+      this.loaders.clearAll();
+    }
+  }
+
+  /** Marks the request's transaction as failed (a field below a mutation failed): it will be rolled back. */
+  markRequestFailed(): void {
+    if (this.requestTransaction) this.requestTransaction.failed = true;
+  }
+
+  /** Runs `work` in one transaction; nested calls join the open one (the request's, inside a mutation). */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.em.queryRunner?.isTransactionActive) return work();
     const outer = this.em;

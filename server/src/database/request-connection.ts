@@ -55,6 +55,14 @@ export class RequestConnection {
     const release = (this.runner as QueryRunner & { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection.bind(this.runner);
     // A cancelled connection is closed rather than reused: a late cancel must never hit another request's statement.
     if (this.aborted) return release(new ClientGoneError());
+    // A request that ended inside its transaction (it failed before committing) leaves nothing open on the pooled connection.
+    if (this.runner.isTransactionActive) {
+      try {
+        await this.runner.rollbackTransaction();
+      } catch (error) {
+        return release(error as Error);
+      }
+    }
     if (this.sessionChanged) {
       try {
         await this.runner.query('RESET statement_timeout');

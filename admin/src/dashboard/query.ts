@@ -1,0 +1,6 @@
+/** Home: the district's figures and residents per community. */
+export const HOME_QUERY = `{
+  districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }
+  staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }
+  communities { items { id name nameEn residentCount } }
+}`;
