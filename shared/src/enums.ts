@@ -91,3 +91,52 @@ export enum SignInFailure {
   /** Too many failures for the username or the address; `retryAfterSeconds` says how long to wait. */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
 }
+
+/** What a post is a place of duty for. */
+export enum PostKind {
+  /** The person who runs the community. */
+  COORDINATOR = 'COORDINATOR',
+  /** A specialist role the community's template requires. */
+  SPECIALIST = 'SPECIALIST',
+  /** A service window. */
+  WINDOW = 'WINDOW',
+}
+
+/** The AB post system: A is responsible, B covers when A is away. */
+export enum PostSlot {
+  A = 'A',
+  B = 'B',
+}
+
+export enum AbsenceReason {
+  LEAVE = 'LEAVE',
+  TRAINING = 'TRAINING',
+  FIELD_WORK = 'FIELD_WORK',
+  SICK = 'SICK',
+}
+
+/** A community's specialist role on a day. */
+export enum RoleCoverageStatus {
+  /** The A holder is there. */
+  FILLED = 'FILLED',
+  /** The A holder is away (or there is none) and the B holder is there. */
+  COVERED_BY_B = 'COVERED_BY_B',
+  /** Nobody holds the post, or neither holder is there. */
+  VACANT = 'VACANT',
+  /** The community's template does not require the role. */
+  NOT_REQUIRED = 'NOT_REQUIRED',
+}
+
+/** A day's gap in the staffing of a community. */
+export enum DutyGapKind {
+  /** A required post with nobody on duty: no holder, or A and B both away or inactive. */
+  POST_UNCOVERED = 'POST_UNCOVERED',
+  /** A B holder needed at a post while on duty at another one the same day. */
+  DOUBLE_DUTY = 'DOUBLE_DUTY',
+  /** A grid with fewer than two grid members. */
+  GRID_UNDERSTAFFED = 'GRID_UNDERSTAFFED',
+  /** A grid with more than two grid members. */
+  GRID_OVERSTAFFED = 'GRID_OVERSTAFFED',
+  /** A grid served by someone inactive, or absent for longer than the configured number of days. */
+  GRID_MEMBER_UNAVAILABLE = 'GRID_MEMBER_UNAVAILABLE',
+}

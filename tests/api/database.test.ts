@@ -21,9 +21,10 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: any) => r.table_name);
       await dataSource.runMigrations();
       const up = await tables();
-      expect(up).toEqual(['account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
-        'community_version', 'district', 'grid', 'grid_version', 'household', 'household_version', 'known_client',
-        'login_throttle', 'office', 'office_version', 'resident', 'resident_version', 'service_window', 'session', 'staff_member']);
+      expect(up).toEqual(['absence', 'account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
+        'community_version', 'district', 'grid', 'grid_assignment', 'grid_version', 'household', 'household_version', 'known_client',
+        'login_throttle', 'office', 'office_version', 'post', 'post_holder', 'resident', 'resident_version', 'service_window', 'session',
+        'specialist_role', 'specialist_role_version', 'staff_member', 'staffing_template', 'staffing_template_role', 'template_adoption']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations();

@@ -98,3 +98,19 @@ export function applyVersion<T extends DatedEntity>(em: EntityManager, spec: Dat
   record.versionValid = version.valid;
   return record;
 }
+
+/**
+ * Records that are a period themselves, with no versions: an assignment (a
+ * post's holder, a grid's member), an absence, a template's adoption. Their
+ * row carries `valid`; a read for a day shows those valid on it (all of them
+ * with `includeEnded`), and scope treats the row as its own membership row.
+ */
+const periods = new Set<Function>();
+
+export function registerPeriod(entity: Function): void {
+  periods.add(entity);
+}
+
+export function isPeriod(entity: Function): boolean {
+  return periods.has(entity);
+}

@@ -108,6 +108,13 @@ const OVERLAPS: Record<string, string> = {
   grid_version_code_unique: 'Another grid has that code on one of these days',
   household_version_one_at_a_time: 'A household can belong to only one grid on any day',
   resident_version_one_at_a_time: 'A resident can belong to only one household on any day',
+  specialist_role_version_one_at_a_time: 'A specialist role can have only one version on any day',
+  specialist_role_version_name_unique: 'Another specialist role has that name on one of these days',
+  template_adoption_one_at_a_time: 'A community can follow only one staffing template on any day',
+  post_holder_one_per_slot: 'The post already has a holder in that slot (A or B) on one of these days',
+  post_holder_a_is_not_b: 'That person already holds the other slot of this post (A and B must be two people) on one of these days',
+  grid_assignment_once_per_grid: 'That person already serves this grid on one of these days',
+  absence_one_at_a_time: 'That person is already absent on one of these days',
 };
 /** Class 22, data exceptions: a value PostgreSQL cannot take (out of range, too long, bad encoding, …). */
 const PG_DATA_EXCEPTION_CLASS = '22';

@@ -20,6 +20,8 @@ export interface Reach {
  * - `member`: a member of the tree (household, resident) — in reach when it
  *   lies under the caller's grids or communities on the day being read;
  * - `community`: rows naming a community in a column (staff by home community);
+ * - `staff`: rows about one member of staff (an absence) — in reach when the
+ *   staff member is (by home community);
  * - `district`: only callers who reach the whole district (permissions narrow further).
  * An entity without a declaration is readable by nobody but the system.
  */
@@ -27,6 +29,7 @@ export type ScopeRule =
   | { kind: 'structure' }
   | { kind: 'member'; level: Exclude<Level, 'district' | 'community'> }
   | { kind: 'community'; column: string }
+  | { kind: 'staff'; column: string }
   | { kind: 'district' };
 
 const rules = new Map<Function, ScopeRule>();
@@ -96,6 +99,8 @@ export class Scope {
         return '1 = 0';
       case 'community':
         return `${alias}.${rule.column} = ANY(${param(this.reach.communityIds)})`;
+      case 'staff':
+        return `${alias}.${rule.column} IN (SELECT sm.id FROM staff_member sm WHERE sm.home_community_id = ANY(${param(this.reach.communityIds)}))`;
       case 'member': {
         if (!versionAlias) throw new Error('a member of the tree is scoped through its version row');
         return this.reach.gridIds

@@ -19,14 +19,23 @@ import { ServiceWindowResolver } from './service-window/service-window.resolver'
 import { ServiceWindow } from './service-window/service-window.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMember } from './staff-member/staff-member.entity';
+import { Absence } from './staffing/absence.entity';
+import { GridAssignment } from './staffing/grid-assignment.entity';
+import { Post, PostHolder } from './staffing/post.entity';
+import { SpecialistRole, SpecialistRoleVersion } from './staffing/specialist-role.entity';
+import { SpecialistRoleResolver } from './staffing/specialist-role.resolver';
+import { staffingResolvers } from './staffing/staffing.resolver';
+import { StaffingTemplate, StaffingTemplateRole, TemplateAdoption } from './staffing/staffing-template.entity';
 
 /** Every entity and resolver of the product; a new domain module registers here. */
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
+  SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, GridAssignment, Absence,
   Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
   GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
+  SpecialistRoleResolver, ...staffingResolvers,
   AuthResolver, AccountResolver,
 ] as const;

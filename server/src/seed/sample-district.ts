@@ -11,6 +11,7 @@ import { addDays, openFrom, toRange } from '../core/time/validity';
 import { ServiceWindow } from '../modules/service-window/service-window.entity';
 import { StaffMember } from '../modules/staff-member/staff-member.entity';
 import { createDemoAccounts } from '../modules/auth/bootstrap';
+import { loadSampleStaffing } from './sample-staffing';
 
 /**
  * The sample Chengdong (East) District: 7 withdrawn sub-district offices and
@@ -344,6 +345,7 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     }
   });
   await insertChunked(em, StaffMember, staffRows);
+  await loadSampleStaffing(em, communityIds, today);
   await createDemoAccounts(em, communityIds[0]);
   // Fresh statistics: without them the planner guesses badly at the version tables' date ranges.
   await em.query('ANALYZE');
@@ -372,7 +374,7 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+  const tables = ['absence', 'grid_assignment', 'post_holder', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
   for (const table of tables) await em.query(`DELETE FROM ${table}`);

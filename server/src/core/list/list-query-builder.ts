@@ -1,7 +1,7 @@
 import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { applyVersion, datedSpec, DatedEntity } from '../dated';
+import { applyVersion, datedSpec, DatedEntity, isPeriod } from '../dated';
 import { BadUserInputError } from '../errors';
 import type { Scope } from '../scope';
 import { ListOptions, ListResult, MAX_TAKE } from './list-options';
@@ -50,7 +50,10 @@ export function readQuery<T extends ObjectLiteral>(reader: Reader, entity: Class
     qb.innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${day}`).addSelect('v');
     if (!read.includeEnded) qb.andWhere(`e.valid @> ${DAY}`);
   }
-  return reader.scope.apply(qb, 'e', spec ? 'v' : null, DAY);
+  const period = isPeriod(entity);
+  if (period && !read.includeEnded) qb.andWhere(`e.valid @> ${DAY}`);
+  // A period row is its own membership row: scope reads its columns on the day.
+  return reader.scope.apply(qb, 'e', spec ? 'v' : period ? 'e' : null, DAY);
 }
 
 /** Rows of a read query as entities, each dated record showing its version. */
@@ -218,6 +221,7 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
     if (key === 'search') {
       const text = String(operators).trim();
       if (!text) continue;
+      if (!config.searchColumns.length) throw new BadUserInputError({ 'filter.search': 'this list has no text to search' });
       const pattern = param(likePattern(text));
       qb.andWhere(`(${config.searchColumns.map((c) => `${sqlColumn(qb, c, 'search')} ILIKE ${pattern}`).join(' OR ')})`);
       continue;
