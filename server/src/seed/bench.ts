@@ -12,6 +12,7 @@ import { dropDatabase, ensureDatabase, withDatabase } from '../database/database
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { buildApiSchema } from '../schema/build-schema';
 import { loadSampleDistrict } from './sample-district';
+import { addDays } from '../core/time/validity';
 import { ensureAdministrator } from '../modules/auth/bootstrap';
 import { authService } from '../modules/auth/auth.service';
 
@@ -64,6 +65,9 @@ const queries = ({ muslimLane, hepan, memberGrid }: Targets, at: string): Array<
     `{ grid(${at}id: "${memberGrid}") { ${[0, 100, 200].map((skip) => `p${skip}: households(options: { skip: ${skip}, take: 100 }) { items { address residents { items { name tags } } } }`).join(' ')} } }`],
   ['a page of households with head and grid',
     `{ households(${at}options: { skip: 50000, take: 100 }) { totalItems items { address headResident { name } grid { code } } } }`],
+  // Staffing: every gap of the whole district over 14 days from the day read.
+  ['duty gaps of the district, 14 days',
+    `{ dutyGaps${at ? `(from: ${at.slice(6, -2)}, to: "${addDays(JSON.parse(at.slice(6, -2)), 13)}")` : ''} { day kind communityId postId gridId } }`],
 ];
 
 async function main(): Promise<void> {
