@@ -61,15 +61,28 @@ export class Scope {
     return new Scope(reach, false);
   }
 
-  /** The reach of an account today. */
-  static async forAccount(em: EntityManager, account: { role: Role; communityIds: number[]; gridIds: number[] }, today: string): Promise<Scope> {
+  /**
+   * The reach of an account today: what an administrator set on the account
+   * (explicit reach), together with what its staff record is assigned today —
+   * a grid member's grids, a coordinator's or window staff's communities where
+   * they hold a post. An assignment that ends today reaches nothing tomorrow.
+   */
+  static async forAccount(em: EntityManager,
+    account: { role: Role; communityIds: number[]; gridIds: number[]; staffMemberId?: number | null }, today: string): Promise<Scope> {
     if (DISTRICT_WIDE_ROLES.includes(account.role)) return Scope.DISTRICT;
+    const staff = account.staffMemberId ?? null;
     if (account.role === Role.GRID_MEMBER) {
-      const rows = await em.query('SELECT DISTINCT community_id FROM grid_version WHERE grid_id = ANY($1) AND valid @> $2::date',
-        [account.gridIds, today]);
-      return Scope.of({ gridIds: account.gridIds, communityIds: rows.map((r: { community_id: number }) => r.community_id) });
+      const [row] = await em.query(`SELECT
+          ARRAY(SELECT DISTINCT grid_id FROM grid_assignment WHERE staff_member_id = $1 AND valid @> $3::date) AS assigned,
+          ARRAY(SELECT DISTINCT community_id FROM grid_version
+            WHERE valid @> $3::date AND grid_id IN (SELECT unnest($2::int[]) UNION SELECT grid_id FROM grid_assignment WHERE staff_member_id = $1 AND valid @> $3::date)) AS communities`,
+      [staff, account.gridIds, today]);
+      const gridIds = [...new Set([...account.gridIds.map(Number), ...row.assigned.map(Number)])];
+      return Scope.of({ gridIds, communityIds: row.communities.map(Number) });
     }
-    return Scope.of({ communityIds: account.communityIds, gridIds: null });
+    const [row] = await em.query('SELECT ARRAY(SELECT DISTINCT community_id FROM post_holder WHERE staff_member_id = $1 AND valid @> $2::date) AS held',
+      [staff, today]);
+    return Scope.of({ communityIds: [...new Set([...account.communityIds.map(Number), ...row.held.map(Number)])], gridIds: null });
   }
 
   /**
