@@ -16,6 +16,9 @@ import { AppLayout } from './layout/AppLayout';
 import offices from './offices';
 import residents from './residents';
 import serviceWindows from './serviceWindows';
+import absences from './absences';
+import specialistRoles from './specialistRoles';
+import staffingTemplates from './staffingTemplates';
 import staffMembers from './staffMembers';
 import { TokensPage } from './tokens/TokensPage';
 
@@ -29,7 +32,8 @@ const dataProvider = createDataProvider();
 
 const RESOURCES: Array<[string, Partial<ResourceProps>]> = [
   ['communities', communities], ['grids', grids], ['households', households], ['residents', residents],
-  ['staffMembers', staffMembers], ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
+  ['staffMembers', staffMembers], ['absences', absences], ['specialistRoles', specialistRoles], ['staffingTemplates', staffingTemplates],
+  ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
 ];
 
 /** Each role sees the screens and buttons its permissions allow, and no others. */
