@@ -26,6 +26,8 @@ import { TokensPage } from './tokens/TokensPage';
 const LazyDashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const LazyStructurePage = lazy(() => import('./structure/StructurePage').then((m) => ({ default: m.StructurePage })));
 const Dashboard = () => <Suspense fallback={<Loading />}><LazyDashboard /></Suspense>;
+const LazyCoveragePage = lazy(() => import('./staffing/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const CoveragePage = () => <Suspense fallback={<Loading />}><LazyCoveragePage /></Suspense>;
 const StructurePage = () => <Suspense fallback={<Loading />}><LazyStructurePage /></Suspense>;
 
 const dataProvider = createDataProvider();
@@ -59,6 +61,7 @@ export const App = () => (
           {can(Permission.READ_AUDIT) && <Resource name="auditEvents" {...auditEvents} />}
           <CustomRoutes>
             <Route path="/structure" element={<StructurePage />} />
+            <Route path="/coverage" element={<CoveragePage />} />
             <Route path="/my-tokens" element={<TokensPage />} />
           </CustomRoutes>
         </>

@@ -40,6 +40,51 @@ async function intermediaryWindowPost(): Promise<string> {
   return posts.items.find((p: any) => p.serviceWindow.kind === 'INTERMEDIARY').id;
 }
 
+it('shows the coverage matrix with Hepan\'s vacant role; assigning a holder through the dialog fills it', async () => {
+  await signIn();
+  const { community } = await api.data('query ($id: ID!) { community(id: $id) { code } }', { id: hepan });
+  const vacant = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
+    .roleCoverage.find((c: any) => c.status === 'VACANT').specialistRole.code;
+  await open('coverage');
+  const cell = page.getByTestId(`coverage-${community.code}-${vacant}`);
+  await cell.waitFor();
+  expect(await cell.getAttribute('data-status')).toBe('VACANT');
+  expect(await page.locator('[data-status="FILLED"]').count()).toBeGreaterThan(50);
+  await noRawKeys();
+  await screenshot(page, 'coverage-matrix');
+
+  await cell.click();
+  const dialog = page.getByTestId('holder-dialog-assign');
+  await dialog.waitFor();
+  // Nobody types an id: the person is picked among Hepan's active staff.
+  await dialog.getByLabel('Person').click();
+  await page.getByRole('option').first().click();
+  expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByTestId('command-preview').waitFor();
+  await screenshot(page, 'coverage-assign-dialog');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator(`[data-testid="coverage-${community.code}-${vacant}"][data-status="FILLED"]`).waitFor();
+  const after = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
+    .roleCoverage.find((c: any) => c.specialistRole.code === vacant);
+  expect(after.status).toBe('FILLED');
+});
+
+it('a report builder sees the matrix but no way to assign', async () => {
+  await signIn('en-US', 'reporter', 'demo');
+  await open('coverage');
+  const vacant = page.locator('[data-status="VACANT"]').first();
+  await page.getByTestId('coverage-matrix').waitFor();
+  if (await vacant.count()) {
+    await vacant.click();
+    expect(await page.getByTestId('holder-dialog-assign').count()).toBe(0);
+  }
+  await open(`communities/${muslimLane}/show/posts`);
+  await page.getByTestId('community-posts').waitFor();
+  expect(await page.getByRole('button', { name: 'Move' }).count()).toBe(0);
+});
+
 it('lists a community\'s posts with A and B; moving a holder previews, then applies', async () => {
   await signIn();
   const post = await intermediaryWindowPost();
