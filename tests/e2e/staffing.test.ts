@@ -112,6 +112,48 @@ it('lists a community\'s posts with A and B; moving a holder previews, then appl
   expect((await holders(addDays(TEST_TODAY, 30)))[0].staffMember.name).not.toBe(holderB);
 });
 
+it('shows the duty calendar of Muslim Lane with the leave week of its intermediary window in red', async () => {
+  await signIn();
+  const post = await intermediaryWindowPost();
+  await open(`communities/${muslimLane}/show/duty`);
+  await page.getByTestId('duty-calendar').waitFor();
+  await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 2)}`).and(page.locator('[data-gap="true"]')).waitFor();
+  expect(await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 1)}`).getAttribute('data-gap')).toBeNull();
+  // The B off sick today covers one post while holding another: a conflict is marked.
+  expect(await page.locator('[data-conflict="true"]').count()).toBeGreaterThan(0);
+  await noRawKeys();
+  await screenshot(page, 'duty-calendar');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page.getByText(/Week from/).waitFor();
+});
+
+it('shows the duty calendar and the coverage matrix in Chinese', async () => {
+  await signIn('zh-CN');
+  await open(`communities/${muslimLane}/show/duty`);
+  await page.getByTestId('duty-calendar').waitFor();
+  await page.getByText('缺岗').first().waitFor();
+  await noRawKeys();
+  await screenshot(page, 'duty-calendar-zh');
+  await open('coverage');
+  await page.getByTestId('coverage-matrix').waitFor();
+  await noRawKeys();
+  await screenshot(page, 'coverage-matrix-zh');
+});
+
+it('lists the next 14 days\' gaps on the home dashboard', async () => {
+  await signIn();
+  await open('');
+  const panel = page.getByTestId('gaps-panel');
+  await panel.getByTestId('gap-row').first().waitFor();
+  await panel.getByText('Nobody on duty').first().waitFor();
+  await panel.getByText('Grid below two members').first().waitFor();
+  // The window's week of leave is one row of 7 days.
+  await panel.getByTestId('gap-row').filter({ hasText: '7 days' }).first().waitFor();
+  await noRawKeys();
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, 'home-gaps');
+});
+
 it('a staff member\'s page lists their posts and absences; an absence is recorded for them', async () => {
   await signIn();
   const { postHolders } = await api.data(`query ($p: ID!) { postHolders(options: { filter: { postId: { eq: $p }, slot: { eq: A } } }) { items { staffMemberId } } }`,

@@ -7,6 +7,7 @@ import { RecordHistory } from '../auditEvents/RecordHistory';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 import { Lineage } from '../time/Lineage';
 import { CommunityPosts } from '../staffing/CommunityPosts';
+import { DutyCalendar } from '../staffing/DutyCalendar';
 
 const changeInputs = [
   <TextInput source="code" key="code" label="resources.communities.fields.code" />,
@@ -52,6 +53,9 @@ export const CommunityShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="cg.staffing.posts" path="posts">
         <CommunityPosts />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="cg.duty.title" path="duty">
+        <DutyCalendar />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.communities.fields.serviceWindows" path="windows">
         <ReferenceManyField reference="serviceWindows" target="communityId" sort={{ field: 'name', order: 'ASC' }}>
