@@ -16,6 +16,9 @@ import { AppLayout } from './layout/AppLayout';
 import offices from './offices';
 import residents from './residents';
 import serviceWindows from './serviceWindows';
+import absences from './absences';
+import specialistRoles from './specialistRoles';
+import staffingTemplates from './staffingTemplates';
 import staffMembers from './staffMembers';
 import { TokensPage } from './tokens/TokensPage';
 
@@ -23,13 +26,16 @@ import { TokensPage } from './tokens/TokensPage';
 const LazyDashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const LazyStructurePage = lazy(() => import('./structure/StructurePage').then((m) => ({ default: m.StructurePage })));
 const Dashboard = () => <Suspense fallback={<Loading />}><LazyDashboard /></Suspense>;
+const LazyCoveragePage = lazy(() => import('./staffing/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const CoveragePage = () => <Suspense fallback={<Loading />}><LazyCoveragePage /></Suspense>;
 const StructurePage = () => <Suspense fallback={<Loading />}><LazyStructurePage /></Suspense>;
 
 const dataProvider = createDataProvider();
 
 const RESOURCES: Array<[string, Partial<ResourceProps>]> = [
   ['communities', communities], ['grids', grids], ['households', households], ['residents', residents],
-  ['staffMembers', staffMembers], ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
+  ['staffMembers', staffMembers], ['absences', absences], ['specialistRoles', specialistRoles], ['staffingTemplates', staffingTemplates],
+  ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
 ];
 
 /** Each role sees the screens and buttons its permissions allow, and no others. */
@@ -55,6 +61,7 @@ export const App = () => (
           {can(Permission.READ_AUDIT) && <Resource name="auditEvents" {...auditEvents} />}
           <CustomRoutes>
             <Route path="/structure" element={<StructurePage />} />
+            <Route path="/coverage" element={<CoveragePage />} />
             <Route path="/my-tokens" element={<TokensPage />} />
           </CustomRoutes>
         </>

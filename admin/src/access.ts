@@ -11,6 +11,9 @@ export const WRITE_PERMISSION: Record<string, Permission> = {
   households: Permission.WRITE_HOUSEHOLDS,
   residents: Permission.WRITE_RESIDENTS,
   staffMembers: Permission.WRITE_STAFF,
+  absences: Permission.WRITE_STAFF,
+  specialistRoles: Permission.WRITE_STRUCTURE,
+  staffingTemplates: Permission.WRITE_STRUCTURE,
   accounts: Permission.MANAGE_ACCOUNTS,
 };
 

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { isMasked, isPhoneNumber, residentIdProblem } from '@community-grid/shared';
 import {
-  Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, regex, required, TextInput, useLocaleState,
+  Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, regex, required, TextInput, useLocaleState, useRecordContext,
 } from 'react-admin';
 import { i18nProvider } from './i18n';
 
@@ -68,3 +68,16 @@ export const editView = (Form: () => JSX.Element, options: { title?: JSX.Element
   <Edit mutationMode="pessimistic" title={options.title}><Form /></Edit>
 );
 export const createView = (Form: () => JSX.Element, redirect: 'show' | 'edit' | 'list' = 'show') => () => <Create redirect={redirect}><Form /></Create>;
+
+/** A record's name in the language chosen: `name` is Chinese, `nameEn` English. */
+export const useLocalizedName = () => {
+  const [locale] = useLocaleState();
+  return (record?: { name?: string; nameEn?: string } | Record<string, any> | null) => (record ? (locale.startsWith('zh') ? record.name : record.nameEn || record.name) ?? '' : '');
+};
+
+/** The name of the record in context, in the language chosen (a recordRepresentation or a field). */
+export const LocalizedNameField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const record = useRecordContext();
+  const nameOf = useLocalizedName();
+  return <span>{nameOf(record)}</span>;
+};

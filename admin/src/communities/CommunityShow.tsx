@@ -6,6 +6,8 @@ import { enumChoices, LocalDateField } from '../common';
 import { RecordHistory } from '../auditEvents/RecordHistory';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 import { Lineage } from '../time/Lineage';
+import { CommunityPosts } from '../staffing/CommunityPosts';
+import { DutyCalendar } from '../staffing/DutyCalendar';
 
 const changeInputs = [
   <TextInput source="code" key="code" label="resources.communities.fields.code" />,
@@ -48,6 +50,12 @@ export const CommunityShow = () => (
             <NumberField source="residentCount" sortable={false} />
           </Datagrid>
         </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="cg.staffing.posts" path="posts">
+        <CommunityPosts />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="cg.duty.title" path="duty">
+        <DutyCalendar />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.communities.fields.serviceWindows" path="windows">
         <ReferenceManyField reference="serviceWindows" target="communityId" sort={{ field: 'name', order: 'ASC' }}>

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import { useApiQuery } from '../useApiQuery';
+import { GapsPanel } from '../staffing/GapsPanel';
 import { HOME_QUERY } from './query';
 
 interface Figures {
@@ -40,6 +41,7 @@ export const Dashboard = () => {
         <Figure label={translate('cg.dashboard.residents')} value={district.residentCount} />
         <Figure label={translate('cg.dashboard.staff')} value={data.staffMembers.totalItems} />
       </Box>
+      <GapsPanel />
       <Card>
         <CardContent>
           <Typography variant="h6">{translate('cg.dashboard.residents_per_community')}</Typography>

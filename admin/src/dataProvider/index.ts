@@ -93,6 +93,17 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         parseResponse: ({ data }) => ({ data: data[resource].items.map(clean) }),
       };
     case GET_ONE:
+      if (config.oneFromList) {
+        return {
+          query: listQuery(resource),
+          variables: { options: { take: 1, filter: { ids: [String(params.id)], includeEnded: true } }, asOf },
+          parseResponse: ({ data }) => {
+            const [record] = data[resource].items;
+            if (!record) throw new HttpError('cg.errors.not_found', 404);
+            return { data: clean(record) };
+          },
+        };
+      }
       return {
         query: gql(oneQueryText(resource)),
         variables: { id: String(params.id), asOf },

@@ -12,6 +12,8 @@ export interface ResourceConfig {
   asOf?: boolean;
   /** Dated: has a validity and versions; updates correct the version read, changeX/endX make history. */
   dated?: boolean;
+  /** The API has no query for one record: GET_ONE reads the list filtered by id. */
+  oneFromList?: boolean;
 }
 
 const base = 'id version createdAt updatedAt';
@@ -85,6 +87,27 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     type: 'StaffMember',
     fields: `${base} name phone homeCommunityId active`,
     writable: ['name', 'phone', 'homeCommunityId', 'active'],
+  },
+  specialistRoles: {
+    type: 'SpecialistRole',
+    fields: `${base} ${validity} code name nameEn description`,
+    detail: 'history { versionFrom versionUntil name nameEn description }',
+    writable: ['code', 'name', 'nameEn', 'description', 'validFrom'],
+    asOf: true,
+    dated: true,
+  },
+  staffingTemplates: {
+    type: 'StaffingTemplate',
+    fields: `${base} code name nameEn description roles { id code name nameEn validOnAsOf }`,
+    writable: [],
+    asOf: true,
+  },
+  absences: {
+    type: 'Absence',
+    fields: `${base} asOf validOnAsOf staffMemberId reason validFrom validUntil note`,
+    writable: ['staffMemberId', 'reason', 'validFrom', 'validUntil', 'note'],
+    asOf: true,
+    oneFromList: true,
   },
 };
 

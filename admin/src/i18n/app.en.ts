@@ -9,7 +9,7 @@ const dated = {
 export const app = {
   cg: {
     app: 'Community Grid',
-    menu: { structure: 'Structure', tokens: 'My API tokens' },
+    menu: { coverage: 'Coverage', structure: 'Structure', tokens: 'My API tokens' },
     auth: {
       bad_credentials: 'Wrong username or password',
       too_many_attempts: 'Too many failed sign-ins; wait a little and try again',
@@ -46,6 +46,31 @@ export const app = {
       applied: 'Done: %{smart_count} change recorded |||| Done: %{smart_count} changes recorded',
       nothing_changed: 'Change at least one field besides the date',
     },
+    staffing: {
+      posts: 'Posts', post: 'Post', kind: 'Kind', holder_a: 'A holder', holder_b: 'B holder', vacant: 'Nobody', coordinator: 'Coordinator',
+      assign: 'Assign', end: 'End', move: 'Move', from_until: '%{from} – %{until}', open_end: 'open',
+      assign_title: 'Assign a holder: %{post}', end_title: 'End a holding: %{post}', move_title: 'Move a holder: %{post}',
+      assign_explain: 'The person holds the slot from the first day (a future day is fine). Two A (or two B) holders at once, or one person as A and B, are refused.',
+      end_explain: 'The last day is the last day the person holds the post; the past keeps its answer.',
+      move_explain: 'From the effective day the person holds another post or slot, or hands over to someone else; the holding before ends the day before.',
+      staffMemberId: 'Person', slot: 'Slot', postId: 'Post', validFrom: 'First day', validUntil: 'Last day (empty: no end)',
+      effectiveOn: 'From', lastDay: 'Last day', hand_over_to: 'Hand over to (optional)',
+      assignments: 'Posts held', grid_assignments: 'Grid member of', absences: 'Absences', add_absence: 'Record an absence',
+      nothing: 'None', community: 'Community', grid: 'Grid', day: 'Day', who: 'Who',
+    },
+    coverage: {
+      title: 'Coverage of specialist roles', explain: 'Each community\'s specialist roles on the day shown. Click a vacant cell to assign a holder.',
+      community: 'Community',
+    },
+    duty: {
+      title: 'Duty calendar', week_of: 'Week from %{day}', previous: 'Previous week', next: 'Next week', this_week: 'This week',
+      covering: '%{name} (B)', gap: 'Gap', conflict: 'Conflict', double_duty: '%{name} is needed at two posts', away: 'away',
+      legend_gap: 'Nobody on duty', legend_conflict: 'One B needed at two posts', legend_b: 'B covers',
+    },
+    gaps: {
+      title: 'Staffing gaps in the next 14 days', none: 'No gaps in the next 14 days.', days: '%{from} – %{until}',
+      count: '%{smart_count} day |||| %{smart_count} days', members: '%{smart_count} member |||| %{smart_count} members',
+    },
     dashboard: {
       title: 'Chengdong District at a glance',
       communities: 'Communities', grids: 'Grids', households: 'Households', residents: 'Residents', staff: 'Staff',
@@ -64,6 +89,8 @@ export const app = {
       later_change: 'Refused: a later change is already recorded; change from that day or withdraw it first',
     },
     validation: {
+      role_code: 'Capitals, digits and underscores, starting with a capital (e.g. PARTY_LIAISON)',
+      last_day_before_first: 'The last day cannot be before the first day',
       phone: 'Must be a mobile number (11 digits) or a landline with area code, e.g. 0971-1234567',
       resident_id: 'Not a valid resident ID number (18 characters with a correct check character)',
       json: 'Must be valid JSON',
@@ -77,10 +104,18 @@ export const app = {
       ResidentTag: { ELDERLY_ALONE: 'Elderly living alone', DISABLED: 'Disabled', LOW_INCOME: 'Low income', VETERAN: 'Veteran', LEFT_BEHIND_CHILD: 'Left-behind child' },
       Active: { true: 'Active', false: 'Inactive' },
       Role: { DISTRICT_ADMIN: 'District administrator', DISTRICT_OFFICIAL: 'District official', COMMUNITY_COORDINATOR: 'Community coordinator', GRID_MEMBER: 'Grid member', WINDOW_STAFF: 'Window staff', REPORT_BUILDER: 'Report builder' },
+      AbsenceReason: { LEAVE: 'Leave', TRAINING: 'Training', FIELD_WORK: 'Field work', SICK: 'Sick' },
+      PostSlot: { A: 'A (responsible)', B: 'B (backup)' },
+      PostKind: { COORDINATOR: 'Coordinator', SPECIALIST: 'Specialist role', WINDOW: 'Service window' },
+      RoleCoverageStatus: { FILLED: 'Filled', COVERED_BY_B: 'Covered by B', VACANT: 'Vacant', NOT_REQUIRED: 'Not required' },
+      DutyGapKind: { POST_UNCOVERED: 'Nobody on duty', DOUBLE_DUTY: 'B needed at two posts', GRID_UNDERSTAFFED: 'Grid below two members', GRID_OVERSTAFFED: 'Grid above two members', GRID_MEMBER_UNAVAILABLE: 'Grid member unavailable' },
       AuditOperation: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', REVEAL: 'Personal data shown', LOOKUP: 'Found by personal data' },
     },
   },
   resources: {
+    specialistRoles: { name: 'Specialist role |||| Specialist roles', fields: { ...common, ...dated, code: 'Code', description: 'Description' } },
+    staffingTemplates: { name: 'Staffing template |||| Staffing templates', fields: { ...common, code: 'Code', description: 'Description', roles: 'Required roles' } },
+    absences: { name: 'Absence |||| Absences', fields: { ...common, ...dated, staffMemberId: 'Staff member', reason: 'Reason', validFrom: 'First day', validUntil: 'Last day', note: 'Note' } },
     districts: { name: 'District |||| Districts', fields: { ...common, code: 'Division code', city: 'City', communityCount: 'Communities', gridCount: 'Grids', householdCount: 'Households', residentCount: 'Residents' } },
     offices: { name: 'Sub-district office |||| Sub-district offices', fields: { ...common, ...dated, districtId: 'District', successorCommunities: 'Successor communities', communities: 'Communities' } },
     communities: {

@@ -9,7 +9,7 @@ const dated = {
 export const app = {
   cg: {
     app: '社区网格',
-    menu: { structure: '组织结构', tokens: '我的 API 令牌' },
+    menu: { coverage: '岗位覆盖', structure: '组织结构', tokens: '我的 API 令牌' },
     auth: {
       bad_credentials: '用户名或密码错误',
       too_many_attempts: '登录失败次数过多，请稍后再试',
@@ -46,6 +46,31 @@ export const app = {
       nothing_changed: '除日期外，请至少修改一项',
     },
     history: { title: '变更记录' },
+    staffing: {
+      posts: '岗位', post: '岗位', kind: '类型', holder_a: 'A 岗', holder_b: 'B 岗', vacant: '空缺', coordinator: '社区负责人',
+      assign: '任命', end: '结束', move: '调整', from_until: '%{from} – %{until}', open_end: '至今',
+      assign_title: '任命岗位人员：%{post}', end_title: '结束任职：%{post}', move_title: '调整任职：%{post}',
+      assign_explain: '此人自首日起担任该席位（可以是将来的日期）。同一时间两名 A 岗（或两名 B 岗），或一人同时担任 A 岗和 B 岗，均会被拒绝。',
+      end_explain: '最后一天是此人担任该岗位的最后一天；过去的记录保持不变。',
+      move_explain: '自生效日起，此人改任另一岗位或席位，或交由他人接任；此前的任职于前一天结束。',
+      staffMemberId: '人员', slot: '席位', postId: '岗位', validFrom: '首日', validUntil: '最后一天（留空：不设结束）',
+      effectiveOn: '生效日期', lastDay: '最后一天', hand_over_to: '交由（可选）',
+      assignments: '担任岗位', grid_assignments: '负责网格', absences: '缺勤', add_absence: '登记缺勤',
+      nothing: '无', community: '社区', grid: '网格', day: '日期', who: '人员',
+    },
+    coverage: {
+      title: '专职岗位覆盖情况', explain: '各社区专职岗位在所选日期的情况。点击空缺的格子即可任命人员。',
+      community: '社区',
+    },
+    duty: {
+      title: '值班表', week_of: '%{day} 起一周', previous: '上一周', next: '下一周', this_week: '本周',
+      covering: '%{name}（B）', gap: '缺岗', conflict: '冲突', double_duty: '%{name} 同时需在两个岗位', away: '缺勤',
+      legend_gap: '无人值班', legend_conflict: '一名 B 岗同时需在两个岗位', legend_b: 'B 岗顶岗',
+    },
+    gaps: {
+      title: '未来 14 天的人员缺口', none: '未来 14 天没有缺口。', days: '%{from} – %{until}',
+      count: '%{smart_count} 天', members: '%{smart_count} 名成员',
+    },
     dashboard: {
       title: '城东区概况',
       communities: '社区', grids: '网格', households: '住户', residents: '居民', staff: '工作人员',
@@ -64,6 +89,8 @@ export const app = {
       forbidden: '您的角色无权执行此操作',
     },
     validation: {
+      role_code: '大写字母、数字和下划线，以大写字母开头（如 PARTY_LIAISON）',
+      last_day_before_first: '最后一天不能早于首日',
       phone: '请输入11位手机号或带区号的固定电话，如 0971-1234567',
       resident_id: '身份证号无效（应为18位且校验码正确）',
       json: '请输入有效的 JSON',
@@ -77,10 +104,18 @@ export const app = {
       ResidentTag: { ELDERLY_ALONE: '独居老人', DISABLED: '残疾人', LOW_INCOME: '低收入', VETERAN: '退役军人', LEFT_BEHIND_CHILD: '留守儿童' },
       Active: { true: '在岗', false: '离岗' },
       Role: { DISTRICT_ADMIN: '区级管理员', DISTRICT_OFFICIAL: '区级干部', COMMUNITY_COORDINATOR: '社区协调员', GRID_MEMBER: '网格员', WINDOW_STAFF: '窗口人员', REPORT_BUILDER: '报表人员' },
+      AbsenceReason: { LEAVE: '休假', TRAINING: '培训', FIELD_WORK: '外勤', SICK: '病假' },
+      PostSlot: { A: 'A 岗（负责）', B: 'B 岗（替补）' },
+      PostKind: { COORDINATOR: '社区负责人', SPECIALIST: '专职岗位', WINDOW: '服务窗口' },
+      RoleCoverageStatus: { FILLED: '在岗', COVERED_BY_B: 'B 岗顶岗', VACANT: '空缺', NOT_REQUIRED: '无需设置' },
+      DutyGapKind: { POST_UNCOVERED: '无人值班', DOUBLE_DUTY: 'B 岗同时需在两个岗位', GRID_UNDERSTAFFED: '网格不足两人', GRID_OVERSTAFFED: '网格超过两人', GRID_MEMBER_UNAVAILABLE: '网格员无法到岗' },
       AuditOperation: { CREATE: '新建', UPDATE: '修改', DELETE: '删除', REVEAL: '查看个人信息', LOOKUP: '按个人信息查找' },
     },
   },
   resources: {
+    specialistRoles: { name: '专职岗位角色', fields: { ...common, ...dated, code: '代码', description: '说明' } },
+    staffingTemplates: { name: '岗位模板', fields: { ...common, code: '代码', description: '说明', roles: '所需岗位' } },
+    absences: { name: '缺勤', fields: { ...common, ...dated, staffMemberId: '工作人员', reason: '原因', validFrom: '首日', validUntil: '最后一天', note: '备注' } },
     districts: { name: '城区', fields: { ...common, code: '行政区划代码', city: '城市', communityCount: '社区数', gridCount: '网格数', householdCount: '户数', residentCount: '人数' } },
     offices: { name: '街道办事处', fields: { ...common, ...dated, districtId: '城区', successorCommunities: '承接社区', communities: '下辖社区' } },
     communities: {

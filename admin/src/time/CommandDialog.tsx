@@ -122,7 +122,7 @@ const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
 };
 
 /** What the command would write, one row per record, as the audit trail will record it. */
-const CommandPreview = ({ result }: { result: CommandResult }) => {
+export const CommandPreview = ({ result }: { result: CommandResult }) => {
   const translate = useTranslate();
   return (
     <div data-testid="command-preview">

@@ -1,0 +1,79 @@
+import { Permission } from '@community-grid/shared';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link, Loading, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useCan } from '../access';
+import { useShownDay } from '../time/asOf';
+import { useApiQuery } from '../useApiQuery';
+import { HolderCommand, HolderDialog } from './HolderDialog';
+import { byPostOrder, COMMUNITY_POSTS, formatDay, Holder, Post, usePostLabel } from './posts';
+
+/** A community's posts with their A and B holders on the day shown; writers assign, end and move holders from here. */
+export const CommunityPosts = () => {
+  const record = useRecordContext();
+  const day = useShownDay();
+  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] } }>(COMMUNITY_POSTS, { communityId: String(record?.id), asOf: day }, !record);
+  const [command, setCommand] = useState<HolderCommand | null>(null);
+  const canWrite = useCan(Permission.WRITE_STAFF);
+  const translate = useTranslate();
+  const postLabel = usePostLabel();
+  if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
+  if (!data) return <Loading />;
+  const posts = [...data.posts.items].sort(byPostOrder);
+  return (
+    <Box data-testid="community-posts">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('cg.staffing.post')}</TableCell>
+            <TableCell>{translate('cg.staffing.kind')}</TableCell>
+            <TableCell>{translate('cg.staffing.holder_a')}</TableCell>
+            <TableCell>{translate('cg.staffing.holder_b')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {posts.map((post) => (
+            <TableRow key={post.id} data-testid={`post-${post.id}`}>
+              <TableCell>{postLabel(post)}</TableCell>
+              <TableCell>{translate(`cg.enums.PostKind.${post.kind}`)}</TableCell>
+              {(['A', 'B'] as const).map((slot) => (
+                <TableCell key={slot} data-testid={`post-${post.id}-${slot}`}>
+                  <HolderCell holder={post.holders?.find((h) => h.slot === slot)} canWrite={canWrite}
+                    onCommand={(mode, holder) => setCommand({ mode, post, holder, slot })} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <HolderDialog command={command} day={day} posts={posts} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
+    </Box>
+  );
+};
+
+const HolderCell = ({ holder, canWrite, onCommand }: {
+  holder?: Holder; canWrite: boolean; onCommand: (mode: 'assign' | 'end' | 'move', holder?: Holder) => void;
+}) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!holder) {
+    return (
+      <Stack direction="row" gap={1} alignItems="center">
+        <Typography variant="body2" color="error">{translate('cg.staffing.vacant')}</Typography>
+        {canWrite && <Button size="small" onClick={() => onCommand('assign')}>{translate('cg.staffing.assign')}</Button>}
+      </Stack>
+    );
+  }
+  return (
+    <Stack direction="row" gap={1} alignItems="center" flexWrap="wrap">
+      <Box>
+        <Link to={`/staffMembers/${holder.staffMemberId}/show`}>{holder.staffMember?.name}</Link>
+        <Typography variant="caption" color="text.secondary" component="div">
+          {translate('cg.staffing.from_until', { from: formatDay(locale, holder.validFrom), until: holder.validUntil ? formatDay(locale, holder.validUntil) : translate('cg.staffing.open_end') })}
+        </Typography>
+      </Box>
+      {canWrite && <Button size="small" onClick={() => onCommand('move', holder)}>{translate('cg.staffing.move')}</Button>}
+      {canWrite && <Button size="small" color="warning" onClick={() => onCommand('end', holder)}>{translate('cg.staffing.end')}</Button>}
+    </Stack>
+  );
+};

@@ -1,0 +1,114 @@
+import { AbsenceReason } from '@community-grid/shared';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  CreateButton, Datagrid, Link, Loading, ReferenceManyField, SelectField, TextField, useLocaleState, useRecordContext, useResourceDefinition, useTranslate,
+} from 'react-admin';
+import { enumChoices, LocalDateField, useLocalizedName } from '../common';
+import { useApiQuery } from '../useApiQuery';
+import { formatDay, HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from './posts';
+
+// Every holding and grid assignment ever, newest first: a person's page tells their whole story.
+const ASSIGNMENTS = `query ($id: ID!) {
+  postHolders(options: { take: 50, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
+    items { ${HOLDER_FIELDS} post { ${POST_FIELDS} community { id name nameEn } } } }
+  gridAssignments(options: { take: 20, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
+    items { id validFrom validUntil grid { id code name community { id name nameEn } } } }
+}`;
+
+interface Assignments {
+  postHolders: { items: Array<{ id: string; slot: string; validFrom: string; validUntil: string | null; post: Post & { community: { id: string; name: string; nameEn: string } } }> };
+  gridAssignments: { items: Array<{ id: string; validFrom: string; validUntil: string | null; grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null }> };
+}
+
+const newestFirst = (a: { validFrom: string }, b: { validFrom: string }) => b.validFrom.localeCompare(a.validFrom);
+
+/** The posts a member of staff holds or held (A or B) and the grids they serve or served. */
+export const StaffAssignments = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const postLabel = usePostLabel();
+  const nameOf = useLocalizedName();
+  const { data, error } = useApiQuery<Assignments>(ASSIGNMENTS, { id: String(record?.id) }, !record);
+  if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
+  if (!data) return <Loading />;
+  const until = (day: string | null) => (day ? formatDay(locale, day) : translate('cg.staffing.open_end'));
+  return (
+    <Box data-testid="staff-assignments">
+      <Typography variant="subtitle1" sx={{ mt: 1 }}>{translate('cg.staffing.assignments')}</Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('cg.staffing.community')}</TableCell>
+            <TableCell>{translate('cg.staffing.post')}</TableCell>
+            <TableCell>{translate('cg.staffing.slot')}</TableCell>
+            <TableCell>{translate('cg.staffing.validFrom')}</TableCell>
+            <TableCell>{translate('cg.staffing.lastDay')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.postHolders.items.length === 0 && <TableRow><TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {[...data.postHolders.items].sort(newestFirst).map((h) => (
+            <TableRow key={h.id}>
+              <TableCell><Link to={`/communities/${h.post.community.id}/show/posts`}>{nameOf(h.post.community)}</Link></TableCell>
+              <TableCell>{postLabel(h.post)}</TableCell>
+              <TableCell>{translate(`cg.enums.PostSlot.${h.slot}`)}</TableCell>
+              <TableCell>{formatDay(locale, h.validFrom)}</TableCell>
+              <TableCell>{until(h.validUntil)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="subtitle1" sx={{ mt: 3 }}>{translate('cg.staffing.grid_assignments')}</Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('cg.staffing.community')}</TableCell>
+            <TableCell>{translate('cg.staffing.grid')}</TableCell>
+            <TableCell>{translate('cg.staffing.validFrom')}</TableCell>
+            <TableCell>{translate('cg.staffing.lastDay')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.gridAssignments.items.length === 0 && <TableRow><TableCell colSpan={4}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {[...data.gridAssignments.items].sort(newestFirst).map((a) => (
+            <TableRow key={a.id}>
+              <TableCell>{nameOf(a.grid?.community)}</TableCell>
+              <TableCell>{a.grid && <Link to={`/grids/${a.grid.id}/show`}>{`${a.grid.code} ${a.grid.name}`}</Link>}</TableCell>
+              <TableCell>{formatDay(locale, a.validFrom)}</TableCell>
+              <TableCell>{until(a.validUntil)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
+/** A person's absences, past and planned; writers record a new one from here. */
+export const StaffAbsences = () => {
+  const record = useRecordContext();
+  const { hasCreate } = useAbsencesDefinition();
+  if (!record) return null;
+  return (
+    <Box data-testid="staff-absences">
+      {hasCreate && (
+        <CreateButton resource="absences" label="cg.staffing.add_absence" state={{ record: { staffMemberId: record.id } }} />
+      )}
+      <ReferenceManyField reference="absences" target="staffMemberId" filter={{ includeEnded: true }} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+        <Datagrid rowClick="edit" bulkActionButtons={false} empty={<EmptyText />}>
+          <SelectField source="reason" choices={enumChoices(AbsenceReason, 'AbsenceReason')} sortable={false} />
+          <LocalDateField source="validFrom" sortable={false} />
+          <LocalDateField source="validUntil" sortable={false} />
+          <TextField source="note" sortable={false} emptyText="—" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
+const useAbsencesDefinition = () => useResourceDefinition({ resource: 'absences' });
+const EmptyText = () => {
+  const translate = useTranslate();
+  return <Typography variant="body2" sx={{ p: 1 }}>{translate('cg.staffing.nothing')}</Typography>;
+};

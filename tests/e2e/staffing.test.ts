@@ -1,0 +1,178 @@
+import type { Browser, Page } from 'playwright-core';
+import { addDays } from '../../server/src/core/time/validity';
+import { browserSuite, newPage, screenshot } from '../support/browser';
+import { ADMIN_PASSWORD, TEST_TODAY } from '../support/global-setup';
+import { HEPAN, MUSLIM_LANE, sample } from '../support/sample';
+import type { TestServer } from '../support/test-server';
+
+/**
+ * Staffing in the dashboard: the coverage matrix with its vacant role, the
+ * assign dialog (preview, then apply), a community's posts and duty calendar,
+ * a person's assignments and absences, and the gaps on the home page.
+ */
+let api: TestServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let muslimLane: string;
+let hepan: string;
+
+const suite = browserSuite();
+beforeAll(async () => {
+  ({ api, browser } = suite);
+  muslimLane = await sample.communityId(api, MUSLIM_LANE);
+  hepan = await sample.communityId(api, HEPAN);
+});
+const signIn = async (locale = 'en-US', username = 'admin', password = ADMIN_PASSWORD) =>
+  ({ page, errors } = await newPage(browser, locale, { url: api.url, cookie: await api.login(username, password) }));
+afterEach(async () => {
+  await page.context().close();
+  expect(errors).toEqual([]);
+});
+
+const open = (route: string) => page.goto(`${api.url}/#/${route}`);
+const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);
+
+/** The post of Muslim Lane's intermediary window, whose A and B are both on leave from the day after tomorrow for a week. */
+async function intermediaryWindowPost(): Promise<string> {
+  const { posts } = await api.data(`query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: WINDOW } } }) {
+    items { id serviceWindow { kind } } } }`, { c: muslimLane });
+  return posts.items.find((p: any) => p.serviceWindow.kind === 'INTERMEDIARY').id;
+}
+
+it('shows the coverage matrix with Hepan\'s vacant role; assigning a holder through the dialog fills it', async () => {
+  await signIn();
+  const { community } = await api.data('query ($id: ID!) { community(id: $id) { code } }', { id: hepan });
+  const vacant = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
+    .roleCoverage.find((c: any) => c.status === 'VACANT').specialistRole.code;
+  await open('coverage');
+  const cell = page.getByTestId(`coverage-${community.code}-${vacant}`);
+  await cell.waitFor();
+  expect(await cell.getAttribute('data-status')).toBe('VACANT');
+  expect(await page.locator('[data-status="FILLED"]').count()).toBeGreaterThan(50);
+  await noRawKeys();
+  await screenshot(page, 'coverage-matrix');
+
+  await cell.click();
+  const dialog = page.getByTestId('holder-dialog-assign');
+  await dialog.waitFor();
+  // Nobody types an id: the person is picked among Hepan's active staff.
+  await dialog.getByLabel('Person').click();
+  await page.getByRole('option').first().click();
+  expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByTestId('command-preview').waitFor();
+  await screenshot(page, 'coverage-assign-dialog');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator(`[data-testid="coverage-${community.code}-${vacant}"][data-status="FILLED"]`).waitFor();
+  const after = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
+    .roleCoverage.find((c: any) => c.specialistRole.code === vacant);
+  expect(after.status).toBe('FILLED');
+});
+
+it('a report builder sees the matrix but no way to assign', async () => {
+  await signIn('en-US', 'reporter', 'demo');
+  await open('coverage');
+  const vacant = page.locator('[data-status="VACANT"]').first();
+  await page.getByTestId('coverage-matrix').waitFor();
+  if (await vacant.count()) {
+    await vacant.click();
+    expect(await page.getByTestId('holder-dialog-assign').count()).toBe(0);
+  }
+  await open(`communities/${muslimLane}/show/posts`);
+  await page.getByTestId('community-posts').waitFor();
+  expect(await page.getByRole('button', { name: 'Move' }).count()).toBe(0);
+});
+
+it('lists a community\'s posts with A and B; moving a holder previews, then applies', async () => {
+  await signIn();
+  const post = await intermediaryWindowPost();
+  await open(`communities/${muslimLane}/show/posts`);
+  const row = page.getByTestId(`post-${post}`);
+  await row.waitFor();
+  const holderB = (await page.getByTestId(`post-${post}-B`).locator('a').innerText()).trim();
+  await noRawKeys();
+  await screenshot(page, 'community-posts');
+
+  // B hands over to someone else from next month.
+  await page.getByTestId(`post-${post}-B`).getByRole('button', { name: 'Move' }).click();
+  const dialog = page.getByTestId('holder-dialog-move');
+  await dialog.getByLabel('Hand over to (optional)').click();
+  await page.getByRole('option').filter({ hasNotText: holderB }).first().click();
+  await dialog.getByLabel('From').fill(addDays(TEST_TODAY, 30));
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByTestId('command-preview').waitFor();
+  await screenshot(page, 'post-move-dialog');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const holders = async (asOf: string) => (await api.data('query ($p: ID!, $asOf: LocalDate) { postHolders(asOf: $asOf, options: { filter: { postId: { eq: $p }, slot: { eq: B } } }) { items { staffMember { name } validUntil } } }',
+    { p: post, asOf })).postHolders.items;
+  expect((await holders(addDays(TEST_TODAY, 29)))[0]).toMatchObject({ staffMember: { name: holderB }, validUntil: addDays(TEST_TODAY, 29) });
+  expect((await holders(addDays(TEST_TODAY, 30)))[0].staffMember.name).not.toBe(holderB);
+});
+
+it('shows the duty calendar of Muslim Lane with the leave week of its intermediary window in red', async () => {
+  await signIn();
+  const post = await intermediaryWindowPost();
+  await open(`communities/${muslimLane}/show/duty`);
+  await page.getByTestId('duty-calendar').waitFor();
+  await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 2)}`).and(page.locator('[data-gap="true"]')).waitFor();
+  expect(await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 1)}`).getAttribute('data-gap')).toBeNull();
+  // The B off sick today covers one post while holding another: a conflict is marked.
+  expect(await page.locator('[data-conflict="true"]').count()).toBeGreaterThan(0);
+  await noRawKeys();
+  await screenshot(page, 'duty-calendar');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page.getByText(/Week from/).waitFor();
+});
+
+it('shows the duty calendar and the coverage matrix in Chinese', async () => {
+  await signIn('zh-CN');
+  await open(`communities/${muslimLane}/show/duty`);
+  await page.getByTestId('duty-calendar').waitFor();
+  await page.getByText('缺岗').first().waitFor();
+  await noRawKeys();
+  await screenshot(page, 'duty-calendar-zh');
+  await open('coverage');
+  await page.getByTestId('coverage-matrix').waitFor();
+  await noRawKeys();
+  await screenshot(page, 'coverage-matrix-zh');
+});
+
+it('lists the next 14 days\' gaps on the home dashboard', async () => {
+  await signIn();
+  await open('');
+  const panel = page.getByTestId('gaps-panel');
+  await panel.getByTestId('gap-row').first().waitFor();
+  await panel.getByText('Nobody on duty').first().waitFor();
+  await panel.getByText('Grid below two members').first().waitFor();
+  // The window's week of leave is one row of 7 days.
+  await panel.getByTestId('gap-row').filter({ hasText: '7 days' }).first().waitFor();
+  await noRawKeys();
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, 'home-gaps');
+});
+
+it('a staff member\'s page lists their posts and absences; an absence is recorded for them', async () => {
+  await signIn();
+  const { postHolders } = await api.data(`query ($p: ID!) { postHolders(options: { filter: { postId: { eq: $p }, slot: { eq: A } } }) { items { staffMemberId } } }`,
+    { p: await intermediaryWindowPost() });
+  const person = postHolders.items[0].staffMemberId;
+  await open(`staffMembers/${person}/show/assignments`);
+  await page.getByTestId('staff-assignments').getByText('A (responsible)').first().waitFor();
+  await noRawKeys();
+  await screenshot(page, 'staff-assignments');
+  await open(`staffMembers/${person}/show/absences`);
+  await page.getByTestId('staff-absences').getByText('Leave').first().waitFor();
+  await screenshot(page, 'staff-absences');
+  await page.getByRole('link', { name: 'Record an absence' }).click();
+  await page.getByLabel('Reason').click();
+  await page.getByRole('option', { name: 'Training' }).click();
+  await page.getByLabel('First day').fill(addDays(TEST_TODAY, 40));
+  await page.getByLabel('Last day').fill(addDays(TEST_TODAY, 41));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/#\/absences\/\d+\/show$/);
+  const { absences } = await api.data(`query ($s: ID!) { absences(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true, reason: { eq: TRAINING } } }) { items { validFrom } } }`, { s: person });
+  expect(absences.items.map((a: any) => a.validFrom)).toContain(addDays(TEST_TODAY, 40));
+});
