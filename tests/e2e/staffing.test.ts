@@ -176,3 +176,83 @@ it('a staff member\'s page lists their posts and absences; an absence is recorde
   const { absences } = await api.data(`query ($s: ID!) { absences(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true, reason: { eq: TRAINING } } }) { items { validFrom } } }`, { s: person });
   expect(absences.items.map((a: any) => a.validFrom)).toContain(addDays(TEST_TODAY, 40));
 });
+
+/** An active member of the community's staff who serves no grid. */
+async function freeStaff(communityId: string): Promise<{ id: string; name: string }> {
+  const { staffMembers } = await api.data(`query ($c: ID!) {
+    staffMembers(options: { take: 100, filter: { homeCommunityId: { eq: $c }, active: { eq: true } } }) { items { id name } } }`, { c: communityId });
+  const { gridAssignments } = await api.data(`query ($ids: [ID!]!) {
+    gridAssignments(options: { take: 100, filter: { staffMemberId: { in: $ids }, includeEnded: true } }) { items { staffMemberId } } }`,
+  { ids: staffMembers.items.map((s: any) => s.id) });
+  const busy = new Set(gridAssignments.items.map((a: any) => a.staffMemberId));
+  return staffMembers.items.find((s: any) => !busy.has(s.id));
+}
+
+async function previewAndApply(testId: string) {
+  const dialog = page.getByTestId(testId);
+  expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByTestId('command-preview').waitFor();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+it('a grid\'s page shows its members and its gap; adding a second member through the dialog closes the gap', async () => {
+  await signIn();
+  const { gridStaffingGaps } = await api.data('{ gridStaffingGaps { kind gridId communityId } }');
+  const { gridId, communityId } = gridStaffingGaps.find((g: any) => g.kind === 'GRID_UNDERSTAFFED');
+  const person = await freeStaff(communityId);
+  await open(`grids/${gridId}/show`);
+  const members = page.getByTestId('grid-members');
+  await page.locator('[data-testid="grid-members"][data-gap="true"]').waitFor();
+  await members.getByText('Grid below two members').waitFor();
+  await members.getByRole('button', { name: 'Add a grid member' }).click();
+  const dialog = page.getByTestId('grid-member-dialog-assign');
+  await dialog.getByLabel('Person').fill(person.name);
+  await page.getByRole('option', { name: person.name }).click();
+  await screenshot(page, 'grid-member-assign-dialog');
+  await previewAndApply('grid-member-dialog-assign');
+  await page.locator('[data-testid="grid-members"][data-gap="false"]').waitFor();
+  await members.getByText('Two members: no gap').waitFor();
+  await members.getByTestId(`grid-member-${person.id}`).waitFor();
+  await noRawKeys();
+  await screenshot(page, 'grid-members');
+});
+
+it('a staff member\'s page assigns them to a grid, moves them to another and ends it', async () => {
+  await signIn();
+  const communityId = muslimLane;
+  const person = await freeStaff(communityId);
+  const { grids } = await api.data('query ($c: ID!) { grids(options: { take: 2, filter: { communityId: { eq: $c } }, sort: [{ field: code, order: ASC }] }) { items { id code name } } }', { c: communityId });
+  const [first, second] = grids.items;
+  const memberships = async () => (await api.data('query ($s: ID!) { gridAssignments(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true } }) { items { gridId validFrom validUntil } } }',
+    { s: person.id })).gridAssignments.items;
+
+  await open(`staffMembers/${person.id}/show/assignments`);
+  await page.getByRole('button', { name: 'Assign to a grid' }).click();
+  let dialog = page.getByTestId('grid-member-dialog-assign');
+  await dialog.getByRole('combobox', { name: 'Grid' }).fill(first.code);
+  await page.getByRole('option', { name: `${first.code} ${first.name}` }).click();
+  await previewAndApply('grid-member-dialog-assign');
+  const row = page.getByTestId(`grid-assignment-${first.id}`);
+  await row.waitFor();
+
+  await row.getByRole('button', { name: 'Move' }).click();
+  dialog = page.getByTestId('grid-member-dialog-move');
+  await dialog.getByLabel('From').fill(addDays(TEST_TODAY, 7));
+  await dialog.getByRole('combobox', { name: 'Grid' }).fill(second.code);
+  await page.getByRole('option', { name: `${second.code} ${second.name}` }).click();
+  await previewAndApply('grid-member-dialog-move');
+  await page.getByTestId(`grid-assignment-${second.id}`).waitFor();
+
+  await page.getByTestId(`grid-assignment-${second.id}`).getByRole('button', { name: 'End' }).click();
+  dialog = page.getByTestId('grid-member-dialog-end');
+  await dialog.getByLabel('Last day').fill(addDays(TEST_TODAY, 20));
+  await previewAndApply('grid-member-dialog-end');
+  await noRawKeys();
+  await screenshot(page, 'staff-grid-assignments');
+  expect(await memberships()).toEqual(expect.arrayContaining([
+    { gridId: first.id, validFrom: TEST_TODAY, validUntil: addDays(TEST_TODAY, 6) },
+    { gridId: second.id, validFrom: addDays(TEST_TODAY, 7), validUntil: addDays(TEST_TODAY, 20) },
+  ]));
+});

@@ -3,6 +3,7 @@ import { Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField,
 import { RecordHistory } from '../auditEvents/RecordHistory';
 import { enumChoices } from '../common';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
+import { GridMembers } from '../staffing/GridMembers';
 import { BoundaryField } from './BoundaryField';
 
 const changeInputs = [
@@ -21,6 +22,7 @@ export const GridShow = () => (
       <NumberField source="householdCount" />
       <NumberField source="residentCount" />
       <BoundaryField source="boundary" />
+      <GridMembers label="cg.grid_members.title" />
       <VersionHistory>
         <TextField source="code" sortable={false} />
         <TextField source="name" sortable={false} />

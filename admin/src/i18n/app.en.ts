@@ -58,6 +58,13 @@ export const app = {
       assignments: 'Posts held', grid_assignments: 'Grid member of', absences: 'Absences', add_absence: 'Record an absence',
       nothing: 'None', community: 'Community', grid: 'Grid', day: 'Day', who: 'Who',
     },
+    grid_members: {
+      title: 'Grid members', add: 'Add a grid member', assign_to_grid: 'Assign to a grid', staffed: 'Two members: no gap',
+      assign_title: 'Assign a grid member', end_title: 'End a grid member\'s assignment', move_title: 'Move a grid member to another grid',
+      assign_explain: 'The person serves the grid from the first day (a future day is fine). Every grid needs two members; one person serves a limited number of grids at once.',
+      end_explain: 'The last day is the last day the person serves the grid; the past keeps its answer.',
+      move_explain: 'From the effective day the person serves another grid; the assignment before ends the day before.',
+    },
     coverage: {
       title: 'Coverage of specialist roles', explain: 'Each community\'s specialist roles on the day shown. Click a vacant cell to assign a holder.',
       community: 'Community',

@@ -58,6 +58,13 @@ export const app = {
       assignments: '担任岗位', grid_assignments: '负责网格', absences: '缺勤', add_absence: '登记缺勤',
       nothing: '无', community: '社区', grid: '网格', day: '日期', who: '人员',
     },
+    grid_members: {
+      title: '网格员', add: '添加网格员', assign_to_grid: '分配到网格', staffed: '两名网格员：无缺口',
+      assign_title: '分配网格员', end_title: '结束网格员任职', move_title: '将网格员调至另一网格',
+      assign_explain: '此人自首日起负责该网格（可以是将来的日期）。每个网格需要两名网格员；一人同时负责的网格数有上限。',
+      end_explain: '最后一天是此人负责该网格的最后一天；过去的记录保持不变。',
+      move_explain: '自生效日起，此人改为负责另一网格；此前的任职于前一天结束。',
+    },
     coverage: {
       title: '专职岗位覆盖情况', explain: '各社区专职岗位在所选日期的情况。点击空缺的格子即可任命人员。',
       community: '社区',

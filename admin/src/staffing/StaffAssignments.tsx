@@ -1,10 +1,14 @@
-import { AbsenceReason } from '@community-grid/shared';
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { AbsenceReason, Permission } from '@community-grid/shared';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   CreateButton, Datagrid, Link, Loading, ReferenceManyField, SelectField, TextField, useLocaleState, useRecordContext, useResourceDefinition, useTranslate,
 } from 'react-admin';
+import { useState } from 'react';
+import { useCan } from '../access';
 import { enumChoices, LocalDateField, useLocalizedName } from '../common';
+import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
+import { GridMemberCommand, GridMemberDialog, MembershipButtons, runsOn } from './GridMembers';
 import { formatDay, HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from './posts';
 
 // Every holding and grid assignment ever, newest first: a person's page tells their whole story.
@@ -12,12 +16,12 @@ const ASSIGNMENTS = `query ($id: ID!) {
   postHolders(options: { take: 50, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
     items { ${HOLDER_FIELDS} post { ${POST_FIELDS} community { id name nameEn } } } }
   gridAssignments(options: { take: 20, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
-    items { id validFrom validUntil grid { id code name community { id name nameEn } } } }
+    items { id gridId staffMemberId validFrom validUntil grid { id code name community { id name nameEn } } } }
 }`;
 
 interface Assignments {
   postHolders: { items: Array<{ id: string; slot: string; validFrom: string; validUntil: string | null; post: Post & { community: { id: string; name: string; nameEn: string } } }> };
-  gridAssignments: { items: Array<{ id: string; validFrom: string; validUntil: string | null; grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null }> };
+  gridAssignments: { items: Array<{ id: string; gridId: string; staffMemberId: string; validFrom: string; validUntil: string | null; grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null }> };
 }
 
 const newestFirst = (a: { validFrom: string }, b: { validFrom: string }) => b.validFrom.localeCompare(a.validFrom);
@@ -29,9 +33,14 @@ export const StaffAssignments = () => {
   const [locale] = useLocaleState();
   const postLabel = usePostLabel();
   const nameOf = useLocalizedName();
-  const { data, error } = useApiQuery<Assignments>(ASSIGNMENTS, { id: String(record?.id) }, !record);
+  const day = useShownDay();
+  const canWrite = useCan(Permission.WRITE_STAFF);
+  const [command, setCommand] = useState<GridMemberCommand | null>(null);
+  const { data, error, reload } = useApiQuery<Assignments>(ASSIGNMENTS, { id: String(record?.id) }, !record);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
-  if (!data) return <Loading />;
+  if (!record || !data) return <Loading />;
+  const communityId = String(record.homeCommunityId);
+  const person = { id: String(record.id), name: record.name, active: record.active };
   const until = (day: string | null) => (day ? formatDay(locale, day) : translate('cg.staffing.open_end'));
   return (
     <Box data-testid="staff-assignments">
@@ -59,7 +68,12 @@ export const StaffAssignments = () => {
           ))}
         </TableBody>
       </Table>
-      <Typography variant="subtitle1" sx={{ mt: 3 }}>{translate('cg.staffing.grid_assignments')}</Typography>
+      <Typography variant="subtitle1" sx={{ mt: 3 }}>
+        {translate('cg.staffing.grid_assignments')}
+        {canWrite && record.active && record.homeCommunityId && (
+          <Button size="small" sx={{ ml: 2 }} onClick={() => setCommand({ mode: 'assign', communityId, staffMemberId: person.id })}>{translate('cg.grid_members.assign_to_grid')}</Button>
+        )}
+      </Typography>
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -67,20 +81,25 @@ export const StaffAssignments = () => {
             <TableCell>{translate('cg.staffing.grid')}</TableCell>
             <TableCell>{translate('cg.staffing.validFrom')}</TableCell>
             <TableCell>{translate('cg.staffing.lastDay')}</TableCell>
+            <TableCell />
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.gridAssignments.items.length === 0 && <TableRow><TableCell colSpan={4}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {data.gridAssignments.items.length === 0 && <TableRow><TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
           {[...data.gridAssignments.items].sort(newestFirst).map((a) => (
-            <TableRow key={a.id}>
+            <TableRow key={a.id} data-testid={`grid-assignment-${a.gridId}`}>
               <TableCell>{nameOf(a.grid?.community)}</TableCell>
               <TableCell>{a.grid && <Link to={`/grids/${a.grid.id}/show`}>{`${a.grid.code} ${a.grid.name}`}</Link>}</TableCell>
               <TableCell>{formatDay(locale, a.validFrom)}</TableCell>
               <TableCell>{until(a.validUntil)}</TableCell>
+              <TableCell align="right">
+                {canWrite && runsOn(a, day) && <MembershipButtons onCommand={(mode) => setCommand({ mode, communityId, membership: { ...a, staffMember: person } })} />}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <GridMemberDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
     </Box>
   );
 };
