@@ -256,3 +256,29 @@ it('a staff member\'s page assigns them to a grid, moves them to another and end
     { gridId: second.id, validFrom: addDays(TEST_TODAY, 7), validUntil: addDays(TEST_TODAY, 20) },
   ]));
 });
+
+it('a new community adopts the 8-member template from its posts tab, and its posts appear', async () => {
+  await signIn();
+  const district = await sample.districtId(api);
+  const { createCommunity } = await api.data('mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+    { input: { districtId: district, code: 'C90', name: '新苑社区', nameEn: 'Xinyuan Community', validFrom: TEST_TODAY } });
+  await open(`communities/${createCommunity.id}/show/posts`);
+  const adoption = page.getByTestId('template-adoption');
+  await adoption.getByText('Follows no staffing template on this day').waitFor();
+  await adoption.getByRole('button', { name: 'Adopt a template' }).click();
+  const dialog = page.getByTestId('adopt-template-dialog');
+  await dialog.getByRole('combobox', { name: 'Template' }).click();
+  await page.getByRole('option', { name: '8-member system' }).click();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByTestId('command-preview').waitFor();
+  await screenshot(page, 'adopt-template-dialog');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('[data-testid="template-adopted"][data-template="MEMBERS_8"]').waitFor();
+  // The coordinator's post and the eight roles', all vacant.
+  const slotsA = page.locator('[data-testid^="post-"][data-testid$="-A"]');
+  await slotsA.nth(8).waitFor();
+  expect(await slotsA.count()).toBe(9);
+  await noRawKeys();
+  await screenshot(page, 'adopted-template-posts');
+});

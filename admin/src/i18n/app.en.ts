@@ -65,6 +65,12 @@ export const app = {
       end_explain: 'The last day is the last day the person serves the grid; the past keeps its answer.',
       move_explain: 'From the effective day the person serves another grid; the assignment before ends the day before.',
     },
+    templates: {
+      template: 'Template', adopt: 'Adopt a template', open_posts: 'Open missing posts',
+      follows: 'Follows the %{template} from %{from}', none: 'Follows no staffing template on this day',
+      adopt_title: 'Adopt a staffing template',
+      adopt_explain: 'From the effective day the community follows the template (a future day is fine); the template before ends the day before, and the posts the template requires are opened.',
+    },
     coverage: {
       title: 'Coverage of specialist roles', explain: 'Each community\'s specialist roles on the day shown. Click a vacant cell to assign a holder.',
       community: 'Community',

@@ -65,6 +65,12 @@ export const app = {
       end_explain: '最后一天是此人负责该网格的最后一天；过去的记录保持不变。',
       move_explain: '自生效日起，此人改为负责另一网格；此前的任职于前一天结束。',
     },
+    templates: {
+      template: '模板', adopt: '采用模板', open_posts: '开设缺少的岗位',
+      follows: '自 %{from} 起采用%{template}', none: '当天未采用岗位模板',
+      adopt_title: '采用岗位模板',
+      adopt_explain: '自生效日起，社区采用该模板（可以是将来的日期）；此前的模板于前一天结束，并开设模板所需的岗位。',
+    },
     coverage: {
       title: '专职岗位覆盖情况', explain: '各社区专职岗位在所选日期的情况。点击空缺的格子即可任命人员。',
       community: '社区',

@@ -6,6 +6,7 @@ import { useCan } from '../access';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { HolderCommand, HolderDialog } from './HolderDialog';
+import { TemplateAdoption } from './TemplateAdoption';
 import { byPostOrder, COMMUNITY_POSTS, formatDay, Holder, Post, usePostLabel } from './posts';
 
 /** A community's posts with their A and B holders on the day shown; writers assign, end and move holders from here. */
@@ -18,10 +19,11 @@ export const CommunityPosts = () => {
   const translate = useTranslate();
   const postLabel = usePostLabel();
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
-  if (!data) return <Loading />;
+  if (!record || !data) return <Loading />;
   const posts = [...data.posts.items].sort(byPostOrder);
   return (
     <Box data-testid="community-posts">
+      <TemplateAdoption communityId={String(record.id)} day={day} onChanged={reload} />
       <Table size="small">
         <TableHead>
           <TableRow>
