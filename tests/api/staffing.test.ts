@@ -322,3 +322,65 @@ describe('scope', () => {
     expect((await coordinator.gql(`mutation { createSpecialistRole(input: { code: "X", name: "X", nameEn: "X" }) { id } }`)).errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 });
+
+describe('rotation', () => {
+  const ROTATE = `mutation ($input: RotatePostInput!, $dryRun: Boolean!) { rotatePost(input: $input, dryRun: $dryRun) {
+    dryRun changeCount record { id postId everyWeeks validFrom validUntil } } }`;
+  const ABSENT = `mutation ($s: ID!, $day: LocalDate!) { createAbsence(input: { staffMemberId: $s, validFrom: $day, validUntil: $day, reason: LEAVE }) { id } }`;
+
+  it('swaps A and B every N weeks from its first day; an absence on a swap day is covered by the other, both away is a gap', async () => {
+    const chenxi = await sample.communityId(api, CHENXI);
+    const post = await rolePost(chenxi, 'PARTY_LIAISON');
+    // A swap day far enough ahead that the sample has no absence near it.
+    const swap = addDays(today(), 100);
+    const holders = await holdersOn(post.id, swap);
+    const a = holders.find((h) => h.slot === 'A')!.staffMemberId;
+    const b = holders.find((h) => h.slot === 'B')!.staffMemberId;
+    const coverage = async (asOf: string) => (await api.data(`query ($c: ID, $asOf: LocalDate) { roleCoverage(communityId: $c, asOf: $asOf) {
+      status onDutyId specialistRole { code } } }`, { c: chenxi, asOf })).roleCoverage.find((r: any) => r.specialistRole.code === 'PARTY_LIAISON');
+    const gaps = async (from: string, to: string) => (await api.data(`query ($c: ID!, $from: LocalDate!, $to: LocalDate!) {
+      dutyGaps(communityId: $c, from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`, { c: chenxi, from, to })).dutyGaps
+      .filter((g: any) => g.postId === post.id);
+    const uncovered = async (from: string, to: string) => (await gaps(from, to)).filter((g: any) => g.kind === 'POST_UNCOVERED').map((g: any) => g.day);
+
+    const input = { postId: post.id, everyWeeks: 2, validFrom: swap };
+    const preview = await api.data(ROTATE, { input, dryRun: true });
+    expect(preview.rotatePost).toMatchObject({ dryRun: true, changeCount: 1, record: { everyWeeks: 2, validFrom: swap, validUntil: null } });
+    expect((await api.data('query ($p: ID!, $asOf: LocalDate) { postRotations(asOf: $asOf, options: { filter: { postId: { eq: $p } } }) { totalItems } }',
+      { p: post.id, asOf: swap })).postRotations.totalItems).toBe(0);
+    const { rotatePost: { record: rotation } } = await api.data(ROTATE, { input, dryRun: false });
+
+    // A until the day before, B for two weeks from the swap day, A again from the next swap day, B two weeks later.
+    expect(await coverage(addDays(swap, -1))).toMatchObject({ status: 'FILLED', onDutyId: a });
+    expect(await coverage(swap)).toMatchObject({ status: 'FILLED', onDutyId: b });
+    expect(await coverage(addDays(swap, 13))).toMatchObject({ status: 'FILLED', onDutyId: b });
+    expect(await coverage(addDays(swap, 14))).toMatchObject({ status: 'FILLED', onDutyId: a });
+    expect(await coverage(addDays(swap, 28))).toMatchObject({ status: 'FILLED', onDutyId: b });
+
+    // B, responsible from the swap day, is away on it: A covers, no gap.
+    await api.data(ABSENT, { s: b, day: swap });
+    expect(await coverage(swap)).toMatchObject({ status: 'COVERED_BY_B', onDutyId: a });
+    expect(await coverage(addDays(swap, 1))).toMatchObject({ status: 'FILLED', onDutyId: b });
+    expect(await uncovered(addDays(swap, -1), addDays(swap, 1))).toEqual([]);
+    // A covers that day while holding another post of Chenxi: needed at two posts, a conflict.
+    expect((await gaps(addDays(swap, -1), addDays(swap, 1))).filter((g: any) => g.kind === 'DOUBLE_DUTY')).toEqual([
+      expect.objectContaining({ day: swap, staffMemberId: a })]);
+    // A away on the swap day too: nobody on duty that day only.
+    await api.data(ABSENT, { s: a, day: swap });
+    expect(await coverage(swap)).toMatchObject({ status: 'VACANT', onDutyId: null });
+    expect(await uncovered(addDays(swap, -1), addDays(swap, 1))).toEqual([swap]);
+    // A away on the swap-back day: B covers.
+    await api.data(ABSENT, { s: a, day: addDays(swap, 14) });
+    expect(await coverage(addDays(swap, 14))).toMatchObject({ status: 'COVERED_BY_B', onDutyId: b });
+
+    // One rotation per post at a time.
+    const twice = await api.gql(ROTATE, { input: { postId: post.id, everyWeeks: 1, validFrom: addDays(swap, 7) }, dryRun: false });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
+    expect(await api.gql(ROTATE, { input: { postId: post.id, everyWeeks: 0 }, dryRun: false })).toMatchObject({ errors: [expect.objectContaining({})] });
+
+    // Ended, A is responsible again from the day after.
+    await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endPostRotation(id: $id, lastDay: $lastDay) { record { validUntil } } }',
+      { id: rotation.id, lastDay: addDays(swap, 27) });
+    expect(await coverage(addDays(swap, 28))).toMatchObject({ status: 'FILLED', onDutyId: a });
+  });
+});

@@ -77,7 +77,7 @@ export const app = {
     },
     duty: {
       title: 'Duty calendar', week_of: 'Week from %{day}', previous: 'Previous week', next: 'Next week', this_week: 'This week',
-      covering: '%{name} (B)', gap: 'Gap', conflict: 'Conflict', double_duty: '%{name} is needed at two posts', away: 'away',
+      covering: '%{name} (%{slot})', gap: 'Gap', conflict: 'Conflict', double_duty: '%{name} is needed at two posts', away: 'away',
       legend_gap: 'Nobody on duty', legend_conflict: 'One B needed at two posts', legend_b: 'B covers',
     },
     gaps: {

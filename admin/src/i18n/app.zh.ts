@@ -77,7 +77,7 @@ export const app = {
     },
     duty: {
       title: '值班表', week_of: '%{day} 起一周', previous: '上一周', next: '下一周', this_week: '本周',
-      covering: '%{name}（B）', gap: '缺岗', conflict: '冲突', double_duty: '%{name} 同时需在两个岗位', away: '缺勤',
+      covering: '%{name}（%{slot}）', gap: '缺岗', conflict: '冲突', double_duty: '%{name} 同时需在两个岗位', away: '缺勤',
       legend_gap: '无人值班', legend_conflict: '一名 B 岗同时需在两个岗位', legend_b: 'B 岗顶岗',
     },
     gaps: {

@@ -7,19 +7,25 @@ import { useApiQuery } from '../useApiQuery';
 import { addDays, byPostOrder, formatDay, HOLDER_FIELDS, Post, POST_FIELDS, usePostLabel } from './posts';
 
 interface Gap { day: string; kind: string; postId: string | null; staffMember: { name: string } | null; grid: { code: string; name: string } | null; memberCount: number | null }
-interface Week { posts: { items: Post[] }; dutyGaps: Gap[] }
+interface Rotation { postId: string; everyWeeks: number; validFrom: string; validUntil: string | null }
+interface Week { posts: { items: Post[] }; dutyGaps: Gap[]; postRotations: { items: Rotation[] } }
 interface Absence { staffMemberId: string; validFrom: string; validUntil: string }
 
 // Every holding of the community's posts (the week may cross a change of holder) and the week's gaps.
 const WEEK = `query ($communityId: ID!, $from: LocalDate!, $to: LocalDate!) {
   posts(options: { take: 100, filter: { communityId: { eq: $communityId } } }) { items { ${POST_FIELDS} holders(includeEnded: true) { ${HOLDER_FIELDS} } } }
   dutyGaps(communityId: $communityId, from: $from, to: $to) { day kind postId staffMember { name } grid { code name } memberCount }
+  postRotations(options: { take: 100, filter: { communityId: { eq: $communityId }, includeEnded: true } }) { items { postId everyWeeks validFrom validUntil } }
 }`;
 const ABSENCES = `query ($ids: [ID!]!) {
   absences(options: { take: 100, filter: { staffMemberId: { in: $ids }, includeEnded: true } }) { items { staffMemberId validFrom validUntil } }
 }`;
 
 const within = (day: string, from: string, until: string | null) => from <= day && (!until || day <= until);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** As the server counts it: from a rotation's first day, B is responsible for everyWeeks weeks, then A, and so on. */
+const swappedOn = (rotations: Rotation[], postId: string, day: string) => rotations.some((r) => r.postId === postId && within(day, r.validFrom, r.validUntil)
+  && Math.floor(daysBetween(r.validFrom, day) / (7 * r.everyWeeks)) % 2 === 0);
 
 /**
  * A community's week, days × posts: who is on duty (A, or B covering while A
@@ -78,9 +84,11 @@ export const DutyCalendar = () => {
                 const gaps = gapsOf(post.id, day);
                 const uncovered = gaps.some((g) => g.kind === 'POST_UNCOVERED');
                 const conflict = gaps.find((g) => g.kind === 'DOUBLE_DUTY');
-                const onDuty = a && !away(a.staffMemberId, day) ? a.staffMember?.name
-                  : b && !away(b.staffMemberId, day) ? translate('cg.duty.covering', { name: b.staffMember?.name }) : null;
-                const covering = Boolean(onDuty) && !(a && !away(a.staffMemberId, day));
+                // The one responsible (A, or B in a rotation's swapped weeks) and the one who covers.
+                const [first, second] = swappedOn(week.data!.postRotations.items, post.id, day) ? [b, a] : [a, b];
+                const onDuty = first && !away(first.staffMemberId, day) ? first.staffMember?.name
+                  : second && !away(second.staffMemberId, day) ? translate('cg.duty.covering', { name: second.staffMember?.name, slot: second.slot }) : null;
+                const covering = Boolean(onDuty) && !(first && !away(first.staffMemberId, day));
                 return (
                   <TableCell key={day} align="center" data-testid={`duty-${post.id}-${day}`} data-gap={uncovered ? 'true' : undefined} data-conflict={conflict ? 'true' : undefined}
                     sx={{

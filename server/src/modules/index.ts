@@ -21,7 +21,7 @@ import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMember } from './staff-member/staff-member.entity';
 import { Absence } from './staffing/absence.entity';
 import { GridAssignment } from './staffing/grid-assignment.entity';
-import { Post, PostHolder } from './staffing/post.entity';
+import { Post, PostHolder, PostRotation } from './staffing/post.entity';
 import { SpecialistRole, SpecialistRoleVersion } from './staffing/specialist-role.entity';
 import { SpecialistRoleResolver } from './staffing/specialist-role.resolver';
 import { staffingResolvers } from './staffing/staffing.resolver';
@@ -30,7 +30,7 @@ import { StaffingTemplate, StaffingTemplateRole, TemplateAdoption } from './staf
 /** Every entity and resolver of the product; a new domain module registers here. */
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
-  SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, GridAssignment, Absence,
+  SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, PostRotation, GridAssignment, Absence,
   Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [

@@ -44,8 +44,8 @@ export class CoverageService {
     const rows: Array<Record<string, unknown>> = await ctx.em.query(`
       SELECT $1::date::text AS day, c.id AS community_id, r.id AS specialist_role_id, p.id AS post_id,
         a.staff_member_id AS holder_a_id, b.staff_member_id AS holder_b_id,
-        CASE WHEN req.template_id IS NULL THEN 'NOT_REQUIRED' WHEN a.present THEN 'FILLED' WHEN b.present THEN 'COVERED_BY_B' ELSE 'VACANT' END AS status,
-        CASE WHEN req.template_id IS NULL THEN NULL WHEN a.present THEN a.staff_member_id WHEN b.present THEN b.staff_member_id END AS on_duty_id
+        CASE WHEN req.template_id IS NULL THEN 'NOT_REQUIRED' WHEN first.present THEN 'FILLED' WHEN second.present THEN 'COVERED_BY_B' ELSE 'VACANT' END AS status,
+        CASE WHEN req.template_id IS NULL THEN NULL WHEN first.present THEN first.staff_member_id WHEN second.present THEN second.staff_member_id END AS on_duty_id
       FROM community c
       CROSS JOIN specialist_role r
       LEFT JOIN template_adoption ta ON ta.community_id = c.id AND ta.valid @> $1::date
@@ -57,6 +57,12 @@ export class CoverageService {
       LEFT JOIN LATERAL (SELECT h.staff_member_id, (sm.active AND NOT EXISTS (SELECT 1 FROM absence ab WHERE ab.staff_member_id = h.staff_member_id AND ab.valid @> $1::date)) AS present FROM post_holder h
         JOIN staff_member sm ON sm.id = h.staff_member_id
         WHERE h.post_id = p.id AND h.slot = 'B' AND h.valid @> $1::date) b ON true
+      LEFT JOIN LATERAL (${SWAPPED('p.id', '$1::date')}) rot ON true
+      -- The one responsible (A, or B in a rotation's swapped weeks) and the one who covers.
+      CROSS JOIN LATERAL (SELECT CASE WHEN rot.swapped THEN b.staff_member_id ELSE a.staff_member_id END AS staff_member_id,
+        CASE WHEN rot.swapped THEN b.present ELSE a.present END AS present) first
+      CROSS JOIN LATERAL (SELECT CASE WHEN rot.swapped THEN a.staff_member_id ELSE b.staff_member_id END AS staff_member_id,
+        CASE WHEN rot.swapped THEN a.present ELSE b.present END AS present) second
       WHERE c.valid @> $1::date AND r.valid @> $1::date AND (${communities.sql('c.id', 2)})
       ORDER BY c.id, r.code`, [day, communities.value]);
     return rows.map((row) => ({
@@ -93,15 +99,22 @@ export class CoverageService {
           WHERE ta.community_id = p.community_id AND ta.valid @> d.day AND tr.specialist_role_id = p.specialist_role_id)),
       -- Each required post's A and B on the day, looked up by post (a handful of rows each; LIMIT 1, as the
       -- constraints allow one, keeps the lookup per post rather than a join the planner misjudges): on duty is A, else B, if there.
+      -- In a rotation's swapped weeks B is the one responsible and A covers.
       duty AS (
         SELECT pd.day, pd.post_id, pd.community_id,
-          CASE WHEN a.present THEN a.staff_member_id WHEN b.present THEN b.staff_member_id END AS on_duty,
-          CASE WHEN a.present THEN 'A' WHEN b.present THEN 'B' END AS on_duty_slot
+          CASE WHEN rot.swapped THEN
+            CASE WHEN b.present THEN b.staff_member_id WHEN a.present THEN a.staff_member_id END
+          ELSE
+            CASE WHEN a.present THEN a.staff_member_id WHEN b.present THEN b.staff_member_id END
+          END AS on_duty,
+          CASE WHEN rot.swapped THEN NOT COALESCE(b.present, false) AND COALESCE(a.present, false)
+            ELSE NOT COALESCE(a.present, false) AND COALESCE(b.present, false) END AS covering
         FROM post_days pd
         LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
           WHERE h.post_id = pd.post_id AND h.slot = 'A' AND h.valid @> pd.day LIMIT 1) a ON true
         LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
-          WHERE h.post_id = pd.post_id AND h.slot = 'B' AND h.valid @> pd.day LIMIT 1) b ON true),
+          WHERE h.post_id = pd.post_id AND h.slot = 'B' AND h.valid @> pd.day LIMIT 1) b ON true
+        LEFT JOIN LATERAL (${SWAPPED('pd.post_id', 'pd.day')}) rot ON true),
       busy AS (
         SELECT duty.*, COUNT(*) OVER (PARTITION BY day, on_duty) AS posts FROM duty WHERE on_duty IS NOT NULL),
       grid_days AS (
@@ -116,7 +129,7 @@ export class CoverageService {
         SELECT day, 'POST_UNCOVERED' AS kind, community_id, post_id, NULL::int AS grid_id, NULL::int AS staff_member_id, NULL::int AS member_count
           FROM duty WHERE on_duty IS NULL
         UNION ALL
-        SELECT day, 'DOUBLE_DUTY', community_id, post_id, NULL, on_duty, NULL FROM busy WHERE posts > 1 AND on_duty_slot = 'B'
+        SELECT day, 'DOUBLE_DUTY', community_id, post_id, NULL, on_duty, NULL FROM busy WHERE posts > 1 AND covering
         UNION ALL
         SELECT gd.day, CASE WHEN COUNT(m.staff_member_id) < 2 THEN 'GRID_UNDERSTAFFED' ELSE 'GRID_OVERSTAFFED' END, gd.community_id, NULL, gd.grid_id, NULL,
             COUNT(m.staff_member_id)::int
@@ -153,6 +166,13 @@ export class CoverageService {
 
 /** A holder `h` (with their staff row `sm`) is there on `pd.day`: active and not absent. */
 const PRESENT = 'sm.active AND NOT EXISTS (SELECT 1 FROM away w WHERE w.staff_member_id = h.staff_member_id AND w.valid @> pd.day)';
+/**
+ * Whether the post's rotation has A and B swapped on the day: counted from the
+ * rotation's first day (a swap day), every other span of `every_weeks` weeks.
+ * No row when the post has no rotation that day.
+ */
+const SWAPPED = (post: string, day: string) => `SELECT ((${day} - lower(r.valid)) / (7 * r.every_weeks)) % 2 = 0 AS swapped
+  FROM post_rotation r WHERE r.post_id = ${post} AND r.valid @> ${day} LIMIT 1`;
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 export const coverageService = new CoverageService();

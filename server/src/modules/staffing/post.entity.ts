@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { PostKind, PostSlot } from '@community-grid/shared';
 import { BaseEntity } from '../../core/base.entity';
@@ -102,3 +102,41 @@ export class PostHolder extends PeriodEntity {
 registerPeriod(PostHolder);
 declareScope(Post, { kind: 'community', column: 'community_id' });
 declareScope(PostHolder, { kind: 'community', column: 'community_id' });
+
+/**
+ * A post whose A and B take turns: from its first day the B holder is the one
+ * responsible for `everyWeeks` weeks, then the A holder again, and so on; the
+ * other covers. Days are counted from the first day, so every swap day is
+ * `validFrom + k × everyWeeks weeks`. One rotation per post at a time.
+ */
+@ObjectType({ description: 'A and B of a post swap every N weeks: from the first day B is responsible for N weeks, then A for N weeks, and so on.' })
+@Entity()
+@Check('post_rotation_weeks', '"every_weeks" BETWEEN 1 AND 52')
+@Exclusion('post_rotation_one_per_post', 'USING gist ("post_id" WITH =, "valid" WITH &&)')
+export class PostRotation extends PeriodEntity {
+  @Field(() => ID)
+  @Index()
+  @Column()
+  postId!: number;
+
+  @ManyToOne(() => Post, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  post?: Post;
+
+  /** The post's community, for scope (as on PostHolder). */
+  @Field(() => ID)
+  @Index()
+  @Column()
+  communityId!: number;
+
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  community?: Community;
+
+  @Field(() => Int, { description: 'Weeks between two swaps (1–52).' })
+  @Column({ type: 'int' })
+  everyWeeks!: number;
+}
+
+registerPeriod(PostRotation);
+declareScope(PostRotation, { kind: 'community', column: 'community_id' });

@@ -1,4 +1,4 @@
-import { IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AbsenceReason, DutyGapKind, PostKind, PostSlot, RoleCoverageStatus } from '@community-grid/shared';
@@ -7,7 +7,7 @@ import { BaseFilter, DatedFilter, ListOptionsType, PaginatedType } from '../../c
 import { IdOperators } from '../../core/list/operators';
 import { Absence } from './absence.entity';
 import { GridAssignment } from './grid-assignment.entity';
-import { Post, PostHolder } from './post.entity';
+import { Post, PostHolder, PostRotation } from './post.entity';
 
 registerEnumType(RoleCoverageStatus, { name: 'RoleCoverageStatus' });
 registerEnumType(DutyGapKind, { name: 'DutyGapKind' });
@@ -66,6 +66,26 @@ export class MovePostHolderInput {
   @Field(() => ID, { nullable: true }) postId?: string;
   @Field(() => PostSlot, { nullable: true }) slot?: PostSlot;
   @Field(() => ID, { nullable: true, description: 'Another person takes over the slot.' }) staffMemberId?: string;
+}
+
+@InputType()
+export class PostRotationFilter extends DatedFilter {
+  @Field({ nullable: true }) communityId?: IdOperators;
+  @Field({ nullable: true }) postId?: IdOperators;
+}
+export enum PostRotationSortField { postId = 'postId', createdAt = 'createdAt' }
+registerEnumType(PostRotationSortField, { name: 'PostRotationSortField' });
+export const PostRotationListOptions = ListOptionsType('PostRotation', PostRotationFilter, PostRotationSortField);
+export const PostRotationList = PaginatedType('PostRotation', PostRotation);
+
+@InputType({ description: 'A and B of the post swap every everyWeeks weeks: from validFrom (the first swap day) B is responsible for everyWeeks weeks, then A, and so on.' })
+export class RotatePostInput {
+  @Field(() => ID) postId!: string;
+  @Field(() => Int) @IsInt() @Min(1) @Max(52) everyWeeks!: number;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The first swap day (default today).' })
+  @IsOptional() @IsLocalDate() validFrom?: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day (inclusive); open when left out.' })
+  @IsOptional() @IsLocalDate() validUntil?: string;
 }
 
 // --- Grid members ---------------------------------------------------------------------------------

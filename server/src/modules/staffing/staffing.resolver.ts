@@ -16,12 +16,12 @@ import { StaffMember } from '../staff-member/staff-member.entity';
 import { Absence } from './absence.entity';
 import { coverageService } from './coverage.service';
 import { GridAssignment } from './grid-assignment.entity';
-import { Post, PostHolder } from './post.entity';
+import { Post, PostHolder, PostRotation } from './post.entity';
 import { SpecialistRole } from './specialist-role.entity';
 import {
   AbsenceList, AbsenceListOptions, AssignGridMemberInput, AssignPostHolderInput, CreateAbsenceInput, DutyGap, GridAssignmentList,
   GridAssignmentListOptions, MoveGridMemberInput, MovePostHolderInput, PostHolderList, PostHolderListOptions, PostList, PostListOptions,
-  RoleCoverage, UpdateAbsenceInput,
+  PostRotationList, PostRotationListOptions, RoleCoverage, RotatePostInput, UpdateAbsenceInput,
 } from './staffing.inputs';
 import { staffingService } from './staffing.service';
 import { StaffingTemplate, TemplateAdoption } from './staffing-template.entity';
@@ -189,6 +189,39 @@ export class PostHolderResolver {
   @FieldResolver(() => StaffMember, { nullable: true })
   staffMember(@Root() holder: PostHolder, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(StaffMember, holder.asOf).load(holder.staffMemberId);
+  }
+}
+
+const PostRotationResult = CommandResultType('PostRotation', PostRotation);
+
+@Resolver(() => PostRotation)
+export class PostRotationResolver {
+  @Query(() => PostRotationList, { description: 'Posts whose A and B swap every N weeks, on the day (filter by communityId, postId); every period with filter.includeEnded.' })
+  @Allow(Permission.READ_PEOPLE)
+  postRotations(
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => PostRotationListOptions, { nullable: true }) options?: ListOptions,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
+    return findList(ctx, PostRotation, options, NO_SEARCH, { asOf: dayOf(ctx, null, asOf) });
+  }
+
+  @Mutation(() => PostRotationResult, { description: `A and B of a post swap every everyWeeks weeks from validFrom, the first swap day; one rotation per post at a time (CONFLICT, OVERLAP). ${DRY_RUN}` })
+  @Allow(Permission.WRITE_STAFF)
+  rotatePost(@Ctx() ctx: RequestContext, @Arg('input', () => RotatePostInput) input: RotatePostInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
+    return runCommand(ctx, dryRun, () => staffingService.rotatePost(ctx, input));
+  }
+
+  @Mutation(() => PostRotationResult, { description: `The rotation's last day; A is responsible again from the day after. ${DRY_RUN}` })
+  @Allow(Permission.WRITE_STAFF)
+  endPostRotation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('lastDay', () => LocalDateResolver) lastDay: string,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
+    return runCommand(ctx, dryRun, () => staffingService.endPostRotation(ctx, id, lastDay));
+  }
+
+  @FieldResolver(() => Post)
+  post(@Root() rotation: PostRotation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Post, rotation.asOf).load(rotation.postId);
   }
 }
 
@@ -360,6 +393,6 @@ export class DutyGapResolver {
 }
 
 export const staffingResolvers = [
-  StaffingTemplateResolver, TemplateAdoptionResolver, CommunityStaffingResolver, PostResolver, PostHolderResolver,
+  StaffingTemplateResolver, TemplateAdoptionResolver, CommunityStaffingResolver, PostResolver, PostHolderResolver, PostRotationResolver,
   GridAssignmentResolver, AbsenceResolver, RoleCoverageResolver, DutyGapResolver,
 ] as const;

@@ -14,7 +14,7 @@ import { StaffMember } from '../staff-member/staff-member.entity';
 import { requireGridInReach } from '../structure/structure-reach';
 import { Absence } from './absence.entity';
 import { GridAssignment } from './grid-assignment.entity';
-import { Post, PostHolder } from './post.entity';
+import { Post, PostHolder, PostRotation } from './post.entity';
 import { staffingRules } from './staffing.config';
 import { StaffingTemplate, TemplateAdoption } from './staffing-template.entity';
 
@@ -133,6 +133,20 @@ export class StaffingService {
       postId: input.postId ?? String(existing.postId), slot: input.slot ?? existing.slot,
       staffMemberId: input.staffMemberId ?? String(existing.staffMemberId), validFrom: input.effectiveOn, validUntil: existing.validUntil,
     });
+  }
+
+  /** From `validFrom` (default today, the first swap day) A and B of the post swap every `everyWeeks` weeks; one rotation per post at a time (OVERLAP). */
+  async rotatePost(ctx: RequestContext, input: { postId: string; everyWeeks: number; validFrom?: string | null; validUntil?: string | null }): Promise<PostRotation> {
+    const from = input.validFrom ?? ctx.today;
+    this.checkPeriod(from, input.validUntil);
+    const post = await this.requirePost(ctx, input.postId);
+    await ctx.em.query('SELECT 1 FROM post WHERE id = $1 FOR UPDATE', [post.id]);
+    return this.insert(ctx, PostRotation, { postId: post.id, communityId: post.communityId, everyWeeks: input.everyWeeks }, from, input.validUntil ?? null);
+  }
+
+  /** The rotation's last day: from the day after, A is responsible again. */
+  async endPostRotation(ctx: RequestContext, rawId: string, lastDay: string): Promise<PostRotation> {
+    return this.end(ctx, PostRotation, 'Post rotation', rawId, lastDay);
   }
 
   // --- Grid members ---------------------------------------------------------------------------
