@@ -282,3 +282,32 @@ it('a new community adopts the 8-member template from its posts tab, and its pos
   await noRawKeys();
   await screenshot(page, 'adopted-template-posts');
 });
+
+it('a post\'s A and B rotate from tomorrow, and the duty calendar follows: B is on duty from the swap day', async () => {
+  await signIn();
+  const { posts } = await api.data(`query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
+    items { id holders { slot staffMemberId staffMember { name } } } } }`, { c: muslimLane });
+  const { absences } = await api.data(`query ($from: LocalDate!) { absences(asOf: $from, options: { take: 100, filter: { includeEnded: true } }) { items { staffMemberId validUntil } } }`,
+    { from: TEST_TODAY });
+  const away = new Set(absences.items.filter((a: any) => a.validUntil >= TEST_TODAY).map((a: any) => a.staffMemberId));
+  // A post whose A and B are both there all week.
+  const post = posts.items.find((p: any) => p.holders.length === 2 && p.holders.every((h: any) => !away.has(h.staffMemberId)));
+  const holder = (slot: string) => post.holders.find((h: any) => h.slot === slot).staffMember.name;
+  const tomorrow = addDays(TEST_TODAY, 1);
+
+  await open(`communities/${muslimLane}/show/posts`);
+  await page.getByTestId(`post-${post.id}-rotation`).getByRole('button', { name: 'Rotate' }).click();
+  const dialog = page.getByTestId('rotation-dialog-start');
+  await dialog.getByLabel('Swap every (weeks)').fill('1');
+  await dialog.getByLabel('First swap day').fill(tomorrow);
+  await previewAndApply('rotation-dialog-start');
+  await page.getByTestId(`post-${post.id}-rotation`).getByText('A and B swap every 1 week').waitFor();
+  await noRawKeys();
+  await screenshot(page, 'post-rotation');
+
+  await open(`communities/${muslimLane}/show/duty`);
+  await page.getByTestId('duty-calendar').waitFor();
+  expect((await page.getByTestId(`duty-${post.id}-${TEST_TODAY}`).innerText()).trim()).toBe(holder('A'));
+  expect((await page.getByTestId(`duty-${post.id}-${tomorrow}`).innerText()).trim()).toBe(holder('B'));
+  expect((await page.getByTestId(`duty-${post.id}-${addDays(TEST_TODAY, 6)}`).innerText()).trim()).toBe(holder('B'));
+});

@@ -71,6 +71,13 @@ export const app = {
       adopt_title: 'Adopt a staffing template',
       adopt_explain: 'From the effective day the community follows the template (a future day is fine); the template before ends the day before, and the posts the template requires are opened.',
     },
+    rotation: {
+      title: 'Rotation', start: 'Rotate', every: 'A and B swap every %{smart_count} week from %{from} |||| A and B swap every %{smart_count} weeks from %{from}',
+      everyWeeks: 'Swap every (weeks)', validFrom: 'First swap day',
+      start_title: 'Rotate A and B: %{post}', end_title: 'End the rotation: %{post}',
+      start_explain: 'From the first swap day B is the one responsible and A covers, for the number of weeks given; then A again for as many weeks, and so on.',
+      end_explain: 'The last day of the rotation; from the day after, A is responsible again.',
+    },
     coverage: {
       title: 'Coverage of specialist roles', explain: 'Each community\'s specialist roles on the day shown. Click a vacant cell to assign a holder.',
       community: 'Community',

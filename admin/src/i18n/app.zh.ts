@@ -71,6 +71,13 @@ export const app = {
       adopt_title: '采用岗位模板',
       adopt_explain: '自生效日起，社区采用该模板（可以是将来的日期）；此前的模板于前一天结束，并开设模板所需的岗位。',
     },
+    rotation: {
+      title: '轮换', start: '设置轮换', every: '自 %{from} 起每 %{smart_count} 周 A、B 岗互换',
+      everyWeeks: '互换间隔（周）', validFrom: '首次互换日',
+      start_title: 'A、B 岗轮换：%{post}', end_title: '结束轮换：%{post}',
+      start_explain: '自首次互换日起，由 B 岗负责、A 岗顶岗，持续所填周数；之后再由 A 岗负责同样周数，依此类推。',
+      end_explain: '轮换的最后一天；次日起恢复由 A 岗负责。',
+    },
     coverage: {
       title: '专职岗位覆盖情况', explain: '各社区专职岗位在所选日期的情况。点击空缺的格子即可任命人员。',
       community: '社区',

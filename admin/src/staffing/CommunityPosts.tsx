@@ -7,13 +7,14 @@ import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { HolderCommand, HolderDialog } from './HolderDialog';
 import { TemplateAdoption } from './TemplateAdoption';
-import { byPostOrder, COMMUNITY_POSTS, formatDay, Holder, Post, usePostLabel } from './posts';
+import { byPostOrder, COMMUNITY_POSTS, formatDay, Holder, Post, Rotation, usePostLabel } from './posts';
+import { RotationCell } from './RotationDialog';
 
 /** A community's posts with their A and B holders on the day shown; writers assign, end and move holders from here. */
 export const CommunityPosts = () => {
   const record = useRecordContext();
   const day = useShownDay();
-  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] } }>(COMMUNITY_POSTS, { communityId: String(record?.id), asOf: day }, !record);
+  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] }; postRotations: { items: Rotation[] } }>(COMMUNITY_POSTS, { communityId: String(record?.id), asOf: day }, !record);
   const [command, setCommand] = useState<HolderCommand | null>(null);
   const canWrite = useCan(Permission.WRITE_STAFF);
   const translate = useTranslate();
@@ -31,6 +32,7 @@ export const CommunityPosts = () => {
             <TableCell>{translate('cg.staffing.kind')}</TableCell>
             <TableCell>{translate('cg.staffing.holder_a')}</TableCell>
             <TableCell>{translate('cg.staffing.holder_b')}</TableCell>
+            <TableCell>{translate('cg.rotation.title')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -44,6 +46,9 @@ export const CommunityPosts = () => {
                     onCommand={(mode, holder) => setCommand({ mode, post, holder, slot })} />
                 </TableCell>
               ))}
+              <TableCell data-testid={`post-${post.id}-rotation`}>
+                <RotationCell post={post} rotation={currentOrNext(data.postRotations.items, post.id, day)} day={day} canWrite={canWrite} onDone={reload} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -52,6 +57,11 @@ export const CommunityPosts = () => {
     </Box>
   );
 };
+
+/** The post's rotation on the day, or the next one planned. */
+const currentOrNext = (rotations: Rotation[], postId: string, day: string) => rotations
+  .filter((r) => r.postId === postId && (!r.validUntil || r.validUntil >= day))
+  .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
 
 const HolderCell = ({ holder, canWrite, onCommand }: {
   holder?: Holder; canWrite: boolean; onCommand: (mode: 'assign' | 'end' | 'move', holder?: Holder) => void;
