@@ -110,7 +110,12 @@ describe('accounts (district administrators)', () => {
     const bad = await api.gql(`mutation { createAccount(input: { username: "c2", password: "short", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`);
     expect(bad.errors![0].extensions.fields).toMatchObject({ password: 'must be at least 10 characters' });
     const noReach = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`);
-    expect(noReach.errors![0].extensions.fields).toEqual({ communityIds: 'a coordinator needs at least one community' });
+    expect(noReach.errors![0].extensions.fields).toEqual({ communityIds: 'a coordinator needs at least one community, or a staff record holding a post' });
+    // With a staff record instead, the reach comes from that person's posts (access follows assignments).
+    const [holder] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE community_id = $1 AND valid @> $2::date LIMIT 1`, [chenxi, api.clock.today()]);
+    const { createAccount: linked } = await api.data(`mutation ($s: ID) { createAccount(input: { username: "c3", password: "long-enough-1", displayName: "C3", role: COMMUNITY_COORDINATOR, staffMemberId: $s }) { id communityIds } }`,
+      { s: String(holder.staff_member_id) });
+    expect(linked.communityIds).toEqual([]);
     const { createAccount } = await api.data(`mutation ($communityIds: [ID!]) { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: $communityIds }) { id username communityIds } }`, { communityIds: [chenxi] });
     expect(createAccount).toMatchObject({ username: 'c2', communityIds: [chenxi] });
     const dup = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: REPORT_BUILDER }) { id } }`);

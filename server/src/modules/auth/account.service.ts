@@ -35,14 +35,25 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
     return super.create(ctx, { ...input, username, passwordHash: await hashPassword(input.password) } as never);
   }
 
-  /** Each role's reach must be set: coordinators their communities, window staff one community, grid members their grids and staff record. */
+  /**
+   * Each role's reach must come from somewhere: set on the account (explicit
+   * reach), or from the assignments of the staff record it is linked to
+   * (access follows assignments: a coordinator's or window staff's post, a
+   * grid member's grids). Grid members are always linked to their staff record.
+   */
   protected override async validate(_ctx: RequestContext, account: Partial<Account>, problems: FieldProblems): Promise<void> {
     const communities = account.communityIds ?? [];
     const grids = account.gridIds ?? [];
-    if (account.role === Role.COMMUNITY_COORDINATOR && communities.length === 0) problems.add('communityIds', 'a coordinator needs at least one community');
-    if (account.role === Role.WINDOW_STAFF && communities.length !== 1) problems.add('communityIds', 'window staff work in exactly one community');
-    if (account.role === Role.GRID_MEMBER && grids.length === 0) problems.add('gridIds', 'a grid member needs at least one grid');
-    if (account.role === Role.GRID_MEMBER && !account.staffMemberId) problems.add('staffMemberId', 'a grid member is linked to their staff record');
+    const linked = Boolean(account.staffMemberId);
+    if (account.role === Role.COMMUNITY_COORDINATOR && communities.length === 0 && !linked) {
+      problems.add('communityIds', 'a coordinator needs at least one community, or a staff record holding a post');
+    }
+    if (account.role === Role.WINDOW_STAFF && communities.length > 1) problems.add('communityIds', 'window staff work in exactly one community');
+    if (account.role === Role.WINDOW_STAFF && communities.length === 0 && !linked) {
+      problems.add('communityIds', 'window staff work in exactly one community, or hold a window post through their staff record');
+    }
+    if (account.role === Role.GRID_MEMBER && !linked) problems.add('staffMemberId', 'a grid member is linked to their staff record');
+    if (account.role === Role.GRID_MEMBER && grids.length === 0 && !linked) problems.add('gridIds', 'a grid member needs at least one grid');
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DutyGapKind, RoleCoverageStatus } from '@community-grid/shared';
+import { registerEnumType } from 'type-graphql';
 import { BadUserInputError, NotFoundError } from '../../core/errors';
 import { parseId } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
@@ -16,6 +17,24 @@ export interface RoleCoverageRow {
   onDutyId: number | null;
 }
 
+/** Who is at a post on a day: the one responsible, the other holder covering, or nobody. */
+export enum DutyStatus {
+  ON_DUTY = 'ON_DUTY',
+  COVERING = 'COVERING',
+  GAP = 'GAP',
+}
+registerEnumType(DutyStatus, { name: 'DutyStatus', description: 'ON_DUTY: the one responsible (A, or B in a rotation\'s swapped weeks); COVERING: the other holder, as the responsible one is away; GAP: nobody.' });
+
+export interface DutyRosterRow {
+  day: string;
+  communityId: number;
+  postId: number;
+  onDutyId: number | null;
+  status: DutyStatus;
+  /** The one covering is also needed at another post that day. */
+  doubleDuty: boolean;
+}
+
 export interface DutyGapRow {
   day: string;
   kind: DutyGapKind;
@@ -25,6 +44,49 @@ export interface DutyGapRow {
   staffMemberId: number | null;
   /** Grid gaps: how many members served the grid that day. */
   memberCount: number | null;
+}
+
+/**
+ * The days from $1 to $2 and, for each, every required post of the
+ * communities that `communityCondition` selects with who is on duty: A, or B
+ * when A is away or inactive (the other way round in a rotation's swapped
+ * weeks), and whether the one on duty is covering. Shared by the roster and
+ * the gaps, so both say the same thing. Ends with the CTE `duty`, followed by a comma.
+ */
+function dutyOnDays(communityCondition: string): string {
+  return `days AS (SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d),
+      communities AS (SELECT c.id, c.valid FROM community c WHERE c.valid && daterange($1::date, $2::date, '[]') AND (${communityCondition})),
+      away AS (
+        SELECT a.staff_member_id, a.valid, upper(a.valid) - lower(a.valid) AS length FROM absence a
+        WHERE a.valid && daterange($1::date, $2::date, '[]')),
+      -- Required posts on each day: the coordinator and the windows always, a specialist role while the template adopted that day names it.
+      post_days AS (
+        SELECT d.day, p.id AS post_id, p.community_id FROM days d
+        JOIN communities c ON c.valid @> d.day
+        JOIN post p ON p.community_id = c.id
+        WHERE p.kind <> 'SPECIALIST' OR EXISTS (
+          SELECT 1 FROM template_adoption ta JOIN staffing_template_role tr ON tr.template_id = ta.template_id
+          JOIN specialist_role r ON r.id = tr.specialist_role_id AND r.valid @> d.day
+          WHERE ta.community_id = p.community_id AND ta.valid @> d.day AND tr.specialist_role_id = p.specialist_role_id)),
+      -- Each required post's A and B on the day, looked up by post (a handful of rows each; LIMIT 1, as the
+      -- constraints allow one, keeps the lookup per post rather than a join the planner misjudges): on duty is A, else B, if there.
+      -- In a rotation's swapped weeks B is the one responsible and A covers.
+      duty AS (
+        SELECT pd.day, pd.post_id, pd.community_id,
+          CASE WHEN rot.swapped THEN
+            CASE WHEN b.present THEN b.staff_member_id WHEN a.present THEN a.staff_member_id END
+          ELSE
+            CASE WHEN a.present THEN a.staff_member_id WHEN b.present THEN b.staff_member_id END
+          END AS on_duty,
+          CASE WHEN rot.swapped THEN NOT COALESCE(b.present, false) AND COALESCE(a.present, false)
+            ELSE NOT COALESCE(a.present, false) AND COALESCE(b.present, false) END AS covering
+        FROM post_days pd
+        LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
+          WHERE h.post_id = pd.post_id AND h.slot = 'A' AND h.valid @> pd.day LIMIT 1) a ON true
+        LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
+          WHERE h.post_id = pd.post_id AND h.slot = 'B' AND h.valid @> pd.day LIMIT 1) b ON true
+        LEFT JOIN LATERAL (${SWAPPED('pd.post_id', 'pd.day')}) rot ON true),
+`;
 }
 
 /**
@@ -72,6 +134,28 @@ export class CoverageService {
   }
 
   /**
+   * The duty view: for each day from `from` to `to` (both inclusive) and each
+   * required post of the communities asked, who is on duty (the one
+   * responsible, or the other holder covering), or nobody (a gap), and whether
+   * the one covering is also needed at another post that day. One statement.
+   */
+  async dutyRoster(ctx: RequestContext, from: string, to: string, rawCommunityId?: string | null): Promise<DutyRosterRow[]> {
+    if (to < from) throw new BadUserInputError({ to: `must not be before from, ${from}` });
+    if (addDays(from, MAX_DUTY_DAYS - 1) < to) throw new BadUserInputError({ to: `spans at most ${MAX_DUTY_DAYS} days` });
+    const communities = this.communities(ctx, rawCommunityId);
+    const rows: Array<Record<string, unknown>> = await ctx.em.query(`
+      WITH ${dutyOnDays(communities.sql('c.id', 3))}
+      counted AS (SELECT duty.*, COUNT(on_duty) OVER (PARTITION BY day, on_duty) AS posts FROM duty)
+      SELECT day::text AS day, community_id, post_id, on_duty, covering, (on_duty IS NOT NULL AND covering AND posts > 1) AS double_duty
+      FROM counted ORDER BY day, community_id, post_id`, [from, to, communities.value]);
+    return rows.map((row) => ({
+      day: String(row.day), communityId: Number(row.community_id), postId: Number(row.post_id), onDutyId: num(row.on_duty),
+      status: row.on_duty === null ? DutyStatus.GAP : row.covering ? DutyStatus.COVERING : DutyStatus.ON_DUTY,
+      doubleDuty: Boolean(row.double_duty),
+    }));
+  }
+
+  /**
    * Every day's gaps from `from` to `to` (both inclusive), district-wide or for
    * one community: required posts with nobody on duty, B holders needed at two
    * posts the same day, grids with other than two members, and grids served by
@@ -83,38 +167,7 @@ export class CoverageService {
     if (addDays(from, MAX_DUTY_DAYS - 1) < to) throw new BadUserInputError({ to: `spans at most ${MAX_DUTY_DAYS} days` });
     const communities = this.communities(ctx, rawCommunityId);
     const rows: Array<Record<string, unknown>> = await ctx.em.query(`
-      WITH days AS (SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d),
-      communities AS (SELECT c.id, c.valid FROM community c WHERE c.valid && daterange($1::date, $2::date, '[]') AND (${communities.sql('c.id', 3)})),
-      away AS (
-        SELECT a.staff_member_id, a.valid, upper(a.valid) - lower(a.valid) AS length FROM absence a
-        WHERE a.valid && daterange($1::date, $2::date, '[]')),
-      -- Required posts on each day: the coordinator and the windows always, a specialist role while the template adopted that day names it.
-      post_days AS (
-        SELECT d.day, p.id AS post_id, p.community_id FROM days d
-        JOIN communities c ON c.valid @> d.day
-        JOIN post p ON p.community_id = c.id
-        WHERE p.kind <> 'SPECIALIST' OR EXISTS (
-          SELECT 1 FROM template_adoption ta JOIN staffing_template_role tr ON tr.template_id = ta.template_id
-          JOIN specialist_role r ON r.id = tr.specialist_role_id AND r.valid @> d.day
-          WHERE ta.community_id = p.community_id AND ta.valid @> d.day AND tr.specialist_role_id = p.specialist_role_id)),
-      -- Each required post's A and B on the day, looked up by post (a handful of rows each; LIMIT 1, as the
-      -- constraints allow one, keeps the lookup per post rather than a join the planner misjudges): on duty is A, else B, if there.
-      -- In a rotation's swapped weeks B is the one responsible and A covers.
-      duty AS (
-        SELECT pd.day, pd.post_id, pd.community_id,
-          CASE WHEN rot.swapped THEN
-            CASE WHEN b.present THEN b.staff_member_id WHEN a.present THEN a.staff_member_id END
-          ELSE
-            CASE WHEN a.present THEN a.staff_member_id WHEN b.present THEN b.staff_member_id END
-          END AS on_duty,
-          CASE WHEN rot.swapped THEN NOT COALESCE(b.present, false) AND COALESCE(a.present, false)
-            ELSE NOT COALESCE(a.present, false) AND COALESCE(b.present, false) END AS covering
-        FROM post_days pd
-        LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
-          WHERE h.post_id = pd.post_id AND h.slot = 'A' AND h.valid @> pd.day LIMIT 1) a ON true
-        LEFT JOIN LATERAL (SELECT h.staff_member_id, ${PRESENT} AS present FROM post_holder h JOIN staff_member sm ON sm.id = h.staff_member_id
-          WHERE h.post_id = pd.post_id AND h.slot = 'B' AND h.valid @> pd.day LIMIT 1) b ON true
-        LEFT JOIN LATERAL (${SWAPPED('pd.post_id', 'pd.day')}) rot ON true),
+      WITH ${dutyOnDays(communities.sql('c.id', 3))}
       busy AS (
         SELECT duty.*, COUNT(*) OVER (PARTITION BY day, on_duty) AS posts FROM duty WHERE on_duty IS NOT NULL),
       grid_days AS (

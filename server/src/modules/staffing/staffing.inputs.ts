@@ -8,6 +8,7 @@ import { IdOperators } from '../../core/list/operators';
 import { Absence } from './absence.entity';
 import { GridAssignment } from './grid-assignment.entity';
 import { Post, PostHolder, PostRotation } from './post.entity';
+import { DutyStatus } from './coverage.service';
 
 registerEnumType(RoleCoverageStatus, { name: 'RoleCoverageStatus' });
 registerEnumType(DutyGapKind, { name: 'DutyGapKind' });
@@ -160,6 +161,16 @@ export class RoleCoverage {
   @Field(() => ID, { nullable: true }) holderAId!: number | null;
   @Field(() => ID, { nullable: true }) holderBId!: number | null;
   @Field(() => ID, { nullable: true, description: 'Who is on duty: A, or B covering; null when VACANT or NOT_REQUIRED.' }) onDutyId!: number | null;
+}
+
+@ObjectType({ description: 'Who is at one required post on one day.' })
+export class DutyRosterEntry {
+  @Field(() => LocalDateResolver) day!: string;
+  @Field(() => ID) communityId!: number;
+  @Field(() => ID) postId!: number;
+  @Field(() => DutyStatus) status!: DutyStatus;
+  @Field(() => ID, { nullable: true, description: 'Who is on duty; null for a gap.' }) onDutyId!: number | null;
+  @Field({ description: 'The one covering is also needed at another post the same day.' }) doubleDuty!: boolean;
 }
 
 @ObjectType({ description: 'A gap in a community\'s staffing on one day.' })

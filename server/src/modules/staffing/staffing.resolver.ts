@@ -19,7 +19,7 @@ import { GridAssignment } from './grid-assignment.entity';
 import { Post, PostHolder, PostRotation } from './post.entity';
 import { SpecialistRole } from './specialist-role.entity';
 import {
-  AbsenceList, AbsenceListOptions, AssignGridMemberInput, AssignPostHolderInput, CreateAbsenceInput, DutyGap, GridAssignmentList,
+  AbsenceList, AbsenceListOptions, AssignGridMemberInput, AssignPostHolderInput, CreateAbsenceInput, DutyGap, DutyRosterEntry, GridAssignmentList,
   GridAssignmentListOptions, MoveGridMemberInput, MovePostHolderInput, PostHolderList, PostHolderListOptions, PostList, PostListOptions,
   PostRotationList, PostRotationListOptions, RoleCoverage, RotatePostInput, UpdateAbsenceInput,
 } from './staffing.inputs';
@@ -344,6 +344,31 @@ export class RoleCoverageResolver {
   }
 }
 
+@Resolver(() => DutyRosterEntry)
+export class DutyRosterResolver {
+  @Query(() => [DutyRosterEntry], { description: 'The duty view of one community (or every community in reach): for each day from `from` (default today) to `to` (default 14 days on, at most 92 days in all) and each required post, who is on duty — the one responsible, the other holder covering, or nobody — following absences and rotations, and whether the one covering is needed at two posts that day.' })
+  @Allow(Permission.READ_PEOPLE)
+  dutyRoster(
+    @Ctx() ctx: RequestContext,
+    @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true }) from?: string,
+    @Arg('to', () => LocalDateResolver, { nullable: true }) to?: string,
+  ) {
+    const first = from ?? ctx.today;
+    return coverageService.dutyRoster(ctx, first, to ?? addDays(first, 13), communityId);
+  }
+
+  @FieldResolver(() => Post)
+  post(@Root() entry: DutyRosterEntry, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Post, entry.day).load(entry.postId);
+  }
+
+  @FieldResolver(() => StaffMember, { nullable: true })
+  onDuty(@Root() entry: DutyRosterEntry, @Ctx() ctx: RequestContext) {
+    return entry.onDutyId === null ? null : ctx.loaders.byId(StaffMember, entry.day).load(entry.onDutyId);
+  }
+}
+
 @Resolver(() => DutyGap)
 export class DutyGapResolver {
   @Query(() => [DutyGap], { description: 'Every day\'s gaps from `from` (default today) to `to` (default 14 days on, at most 92 days in all): posts with nobody on duty, a B needed at two posts, grids with other than two members or served by someone inactive or long absent. District-wide (in reach), or for one community.' })
@@ -394,5 +419,5 @@ export class DutyGapResolver {
 
 export const staffingResolvers = [
   StaffingTemplateResolver, TemplateAdoptionResolver, CommunityStaffingResolver, PostResolver, PostHolderResolver, PostRotationResolver,
-  GridAssignmentResolver, AbsenceResolver, RoleCoverageResolver, DutyGapResolver,
+  GridAssignmentResolver, AbsenceResolver, RoleCoverageResolver, DutyRosterResolver, DutyGapResolver,
 ] as const;
