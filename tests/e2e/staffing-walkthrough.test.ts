@@ -33,8 +33,12 @@ const ids = { community: '', grid: '', coordinator: '' };
 
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
 const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);
-const asUser = async (username: string, password: string) =>
+const asUser = async (username: string, password: string) => {
   ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login(username, password) }));
+  await allowSlowSteps();
+};
+/** The walkthrough is long and runs beside the whole suite on 2 cores: each step may wait longer than a single screen's test. */
+const allowSlowSteps = async () => { page.setDefaultTimeout(30_000); };
 const idFromUrl = () => /\/(\d+)\/show/.exec(page.url())![1];
 
 async function choose(scope: Page | Locator, label: string, option: string) {
@@ -132,6 +136,7 @@ it('the administrator makes the coordinator\'s account, linked to their staff re
 
 it('the coordinator signs in, fills every post, the window and the grid, and sees coverage and duty turn fully covered', async () => {
   ({ page, errors } = await newPage(browser, 'en-US'));
+  await allowSlowSteps();
   await page.goto(`${api.url}/#/login`);
   await page.getByLabel('Username *').fill(COORDINATOR.username);
   await page.getByLabel('Password *').fill(COORDINATOR.password);
