@@ -55,6 +55,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A request whose client went away runs no further statements: nobody is left to answer, and nothing went wrong. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('The client closed the connection; the request was stopped');
+  }
+}
+
 /** Collects per-field problems and throws them together, so a form can show them all at once. */
 export class FieldProblems {
   private readonly problems: Record<string, string> = {};
@@ -202,6 +209,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
     || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
     return { ...formatted, extensions: keepStack({ code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code }) };
   }
+  // Expected when a browser navigates away mid-request: not an error worth an operator's attention.
+  if (original instanceof ClientGoneError) return { message: original.message, path, extensions: { code: 'CLIENT_GONE' } };
   logUnexpected(original);
   return {
     message: isDevelopment ? formatted.message : 'Internal server error',

@@ -1,11 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-
-/** A request whose client went away runs no further statements. */
-export class ClientGoneError extends Error {
-  constructor() {
-    super('The client closed the connection; the request was stopped');
-  }
-}
+import { ClientGoneError } from '../core/errors';
 
 /**
  * The one pooled connection a request uses: taken at its first statement,

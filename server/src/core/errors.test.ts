@@ -1,0 +1,22 @@
+import { GraphQLError } from 'graphql';
+import { ClientGoneError, formatError } from './errors';
+
+describe('formatError', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers a request whose client went away without logging it as unexpected', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = new GraphQLError('x', { originalError: new ClientGoneError() });
+    expect(formatError({ message: 'x', path: ['residents'] }, error, false)).toMatchObject({ path: ['residents'], extensions: { code: 'CLIENT_GONE' } });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('logs anything else unexpected, and tells the client nothing of it', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = new GraphQLError('boom', { originalError: new Error('secret detail') });
+    const formatted = formatError({ message: 'boom' }, error, false);
+    expect(formatted).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(formatted)).not.toContain('secret');
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+});
