@@ -1,9 +1,9 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
-import { ReactNode, useEffect, useState } from 'react';
-import { FieldValues, useFormContext, useWatch } from 'react-hook-form';
-import { Button, Form, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { FieldValues, useFormContext } from 'react-hook-form';
+import { Form, useDataProvider, useTranslate } from 'react-admin';
 import type { CommandResult, QueryFn } from '../dataProvider';
-import { CommandPreview } from '../time/CommandDialog';
+import { CommandActions, CommandOutcome, usePreviewThenApply } from '../time/CommandDialog';
 
 export const COMMAND_RESULT = 'dryRun correlationId changeCount changes { operation entityType entityId changes } record { id }';
 
@@ -45,58 +45,19 @@ export const StaffingCommandDialog = ({ command, children, onClose, onDone }: {
 };
 
 const CommandForm = ({ command, children, onClose, onDone }: { command: StaffingCommand; children?: ReactNode; onClose: () => void; onDone: () => void }) => {
-  const translate = useTranslate();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const notify = useNotify();
-  const { getValues, setError, clearErrors, trigger } = useFormContext();
-  const values = useWatch();
-  const [preview, setPreview] = useState<{ key: string; result: CommandResult } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const key = JSON.stringify(values);
-  useEffect(() => { setFailure(null); }, [key]);
-
-  const run = async (dryRun: boolean) => {
-    if (!(await trigger())) return;
-    clearErrors();
-    setFailure(null);
+  const { getValues } = useFormContext();
+  const steps = usePreviewThenApply(async (dryRun) => {
     const variables = command.variables(getValues());
-    if (!variables) {
-      setFailure(translate('cg.commands.nothing_changed'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const { result } = await dataProvider.query(command.mutation, { ...variables, dryRun });
-      if (dryRun) {
-        setPreview({ key, result });
-      } else {
-        notify('cg.commands.applied', { type: 'info', messageArgs: { smart_count: result.changeCount } });
-        onDone();
-      }
-    } catch (error: any) {
-      setPreview(null);
-      const fields: Record<string, string> = error?.body?.errors ?? {};
-      for (const [field, message] of Object.entries(fields)) setError(field, { type: 'server', message });
-      setFailure([translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const current = preview && preview.key === key ? preview.result : null;
+    return variables ? (await dataProvider.query(command.mutation, { ...variables, dryRun })).result : null;
+  }, onDone);
   return (
     <>
       <DialogContent>
         {children}
-        {failure && <Alert severity="error" data-testid="command-failure">{failure}</Alert>}
-        {current && <CommandPreview result={current} />}
+        <CommandOutcome steps={steps} />
       </DialogContent>
-      <DialogActions>
-        <Button label="ra.action.cancel" onClick={onClose} />
-        <Button label="cg.commands.preview" variant="outlined" disabled={busy} onClick={() => run(true)} />
-        <Button label="cg.commands.apply" variant="contained" disabled={busy || !current} onClick={() => run(false)} />
-      </DialogActions>
+      <CommandActions steps={steps} onCancel={onClose} />
     </>
   );
 };

@@ -55,9 +55,44 @@ const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
   const translate = useTranslate();
   const resource = useResourceContext()!;
   const dataProvider = useDataProvider() as unknown as CommandProvider;
-  const notify = useNotify();
   const refresh = useRefresh();
-  const { getValues, setError, clearErrors, trigger } = useFormContext();
+  const { getValues } = useFormContext();
+
+  const input = () => {
+    const current = getValues();
+    const changed = sources.filter((source) => JSON.stringify(current[source] ?? null) !== JSON.stringify(record[source] ?? null));
+    return { id: String(record.id), effectiveOn: current.effectiveOn, ...Object.fromEntries(changed.map((source) => [source, current[source]])) };
+  };
+  const steps = usePreviewThenApply(async (dryRun) => {
+    if (mode === 'end') return dataProvider.end(resource, String(record.id), getValues().lastDay, dryRun);
+    const change = input();
+    return Object.keys(change).length <= 2 ? null : dataProvider.change(resource, change, dryRun);
+  }, () => { onDone(); refresh(); });
+
+  return (
+    <>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(`cg.commands.${mode}_explain`)}</Typography>
+        <DateInput source={mode === 'change' ? 'effectiveOn' : 'lastDay'} label={`cg.commands.${mode === 'change' ? 'effectiveOn' : 'lastDay'}`} validate={required()} />
+        {children}
+        <CommandOutcome steps={steps} />
+      </DialogContent>
+      <CommandActions steps={steps} onCancel={onDone} />
+    </>
+  );
+};
+
+/**
+ * The steps every command dialog shares: preview (the command run with
+ * dryRun, which the server rolls back), then apply what was previewed.
+ * Editing the form after a preview asks for a new one. `execute` runs the
+ * command, or answers null when the form names nothing to change; server
+ * field errors land on the fields.
+ */
+export function usePreviewThenApply(execute: (dryRun: boolean) => Promise<CommandResult | null>, onApplied: () => void) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { setError, clearErrors, trigger } = useFormContext();
   const values = useWatch();
   const [preview, setPreview] = useState<{ key: string; result: CommandResult } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -65,32 +100,20 @@ const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
   const key = JSON.stringify(values);
   useEffect(() => { setFailure(null); }, [key]);
 
-  const input = () => {
-    const current = getValues();
-    const changed = sources.filter((source) => JSON.stringify(current[source] ?? null) !== JSON.stringify(record[source] ?? null));
-    return { id: String(record.id), effectiveOn: current.effectiveOn, ...Object.fromEntries(changed.map((source) => [source, current[source]])) };
-  };
-
   const run = async (dryRun: boolean) => {
     if (!(await trigger())) return;
     clearErrors();
     setFailure(null);
-    const change = input();
-    if (mode === 'change' && Object.keys(change).length <= 2) {
-      setFailure(translate('cg.commands.nothing_changed'));
-      return;
-    }
     setBusy(true);
     try {
-      const result = mode === 'change'
-        ? await dataProvider.change(resource, change, dryRun)
-        : await dataProvider.end(resource, String(record.id), getValues().lastDay, dryRun);
-      if (dryRun) {
+      const result = await execute(dryRun);
+      if (!result) {
+        setFailure(translate('cg.commands.nothing_changed'));
+      } else if (dryRun) {
         setPreview({ key, result });
       } else {
         notify('cg.commands.applied', { type: 'info', messageArgs: { smart_count: result.changeCount } });
-        onDone();
-        refresh();
+        onApplied();
       }
     } catch (error: any) {
       setPreview(null);
@@ -101,25 +124,27 @@ const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
       setBusy(false);
     }
   };
+  return { run, busy, failure, previewed: preview && preview.key === key ? preview.result : null };
+}
 
-  const current = preview && preview.key === key ? preview.result : null;
-  return (
-    <>
-      <DialogContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(`cg.commands.${mode}_explain`)}</Typography>
-        <DateInput source={mode === 'change' ? 'effectiveOn' : 'lastDay'} label={`cg.commands.${mode === 'change' ? 'effectiveOn' : 'lastDay'}`} validate={required()} />
-        {children}
-        {failure && <Alert severity="error" data-testid="command-failure">{failure}</Alert>}
-        {current && <CommandPreview result={current} />}
-      </DialogContent>
-      <DialogActions>
-        <Button label="ra.action.cancel" onClick={onDone} />
-        <Button label="cg.commands.preview" variant="outlined" disabled={busy} onClick={() => run(true)} />
-        <Button label="cg.commands.apply" variant="contained" disabled={busy || !current} onClick={() => run(false)} />
-      </DialogActions>
-    </>
-  );
-};
+type Steps = ReturnType<typeof usePreviewThenApply>;
+
+/** What a command dialog says after a step: its failure, or what the preview would change. */
+export const CommandOutcome = ({ steps }: { steps: Steps }) => (
+  <>
+    {steps.failure && <Alert severity="error" data-testid="command-failure">{steps.failure}</Alert>}
+    {steps.previewed && <CommandPreview result={steps.previewed} />}
+  </>
+);
+
+/** Cancel, Preview, and Apply once something was previewed. */
+export const CommandActions = ({ steps, onCancel }: { steps: Steps; onCancel: () => void }) => (
+  <DialogActions>
+    <Button label="ra.action.cancel" onClick={onCancel} />
+    <Button label="cg.commands.preview" variant="outlined" disabled={steps.busy} onClick={() => steps.run(true)} />
+    <Button label="cg.commands.apply" variant="contained" disabled={steps.busy || !steps.previewed} onClick={() => steps.run(false)} />
+  </DialogActions>
+);
 
 /** What the command would write, one row per record, as the audit trail will record it. */
 export const CommandPreview = ({ result }: { result: CommandResult }) => {
