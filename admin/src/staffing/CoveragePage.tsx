@@ -87,7 +87,7 @@ export const CoveragePage = () => {
                       const c = cell.get(`${community.id}:${role.id}`);
                       const status: Status = c?.status ?? 'NOT_REQUIRED';
                       const clickable = status === 'VACANT' && canWrite && c?.postId;
-                      const onDuty = status === 'FILLED' ? c?.holderA?.name : status === 'COVERED_BY_B' ? translate('cg.duty.covering', { name: c?.holderB?.name }) : '';
+                      const onDuty = status === 'FILLED' ? c?.holderA?.name : status === 'COVERED_BY_B' ? translate('cg.duty.covering', { name: c?.holderB?.name, slot: 'B' }) : '';
                       return (
                         <TableCell key={role.id} align="center" data-testid={`coverage-${community.code}-${role.code}`} data-status={status}
                           title={translate(`cg.enums.RoleCoverageStatus.${status}`)}
