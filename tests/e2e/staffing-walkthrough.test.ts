@@ -33,11 +33,14 @@ const ids = { community: '', grid: '', coordinator: '' };
 
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
 const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);
+// Each part is a whole user's session of many screens: more than the suite's 60 s default on 2 busy cores.
+jest.setTimeout(180_000);
+
 const asUser = async (username: string, password: string) => {
   ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login(username, password) }));
   await allowSlowSteps();
 };
-/** The walkthrough is long and runs beside the whole suite on 2 cores: each step may wait longer than a single screen's test. */
+/** The walkthrough is long and runs beside the whole suite on 2 cores (also on the slower embedded database): each step may wait longer than a single screen's test. */
 const allowSlowSteps = async () => { page.setDefaultTimeout(30_000); };
 const idFromUrl = () => /\/(\d+)\/show/.exec(page.url())![1];
 
