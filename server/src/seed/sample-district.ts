@@ -148,12 +148,35 @@ function gridBoundary(communityIndex: number, gridIndex: number) {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 2000): Promise<number[]> {
+/** Reports rows loaded so far (the benchmark draws a progress bar from it). */
+export type LoadProgress = (table: string, rows: number) => void;
+
+let reportProgress: LoadProgress | undefined;
+
+/**
+ * Inserts rows set-based: each chunk travels as one JSON parameter expanded by
+ * json_populate_recordset into the table's own row type (PostgreSQL converts
+ * every value, ranges and arrays included), so a chunk of 20,000 rows is one
+ * statement whatever its width. Returns the new ids in the order of `rows`.
+ */
+async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 20_000): Promise<number[]> {
+  if (!rows.length) return [];
+  const metadata = em.connection.getMetadata(entity);
+  const columns = Object.keys(rows[0]).map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for "${property}"`);
+    return { property, name: column.databaseName };
+  });
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
-    const result = await em.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + chunk) as never)
-      .returning(['id']).updateEntity(false).execute();
-    ids.push(...result.raw.map((row: { id: number }) => row.id));
+    const slice = rows.slice(start, start + chunk).map((row) => Object.fromEntries(columns.map((c) => [c.name, (row as Record<string, unknown>)[c.property] ?? null])));
+    const inserted: Array<{ id: number }> = await em.query(
+      `WITH input AS (SELECT * FROM json_populate_recordset(NULL::"${metadata.tableName}", $1) WITH ORDINALITY AS r),
+        added AS (INSERT INTO "${metadata.tableName}" (${list}) SELECT ${list} FROM input ORDER BY ordinality RETURNING id)
+       SELECT id FROM added ORDER BY id`, [JSON.stringify(slice)]);
+    ids.push(...inserted.map((row) => Number(row.id)));
+    reportProgress?.(metadata.tableName, slice.length);
   }
   return ids;
 }
@@ -167,7 +190,17 @@ const code2 = (n: number) => String(n).padStart(2, '0');
  * move to the new community that took its territory; a few households and
  * residents have moved since. Nothing is dated after `today`.
  */
-export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today()): Promise<SampleSummary> {
+export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today(),
+  onProgress?: LoadProgress): Promise<SampleSummary> {
+  reportProgress = onProgress;
+  try {
+    return await loadSample(em, size, today);
+  } finally {
+    reportProgress = undefined;
+  }
+}
+
+async function loadSample(em: EntityManager, size: SampleSize, today: string): Promise<SampleSummary> {
   const rng = random(20140929);
   const reformEnd = addDays(REFORM_DATE, -1);
   const [districtId] = await insertChunked(em, District, [{ name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' }]);
