@@ -91,11 +91,27 @@ export async function findList<T extends ObjectLiteral>(
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
   const raws = await qb.getRawMany();
+  const items = await hydrate(reader.em, entity, raws, read.asOf);
   // A page that is not full, and not past the end, says how many rows there are: no count needed.
-  const totalItems = raws.length > 0 && raws.length < take ? skip + raws.length
-    : skip === 0 && raws.length === 0 ? 0
-    : await countOf(reader, entity, qb, options, config, read);
-  return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
+  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length };
+  if (skip === 0 && raws.length === 0) return { items, totalItems: 0 };
+  return withLazyTotal(items, () => countOf(reader, entity, qb, options, config, read));
+}
+
+/**
+ * A list result whose `totalItems` is counted when it is first read: GraphQL
+ * reads it only when the query selects it, so a page asked for without
+ * `totalItems` runs no COUNT. Read twice, it counts once.
+ */
+export function withLazyTotal<T>(items: T[], count: () => Promise<number>): ListResult<T> {
+  let counted: Promise<number> | undefined;
+  return {
+    items,
+    get totalItems() {
+      counted ??= count();
+      return counted;
+    },
+  };
 }
 
 /** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */

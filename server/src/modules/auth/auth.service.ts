@@ -9,6 +9,7 @@ import { Scope } from '../../core/scope';
 import { Account } from './account.entity';
 import { ApiToken, KnownClient, LoginThrottle, Session } from './credential.entities';
 import { AuditOperation } from '../audit/audit-event.entity';
+import type { AuthCache } from './auth-cache';
 import { auditService } from '../audit/audit.service';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -124,6 +125,7 @@ export class AuthService {
   async logout(ctx: RequestContext): Promise<boolean> {
     const principal = ctx.principal;
     ctx.http?.clearCookie(SESSION_COOKIE);
+    if (principal) ctx.authCache?.forget(String(principal.account.id));
     if (principal?.via === 'token' && principal.tokenId) {
       await ctx.em.update(ApiToken, { id: principal.tokenId }, { revokedAt: new Date() });
       return true;
@@ -135,17 +137,39 @@ export class AuthService {
     return false;
   }
 
-  /** Finds who is calling from the session cookie or the bearer token; null when neither is valid. */
-  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string): Promise<{ principal: Principal; scope: Scope } | null> {
+  /**
+   * Finds who is calling from the session cookie or the bearer token; null when neither is valid.
+   * With a cache, a credential seen in the last minute is answered from memory (no statement) until
+   * the database notifies a change to its account, token, session or reach.
+   */
+  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string,
+    cache?: AuthCache): Promise<{ principal: Principal; scope: Scope } | null> {
+    const key = credentials.bearer ? `token:${sha256(credentials.bearer)}` : credentials.cookie ? `session:${sha256(credentials.cookie)}` : null;
+    if (!key) return null;
+    const cached = cache?.get(key, today);
+    if (cached && (credentials.bearer || Date.now() - cached.touchedAt < this.policy.idleMinutes * 60_000)) {
+      // Still marks the credential as used, at most once a minute, as an uncached request would.
+      if (Date.now() - cached.touchedAt > 60_000) {
+        cached.touchedAt = Date.now();
+        if (credentials.bearer) await em.update(ApiToken, { id: cached.principal.tokenId }, { lastUsedAt: new Date() });
+        else await em.update(Session, { tokenHash: cached.principal.sessionHash }, { lastSeenAt: new Date() });
+      }
+      return { principal: cached.principal, scope: cached.scope };
+    }
     let principal: Principal | null = null;
+    let expiresAt = 0;
+    let touchedAt = Date.now();
     if (credentials.bearer) {
       const hash = sha256(credentials.bearer);
       const token = await em.createQueryBuilder(ApiToken, 't').innerJoinAndSelect('t.account', 'a')
         .where('t.tokenHash = :hash AND t.revokedAt IS NULL AND t.expiresAt > now() AND NOT a.disabled', { hash }).getOne();
       if (token) {
         principal = { account: token.account!, via: 'token', tokenId: token.id };
+        expiresAt = token.expiresAt.getTime();
         if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
           await em.update(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
+        } else {
+          touchedAt = token.lastUsedAt.getTime();
         }
       }
     } else if (credentials.cookie) {
@@ -156,11 +180,16 @@ export class AuthService {
         .getOne();
       if (session) {
         principal = { account: session.account!, via: 'session', sessionHash: hash };
+        expiresAt = session.expiresAt.getTime();
         // Keeps the session alive while used; written at most once a minute.
         if (Date.now() - session.lastSeenAt.getTime() > 60_000) await em.update(Session, { tokenHash: hash }, { lastSeenAt: new Date() });
+        else touchedAt = session.lastSeenAt.getTime();
       }
     }
-    return principal ? { principal, scope: await Scope.forAccount(em, principal.account, today) } : null;
+    if (!principal) return null;
+    const scope = await Scope.forAccount(em, principal.account, today);
+    cache?.set(key, { principal, scope, day: today, expiresAt, touchedAt });
+    return { principal, scope };
   }
 
   listTokens(ctx: RequestContext): Promise<ApiToken[]> {
@@ -226,6 +255,7 @@ export class AuthService {
 
   private async revoke(ctx: RequestContext, token: ApiToken): Promise<ApiToken> {
     token.revokedAt ??= new Date();
+    ctx.authCache?.forget(String(token.accountId));
     await ctx.em.update(ApiToken, { id: token.id }, { revokedAt: token.revokedAt });
     return token;
   }
