@@ -1,0 +1,155 @@
+import { DEMO_PASSWORD } from '../../server/src/modules/auth/bootstrap';
+import { MUSLIM_LANE, sample } from '../support/sample';
+import { Client, startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * What a request costs in SQL statements: one per level selected, the
+ * caller's lookup included (none once the server knows the credential), and a
+ * COUNT only when totalItems is selected. The benchmark (npm run bench) runs
+ * the same queries at full scale and reports the same counts.
+ */
+let api: TestServer;
+let second: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+  // A second server on the same database, as behind a load balancer.
+  second = await startTestServer({ database: api.databaseUrl });
+});
+afterAll(async () => {
+  await second.close();
+  await api.close();
+});
+
+const statements = async (client: Client, query: string) => {
+  const answer = await client.gql(query);
+  expect(answer.errors).toBeUndefined();
+  return { statements: answer.extensions!.sqlStatements!, data: answer.data };
+};
+
+const bearer = (server: TestServer, token: string): Client => {
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
+};
+
+const withCookie = (server: TestServer, cookie: string): Client => {
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
+};
+
+describe('finding the caller', () => {
+  it('costs one statement for a token the server has not seen, and none once it has', async () => {
+    const client = bearer(api, await api.tokenFor('official'));
+    expect((await statements(client, '{ __typename }')).statements).toBe(1);
+    expect((await statements(client, '{ __typename }')).statements).toBe(0);
+    // `me` is one level: the account's row, read afresh.
+    expect((await statements(client, '{ me { username } }')).statements).toBe(1);
+  });
+
+  it('costs two for a session of an account with a reach of its own (its reach is read too), and none once known', async () => {
+    const client = withCookie(api, await api.login('coordinator', DEMO_PASSWORD));
+    expect((await statements(client, '{ __typename }')).statements).toBe(2);
+    expect((await statements(client, '{ me { username } }'))).toEqual({ statements: 1, data: { me: { username: 'coordinator' } } });
+  });
+
+  it('a revoked token, a logout, a password reset, a role change and a disabled account reach every server at once', async () => {
+    // Known to the second server before anything changes.
+    const token = await api.tokenFor('official');
+    const atSecond = bearer(second, token);
+    await statements(atSecond, '{ __typename }');
+    expect((await statements(atSecond, '{ __typename }')).statements).toBe(0);
+    // Logged out at the first server: the second refuses the token on its next request.
+    expect((await bearer(api, token).gql('mutation { logout }')).data).toEqual({ logout: true });
+    expect((await atSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A token revoked by an administrator.
+    const other = await api.tokenFor('official');
+    await statements(bearer(second, other), '{ __typename }');
+    const [{ id: tokenId }] = await api.sql(`SELECT id FROM api_token WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = 'official') ORDER BY id DESC LIMIT 1`);
+    expect((await api.gql('mutation ($id: ID!) { revokeAccountApiToken(id: $id) { id } }', { id: String(tokenId) })).errors).toBeUndefined();
+    expect((await bearer(second, other).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A session whose password is reset at the other server.
+    const cookie = await api.login('window', DEMO_PASSWORD);
+    const sessionAtSecond = withCookie(second, cookie);
+    await statements(sessionAtSecond, '{ me { username } }');
+    const window = await sample.account(api, 'window');
+    expect((await api.gql('mutation ($id: ID!) { resetPassword(id: $id, password: "a-new-password-1") { id } }', { id: window.id })).errors).toBeUndefined();
+    expect((await sessionAtSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A role change: the account's credentials end, everywhere.
+    const reporterToken = await api.tokenFor('reporter');
+    await statements(bearer(second, reporterToken), '{ me { role } }');
+    const reporter = await sample.account(api, 'reporter');
+    const changed = await api.gql('mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { role } }',
+      { input: { id: reporter.id, version: reporter.version, role: 'DISTRICT_OFFICIAL' } });
+    expect(changed.errors).toBeUndefined();
+    expect((await bearer(second, reporterToken).gql('{ me { role } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // Written straight into the database (no server involved): the trigger tells both servers.
+    const griddy = await api.tokenFor('gridmember');
+    await statements(bearer(api, griddy), '{ __typename }');
+    await statements(bearer(second, griddy), '{ __typename }');
+    await api.sql(`UPDATE account SET disabled = true WHERE username = 'gridmember'`);
+    expect((await bearer(api, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await bearer(second, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    await api.sql(`UPDATE account SET disabled = false WHERE username = 'gridmember'`);
+  });
+
+  it('a reach that changes with the day is read again when the day changes', async () => {
+    const client = bearer(api, await api.tokenFor('gridmember'));
+    expect((await statements(client, '{ __typename }')).statements).toBe(2);
+    expect((await statements(client, '{ __typename }')).statements).toBe(0);
+    const today = api.clock.today();
+    try {
+      api.clock.set('2031-01-01');
+      expect((await statements(client, '{ __typename }')).statements).toBeGreaterThanOrEqual(1);
+    } finally {
+      api.clock.set(today);
+    }
+  });
+});
+
+describe('statements per request for the benchmark queries (caller known)', () => {
+  let community: string;
+  let grid: string;
+  beforeAll(async () => {
+    community = await sample.communityId(api, MUSLIM_LANE);
+    grid = (await sample.firstGridOf(api, community)).id;
+    await api.gql('{ __typename }');
+  });
+
+  const households = (filter: string, total: boolean) =>
+    `{ households(options: { take: 25, filter: { ${filter} } }) { ${total ? 'totalItems ' : ''}items { id address grid { code name } residents { items { id name } } } } }`;
+
+  it('a page of a community\'s households with grid and residents: one per level, and the COUNT only with totalItems', async () => {
+    const withTotal = await statements(api, households(`communityId: { eq: "${community}" }`, true));
+    expect(withTotal.data.households.items).toHaveLength(25);
+    expect(withTotal.statements).toBe(3 + 1);
+    expect((await statements(api, households(`communityId: { eq: "${community}" }`, false))).statements).toBe(3);
+    expect((await statements(api, households(`gridId: { eq: "${grid}" }`, false))).statements).toBe(3);
+  });
+
+  it('communities with their counts, the tree and a grid\'s households with residents', async () => {
+    expect((await statements(api, '{ communities { items { id name gridCount householdCount residentCount } } }')).statements).toBe(4);
+    expect((await statements(api, '{ communities { totalItems items { id name grids { items { id code householdCount } } } } }')).statements).toBe(3);
+    expect((await statements(api, `{ grid(id: "${grid}") { code households(options: { take: 100 }) { items { id address residents { items { id name tags } } } } } }`)).statements).toBe(3);
+  });
+
+  it('a one-character name search, with and without totalItems', async () => {
+    const withTotal = await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { totalItems items { id name } } }');
+    expect(withTotal.data.residents.items).toHaveLength(5);
+    expect(withTotal.data.residents.totalItems).toBeGreaterThan(5);
+    expect(withTotal.statements).toBe(2);
+    expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(1);
+  });
+});
