@@ -26,12 +26,18 @@ import { authService } from '../modules/auth/auth.service';
  * statement (the database's floor). Writes bench-results.json, prints a table.
  *
  * Options: --grid-factor N (grids = 69 × N, default 8), --households-per-grid N (300),
- * --connections N (10), --seconds N per round (5), --rounds N (3), --port N (4101), --only NAME,...
+ * --connections N (10), --seconds N per round (5), --rounds N (3), --port N (4101), --only WORD,... (queries whose name has one),
+ * --keep (leave the loaded database, named cg_bench_<pid>, for EXPLAIN), --reuse NAME (measure a database a --keep run left).
  */
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
+const keep = process.argv.includes('--keep');
+const reuse = (() => {
+  const at = process.argv.indexOf('--reuse');
+  return at > 0 ? process.argv[at + 1] : null;
+})();
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at > 0 ? process.argv[at + 1].split(',') : null;
@@ -190,8 +196,8 @@ async function main(): Promise<void> {
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const url = withDatabase(serverUrl, `cg_bench_${process.pid}`);
-  await ensureDatabase(url);
+  const url = withDatabase(serverUrl, reuse ?? `cg_bench_${process.pid}`);
+  if (!reuse) await ensureDatabase(url);
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
   let server: ChildProcess | undefined;
@@ -199,22 +205,28 @@ async function main(): Promise<void> {
   try {
     await dataSource.runMigrations();
     const started = Date.now();
+    let loadSeconds = 0;
+    if (!reuse) {
     // Households, their versions, residents, their versions: the rows a full load writes, roughly.
     const expected = 69 * gridFactor * householdsPerGrid * (2 + 2 * 2.75);
-    const bar = new SingleBar({ format: 'loading the district [{bar}] {percentage}% | {value}/{total} rows | {table}', etaBuffer: 20 }, Presets.shades_classic);
+    const bar = new SingleBar({ format: 'loading the district [{bar}] {percentage}% | {value}/{total} rows | {table}', etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
     bar.start(Math.round(expected), 0, { table: '' });
-    let loaded = 0;
-    const summary = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid }, undefined, (table, rows) => {
-      loaded += rows;
-      bar.update(Math.min(loaded, Math.round(expected)), { table });
+    let rowsLoaded = 0;
+    const loaded = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid }, undefined, (table, rows) => {
+      rowsLoaded += rows;
+      bar.update(Math.min(rowsLoaded, Math.round(expected)), { table });
     }));
     bar.update(Math.round(expected), { table: 'done' });
     bar.stop();
-    const loadSeconds = (Date.now() - started) / 1000;
-    console.log(`Loaded ${summary.grids} grids, ${summary.households} households, ${summary.residents} residents in ${loadSeconds.toFixed(1)} s`);
+    loadSeconds = (Date.now() - started) / 1000;
+    console.log(`Loaded ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents in ${loadSeconds.toFixed(1)} s`);
+    await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
+    }
+    await dataSource.query('ANALYZE');
+    const [summary] = await dataSource.query(`SELECT (SELECT COUNT(*) FROM grid)::int AS grids, (SELECT COUNT(*) FROM household)::int AS households,
+      (SELECT COUNT(*) FROM resident)::int AS residents`);
 
     // The benchmark reads as a district administrator, through an API token like a report script.
-    await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
     const [admin] = await dataSource.query(`SELECT id FROM account WHERE username = 'admin'`);
     const { token } = await authService.issueToken(dataSource.manager, admin.id, 'bench', 1);
     const targets = await findTargets(dataSource);
@@ -295,7 +307,8 @@ async function main(): Promise<void> {
     }
     await sql.end().catch(() => undefined);
     await dataSource.destroy();
-    await dropDatabase(url);
+    if (keep || reuse) console.log(`The database stays: ${url}`);
+    else await dropDatabase(url);
     await stopEmbedded?.();
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
