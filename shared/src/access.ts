@@ -24,6 +24,8 @@ export enum Permission {
   REVEAL_PERSONAL_DATA = 'REVEAL_PERSONAL_DATA',
   READ_AUDIT = 'READ_AUDIT',
   MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
+  /** Draft, preview, apply and revert reorganization plans (they show the structure to come). */
+  PLAN_REORGANIZATION = 'PLAN_REORGANIZATION',
   /** Be signed in: see yourself, manage your own API tokens. */
   SIGNED_IN = 'SIGNED_IN',
 }
@@ -33,7 +35,7 @@ const READ = [Permission.SIGNED_IN, Permission.READ_STRUCTURE, Permission.READ_P
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.DISTRICT_ADMIN]: Object.values(Permission),
   [Role.DISTRICT_OFFICIAL]: [...READ, Permission.WRITE_STRUCTURE, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS,
-    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA],
+    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA, Permission.PLAN_REORGANIZATION],
   [Role.COMMUNITY_COORDINATOR]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.WRITE_STAFF,
     Permission.REVEAL_PERSONAL_DATA],
   [Role.GRID_MEMBER]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA],

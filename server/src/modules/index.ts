@@ -13,6 +13,8 @@ import { HouseholdResolver } from './household/household.resolver';
 import { Household, HouseholdVersion } from './household/household.entity';
 import { OfficeResolver } from './office/office.resolver';
 import { Office, OfficeVersion } from './office/office.entity';
+import { GridLineage, ReorganizationPlan, ReorganizationStep } from './reorganization/plan.entity';
+import { reorganizationResolvers } from './reorganization/plan.resolver';
 import { ResidentResolver } from './resident/resident.resolver';
 import { Resident, ResidentVersion } from './resident/resident.entity';
 import { ServiceWindowResolver } from './service-window/service-window.resolver';
@@ -31,11 +33,12 @@ import { StaffingTemplate, StaffingTemplateRole, TemplateAdoption } from './staf
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
   SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, PostRotation, GridAssignment, Absence,
+  ReorganizationPlan, ReorganizationStep, GridLineage,
   Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
   GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
-  SpecialistRoleResolver, ...staffingResolvers,
+  SpecialistRoleResolver, ...staffingResolvers, ...reorganizationResolvers,
   AuthResolver, AccountResolver,
 ] as const;
