@@ -153,3 +153,63 @@ describe('statements per request for the benchmark queries (caller known)', () =
     expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(1);
   });
 });
+
+describe('counts kept per grid', () => {
+  /** What counting the members themselves gives, per community and per grid, on a day. */
+  const counted = async (day: string) => {
+    const byGrid = await api.sql(`SELECT g.grid_id AS grid, g.community_id AS community,
+        (SELECT COUNT(*) FROM household_version h WHERE h.grid_id = g.grid_id AND h.valid @> $1::date)::int AS households,
+        (SELECT COUNT(*) FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $1::date
+          WHERE h.grid_id = g.grid_id AND r.valid @> $1::date)::int AS residents
+      FROM grid_version g WHERE g.valid @> $1::date ORDER BY g.grid_id`, [day]);
+    const communities = new Map<string, { householdCount: number; residentCount: number }>();
+    for (const row of byGrid) {
+      const sum = communities.get(String(row.community)) ?? { householdCount: 0, residentCount: 0 };
+      sum.householdCount += row.households;
+      sum.residentCount += row.residents;
+      communities.set(String(row.community), sum);
+    }
+    return { grids: byGrid.map((row) => ({ id: String(row.grid), householdCount: row.households, residentCount: row.residents })), communities };
+  };
+  const reported = async (day: string) => {
+    const data = await api.data(`query ($day: LocalDate) { communities(asOf: $day) { items { id householdCount residentCount grids { items { id householdCount residentCount } } } } }`, { day });
+    return data.communities.items as Array<{ id: string; householdCount: number; residentCount: number; grids: { items: Array<{ id: string }> } }>;
+  };
+  const expectAgree = async (day: string) => {
+    const truth = await counted(day);
+    const answer = await reported(day);
+    expect(answer.length).toBeGreaterThan(0);
+    for (const community of answer) {
+      expect({ id: community.id, householdCount: community.householdCount, residentCount: community.residentCount })
+        .toEqual({ id: community.id, ...(truth.communities.get(community.id) ?? { householdCount: 0, residentCount: 0 }) });
+    }
+    expect(answer.flatMap((c) => c.grids.items).sort((a, b) => Number(a.id) - Number(b.id))).toEqual(truth.grids);
+  };
+
+  it('agree with counting the members, today and on past days, and follow a move dated tomorrow at midnight without a write', async () => {
+    const today = api.clock.today();
+    await expectAgree(today);
+    await expectAgree('2018-06-01');
+    await expectAgree('2014-09-28');
+    // A household moves to another community's grid from tomorrow: today's counts stay, tomorrow's follow.
+    const muslimLane = await sample.communityId(api, MUSLIM_LANE);
+    const from = await sample.firstGridOf(api, muslimLane);
+    const household = await sample.firstHouseholdOf(api, from.id);
+    const communities = await api.data('{ communities { items { id } } }');
+    const other = communities.communities.items.map((c: { id: string }) => c.id).find((id: string) => id !== muslimLane);
+    const to = await sample.firstGridOf(api, other);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }',
+      { input: { id: household.id, effectiveOn: tomorrow, gridId: to.id } });
+    expect(moved.errors).toBeUndefined();
+    await expectAgree(today);
+    await expectAgree(tomorrow);
+    try {
+      api.clock.set(tomorrow);
+      await expectAgree(tomorrow);
+      await expectAgree(today);
+    } finally {
+      api.clock.set(today);
+    }
+  });
+});

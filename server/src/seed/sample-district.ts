@@ -194,7 +194,12 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   onProgress?: LoadProgress): Promise<SampleSummary> {
   reportProgress = onProgress;
   try {
-    return await loadSample(em, size, today);
+    // Counted once, set-based, after the load instead of row by row (the triggers keep them exact from then on).
+    await countingTriggers(em, 'DISABLE');
+    const summary = await loadSample(em, size, today);
+    await countingTriggers(em, 'ENABLE');
+    await em.query('SELECT cg_rebuild_member_counts()');
+    return summary;
   } finally {
     reportProgress = undefined;
   }
@@ -389,6 +394,12 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
   };
 }
 
+/** Switches the triggers keeping grid_member_count for a bulk load or clear (inside its transaction). */
+async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): Promise<void> {
+  await em.query(`ALTER TABLE household_version ${mode} TRIGGER household_version_counted`);
+  await em.query(`ALTER TABLE resident_version ${mode} TRIGGER resident_version_counted`);
+}
+
 /** Loads the sample once: concurrent starts on one database wait on a lock and then find it loaded. */
 export async function loadSampleIfEmpty(dataSource: DataSource): Promise<SampleSummary | null> {
   return dataSource.transaction(async (em) => {
@@ -410,7 +421,10 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   const tables = ['absence', 'grid_assignment', 'post_holder', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
+  await countingTriggers(em, 'DISABLE');
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
+  await em.query('DELETE FROM grid_member_count');
+  await countingTriggers(em, 'ENABLE');
   // Ids start again at 1, so the reloaded sample is the same as a first load.
   for (const table of tables.filter((t) => !t.startsWith('community_predecessor'))) {
     await em.query(`ALTER TABLE ${table} ALTER COLUMN id RESTART`);
