@@ -67,15 +67,21 @@ describe('finding the caller', () => {
     const atSecond = bearer(second, token);
     await statements(atSecond, '{ __typename }');
     expect((await statements(atSecond, '{ __typename }')).statements).toBe(0);
-    // Logged out at the first server: the second refuses the token on its next request.
+    // Logged out at the first server: the second refuses the token once it hears the database's notification
+    // (delivered a few milliseconds after the commit; until then it may still answer from memory).
+    const official = (await sample.account(api, 'official')).id;
+    let heard = second.authCache.heard(official);
     expect((await bearer(api, token).gql('mutation { logout }')).data).toEqual({ logout: true });
+    await second.authCache.hear(official, heard);
     expect((await atSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
     // A token revoked by an administrator.
     const other = await api.tokenFor('official');
     await statements(bearer(second, other), '{ __typename }');
+    heard = second.authCache.heard(official);
     const [{ id: tokenId }] = await api.sql(`SELECT id FROM api_token WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = 'official') ORDER BY id DESC LIMIT 1`);
     expect((await api.gql('mutation ($id: ID!) { revokeAccountApiToken(id: $id) { id } }', { id: String(tokenId) })).errors).toBeUndefined();
+    await second.authCache.hear(official, heard);
     expect((await bearer(second, other).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
     // A session whose password is reset at the other server.
@@ -83,23 +89,32 @@ describe('finding the caller', () => {
     const sessionAtSecond = withCookie(second, cookie);
     await statements(sessionAtSecond, '{ me { username } }');
     const window = await sample.account(api, 'window');
+    heard = second.authCache.heard(window.id);
     expect((await api.gql('mutation ($id: ID!) { resetPassword(id: $id, password: "a-new-password-1") { id } }', { id: window.id })).errors).toBeUndefined();
+    await second.authCache.hear(window.id, heard);
     expect((await sessionAtSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
     // A role change: the account's credentials end, everywhere.
     const reporterToken = await api.tokenFor('reporter');
     await statements(bearer(second, reporterToken), '{ me { role } }');
     const reporter = await sample.account(api, 'reporter');
+    heard = second.authCache.heard(reporter.id);
     const changed = await api.gql('mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { role } }',
       { input: { id: reporter.id, version: reporter.version, role: 'DISTRICT_OFFICIAL' } });
     expect(changed.errors).toBeUndefined();
+    await second.authCache.hear(reporter.id, heard);
     expect((await bearer(second, reporterToken).gql('{ me { role } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
     // Written straight into the database (no server involved): the trigger tells both servers.
     const griddy = await api.tokenFor('gridmember');
     await statements(bearer(api, griddy), '{ __typename }');
     await statements(bearer(second, griddy), '{ __typename }');
+    const gridmember = (await sample.account(api, 'gridmember')).id;
+    const heardFirst = api.authCache.heard(gridmember);
+    heard = second.authCache.heard(gridmember);
     await api.sql(`UPDATE account SET disabled = true WHERE username = 'gridmember'`);
+    await api.authCache.hear(gridmember, heardFirst);
+    await second.authCache.hear(gridmember, heard);
     expect((await bearer(api, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await bearer(second, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     await api.sql(`UPDATE account SET disabled = false WHERE username = 'gridmember'`);

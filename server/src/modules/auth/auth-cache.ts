@@ -34,6 +34,8 @@ export class AuthCache {
   private listening = false;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
+  private readonly heardCounts = new Map<string, number>();
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly url: string, readonly ttlMs = 60_000, private readonly maxEntries = 10_000) {}
 
@@ -52,7 +54,12 @@ export class AuthCache {
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', (message) => {
-      if (message.channel === AUTH_CHANNEL) this.forget(message.payload ?? '*');
+      if (message.channel !== AUTH_CHANNEL) return;
+      const payload = message.payload ?? '*';
+      this.forget(payload);
+      this.heardCounts.set(payload, this.heard(payload) + 1);
+      for (const wake of this.waiting) wake();
+      this.waiting.clear();
     });
     this.client = client;
     try {
@@ -89,6 +96,20 @@ export class AuthCache {
     }
     const accountId = Number(payload);
     for (const [key, entry] of this.entries) if (entry.principal.account.id === accountId) this.entries.delete(key);
+  }
+
+  /**
+   * Notifications processed so far for a payload (an account id, or "*"). They arrive a few
+   * milliseconds after the writing transaction commits, not with it: until then this server
+   * may still answer from memory.
+   */
+  heard(payload: string): number {
+    return this.heardCounts.get(payload) ?? 0;
+  }
+
+  /** Resolves once more than `count` notifications for the payload have been processed. */
+  async hear(payload: string, count: number): Promise<void> {
+    while (this.heard(payload) <= count) await new Promise<void>((resolve) => this.waiting.add(resolve));
   }
 
   get size(): number {
