@@ -443,7 +443,7 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['absence', 'grid_assignment', 'post_holder', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+  const tables = ['grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
   await countingTriggers(em, 'DISABLE');
