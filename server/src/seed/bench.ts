@@ -13,8 +13,10 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { buildApiSchema } from '../schema/build-schema';
 import { loadSampleDistrict } from './sample-district';
 import { addDays } from '../core/time/validity';
+import { systemClock } from '../core/time/clock';
 import { ensureAdministrator } from '../modules/auth/bootstrap';
 import { authService } from '../modules/auth/auth.service';
+import { findServiceTargets, serviceQueries } from './bench-service';
 
 /**
  * `npm run bench`: loads a district at the scale MISSION.md designs for
@@ -92,15 +94,16 @@ async function main(): Promise<void> {
   try {
     await dataSource.runMigrations();
     let started = Date.now();
-    const summary = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid }));
+    const summary = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid, affairsPerHousehold: 1.5 }));
     await dataSource.query('ANALYZE');
-    console.log(`Loaded ${summary.grids} grids, ${summary.households} households, ${summary.residents} residents, ${summary.staffMembers} staff in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Loaded ${summary.grids} grids, ${summary.households} households, ${summary.residents} residents, ${summary.staffMembers} staff, ${summary.affairs} affairs, ${summary.visits} visits in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     // The benchmark reads as a district administrator, through an API token like a report script.
     await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
     const [admin] = await dataSource.query(`SELECT id FROM account WHERE username = 'admin'`);
     const { token } = await authService.issueToken(dataSource.manager, admin.id, 'bench', 1);
     const targets = await findTargets(dataSource);
+    const service = serviceQueries(await findServiceTargets(dataSource), systemClock.today());
     const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: false, exposeQueryStats: true });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
     for (const [label, at] of [['today', ''], ['as of 2018-06-01', 'asOf: "2018-06-01", ']]) {
       console.log(`\n${label}: ${runs} runs each, sequential, over HTTP (ms):`);
       console.log(`${'query'.padEnd(62)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'SQL'.padStart(4)}`);
-      for (const [name, query] of queries(targets, at)) {
+      for (const [name, query] of [...queries(targets, at), ...(at ? [] : service)]) {
         const times: number[] = [];
         let statements = 0;
         for (let i = 0; i < runs + 2; i++) {
