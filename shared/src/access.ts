@@ -34,6 +34,8 @@ export enum Permission {
   RECORD_VISITS = 'RECORD_VISITS',
   /** Edit the service categories and the working-day calendar. */
   MANAGE_SERVICE = 'MANAGE_SERVICE',
+  /** Draft, preview, apply and revert reorganization plans (they show the structure to come). */
+  PLAN_REORGANIZATION = 'PLAN_REORGANIZATION',
   /** Be signed in: see yourself, manage your own API tokens. */
   SIGNED_IN = 'SIGNED_IN',
 }
@@ -45,7 +47,8 @@ const SERVICE = [Permission.READ_AFFAIRS, Permission.ACCEPT_AFFAIRS, Permission.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.DISTRICT_ADMIN]: Object.values(Permission),
   [Role.DISTRICT_OFFICIAL]: [...READ, Permission.WRITE_STRUCTURE, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS,
-    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA, ...SERVICE, Permission.RECORD_VISITS, Permission.MANAGE_SERVICE],
+    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA, Permission.PLAN_REORGANIZATION, ...SERVICE, Permission.RECORD_VISITS,
+    Permission.MANAGE_SERVICE],
   [Role.COMMUNITY_COORDINATOR]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.WRITE_STAFF,
     Permission.REVEAL_PERSONAL_DATA, ...SERVICE, Permission.RECORD_VISITS],
   [Role.GRID_MEMBER]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA,

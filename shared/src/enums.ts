@@ -85,6 +85,8 @@ export enum ConflictReason {
   LIMIT_REACHED = 'LIMIT_REACHED',
   /** A workflow step not allowed from the record's current state (an affair's transition table). */
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  /** A reorganization plan is not in the state the command needs (applied twice, edited after applying…). */
+  PLAN_STATE = 'PLAN_STATE',
 }
 
 /** Why signing in failed, in `extensions.reason` of an UNAUTHENTICATED error. */
@@ -232,4 +234,40 @@ export enum VisitPurpose {
   FOLLOW_UP = 'FOLLOW_UP',
   SURVEY = 'SURVEY',
   SPECIAL_POPULATION = 'SPECIAL_POPULATION',
+}
+
+/** Where a reorganization plan stands: drafted, applied (in effect from its day, or planned), or reverted. */
+export enum PlanStatus {
+  DRAFT = 'DRAFT',
+  APPLIED = 'APPLIED',
+  REVERTED = 'REVERTED',
+}
+
+/** What one step of a reorganization plan does; each runs as the structure's own commands, dated on the plan's day. */
+export enum PlanStepKind {
+  /** A new community or grid from the plan's day. */
+  CREATE_UNIT = 'CREATE_UNIT',
+  /** An office, community or grid ends the day before; its members go to the named unit. */
+  END_UNIT = 'END_UNIT',
+  /** New code or names from the plan's day. */
+  RENAME_UNIT = 'RENAME_UNIT',
+  /** A grid moves to another community (optionally renumbered). */
+  MOVE_GRID = 'MOVE_GRID',
+  /** A new grid takes some of a grid's households (listed, or by courtyard or building). */
+  SPLIT_GRID = 'SPLIT_GRID',
+  /** Grids end and their households go to the grid they are merged into. */
+  MERGE_GRIDS = 'MERGE_GRIDS',
+  /** Households (listed, or by courtyard or building) move to another grid. */
+  MOVE_HOUSEHOLDS = 'MOVE_HOUSEHOLDS',
+  /** A staff member's assignments in one community end and new ones start in another. */
+  TRANSFER_STAFF = 'TRANSFER_STAFF',
+  /** One grid assignment or post holding ends the day before. */
+  END_ASSIGNMENT = 'END_ASSIGNMENT',
+}
+
+/** The units a plan step names. */
+export enum UnitLevel {
+  OFFICE = 'OFFICE',
+  COMMUNITY = 'COMMUNITY',
+  GRID = 'GRID',
 }

@@ -366,6 +366,21 @@ describe('when a household moves', () => {
     // The window of Muslim Lane no longer sees the moved affair.
     expect((await window.gql('query ($id: ID!) { affair(id: $id) { id } }', { id: affair.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
+
+  it('a reorganization that moves households re-routes their open affairs too', async () => {
+    const resident = await residentIn(muslimLane, 120);
+    const affair = await step((await accept({ residentId: resident.id, categoryId: categories.get('DISPUTE_MEDIATION') })).id, 'CLASSIFY');
+    const [{ grid_id: fromGrid }] = await api.sql(`SELECT grid_id FROM household_version WHERE household_id = $1 AND valid @> '2026-06-15'::date`, [resident.householdId]);
+    const target = await sample.firstGridOf(api, hepan);
+    const { createReorganizationPlan: plan } = await api.data(`mutation { createReorganizationPlan(input: { name: "示例迁移", effectiveOn: "2026-06-15" }) { id } }`);
+    await api.data(`mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
+      { input: { planId: plan.id, kind: 'MOVE_HOUSEHOLDS', params: { unitId: String(fromGrid), householdIds: [resident.householdId], targetId: target.id } } });
+    await api.data('mutation ($id: ID!) { applyReorganizationPlan(id: $id) { dryRun } }', { id: plan.id });
+    const mediator = await holders(hepan, 'JUDICIAL_MEDIATOR');
+    const { affair: moved } = await api.data(`query ($id: ID!) { affair(id: $id) { communityId gridId assigneeId timeline { kind } } }`, { id: affair.id });
+    expect(moved).toMatchObject({ communityId: hepan, gridId: target.id, assigneeId: mediator.A });
+    expect(moved.timeline.filter((e: any) => e.kind === 'REROUTED')).toHaveLength(1);
+  });
 });
 
 describe('scope', () => {

@@ -165,6 +165,19 @@ function redactValues(message: string): string {
   return message.replace(/"[^"]*"/g, '"…"').replace(/\(([^()]*)\)=\(([^()]*)\)/g, '($1)=(…)');
 }
 
+/** A constraint violation that slipped past the services, as the coded error the client gets (null for any other error). */
+export function constraintError(original: unknown): DomainError | null {
+  if (!(original instanceof QueryFailedError)) return null;
+  const code = sqlState(original);
+  return code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
+    : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
+    : code === PG_EXCLUSION_VIOLATION ? new ConflictError(ConflictReason.OVERLAP,
+      OVERLAPS[(original as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
+    : code === PG_CHECK_VIOLATION ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
+    : code?.startsWith(PG_DATA_EXCEPTION_CLASS) ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input holds a value the database cannot store (out of range, too long or malformed)')
+    : null;
+}
+
 /**
  * The one place where errors become API errors. Known errors keep their code;
  * constraint violations that slipped past the services get a coded message;
@@ -191,18 +204,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
   }
   const load = asLoadError(original);
   if (load) return asFormatted(load);
-  if (original instanceof QueryFailedError) {
-    const code = sqlState(original);
-    const mapped =
-      code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
-      : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
-      : code === PG_EXCLUSION_VIOLATION ? new ConflictError(ConflictReason.OVERLAP,
-        OVERLAPS[(original as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
-      : code === PG_CHECK_VIOLATION ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
-      : code?.startsWith(PG_DATA_EXCEPTION_CLASS) ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input holds a value the database cannot store (out of range, too long or malformed)')
-      : undefined;
-    if (mapped) return asFormatted(mapped);
-  }
+  const mapped = constraintError(original);
+  if (mapped) return asFormatted(mapped);
   const code = formatted.extensions?.code;
   // GraphQL's own errors (syntax, unknown field, wrong variable type) are safe to show as they are.
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === ErrorCode.BAD_USER_INPUT

@@ -13,6 +13,8 @@ import { HouseholdResolver } from './household/household.resolver';
 import { Household, HouseholdVersion } from './household/household.entity';
 import { OfficeResolver } from './office/office.resolver';
 import { Office, OfficeVersion } from './office/office.entity';
+import { GridLineage, ReorganizationPlan, ReorganizationStep } from './reorganization/plan.entity';
+import { reorganizationResolvers } from './reorganization/plan.resolver';
 import { ResidentResolver } from './resident/resident.resolver';
 import { Resident, ResidentVersion } from './resident/resident.entity';
 import { ServiceWindowResolver } from './service-window/service-window.resolver';
@@ -35,12 +37,13 @@ import { serviceResolvers } from './service/service.resolver';
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
   SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, PostRotation, GridAssignment, Absence,
+  ReorganizationPlan, ReorganizationStep, GridLineage,
   ServiceCategory, CalendarDay, Affair, AffairEvent, Visit,
   Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
   GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
-  SpecialistRoleResolver, ...staffingResolvers, ...serviceResolvers,
+  SpecialistRoleResolver, ...staffingResolvers, ...reorganizationResolvers, ...serviceResolvers,
   AuthResolver, AccountResolver,
 ] as const;

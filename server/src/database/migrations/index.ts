@@ -6,9 +6,10 @@ import { StructureThroughTime1795990000000 } from './1795990000000-StructureThro
 import { ResidentLookups1796000000000 } from './1796000000000-ResidentLookups';
 import { Staffing1796100000000 } from './1796100000000-Staffing';
 import { PostRotation1796200000000 } from './1796200000000-PostRotation';
+import { Reorganization1796250000000 } from './1796250000000-Reorganization';
 import { OneStopService1796300000000 } from './1796300000000-OneStopService';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [Initial1795896676302, AuditTrail1795899270180, Access1795899905061, KnownClients1795920444681,
   StructureThroughTime1795990000000, ResidentLookups1796000000000, Staffing1796100000000,
-  PostRotation1796200000000, OneStopService1796300000000];
+  PostRotation1796200000000, Reorganization1796250000000, OneStopService1796300000000];

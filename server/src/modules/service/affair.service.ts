@@ -14,6 +14,7 @@ import { Household } from '../household/household.entity';
 import { Resident } from '../resident/resident.entity';
 import { ServiceWindow } from '../service-window/service-window.entity';
 import { ancestorSql } from '../structure/structure';
+import { onHouseholdsMoved } from '../structure/structure-moves';
 import { Affair, AffairEvent } from './affair.entity';
 import { RouteDecision, routeAffair } from './affair-routing';
 import { AFFAIR_TRANSITIONS, allowedTransitions, dueDate, RUNNING_STATUSES, StepContext, TransitionInput } from './affair-workflow';
@@ -374,3 +375,6 @@ function systemContext(em: EntityManager): RequestContext {
 
 
 export const affairService = new AffairService();
+
+// Households moved in bulk (a reorganization's steps) take their open affairs along.
+onHouseholdsMoved(async (ctx, householdIds, day) => { await affairService.rerouteOpenAffairs(ctx, householdIds, day); });
