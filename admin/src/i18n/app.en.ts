@@ -94,7 +94,7 @@ export const app = {
     service: {
       title: 'One-stop service', explain: 'Affairs accepted at any window or door, classified and routed in the back office to whoever handles their category.',
       affair: 'Affair',
-      tabs: { accept: 'Accept', classify: 'To classify', mine: 'My affairs', overdue: 'Overdue', district: 'Held by the district', resolved: 'To close (satisfaction)', open: 'Open affairs', visits: 'Visits due' },
+      tabs: { accept: 'Accept', today: 'Today\'s queue', classify: 'To classify', mine: 'My affairs', overdue: 'Overdue', district: 'Held by the district', resolved: 'To close (satisfaction)', open: 'Open affairs', visits: 'Visits due' },
       empty: 'Nothing here.', count: '%{count} affair |||| %{count} affairs',
       accepted_on: 'Accepted', who: 'For', description: 'Request', category: 'Category', status: 'Status', assignee: 'Owner', due_on: 'Due',
       overdue: 'Overdue', escalated: 'Escalated (%{level})', district: 'The district',

@@ -94,7 +94,7 @@ export const app = {
     service: {
       title: '一站式服务', explain: '任一窗口或入户受理的事项，由后台分类，并按当日岗位分派给承办人。',
       affair: '事项',
-      tabs: { accept: '受理', classify: '待分类', mine: '我的事项', overdue: '已超期', district: '区级承办', resolved: '待回访', open: '办理中', visits: '待走访' },
+      tabs: { accept: '受理', today: '今日受理', classify: '待分类', mine: '我的事项', overdue: '已超期', district: '区级承办', resolved: '待回访', open: '办理中', visits: '待走访' },
       empty: '暂无。', count: '共 %{count} 件',
       accepted_on: '受理日期', who: '服务对象', description: '诉求', category: '类别', status: '状态', assignee: '承办人', due_on: '办结期限',
       overdue: '超期', escalated: '已升级（%{level}）', district: '区级',

@@ -7,10 +7,11 @@ import { useLocalizedName } from '../common';
 import type { QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
 import { AffairRow, AffairTable } from './AffairTable';
-import { ACCEPT, CATEGORIES, ME, OPEN, RESIDENT_SEARCH, RUNNING, WORKLIST } from './queries';
+import { districtToday } from '../time/asOf';
+import { ACCEPT, CATEGORIES, ME, OPEN, RESIDENT_SEARCH, RUNNING, SERVER_TODAY, WORKLIST } from './queries';
 import { VisitsDue } from './VisitsDue';
 
-type TabName = 'accept' | 'classify' | 'mine' | 'overdue' | 'district' | 'resolved' | 'open' | 'visits';
+type TabName = 'accept' | 'today' | 'classify' | 'mine' | 'overdue' | 'district' | 'resolved' | 'open' | 'visits';
 interface Category { id: string; code: string; name: string; nameEn: string }
 interface Found { id: string; name: string; idNumber: string | null; phone: string | null; household: { address: string } | null }
 
@@ -24,7 +25,7 @@ export const ServicePage = () => {
   const canAccept = useCan(Permission.ACCEPT_AFFAIRS);
   const canHandle = useCan(Permission.HANDLE_AFFAIRS);
   const canVisit = useCan(Permission.RECORD_VISITS);
-  const tabs: TabName[] = [...(canAccept ? ['accept' as const] : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
+  const tabs: TabName[] = [...(canAccept ? ['accept', 'today'] as const : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
     'open', ...(canVisit ? ['visits' as const] : [])];
   const [tab, setTab] = useState<TabName>(tabs[0]);
   return (
@@ -45,8 +46,11 @@ export const ServicePage = () => {
 const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
   const translate = useTranslate();
   const me = useApiQuery<{ me: { staffMemberId: string | null } }>(ME);
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  // Today is the server's (its clock decides what is overdue), read from any dated record.
+  const server = useApiQuery<{ communities: { items: Array<{ asOf: string }> } }>(SERVER_TODAY);
+  const today = server.data?.communities.items[0]?.asOf ?? districtToday();
   const filter: Record<string, unknown> = {
+    today: { acceptedOn: { eq: today } },
     classify: { status: { in: ['ACCEPTED', 'RETURNED'] } },
     mine: { status: { in: OPEN }, assigneeId: { eq: me.data?.me.staffMemberId ?? '0' } },
     overdue: { status: { in: RUNNING }, dueOn: { lt: today } },
@@ -55,8 +59,8 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
     open: { status: { in: OPEN } },
   }[tab];
   const sort = tab === 'classify' ? [{ field: 'categoryId', order: 'ASC' }, { field: 'acceptedOn', order: 'ASC' }]
-    : tab === 'open' || tab === 'resolved' ? [{ field: 'acceptedOn', order: 'DESC' }] : [{ field: 'dueOn', order: 'ASC' }];
-  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, tab === 'mine' && !me.data);
+    : tab === 'open' || tab === 'resolved' || tab === 'today' ? [{ field: 'acceptedOn', order: 'DESC' }, { field: 'id', order: 'DESC' }] : [{ field: 'dueOn', order: 'ASC' }];
+  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, (tab === 'mine' && !me.data) || !server.data);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   if (!data) return <Loading />;
   return (

@@ -24,6 +24,8 @@ export const RECORD_VISIT = `mutation ($input: RecordVisitInput!) { recordVisit(
 
 export const ME = `{ me { id staffMemberId } }`;
 
+export const SERVER_TODAY = '{ communities(options: { take: 1 }) { items { asOf } } }';
+
 /** Statuses in which the due time runs. */
 export const RUNNING = ['CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED'];
 export const OPEN = [...RUNNING, 'ACCEPTED', 'SUSPENDED'];

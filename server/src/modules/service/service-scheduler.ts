@@ -1,4 +1,5 @@
 import { Logger, run, Runner, Task } from 'graphile-worker';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../../core/request-context';
 import { Clock, systemClock } from '../../core/time/clock';
@@ -34,14 +35,18 @@ export interface SweepReport {
  */
 export class ServiceScheduler {
   private runner: Runner | null = null;
+  private pool: Pool | null = null;
 
   constructor(private readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
 
   async start(options: SchedulerOptions = {}): Promise<void> {
     const connectionString = (this.dataSource.options as { url?: string }).url;
     if (!connectionString) throw new Error('The job queue needs the database URL');
+    // A pool of its own, ended by stop(): a connection the database drops while stopping is logged, never left to crash the process.
+    this.pool = new Pool({ connectionString, max: 3, connectionTimeoutMillis: 10_000 });
+    this.pool.on('error', (error) => console.error(`[jobs] ${error.message}`));
     this.runner = await run({
-      connectionString, concurrency: 2, maxPoolSize: 3, noHandleSignals: true, pollInterval: options.pollInterval ?? 2000,
+      pgPool: this.pool, concurrency: 2, noHandleSignals: true, pollInterval: options.pollInterval ?? 2000,
       logger: quietLogger, taskList: this.tasks(), crontab: options.cron ? '* * * * * service_sweep ?max=1&jobKey=service_sweep' : '',
     });
   }
@@ -59,8 +64,14 @@ export class ServiceScheduler {
 
   async stop(): Promise<void> {
     const runner = this.runner;
+    const pool = this.pool;
     this.runner = null;
-    await runner?.stop();
+    this.pool = null;
+    try {
+      await runner?.stop();
+    } finally {
+      await pool?.end();
+    }
   }
 
   private requireRunner(): Runner {
