@@ -52,7 +52,7 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
   const filter: Record<string, unknown> = {
     today: { acceptedOn: { eq: today } },
     classify: { status: { in: ['ACCEPTED', 'RETURNED'] } },
-    mine: { status: { in: OPEN }, assigneeId: { eq: me.data?.me.staffMemberId ?? '0' } },
+    mine: { status: { in: OPEN }, assigneeId: { eq: me.data?.me.staffMemberId ?? undefined } },
     overdue: { status: { in: RUNNING }, dueOn: { lt: today } },
     district: { status: { in: OPEN }, routeReason: { eq: 'DISTRICT' } },
     resolved: { status: { eq: 'RESOLVED' } },
@@ -60,8 +60,10 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
   }[tab];
   const sort = tab === 'classify' ? [{ field: 'categoryId', order: 'ASC' }, { field: 'acceptedOn', order: 'ASC' }]
     : tab === 'open' || tab === 'resolved' || tab === 'today' ? [{ field: 'acceptedOn', order: 'DESC' }, { field: 'id', order: 'DESC' }] : [{ field: 'dueOn', order: 'ASC' }];
-  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, (tab === 'mine' && !me.data) || !server.data);
+  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
+  // An account without a staff record owns no affairs.
+  if (tab === 'mine' && me.data && !me.data.me.staffMemberId) return <AffairTable rows={[]} testId="worklist-mine" />;
   if (!data) return <Loading />;
   return (
     <Card>
