@@ -405,7 +405,7 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['affair_event', 'affair', 'visit', 'absence', 'grid_assignment', 'post_holder', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+  const tables = ['affair_event', 'affair', 'visit', 'grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
