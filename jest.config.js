@@ -19,7 +19,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/shared/src', '<rootDir>/server/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '/node_modules/graphile-worker/.+\\.js$': swc },
+  // Graphile Worker ships ES modules only, which Jest on Node 20 cannot require: SWC turns them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!graphile-worker/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60_000,

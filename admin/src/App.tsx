@@ -29,6 +29,10 @@ const Dashboard = () => <Suspense fallback={<Loading />}><LazyDashboard /></Susp
 const LazyCoveragePage = lazy(() => import('./staffing/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const CoveragePage = () => <Suspense fallback={<Loading />}><LazyCoveragePage /></Suspense>;
 const StructurePage = () => <Suspense fallback={<Loading />}><LazyStructurePage /></Suspense>;
+const LazyServicePage = lazy(() => import('./service/ServicePage').then((m) => ({ default: m.ServicePage })));
+const ServicePage = () => <Suspense fallback={<Loading />}><LazyServicePage /></Suspense>;
+const LazyAffairPage = lazy(() => import('./service/AffairPage').then((m) => ({ default: m.AffairPage })));
+const AffairPage = () => <Suspense fallback={<Loading />}><LazyAffairPage /></Suspense>;
 
 const dataProvider = createDataProvider();
 
@@ -62,6 +66,8 @@ export const App = () => (
           <CustomRoutes>
             <Route path="/structure" element={<StructurePage />} />
             <Route path="/coverage" element={<CoveragePage />} />
+            {can(Permission.READ_AFFAIRS) && <Route path="/service" element={<ServicePage />} />}
+            {can(Permission.READ_AFFAIRS) && <Route path="/affairs/:id" element={<AffairPage />} />}
             <Route path="/my-tokens" element={<TokensPage />} />
           </CustomRoutes>
         </>

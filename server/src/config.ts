@@ -30,6 +30,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Express's trust proxy setting, so the client address behind a load balancer is the real one. */
   trustProxy: string | undefined;
+  /** Run the one-stop service's scheduled work (escalations, reminders) in this instance. */
+  serviceJobs: boolean;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     trustProxy: env.TRUST_PROXY || undefined,
+    serviceJobs: (env.SERVICE_JOBS ?? 'true') !== 'false',
   };
 }
 

@@ -6,6 +6,7 @@ import { buildApiSchema } from './schema/build-schema';
 import { loadSampleIfEmpty } from './seed/sample-district';
 import { authService } from './modules/auth/auth.service';
 import { ensureAdministrator } from './modules/auth/bootstrap';
+import { ServiceScheduler } from './modules/service/service-scheduler';
 
 /** config → database → schema → HTTP server. */
 async function main(): Promise<void> {
@@ -21,11 +22,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let scheduler: ServiceScheduler | undefined;
   let stopping = false;
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     await app?.apollo.stop().catch(() => undefined);
+    await scheduler?.stop().catch((error) => console.error('Stopping the job queue failed:', error));
     await database.close().catch((error) => console.error('Stopping the database failed:', error));
     console.log('Community Grid stopped');
     process.exit(exitCode);
@@ -53,6 +56,11 @@ async function main(): Promise<void> {
       app!.server.once('error', reject);
       app!.server.listen(config.port, resolve);
     });
+    if (config.serviceJobs) {
+      // Escalations, reminders and re-routing: a sweep every minute, each job run once across instances.
+      scheduler = new ServiceScheduler(database.dataSource);
+      await scheduler.start({ cron: true });
+    }
   } catch (error) {
     console.error('Community Grid failed to start:', error instanceof Error ? error.message : error);
     await stop(1);

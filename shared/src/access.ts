@@ -24,6 +24,16 @@ export enum Permission {
   REVEAL_PERSONAL_DATA = 'REVEAL_PERSONAL_DATA',
   READ_AUDIT = 'READ_AUDIT',
   MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
+  /** Read affairs, their timelines and visits (within scope). */
+  READ_AFFAIRS = 'READ_AFFAIRS',
+  /** Accept an affair (at a window, at the door, by phone or online). */
+  ACCEPT_AFFAIRS = 'ACCEPT_AFFAIRS',
+  /** Classify, assign, handle, resolve, close, return, suspend and reject affairs. */
+  HANDLE_AFFAIRS = 'HANDLE_AFFAIRS',
+  /** Record door-to-door visits. */
+  RECORD_VISITS = 'RECORD_VISITS',
+  /** Edit the service categories and the working-day calendar. */
+  MANAGE_SERVICE = 'MANAGE_SERVICE',
   /** Draft, preview, apply and revert reorganization plans (they show the structure to come). */
   PLAN_REORGANIZATION = 'PLAN_REORGANIZATION',
   /** Be signed in: see yourself, manage your own API tokens. */
@@ -31,15 +41,20 @@ export enum Permission {
 }
 
 const READ = [Permission.SIGNED_IN, Permission.READ_STRUCTURE, Permission.READ_PEOPLE];
+/** The one-stop service's front and back office. */
+const SERVICE = [Permission.READ_AFFAIRS, Permission.ACCEPT_AFFAIRS, Permission.HANDLE_AFFAIRS];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.DISTRICT_ADMIN]: Object.values(Permission),
   [Role.DISTRICT_OFFICIAL]: [...READ, Permission.WRITE_STRUCTURE, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS,
-    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA, Permission.PLAN_REORGANIZATION],
+    Permission.WRITE_STAFF, Permission.REVEAL_PERSONAL_DATA, Permission.PLAN_REORGANIZATION, ...SERVICE, Permission.RECORD_VISITS,
+    Permission.MANAGE_SERVICE],
   [Role.COMMUNITY_COORDINATOR]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.WRITE_STAFF,
-    Permission.REVEAL_PERSONAL_DATA],
-  [Role.GRID_MEMBER]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA],
-  [Role.WINDOW_STAFF]: [...READ, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA],
+    Permission.REVEAL_PERSONAL_DATA, ...SERVICE, Permission.RECORD_VISITS],
+  [Role.GRID_MEMBER]: [...READ, Permission.WRITE_HOUSEHOLDS, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA,
+    Permission.READ_AFFAIRS, Permission.ACCEPT_AFFAIRS, Permission.RECORD_VISITS],
+  [Role.WINDOW_STAFF]: [...READ, Permission.WRITE_RESIDENTS, Permission.REVEAL_PERSONAL_DATA, ...SERVICE],
+  // Report builders count affairs and visits; descriptions and findings may hold personal details, so they read figures only.
   [Role.REPORT_BUILDER]: READ,
 };
 

@@ -83,6 +83,8 @@ export enum ConflictReason {
   ENDED = 'ENDED',
   /** A per-account limit is reached (e.g. active API tokens). */
   LIMIT_REACHED = 'LIMIT_REACHED',
+  /** A workflow step not allowed from the record's current state (an affair's transition table). */
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   /** A reorganization plan is not in the state the command needs (applied twice, edited after applying…). */
   PLAN_STATE = 'PLAN_STATE',
 }
@@ -141,6 +143,97 @@ export enum DutyGapKind {
   GRID_OVERSTAFFED = 'GRID_OVERSTAFFED',
   /** A grid served by someone inactive, or absent for longer than the configured number of days. */
   GRID_MEMBER_UNAVAILABLE = 'GRID_MEMBER_UNAVAILABLE',
+}
+
+/** Where an affair was raised. */
+export enum AffairChannel {
+  WINDOW = 'WINDOW',
+  DOOR_VISIT = 'DOOR_VISIT',
+  PHONE = 'PHONE',
+  ONLINE = 'ONLINE',
+}
+
+/** An affair's state in its workflow (server/src/modules/service/affair-workflow.ts holds the transitions). */
+export enum AffairStatus {
+  ACCEPTED = 'ACCEPTED',
+  CLASSIFIED = 'CLASSIFIED',
+  ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RETURNED = 'RETURNED',
+  SUSPENDED = 'SUSPENDED',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
+}
+
+/** States in which someone still owes the resident an answer. */
+export const OPEN_AFFAIR_STATUSES: readonly AffairStatus[] = [AffairStatus.ACCEPTED, AffairStatus.CLASSIFIED, AffairStatus.ASSIGNED,
+  AffairStatus.IN_PROGRESS, AffairStatus.RETURNED, AffairStatus.SUSPENDED];
+
+/** The steps of an affair's workflow, each a command. */
+export enum AffairTransition {
+  CLASSIFY = 'CLASSIFY',
+  ASSIGN = 'ASSIGN',
+  START = 'START',
+  RETURN = 'RETURN',
+  SUSPEND = 'SUSPEND',
+  RESUME = 'RESUME',
+  RESOLVE = 'RESOLVE',
+  CLOSE = 'CLOSE',
+  REJECT = 'REJECT',
+}
+
+/** What an entry of an affair's timeline records. */
+export enum AffairEventKind {
+  ACCEPTED = 'ACCEPTED',
+  TRANSITION = 'TRANSITION',
+  ROUTED = 'ROUTED',
+  REROUTED = 'REROUTED',
+  ESCALATED = 'ESCALATED',
+  REMINDED = 'REMINDED',
+}
+
+/** Why routing chose whom it chose. */
+export enum RouteReason {
+  /** The category's role in the community: its A holder is there. */
+  ROLE_A_HOLDER = 'ROLE_A_HOLDER',
+  /** The role's A holder is away (or there is none); its B holder is there. */
+  ROLE_B_COVERS = 'ROLE_B_COVERS',
+  /** The category is handled by the coordinator post (A there). */
+  COORDINATOR_A = 'COORDINATOR_A',
+  /** The coordinator post's A is away; its B is there. */
+  COORDINATOR_B = 'COORDINATOR_B',
+  /** Nobody at the community could take it: the district does. */
+  DISTRICT = 'DISTRICT',
+}
+
+/** Why routing fell back from the category's role to the coordinator post. */
+export enum RouteFallback {
+  /** The category names no role: the coordinator post handles it. */
+  CATEGORY_HAS_NO_ROLE = 'CATEGORY_HAS_NO_ROLE',
+  /** The community's template (on the day) does not require the role. */
+  ROLE_NOT_IN_TEMPLATE = 'ROLE_NOT_IN_TEMPLATE',
+  /** The role's post has no holder on the day. */
+  ROLE_VACANT = 'ROLE_VACANT',
+  /** Both holders of the role's post are away (or inactive). */
+  ROLE_HOLDERS_ABSENT = 'ROLE_HOLDERS_ABSENT',
+  /** The coordinator post has nobody there either. */
+  COORDINATOR_UNAVAILABLE = 'COORDINATOR_UNAVAILABLE',
+}
+
+/** A day the working-day calendar marks against the weekly rule. */
+export enum CalendarDayKind {
+  /** A public holiday: no work although a weekday. */
+  HOLIDAY = 'HOLIDAY',
+  /** A make-up working day: work although a weekend day. */
+  WORKDAY = 'WORKDAY',
+}
+
+export enum VisitPurpose {
+  ROUTINE = 'ROUTINE',
+  FOLLOW_UP = 'FOLLOW_UP',
+  SURVEY = 'SURVEY',
+  SPECIAL_POPULATION = 'SPECIAL_POPULATION',
 }
 
 /** Where a reorganization plan stands: drafted, applied (in effect from its day, or planned), or reverted. */

@@ -21,10 +21,12 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: any) => r.table_name);
       await dataSource.runMigrations();
       const up = await tables();
-      expect(up).toEqual(['absence', 'account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
-        'community_version', 'district', 'grid', 'grid_assignment', 'grid_lineage', 'grid_member_count', 'grid_version', 'household', 'household_version', 'known_client',
-        'login_throttle', 'office', 'office_version', 'post', 'post_holder', 'post_rotation', 'reorganization_plan', 'reorganization_step', 'resident', 'resident_version', 'service_window', 'session',
-        'specialist_role', 'specialist_role_version', 'staff_member', 'staffing_template', 'staffing_template_role', 'template_adoption']);
+      expect(up).toEqual(['absence', 'account', 'affair', 'affair_event', 'api_token', 'audit_event', 'calendar_day', 'community',
+        'community_predecessor_community', 'community_predecessor_office', 'community_version', 'district', 'grid', 'grid_assignment',
+        'grid_lineage', 'grid_member_count', 'grid_version', 'household', 'household_version', 'known_client', 'login_throttle', 'office',
+        'office_version', 'post', 'post_holder', 'post_rotation', 'reorganization_plan', 'reorganization_step', 'resident', 'resident_version',
+        'service_category', 'service_window', 'session', 'specialist_role', 'specialist_role_version', 'staff_member', 'staffing_template',
+        'staffing_template_role', 'template_adoption', 'visit']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations();
@@ -70,7 +72,7 @@ describe('the sample district and `npm run seed -- --reset`', () => {
     expect(before.name).toBe('清真巷社区');
 
     expect((await seed()).stdout).toMatch(/already has data/);
-    await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident ORDER BY id DESC LIMIT 5)`);
+    await dataSource.query(`DELETE FROM resident WHERE id IN (SELECT id FROM resident r WHERE NOT EXISTS (SELECT 1 FROM affair a WHERE a.resident_id = r.id) ORDER BY id DESC LIMIT 5)`);
     await dataSource.query(`UPDATE community_version SET name = '改名' WHERE community_id = $1`, [before.id]);
 
     await dataSource.query(`INSERT INTO account (username, password_hash, display_name, role) VALUES ('admin', 'x', 'Admin', 'DISTRICT_ADMIN')`);

@@ -17,7 +17,7 @@ const REFORM = '2014-09-29';
 
 /** The database as it was known on the eve of `day`: everything dated from then on never happened. */
 async function cutHistoryAt(day: string): Promise<void> {
-  await api.sql('TRUNCATE absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
+  await api.sql('TRUNCATE affair, visit, absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
   await api.sql('UPDATE staff_member SET home_community_id = NULL');
   await api.sql(`UPDATE account SET community_ids = '{}', grid_ids = '{}'`);
   const levels = ['resident', 'household', 'grid', 'community', 'office'];

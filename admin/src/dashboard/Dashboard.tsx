@@ -3,6 +3,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import { useApiQuery } from '../useApiQuery';
 import { GapsPanel } from '../staffing/GapsPanel';
+import { ServiceCounts } from '../service/ServiceCounts';
 import { HOME_QUERY } from './query';
 
 interface Figures {
@@ -41,6 +42,7 @@ export const Dashboard = () => {
         <Figure label={translate('cg.dashboard.residents')} value={district.residentCount} />
         <Figure label={translate('cg.dashboard.staff')} value={data.staffMembers.totalItems} />
       </Box>
+      <ServiceCounts />
       <GapsPanel />
       <Card>
         <CardContent>

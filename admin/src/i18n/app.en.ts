@@ -9,7 +9,7 @@ const dated = {
 export const app = {
   cg: {
     app: 'Community Grid',
-    menu: { coverage: 'Coverage', structure: 'Structure', tokens: 'My API tokens' },
+    menu: { service: 'One-stop service', coverage: 'Coverage', structure: 'Structure', tokens: 'My API tokens' },
     auth: {
       bad_credentials: 'Wrong username or password',
       too_many_attempts: 'Too many failed sign-ins; wait a little and try again',
@@ -91,6 +91,23 @@ export const app = {
       title: 'Staffing gaps in the next 14 days', none: 'No gaps in the next 14 days.', days: '%{from} – %{until}',
       count: '%{smart_count} day |||| %{smart_count} days', members: '%{smart_count} member |||| %{smart_count} members',
     },
+    service: {
+      title: 'One-stop service', explain: 'Affairs accepted at any window or door, classified and routed in the back office to whoever handles their category.',
+      affair: 'Affair',
+      tabs: { accept: 'Accept', today: 'Today\'s queue', classify: 'To classify', mine: 'My affairs', overdue: 'Overdue', district: 'Held by the district', resolved: 'To close (satisfaction)', open: 'Open affairs', visits: 'Visits due' },
+      empty: 'Nothing here.', count: '%{count} affair |||| %{count} affairs',
+      accepted_on: 'Accepted', who: 'For', description: 'Request', category: 'Category', status: 'Status', assignee: 'Owner', due_on: 'Due',
+      overdue: 'Overdue', escalated: 'Escalated (%{level})', district: 'The district',
+      find_resident: 'Find the resident', find_help: 'A name, or the last 4 characters of the ID number or phone (recorded)', find: 'Find', nobody: 'Nobody found.',
+      for_resident: 'For %{name}', change: 'Change', channel: 'Channel', window: 'Window', window_help: 'Default: the window you hold today',
+      accept: 'Accept', accepted: 'Affair accepted',
+      community: 'Community', grid: 'Grid', why: 'Why', satisfaction: 'Satisfaction (1–5)', reason: 'Reason', note: 'Note', timeline: 'Timeline',
+      category_help: 'Routed on confirmation to whoever handles it today', apply: 'Apply', done: 'Done',
+      household: 'Household', last_visit: 'Last visit', visit_due: 'Visit due', never: 'Never', special: 'special population',
+      record_visit: 'Record a visit', purpose: 'Purpose', findings: 'Findings', follow_up: 'Needs a follow-up', raise_affair: 'Raise an affair (what the resident needs)',
+      visit_recorded: 'Visit recorded', to_worklists: 'Worklists',
+      counts: { open: 'Open affairs', overdue: 'Overdue', dueSoon: 'Due within a working day', resolvedThisWeek: 'Resolved this week', toClassify: 'To classify' },
+    },
     dashboard: {
       title: 'Chengdong District at a glance',
       communities: 'Communities', grids: 'Grids', households: 'Households', residents: 'Residents', staff: 'Staff',
@@ -117,6 +134,13 @@ export const app = {
     },
     fields: { overview: 'Overview', counts: 'Counts', children: 'Contents' },
     enums: {
+      AffairStatus: { ACCEPTED: 'Accepted', CLASSIFIED: 'Classified', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RETURNED: 'Returned for information', SUSPENDED: 'Suspended', RESOLVED: 'Resolved', CLOSED: 'Closed', REJECTED: 'Rejected' },
+      AffairTransition: { CLASSIFY: 'Classify', ASSIGN: 'Assign', START: 'Start', RETURN: 'Return for information', SUSPEND: 'Suspend', RESUME: 'Resume', RESOLVE: 'Resolve', CLOSE: 'Close', REJECT: 'Reject' },
+      AffairEventKind: { ACCEPTED: 'Accepted', TRANSITION: 'Step', ROUTED: 'Routed', REROUTED: 'Re-routed (household moved)', ESCALATED: 'Escalated', REMINDED: 'Reminded' },
+      AffairChannel: { WINDOW: 'At a window', DOOR_VISIT: 'At the door', PHONE: 'By phone', ONLINE: 'Online' },
+      RouteReason: { ROLE_A_HOLDER: 'the role\'s A holder', ROLE_B_COVERS: 'B covers the role (A away)', COORDINATOR_A: 'the coordinator post (A)', COORDINATOR_B: 'the coordinator post (B, A away)', DISTRICT: 'the district' },
+      RouteFallback: { CATEGORY_HAS_NO_ROLE: 'the category has no role', ROLE_NOT_IN_TEMPLATE: 'the role is not in the community\'s template', ROLE_VACANT: 'the role is vacant', ROLE_HOLDERS_ABSENT: 'both holders are away', COORDINATOR_UNAVAILABLE: 'nobody at the coordinator post' },
+      VisitPurpose: { ROUTINE: 'Routine', FOLLOW_UP: 'Follow-up', SURVEY: 'Survey', SPECIAL_POPULATION: 'Special-population check' },
       Gender: { MALE: 'Male', FEMALE: 'Female' },
       RegistrationType: { REGISTERED: 'Registered here', FLOATING: 'Floating' },
       ServiceWindowKind: { COMPREHENSIVE: 'Comprehensive', INTERMEDIARY: 'Intermediary (agency)' },

@@ -9,7 +9,7 @@ const dated = {
 export const app = {
   cg: {
     app: '社区网格',
-    menu: { coverage: '岗位覆盖', structure: '组织结构', tokens: '我的 API 令牌' },
+    menu: { service: '一站式服务', coverage: '岗位覆盖', structure: '组织结构', tokens: '我的 API 令牌' },
     auth: {
       bad_credentials: '用户名或密码错误',
       too_many_attempts: '登录失败次数过多，请稍后再试',
@@ -91,6 +91,23 @@ export const app = {
       title: '未来 14 天的人员缺口', none: '未来 14 天没有缺口。', days: '%{from} – %{until}',
       count: '%{smart_count} 天', members: '%{smart_count} 名成员',
     },
+    service: {
+      title: '一站式服务', explain: '任一窗口或入户受理的事项，由后台分类，并按当日岗位分派给承办人。',
+      affair: '事项',
+      tabs: { accept: '受理', today: '今日受理', classify: '待分类', mine: '我的事项', overdue: '已超期', district: '区级承办', resolved: '待回访', open: '办理中', visits: '待走访' },
+      empty: '暂无。', count: '共 %{count} 件',
+      accepted_on: '受理日期', who: '服务对象', description: '诉求', category: '类别', status: '状态', assignee: '承办人', due_on: '办结期限',
+      overdue: '超期', escalated: '已升级（%{level}）', district: '区级',
+      find_resident: '查找居民', find_help: '姓名，或身份证号、手机号后 4 位（留痕）', find: '查找', nobody: '未找到。',
+      for_resident: '服务对象：%{name}', change: '更换', channel: '受理渠道', window: '窗口', window_help: '默认：本人今日所在窗口',
+      accept: '受理', accepted: '事项已受理',
+      community: '社区', grid: '网格', why: '分派依据', satisfaction: '满意度（1–5）', reason: '理由', note: '备注', timeline: '办理记录',
+      category_help: '确认后按当日岗位分派给承办人', apply: '确定', done: '已完成',
+      household: '住户', last_visit: '上次走访', visit_due: '应访日期', never: '从未', special: '重点人群',
+      record_visit: '登记走访', purpose: '走访目的', findings: '走访情况', follow_up: '需要跟进', raise_affair: '现场受理事项（居民诉求）',
+      visit_recorded: '走访已登记', to_worklists: '工作清单',
+      counts: { open: '办理中事项', overdue: '已超期', dueSoon: '一个工作日内到期', resolvedThisWeek: '本周办结', toClassify: '待分类' },
+    },
     dashboard: {
       title: '城东区概况',
       communities: '社区', grids: '网格', households: '住户', residents: '居民', staff: '工作人员',
@@ -117,6 +134,13 @@ export const app = {
     },
     fields: { overview: '概况', counts: '统计', children: '下属' },
     enums: {
+      AffairStatus: { ACCEPTED: '已受理', CLASSIFIED: '已分类', ASSIGNED: '已分派', IN_PROGRESS: '办理中', RETURNED: '退回补正', SUSPENDED: '已挂起', RESOLVED: '已办结', CLOSED: '已回访关闭', REJECTED: '不予受理' },
+      AffairTransition: { CLASSIFY: '分类', ASSIGN: '分派', START: '开始办理', RETURN: '退回补正', SUSPEND: '挂起', RESUME: '恢复办理', RESOLVE: '办结', CLOSE: '回访关闭', REJECT: '不予受理' },
+      AffairEventKind: { ACCEPTED: '受理', TRANSITION: '办理', ROUTED: '自动分派', REROUTED: '改派（住户迁移）', ESCALATED: '升级', REMINDED: '到期提醒' },
+      AffairChannel: { WINDOW: '窗口', DOOR_VISIT: '入户', PHONE: '电话', ONLINE: '网上' },
+      RouteReason: { ROLE_A_HOLDER: '岗位 A 岗', ROLE_B_COVERS: 'B 岗补位（A 岗不在）', COORDINATOR_A: '协调员岗（A 岗）', COORDINATOR_B: '协调员岗（B 岗，A 岗不在）', DISTRICT: '区级' },
+      RouteFallback: { CATEGORY_HAS_NO_ROLE: '该类别无对应岗位', ROLE_NOT_IN_TEMPLATE: '社区模板不含该岗位', ROLE_VACANT: '岗位空缺', ROLE_HOLDERS_ABSENT: 'A、B 岗均不在', COORDINATOR_UNAVAILABLE: '协调员岗无人' },
+      VisitPurpose: { ROUTINE: '例行走访', FOLLOW_UP: '跟进回访', SURVEY: '摸排调查', SPECIAL_POPULATION: '重点人群探访' },
       Gender: { MALE: '男', FEMALE: '女' },
       RegistrationType: { REGISTERED: '户籍', FLOATING: '流动' },
       ServiceWindowKind: { COMPREHENSIVE: '综合服务窗口', INTERMEDIARY: '代办服务窗口' },

@@ -22,6 +22,8 @@ export interface Reach {
  * - `community`: rows naming a community in a column (staff by home community);
  * - `staff`: rows about one member of staff (an absence) — in reach when the
  *   staff member is (by home community);
+ * - `located`: rows that name the community and the grid they belong to (an
+ *   affair, a visit) — a grid member's when the grid is theirs, others' when the community is;
  * - `district`: only callers who reach the whole district (permissions narrow further).
  * An entity without a declaration is readable by nobody but the system.
  */
@@ -30,6 +32,7 @@ export type ScopeRule =
   | { kind: 'member'; level: Exclude<Level, 'district' | 'community'> }
   | { kind: 'community'; column: string }
   | { kind: 'staff'; column: string }
+  | { kind: 'located'; communityColumn: string; gridColumn: string }
   | { kind: 'district' };
 
 const rules = new Map<Function, ScopeRule>();
@@ -112,6 +115,10 @@ export class Scope {
         return '1 = 0';
       case 'community':
         return `${alias}.${rule.column} = ANY(${param(this.reach.communityIds)})`;
+      case 'located':
+        return this.reach.gridIds
+          ? `${alias}.${rule.gridColumn} = ANY(${param(this.reach.gridIds)})`
+          : `${alias}.${rule.communityColumn} = ANY(${param(this.reach.communityIds)})`;
       case 'staff':
         return `${alias}.${rule.column} IN (SELECT sm.id FROM staff_member sm WHERE sm.home_community_id = ANY(${param(this.reach.communityIds)}))`;
       case 'member': {

@@ -28,17 +28,22 @@ import { SpecialistRole, SpecialistRoleVersion } from './staffing/specialist-rol
 import { SpecialistRoleResolver } from './staffing/specialist-role.resolver';
 import { staffingResolvers } from './staffing/staffing.resolver';
 import { StaffingTemplate, StaffingTemplateRole, TemplateAdoption } from './staffing/staffing-template.entity';
+import { Affair, AffairEvent, Visit } from './service/affair.entity';
+import { CalendarDay } from './service/calendar-day.entity';
+import { ServiceCategory } from './service/service-category.entity';
+import { serviceResolvers } from './service/service.resolver';
 
 /** Every entity and resolver of the product; a new domain module registers here. */
 export const entities = [District, Office, OfficeVersion, Community, CommunityVersion, ServiceWindow, Grid, GridVersion,
   Household, HouseholdVersion, Resident, ResidentVersion, StaffMember, AuditEvent,
   SpecialistRole, SpecialistRoleVersion, StaffingTemplate, StaffingTemplateRole, TemplateAdoption, Post, PostHolder, PostRotation, GridAssignment, Absence,
   ReorganizationPlan, ReorganizationStep, GridLineage,
+  ServiceCategory, CalendarDay, Affair, AffairEvent, Visit,
   Account, Session, ApiToken, LoginThrottle, KnownClient];
 
 export const resolvers = [
   DistrictResolver, OfficeResolver, CommunityResolver, ServiceWindowResolver,
   GridResolver, HouseholdResolver, ResidentResolver, StaffMemberResolver, AuditResolver,
-  SpecialistRoleResolver, ...staffingResolvers, ...reorganizationResolvers,
+  SpecialistRoleResolver, ...staffingResolvers, ...reorganizationResolvers, ...serviceResolvers,
   AuthResolver, AccountResolver,
 ] as const;

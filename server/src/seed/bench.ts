@@ -13,8 +13,10 @@ import { createDataSource } from '../database/data-source';
 import { dropDatabase, ensureDatabase, withDatabase } from '../database/databases';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { loadSampleDistrict } from './sample-district';
+import { systemClock } from '../core/time/clock';
 import { ensureAdministrator } from '../modules/auth/bootstrap';
 import { authService } from '../modules/auth/auth.service';
+import { findServiceTargets, serviceQueries } from './bench-service';
 
 /**
  * `npm run bench`: loads the district at full scale (552 grids, 165,600
@@ -174,7 +176,7 @@ interface Figures {
   rows: number;
   cpuMsPer1000Rows: number | null;
   oneConnectionP50: number;
-  floorMs: number;
+  floorMs: number | null;
   errors: number;
 }
 
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
     const bar = new SingleBar({ format: 'loading the district [{bar}] {percentage}% | {value}/{total} rows | {table}', etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
     bar.start(Math.round(expected), 0, { table: '' });
     let rowsLoaded = 0;
-    const loaded = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid }, undefined, (table, rows) => {
+    const loaded = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid, affairsPerHousehold: 1.5 }, undefined, (table, rows) => {
       rowsLoaded += rows;
       bar.update(Math.min(rowsLoaded, Math.round(expected)), { table });
     }));
@@ -243,7 +245,10 @@ async function main(): Promise<void> {
     };
 
     const results: Figures[] = [];
-    for (const q of queries(targets)) {
+    // The one-stop service's reads (bench-service.ts): no hand-written floor.
+    const service: BenchQuery[] = serviceQueries(await findServiceTargets(dataSource), systemClock.today())
+      .map(([name, query]) => ({ name, query, floor: '', rows: () => 0 }));
+    for (const q of [...queries(targets), ...service]) {
       if (only && !only.some((word) => q.name.includes(word))) continue;
       process.stdout.write(`${q.name} …`);
       const first = await ask(q.query);
@@ -266,7 +271,7 @@ async function main(): Promise<void> {
       const single: number[] = [];
       for (let i = 0; i < 20; i++) single.push((await ask(q.query)).ms);
       const floor: number[] = [];
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; q.floor && i < 20; i++) {
         const at = performance.now();
         await sql.query(q.floor);
         floor.push(performance.now() - at);
@@ -280,7 +285,7 @@ async function main(): Promise<void> {
         cpuMsPerRequest,
         cpuMsPer1000Rows: rows >= 100 ? (cpuMsPerRequest * 1000) / rows : null,
         oneConnectionP50: median(single),
-        floorMs: median(floor),
+        floorMs: floor.length ? median(floor) : null,
         errors: measured.reduce((n, m) => n + m.errors, 0),
       };
       results.push(figures);
@@ -295,7 +300,7 @@ async function main(): Promise<void> {
       '| query | req/s | p50 / p99 ms | statements | server CPU ms/req | CPU ms / 1,000 rows | 1 conn. p50 ms | SQL floor ms |',
       '|---|---|---|---|---|---|---|---|',
       ...results.map((r) => `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.statements} | ${r.cpuMsPerRequest.toFixed(1)} | ${
-        r.cpuMsPer1000Rows === null ? '–' : r.cpuMsPer1000Rows.toFixed(1)} | ${r.oneConnectionP50.toFixed(1)} | ${r.floorMs.toFixed(1)} |${r.errors ? ` ${r.errors} errors` : ''}`),
+        r.cpuMsPer1000Rows === null ? '–' : r.cpuMsPer1000Rows.toFixed(1)} | ${r.oneConnectionP50.toFixed(1)} | ${r.floorMs === null ? '–' : r.floorMs.toFixed(1)} |${r.errors ? ` ${r.errors} errors` : ''}`),
     ].join('\n');
     console.log(`\n${connections} connections, ${rounds} rounds of ${seconds} s after a warm-up (medians of the rounds), Node ${process.version}, ${os.cpus().length} cores, load ${loadSeconds.toFixed(0)} s\n`);
     console.log(table);

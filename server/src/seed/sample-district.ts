@@ -13,6 +13,7 @@ import { StaffMember } from '../modules/staff-member/staff-member.entity';
 import { createDemoAccounts } from '../modules/auth/bootstrap';
 import { loadSamplePlans } from './sample-reform';
 import { loadSampleStaffing } from './sample-staffing';
+import { loadSampleService } from './sample-service';
 
 /**
  * The sample Chengdong (East) District: 7 withdrawn sub-district offices and
@@ -89,6 +90,8 @@ export interface SampleSize {
   householdsPerGrid: number;
   /** Multiplies every community's grid count (the benchmark's scale generator uses it). */
   gridFactor: number;
+  /** Affairs per household over the last year (default 2). */
+  affairsPerHousehold?: number;
 }
 
 export const SAMPLE_SIZE: SampleSize = { householdsPerGrid: 20, gridFactor: 1 };
@@ -101,10 +104,12 @@ export interface SampleSummary {
   households: number;
   residents: number;
   staffMembers: number;
+  affairs: number;
+  visits: number;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every load of the sample is the same. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -408,6 +413,7 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
   });
   await insertChunked(em, StaffMember, staffRows);
   await loadSampleStaffing(em, communityIds, today);
+  const service = await loadSampleService(em, today, size.affairsPerHousehold ?? 2);
   await createDemoAccounts(em, communityIds[0]);
   await loadSamplePlans(em, today);
   // Fresh statistics: without them the planner guesses badly at the version tables' date ranges.
@@ -415,7 +421,7 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
 
   return {
     offices: officeIds.length, communities: communityIds.length, oldCommunities: oldIds.length, grids: gridIds.length,
-    households: householdIds.length, residents: residents.length, staffMembers: staffRows.length,
+    households: householdIds.length, residents: residents.length, staffMembers: staffRows.length, affairs: service.affairs, visits: service.visits,
   };
 }
 
@@ -443,7 +449,7 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+  const tables = ['affair_event', 'affair', 'visit', 'grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
   await countingTriggers(em, 'DISABLE');

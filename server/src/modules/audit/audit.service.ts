@@ -33,6 +33,15 @@ export class AuditService {
     });
   }
 
+  /** The same record of many rows (e.g. every resident a lookup found) in one statement. */
+  async recordMany(ctx: RequestContext, operation: AuditOperation, entityType: string, entityIds: number[], changes: AuditChanges): Promise<void> {
+    if (!entityIds.length) return;
+    for (const entityId of entityIds) ctx.written.push({ operation, entityType, entityId, changes });
+    await ctx.em.query(`INSERT INTO audit_event (actor_id, actor_name, operation, entity_type, entity_id, changes, correlation_id)
+      SELECT $1, $2, $3, $4, id, $6::jsonb, $7 FROM unnest($5::int[]) AS t(id)`,
+    [ctx.actor.id, ctx.actor.name, operation, entityType, entityIds, JSON.stringify(changes), ctx.correlationId]);
+  }
+
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {
     // Newest first unless asked otherwise.
     const sort = options?.sort?.length ? options.sort : [{ field: 'occurredAt', order: SortOrder.DESC }];

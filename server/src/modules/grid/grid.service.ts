@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
 import { GeoJsonGeometry, Grid } from './grid.entity';
 import type { CreateGridInput, UpdateGridInput } from './grid.inputs';
+import { affairService } from '../service/affair.service';
 
 export class GridService extends CrudService<Grid, CreateGridInput, UpdateGridInput> {
   constructor() {
@@ -15,6 +16,16 @@ export class GridService extends CrudService<Grid, CreateGridInput, UpdateGridIn
       dependants: [{ countSql: 'SELECT COUNT(*) AS count FROM household_version WHERE grid_id = $1', label: 'household memberships' }],
       members: [{ countSql: 'SELECT COUNT(*) AS count FROM household_version WHERE grid_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'households' }],
     });
+  }
+
+  /** A grid moved to another community takes its households' open affairs along: they are re-routed there. */
+  override async change(ctx: RequestContext, input: Record<string, unknown> & { id: string; effectiveOn: string }): Promise<Grid> {
+    const after = await super.change(ctx, input);
+    if (input.communityId != null) {
+      const rows: Array<{ household_id: number }> = await ctx.em.query(`SELECT DISTINCT household_id FROM affair WHERE grid_id = $1`, [after.id]);
+      await affairService.rerouteOpenAffairs(ctx, rows.map((row) => Number(row.household_id)), input.effectiveOn);
+    }
+    return after;
   }
 
   protected override async validate(ctx: RequestContext, grid: Partial<Grid>, problems: FieldProblems, existing: Grid | undefined, day: string): Promise<void> {

@@ -7,6 +7,7 @@ import { under } from '../structure/structure';
 import { Household } from './household.entity';
 import type { CreateHouseholdInput, UpdateHouseholdInput } from './household.inputs';
 import { requireGridInReach } from '../structure/structure-reach';
+import { affairService } from '../service/affair.service';
 
 export class HouseholdService extends CrudService<Household, CreateHouseholdInput, UpdateHouseholdInput> {
   constructor() {
@@ -31,6 +32,13 @@ export class HouseholdService extends CrudService<Household, CreateHouseholdInpu
     const [member] = existing ? await ctx.em.query(
       'SELECT 1 FROM resident_version WHERE resident_id = $1 AND household_id = $2 AND valid @> $3::date', [household.headResidentId, existing.id, day]) : [];
     if (!member) problems.add('headResidentId', 'must be a resident of this household');
+  }
+
+  /** A move to another grid re-routes the household's open affairs from the day it takes effect (a later day: the scheduled sweep does it then). */
+  override async change(ctx: RequestContext, input: Record<string, unknown> & { id: string; effectiveOn: string }): Promise<Household> {
+    const after = await super.change(ctx, input);
+    if (input.gridId != null) await affairService.rerouteOpenAffairs(ctx, [after.id], input.effectiveOn);
+    return after;
   }
 
   protected override async checkWrite(ctx: RequestContext, household: Partial<Household>, problems: FieldProblems): Promise<void> {

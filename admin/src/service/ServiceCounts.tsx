@@ -1,0 +1,30 @@
+import { Permission } from '@community-grid/shared';
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { Link, useTranslate } from 'react-admin';
+import { useCan } from '../access';
+import { useApiQuery } from '../useApiQuery';
+import { COUNTS } from './queries';
+
+/** Home dashboard: open, overdue and resolved-this-week affairs in the caller's reach. */
+export const ServiceCounts = () => {
+  const translate = useTranslate();
+  const canRead = useCan(Permission.READ_AFFAIRS);
+  const { data } = useApiQuery<{ affairCounts: Record<'open' | 'overdue' | 'dueSoon' | 'resolvedThisWeek' | 'toClassify', number> }>(COUNTS);
+  if (!data) return null;
+  const figures = ['open', 'overdue', 'dueSoon', 'resolvedThisWeek', 'toClassify'] as const;
+  return (
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }} data-testid="service-counts">
+      {figures.map((key) => (
+        <Card key={key} sx={{ flex: '1 1 140px' }}>
+          <CardContent>
+            <Typography color="text.secondary" variant="body2">{translate(`cg.service.counts.${key}`)}</Typography>
+            <Typography variant="h4" color={key === 'overdue' && data.affairCounts.overdue > 0 ? 'error' : undefined} data-testid={`service-count-${key}`}>
+              {data.affairCounts[key].toLocaleString()}
+            </Typography>
+            {canRead && key === 'open' && <Link to="/service">{translate('cg.service.to_worklists')}</Link>}
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+};

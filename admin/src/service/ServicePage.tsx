@@ -1,0 +1,178 @@
+import { Permission } from '@community-grid/shared';
+import { Box, Button, Card, CardContent, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Loading, Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useCan } from '../access';
+import { useLocalizedName } from '../common';
+import type { QueryFn } from '../dataProvider';
+import { useApiQuery } from '../useApiQuery';
+import { AffairRow, AffairTable } from './AffairTable';
+import { districtToday } from '../time/asOf';
+import { ACCEPT, CATEGORIES, ME, OPEN, RESIDENT_SEARCH, RUNNING, SERVER_TODAY, WORKLIST } from './queries';
+import { VisitsDue } from './VisitsDue';
+
+type TabName = 'accept' | 'today' | 'classify' | 'mine' | 'overdue' | 'district' | 'resolved' | 'open' | 'visits';
+interface Category { id: string; code: string; name: string; nameEn: string }
+interface Found { id: string; name: string; idNumber: string | null; phone: string | null; household: { address: string } | null }
+
+/**
+ * The one-stop service: acceptance at a window (find the resident by name or by
+ * the last 4 characters of their ID number or phone), and the worklists of the
+ * back office and of grid members. Each affair opens on its own page.
+ */
+export const ServicePage = () => {
+  const translate = useTranslate();
+  const canAccept = useCan(Permission.ACCEPT_AFFAIRS);
+  const canHandle = useCan(Permission.HANDLE_AFFAIRS);
+  const canVisit = useCan(Permission.RECORD_VISITS);
+  const tabs: TabName[] = [...(canAccept ? ['accept', 'today'] as const : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
+    'open', ...(canVisit ? ['visits' as const] : [])];
+  const [tab, setTab] = useState<TabName>(tabs[0]);
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="cg.service.title" />
+      <Typography variant="h5">{translate('cg.service.title')}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('cg.service.explain')}</Typography>
+      <Tabs value={tab} onChange={(_e, value) => setTab(value)} sx={{ mb: 2 }} variant="scrollable">
+        {tabs.map((name) => <Tab key={name} value={name} label={translate(`cg.service.tabs.${name}`)} data-testid={`service-tab-${name}`} />)}
+      </Tabs>
+      {tab === 'accept' && <AcceptForm />}
+      {tab === 'visits' && <VisitsDue />}
+      {tab !== 'accept' && tab !== 'visits' && <Worklist tab={tab} />}
+    </Box>
+  );
+};
+
+const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
+  const translate = useTranslate();
+  const me = useApiQuery<{ me: { staffMemberId: string | null } }>(ME);
+  // Today is the server's (its clock decides what is overdue), read from any dated record.
+  const server = useApiQuery<{ communities: { items: Array<{ asOf: string }> } }>(SERVER_TODAY);
+  const today = server.data?.communities.items[0]?.asOf ?? districtToday();
+  const filter: Record<string, unknown> = {
+    today: { acceptedOn: { eq: today } },
+    classify: { status: { in: ['ACCEPTED', 'RETURNED'] } },
+    mine: { status: { in: OPEN }, assigneeId: { eq: me.data?.me.staffMemberId ?? undefined } },
+    overdue: { status: { in: RUNNING }, dueOn: { lt: today } },
+    district: { status: { in: OPEN }, routeReason: { eq: 'DISTRICT' } },
+    resolved: { status: { eq: 'RESOLVED' } },
+    open: { status: { in: OPEN } },
+  }[tab];
+  const sort = tab === 'classify' ? [{ field: 'categoryId', order: 'ASC' }, { field: 'acceptedOn', order: 'ASC' }]
+    : tab === 'open' || tab === 'resolved' || tab === 'today' ? [{ field: 'acceptedOn', order: 'DESC' }, { field: 'id', order: 'DESC' }] : [{ field: 'dueOn', order: 'ASC' }];
+  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data);
+  if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
+  // An account without a staff record owns no affairs.
+  if (tab === 'mine' && me.data && !me.data.me.staffMemberId) return <AffairTable rows={[]} testId="worklist-mine" />;
+  if (!data) return <Loading />;
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('cg.service.count', { count: data.affairs.totalItems, smart_count: data.affairs.totalItems })}</Typography>
+        <AffairTable rows={data.affairs.items} testId={`worklist-${tab}`} />
+      </CardContent>
+    </Card>
+  );
+};
+
+/** Window acceptance: find the resident, then say what they need. */
+const AcceptForm = () => {
+  const translate = useTranslate();
+  const nameOf = useLocalizedName();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
+  const categories = useApiQuery<{ serviceCategories: { items: Category[] } }>(CATEGORIES);
+  const windows = useApiQuery<{ serviceWindows: { items: Array<{ id: string; name: string }> } }>('{ serviceWindows(options: { take: 100 }) { items { id name } } }');
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<Found[] | null>(null);
+  const [resident, setResident] = useState<Found | null>(null);
+  const [form, setForm] = useState({ channel: 'WINDOW', categoryId: '', description: '', serviceWindowId: '' });
+
+  const find = async () => {
+    const text = search.trim();
+    if (!text) return;
+    // The visible trailing characters of an ID number or phone, or a name.
+    const filter = /^\d{3}[\dXx]$/.test(text)
+      ? (text.length === 4 && /^\d{4}$/.test(text) ? null : { idNumber: { last4: text.toUpperCase() } })
+      : { search: text };
+    try {
+      if (filter) {
+        setFound((await dataProvider.query(RESIDENT_SEARCH, { filter })).residents.items);
+      } else {
+        const [byId, byPhone] = await Promise.all([
+          dataProvider.query(RESIDENT_SEARCH, { filter: { idNumber: { last4: text } } }),
+          dataProvider.query(RESIDENT_SEARCH, { filter: { phone: { last4: text } } }),
+        ]);
+        const all = [...byId.residents.items, ...byPhone.residents.items] as Found[];
+        setFound(all.filter((r, i) => all.findIndex((o) => o.id === r.id) === i));
+      }
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+
+  const submit = async () => {
+    if (!resident) return;
+    try {
+      const input = {
+        residentId: resident.id, channel: form.channel, description: form.description,
+        ...(form.categoryId ? { categoryId: form.categoryId } : {}),
+        ...(form.channel === 'WINDOW' && form.serviceWindowId ? { serviceWindowId: form.serviceWindowId } : {}),
+      };
+      const result = await dataProvider.query(ACCEPT, { input });
+      notify('cg.service.accepted', { type: 'success' });
+      redirect(`/affairs/${result.acceptAffair.record.id}`);
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+
+  return (
+    <Card>
+      <CardContent>
+        <Stack direction="row" gap={1} alignItems="center" sx={{ mb: 2 }}>
+          <TextField size="small" label={translate('cg.service.find_resident')} helperText={translate('cg.service.find_help')} value={search}
+            onChange={(e) => setSearch(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void find(); }} inputProps={{ 'data-testid': 'resident-search' }} />
+          <Button variant="outlined" onClick={() => void find()} data-testid="resident-find">{translate('cg.service.find')}</Button>
+        </Stack>
+        {found && !resident && (
+          found.length === 0 ? <Typography color="text.secondary">{translate('cg.service.nobody')}</Typography> : (
+            <Stack gap={0.5} sx={{ mb: 2 }}>
+              {found.map((r) => (
+                <Button key={r.id} variant="text" sx={{ justifyContent: 'flex-start' }} onClick={() => setResident(r)} data-testid="resident-pick">
+                  {r.name} · {r.idNumber ?? ''} · {r.phone ?? ''} · {r.household?.address ?? ''}
+                </Button>
+              ))}
+            </Stack>
+          )
+        )}
+        {resident && (
+          <Stack gap={2} sx={{ maxWidth: 560 }}>
+            <Typography data-testid="resident-chosen">{translate('cg.service.for_resident', { name: resident.name })}
+              <Button size="small" onClick={() => { setResident(null); setFound(null); }}>{translate('cg.service.change')}</Button></Typography>
+            <TextField select size="small" label={translate('cg.service.channel')} value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })}
+              inputProps={{ 'data-testid': 'accept-channel' }}>
+              {['WINDOW', 'DOOR_VISIT', 'PHONE', 'ONLINE'].map((c) => <MenuItem key={c} value={c}>{translate(`cg.enums.AffairChannel.${c}`)}</MenuItem>)}
+            </TextField>
+            {form.channel === 'WINDOW' && (
+              <TextField select size="small" label={translate('cg.service.window')} value={form.serviceWindowId} onChange={(e) => setForm({ ...form, serviceWindowId: e.target.value })}
+                helperText={translate('cg.service.window_help')} SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-window' } as never }}>
+                <MenuItem value="">—</MenuItem>
+                {(windows.data?.serviceWindows.items ?? []).map((w) => <MenuItem key={w.id} value={w.id} data-testid="accept-window-option">{w.name}</MenuItem>)}
+              </TextField>
+            )}
+            <TextField select size="small" label={translate('cg.service.category')} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+              SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-category' } as never }}>
+              <MenuItem value="">—</MenuItem>
+              {(categories.data?.serviceCategories.items ?? []).map((c) => <MenuItem key={c.id} value={c.id} data-testid={`category-${c.code}`}>{nameOf(c)}</MenuItem>)}
+            </TextField>
+            <TextField size="small" multiline minRows={2} label={translate('cg.service.description')} value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })} inputProps={{ 'data-testid': 'accept-description' }} />
+            <Box><Button variant="contained" onClick={() => void submit()} disabled={!form.description.trim()} data-testid="accept-submit">{translate('cg.service.accept')}</Button></Box>
+          </Stack>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
