@@ -93,7 +93,7 @@ export const app = {
       count: '%{smart_count} day |||| %{smart_count} days', members: '%{smart_count} member |||| %{smart_count} members',
     },
     reorg: {
-      and: ', ', new_unit: 'new: %{code}', new_grid: 'The new grid',
+      unit_label: '%{code} (%{name})', and: ', ', new_unit: 'new: %{code}', new_grid: 'The new grid',
       levels: { OFFICE: 'office', COMMUNITY: 'community', GRID: 'grid' },
       households_building: 'building %{building}', households_courtyard: 'courtyard %{courtyard}',
       households_list: '%{smart_count} household |||| %{smart_count} households',

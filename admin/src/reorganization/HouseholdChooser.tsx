@@ -53,7 +53,7 @@ export const HouseholdChooser = ({ gridId, day, value, onChange, error }: {
             labelId={`choose-${mode}`} label={translate(`cg.reorg.${mode}`)} value={value[mode] ?? ''} disabled={isPending}
             onChange={(event) => onChange({ [mode]: event.target.value })}
           >
-            {groups[mode].map(([part, count]) => (
+            {[...groups[mode], ...(value[mode] && !groups[mode].some(([part]) => part === value[mode]) ? [[value[mode]!, 0] as [string, number]] : [])].map(([part, count]) => (
               <MenuItem key={part} value={part}>{translate('cg.reorg.part_count', { part, smart_count: count })}</MenuItem>
             ))}
           </Select>

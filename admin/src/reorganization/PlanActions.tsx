@@ -2,15 +2,18 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PreviewIcon from '@mui/icons-material/Preview';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { QueryFn } from '../dataProvider';
 import { formatDay } from '../staffing/posts';
-import { districtToday } from '../time/asOf';
+import { districtToday, noteServerToday } from '../time/asOf';
+import { useApiQuery } from '../useApiQuery';
 import { ImpactSummary } from './ImpactView';
 import { OUTCOME_FIELDS, Outcome, Plan } from './plans';
 
 const APPLY = `mutation ($id: ID!, $dryRun: Boolean!) { outcome: applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME_FIELDS} } }`;
+// Whether a plan is withdrawn or reverted depends on the server's today, which the browser's clock may not match.
+const SERVER_TODAY = '{ communities(options: { take: 1 }) { items { asOf } } }';
 const REVERT = `mutation ($id: ID!, $revertOn: LocalDate, $dryRun: Boolean!) { outcome: revertReorganizationPlan(id: $id, revertOn: $revertOn, dryRun: $dryRun) { ${OUTCOME_FIELDS} } }`;
 
 /** What was previewed, for which state of the plan: a change to the plan (or the revert day) asks for a new preview. */
@@ -30,9 +33,12 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
   const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const today = districtToday();
+  const { data: serverDay } = useApiQuery<{ communities: { items: Array<{ asOf: string }> } }>(SERVER_TODAY);
+  const today = serverDay?.communities.items[0]?.asOf ?? districtToday();
+  useEffect(() => noteServerToday(today), [today]);
   const withdraw = plan.status === 'APPLIED' && plan.effectiveOn > today;
   const [revertOn, setRevertOn] = useState(today);
+  useEffect(() => setRevertOn(today), [today]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -22,6 +22,9 @@ const LEVELS: Partial<Record<PlanStepKind, UnitLevel[]>> = {
 const ADD_STEP = `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { id } }`;
 const UPDATE_STEP = `mutation ($input: UpdateReorganizationStepInput!) { updateReorganizationStep(input: $input) { id } }`;
 
+/** What the API read back carries besides the parameters (Apollo's __typename) is not sent again. */
+const withoutTypename = ({ __typename: _, ...params }: StepParams & { __typename?: string }): StepParams => params;
+
 /** Empty texts and lists are not sent: the API refuses parameters a kind does not take. */
 function clean(params: StepParams): StepParams {
   return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null && value !== undefined && value !== ''
@@ -37,7 +40,7 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
   const translate = useTranslate();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
   const [kind, setKind] = useState<PlanStepKind | ''>(step?.kind ?? '');
-  const [params, setParams] = useState<StepParams>(step?.params ?? {});
+  const [params, setParams] = useState<StepParams>(() => clean(withoutTypename(step?.params ?? {})));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -75,7 +75,7 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
                     {failed && result?.error && (
                       <Alert severity="error" sx={{ mt: 0.5, py: 0 }} data-testid={`step-error-${step.position}`}>
                         {result.error.message}
-                        {result.error.fields && Object.entries(result.error.fields).map(([field, message]) => <div key={field}>{`${field}: ${message}`}</div>)}
+                        {result.error.fields && Object.entries(result.error.fields).filter(([, message]) => !result.error!.message.includes(message)).map(([field, message]) => <div key={field}>{`${field}: ${message}`}</div>)}
                       </Alert>
                     )}
                   </>

@@ -11,6 +11,12 @@ const ASSIGNMENT_LABELS = `query ($posts: [ID!], $holders: [ID!], $assignments: 
   gridAssignments(options: { take: 100, filter: { ids: $assignments, includeEnded: true } }) { items { id staffMember { id name } grid { id code name } } }
 }`;
 
+const dayBefore = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+};
+
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value : value ? [String(value)] : []);
 
 /**
@@ -68,7 +74,7 @@ export function useStepLabels(steps: Step[], day: string) {
     if (!record) return '…';
     if (resource === 'offices') return nameOf(record);
     if (resource === 'staffMembers') return record.name;
-    return `${record.code} (${resource === 'communities' ? nameOf(record) : record.name})`;
+    return translate('cg.reorg.unit_label', { code: record.code, name: resource === 'communities' ? nameOf(record) : record.name });
   };
   const post = (id: string) => {
     const found: (Post & { community: { code: string } }) | undefined = extra?.posts.items.find((p: any) => p.id === id);
@@ -88,7 +94,7 @@ export function useStepLabels(steps: Step[], day: string) {
 /** A step as a sentence in the user's language, e.g. "Split grid C01-G01 (清真巷第1网格): building 清真巷1号院2号楼 → new grid C01-G91". */
 export function useStepSentence(steps: Step[], day: string) {
   const translate = useTranslate();
-  const labels = useStepLabels(steps, day);
+  const labels = useStepLabels(steps, dayBefore(day));
   return (step: Step): string => {
     const p = step.params;
     const ref = (field: keyof StepParams, raw = p[field] as string | null | undefined) => labels.unit(referenceResource(step.kind, field, p.level), raw);
