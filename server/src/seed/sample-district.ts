@@ -11,6 +11,7 @@ import { addDays, openFrom, toRange } from '../core/time/validity';
 import { ServiceWindow } from '../modules/service-window/service-window.entity';
 import { StaffMember } from '../modules/staff-member/staff-member.entity';
 import { createDemoAccounts } from '../modules/auth/bootstrap';
+import { loadSamplePlans } from './sample-reform';
 import { loadSampleStaffing } from './sample-staffing';
 
 /**
@@ -160,6 +161,49 @@ async function insertChunked(em: EntityManager, entity: Function, rows: object[]
 
 const code2 = (n: number) => String(n).padStart(2, '0');
 
+export interface ReformLayout {
+  /** The 12 communities founded by the reform, and the offices (by index) whose territory each took. */
+  communities: Array<{ code: string; name: string; nameEn: string; address: string; phone: string; offices: number[] }>;
+  /** The old communities, under an office (by index), each going to one new community (by index). */
+  old: Array<{ code: string; name: string; nameEn: string; office: number; newIndex: number }>;
+  /** Each grid: its old community and code, and its new community, number, code and name. */
+  grids: Array<{ oldIndex: number; oldCode: string; oldName: string; newIndex: number; number: number; newCode: string; newName: string }>;
+}
+
+/**
+ * The reform as the sample defines it: which old communities and offices each
+ * new community took, and how each grid was renumbered. The loader records it
+ * as history; the same layout written as a reorganization plan replays it.
+ */
+export function reformLayout(size: SampleSize = SAMPLE_SIZE): ReformLayout {
+  const old: ReformLayout['old'] = [];
+  COMMUNITIES.forEach((c, ci) => {
+    const parts = c.grids >= 6 ? 3 : 2;
+    for (let p = 0; p < parts; p++) {
+      const i = old.length;
+      old.push({ code: `L${code2(i + 1)}`, name: OLD_COMMUNITY_NAMES[i][0], nameEn: OLD_COMMUNITY_NAMES[i][1], office: c.offices[p % c.offices.length], newIndex: ci });
+    }
+  });
+  const grids: ReformLayout['grids'] = [];
+  const oldGridNumber = new Map<number, number>();
+  COMMUNITIES.forEach((c, ci) => {
+    const parts = old.map((o, oi) => ({ o, oi })).filter(({ o }) => o.newIndex === ci);
+    for (let g = 0; g < c.grids * size.gridFactor; g++) {
+      const { oi } = parts[g % parts.length];
+      const n = (oldGridNumber.get(oi) ?? 0) + 1;
+      oldGridNumber.set(oi, n);
+      grids.push({
+        oldIndex: oi, oldCode: `L${code2(oi + 1)}-G${code2(n)}`, oldName: `${OLD_COMMUNITY_NAMES[oi][0].replace('居委会', '')}第${n}网格`,
+        newIndex: ci, number: g + 1, newCode: `C${code2(ci + 1)}-G${code2(g + 1)}`, newName: `${c.name.replace('社区', '')}第${g + 1}网格`,
+      });
+    }
+  });
+  const communities = COMMUNITIES.map((c, i) => ({
+    code: `C${code2(i + 1)}`, name: c.name, nameEn: c.nameEn, address: `${c.street}${10 + i * 7}号`, phone: `0971-55501${code2(i)}`, offices: c.offices,
+  }));
+  return { communities, old, grids };
+}
+
 /**
  * Loads the sample district into an empty database, in one transaction, with
  * its history: the 7 offices and their 31 old communities until the reform;
@@ -170,6 +214,7 @@ const code2 = (n: number) => String(n).padStart(2, '0');
 export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today()): Promise<SampleSummary> {
   const rng = random(20140929);
   const reformEnd = addDays(REFORM_DATE, -1);
+  const layout = reformLayout(size);
   const [districtId] = await insertChunked(em, District, [{ name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' }]);
 
   const officeIds = await insertChunked(em, Office, OFFICES.map((o) => ({ districtId, valid: toRange(o.from, reformEnd) })));
@@ -179,30 +224,23 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
     : [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, reformEnd) }]));
 
   // The new communities first, so they keep ids 1 to 12.
-  const communityIds = await insertChunked(em, Community, COMMUNITIES.map((c, i) => ({
-    districtId, valid: openFrom(REFORM_DATE), address: `${c.street}${10 + i * 7}号`, phone: `0971-55501${code2(i)}`,
+  const communityIds = await insertChunked(em, Community, layout.communities.map((c) => ({
+    districtId, valid: openFrom(REFORM_DATE), address: c.address, phone: c.phone,
   })));
-  await insertChunked(em, CommunityVersion, COMMUNITIES.map((c, i) => ({
-    communityId: communityIds[i], code: `C${code2(i + 1)}`, name: c.name, nameEn: c.nameEn, officeId: null, valid: openFrom(REFORM_DATE),
+  await insertChunked(em, CommunityVersion, layout.communities.map((c, i) => ({
+    communityId: communityIds[i], code: c.code, name: c.name, nameEn: c.nameEn, officeId: null, valid: openFrom(REFORM_DATE),
   })));
   await em.query(
     'INSERT INTO community_predecessor_office (community_id, office_id) SELECT * FROM unnest($1::int[], $2::int[])',
     [COMMUNITIES.flatMap((c, i) => c.offices.map(() => communityIds[i])), COMMUNITIES.flatMap((c) => c.offices.map((o) => officeIds[o]))]);
 
   // The old communities: two or three for each new one, under the offices whose territory it took.
-  const old: Array<{ newIndex: number; office: number; from: string; grids: number[] }> = [];
-  COMMUNITIES.forEach((c, ci) => {
-    const parts = c.grids >= 6 ? 3 : 2;
-    for (let p = 0; p < parts; p++) {
-      const office = c.offices[p % c.offices.length];
-      old.push({ newIndex: ci, office, from: dayBetween(rng, addDays(OFFICES[office].from, 365), '2008-12-31'), grids: [] });
-    }
-  });
+  const old = layout.old.map((o) => ({ ...o, from: dayBetween(rng, addDays(OFFICES[o.office].from, 365), '2008-12-31') }));
   const oldIds = await insertChunked(em, Community, old.map((o, i) => ({
     districtId, valid: toRange(o.from, reformEnd), address: `${OLD_COMMUNITY_NAMES[i][0].replace('居委会', '')}1号`, phone: '',
   })));
   await insertChunked(em, CommunityVersion, old.map((o, i) => ({
-    communityId: oldIds[i], code: `L${code2(i + 1)}`, name: OLD_COMMUNITY_NAMES[i][0], nameEn: OLD_COMMUNITY_NAMES[i][1],
+    communityId: oldIds[i], code: o.code, name: o.name, nameEn: o.nameEn,
     officeId: officeIds[o.office], valid: toRange(o.from, reformEnd),
   })));
   await em.query(
@@ -216,27 +254,13 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   ]));
 
   // Grids: each lay in an old community until the reform, then in the new one, renumbered.
-  const grids: Array<{ newIndex: number; oldIndex: number; number: number; from: string }> = [];
-  COMMUNITIES.forEach((c, ci) => {
-    const parts = old.map((o, oi) => ({ o, oi })).filter(({ o }) => o.newIndex === ci);
-    for (let g = 0; g < c.grids * size.gridFactor; g++) {
-      const { o, oi } = parts[g % parts.length];
-      o.grids.push(g);
-      grids.push({ newIndex: ci, oldIndex: oi, number: g + 1, from: o.from });
-    }
-  });
+  const grids = layout.grids.map((g) => ({ ...g, from: old[g.oldIndex].from }));
   const gridIds = await insertChunked(em, Grid, grids.map((g) => ({ valid: openFrom(g.from) })));
-  const oldGridNumber = new Map<number, number>();
   await insertChunked(em, GridVersion, grids.flatMap((g, gi) => {
-    const n = (oldGridNumber.get(g.oldIndex) ?? 0) + 1;
-    oldGridNumber.set(g.oldIndex, n);
-    const c = COMMUNITIES[g.newIndex];
     const boundary = gridBoundary(g.newIndex, g.number - 1);
     return [
-      { gridId: gridIds[gi], communityId: oldIds[g.oldIndex], code: `L${code2(g.oldIndex + 1)}-G${code2(n)}`,
-        name: `${OLD_COMMUNITY_NAMES[g.oldIndex][0].replace('居委会', '')}第${n}网格`, boundary, valid: toRange(g.from, reformEnd) },
-      { gridId: gridIds[gi], communityId: communityIds[g.newIndex], code: `C${code2(g.newIndex + 1)}-G${code2(g.number)}`,
-        name: `${c.name.replace('社区', '')}第${g.number}网格`, boundary, valid: openFrom(REFORM_DATE) },
+      { gridId: gridIds[gi], communityId: oldIds[g.oldIndex], code: g.oldCode, name: g.oldName, boundary, valid: toRange(g.from, reformEnd) },
+      { gridId: gridIds[gi], communityId: communityIds[g.newIndex], code: g.newCode, name: g.newName, boundary, valid: openFrom(REFORM_DATE) },
     ];
   }));
 
@@ -347,6 +371,7 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   await insertChunked(em, StaffMember, staffRows);
   await loadSampleStaffing(em, communityIds, today);
   await createDemoAccounts(em, communityIds[0]);
+  await loadSamplePlans(em, today);
   // Fresh statistics: without them the planner guesses badly at the version tables' date ranges.
   await em.query('ANALYZE');
 

@@ -10,33 +10,38 @@ import type { Crosswalk, CrosswalkRow } from './plan.inputs';
  * Where the households and residents of each unit of an earlier structure are
  * in a later one: for restating figures across a reform. Households are
  * followed by identity, residents likewise (a resident who moved is counted
- * where they live on the later day). Within the caller's reach on the earlier day.
+ * where they live on the later day). Within the caller's reach on either day.
  */
 export async function crosswalk(ctx: RequestContext, from: string, to: string, level: UnitLevel): Promise<Crosswalk> {
   if (level === UnitLevel.OFFICE) throw new BadUserInputError({ level: 'offices hold communities, not households: choose COMMUNITY or GRID' });
   if (to < from) throw new BadUserInputError({ to: 'must not be before from' });
-  const parameters: unknown[] = [from, to];
-  const param = (value: unknown) => `$${parameters.push(value)}`;
-  const scoped = (entity: Function, alias: string) => {
-    const rule = scopeRule(entity);
-    const condition = rule ? ctx.scope.condition(rule, alias, alias, '$1::date', param) : '1 = 0';
-    return condition ? ` AND ${condition}` : '';
+  // Each statement binds the two days, then what the caller's scope needs.
+  // A household (or resident) counts when it is in the caller's reach on either day.
+  const statement = (build: (scoped: (entity: Function) => string) => string) => {
+    const parameters: unknown[] = [from, to];
+    const param = (value: unknown) => `$${parameters.push(value)}`;
+    const sql = build((entity) => {
+      const rule = scopeRule(entity);
+      if (!rule) return ' AND 1 = 0';
+      const before = ctx.scope.condition(rule, 'f', 'f', '$1::date', param);
+      const after = ctx.scope.condition(rule, 't', 't', '$2::date', param);
+      return before && after ? ` AND ((${before}) OR (t.valid IS NOT NULL AND ${after}))` : '';
+    });
+    return ctx.em.query(sql, parameters);
   };
   const community = level === UnitLevel.COMMUNITY;
   // The unit a household version's grid lies in on a day.
   const unitOf = (alias: string, day: string) => community
     ? `(SELECT gv.community_id FROM grid_version gv WHERE gv.grid_id = ${alias}.grid_id AND gv.valid @> ${day})`
     : `${alias}.grid_id`;
-  const householdsSql = `SELECT ${unitOf('f', '$1::date')} AS from_id, ${unitOf('t', '$2::date')} AS to_id, COUNT(*)::int AS n
+  const households: Array<{ from_id: number; to_id: number | null; n: number }> = await statement((scoped) => `SELECT ${unitOf('f', '$1::date')} AS from_id, ${unitOf('t', '$2::date')} AS to_id, COUNT(*)::int AS n
       FROM household_version f LEFT JOIN household_version t ON t.household_id = f.household_id AND t.valid @> $2::date
-     WHERE f.valid @> $1::date${scoped(Household, 'f')} GROUP BY 1, 2`;
-  const residentsSql = `SELECT ${unitOf('fh', '$1::date')} AS from_id, ${unitOf('th', '$2::date')} AS to_id, COUNT(*)::int AS n
+     WHERE f.valid @> $1::date${scoped(Household)} GROUP BY 1, 2`);
+  const residents: Array<{ from_id: number; to_id: number | null; n: number }> = await statement((scoped) => `SELECT ${unitOf('fh', '$1::date')} AS from_id, ${unitOf('th', '$2::date')} AS to_id, COUNT(*)::int AS n
       FROM resident_version f JOIN household_version fh ON fh.household_id = f.household_id AND fh.valid @> $1::date
       LEFT JOIN resident_version t ON t.resident_id = f.resident_id AND t.valid @> $2::date
       LEFT JOIN household_version th ON th.household_id = t.household_id AND th.valid @> $2::date
-     WHERE f.valid @> $1::date${scoped(Resident, 'f')} GROUP BY 1, 2`;
-  const households: Array<{ from_id: number; to_id: number | null; n: number }> = await ctx.em.query(householdsSql, parameters);
-  const residents: Array<{ from_id: number; to_id: number | null; n: number }> = await ctx.em.query(residentsSql, parameters);
+     WHERE f.valid @> $1::date${scoped(Resident)} GROUP BY 1, 2`);
   const rows = new Map<string, { fromId: number; toId: number | null; households: number; residents: number }>();
   const add = (row: { from_id: number; to_id: number | null; n: number }, field: 'households' | 'residents') => {
     const key = `${row.from_id}:${row.to_id}`;

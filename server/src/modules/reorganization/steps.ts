@@ -208,7 +208,7 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
       const [district] = await ctx.em.query('SELECT id FROM district ORDER BY id LIMIT 1');
       const community = await communityService.create(ctx, {
         districtId: String(district.id), code: p.code!, name: p.name!, nameEn: p.nameEn!, address: p.address, phone: p.phone,
-        officeId: p.communityId ? null : undefined, validFrom: day,
+        validFrom: day,
         predecessorOfficeIds: p.predecessorOfficeIds, predecessorCommunityIds: p.predecessorCommunityIds,
       } as never);
       run.created.set(String(step.id), community.id);
