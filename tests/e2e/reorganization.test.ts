@@ -36,6 +36,11 @@ const asOfficial = async (locale = 'en-US') => {
   page.setDefaultTimeout(30_000);
 };
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
+/** Before a screenshot: no hover or focus left on a button (its tooltip would cover the screen). */
+const settle = async () => {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+};
 /** Waits until the element shows the text (unit names are read after the steps). */
 const says = (testId: string, text: string | RegExp) => page.getByTestId(testId).getByText(text).first().waitFor();
 const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z_]+\.[a-zA-Z_]/);
@@ -115,7 +120,8 @@ it('an official builds a plan that splits a grid and merges two others; a failin
   expect(await page.getByTestId('step-error-4').innerText()).toMatch(/code.*used by another grid/);
   expect(await page.getByTestId('step-1').getAttribute('data-failed')).toBeNull();
   expect(await page.getByRole('button', { name: 'Apply the plan' }).isDisabled()).toBe(true);
-  await screenshot(page, 'reorganization-preview-failed');
+  await settle();
+  await screenshot(page, 'reorganization-preview-failed', { fullPage: true });
 
   // Reorder: the move of households goes last, then the failing rename is removed.
   await page.getByTestId('step-3').getByRole('button', { name: 'Move down' }).click();
@@ -124,7 +130,8 @@ it('an official builds a plan that splits a grid and merges two others; a failin
   await page.getByTestId('step-4').waitFor({ state: 'detached' });
   await says('step-3', 'Move 1 household');
   await noRawKeys();
-  await screenshot(page, 'reorganization-editor');
+  await settle();
+  await screenshot(page, 'reorganization-editor', { fullPage: true });
 
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByTestId('preview-ok').waitFor();
@@ -134,7 +141,8 @@ it('an official builds a plan that splits a grid and merges two others; a failin
   expect(await page.getByTestId('impact-understaffed').innerText()).toContain('C01-G91');
   expect(await page.getByTestId('impact-reach').innerText()).toMatch(/coordinator\s+C01-G91\s+C01-G03/);
   await noRawKeys();
-  await screenshot(page, 'reorganization-preview');
+  await settle();
+  await screenshot(page, 'reorganization-preview', { fullPage: true });
 });
 
 it('applies the plan after a confirmation that restates the impact, and the structure as of its day is the planned one', async () => {
@@ -238,7 +246,8 @@ it('the plan page speaks Chinese', async () => {
   await page.getByTestId('preview-ok').waitFor();
   expect(await page.getByTestId('impact-units').innerText()).toContain('单位变化前 → 后');
   await noRawKeys();
-  await screenshot(page, 'reorganization-preview-zh');
+  await settle();
+  await screenshot(page, 'reorganization-preview-zh', { fullPage: true });
 });
 
 it('only roles that plan reorganizations have the menu entry', async () => {

@@ -82,7 +82,7 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
           <TableBody>
             {impact.units.map((unit) => (
               <TableRow key={`${unit.level}${unit.id}`}>
-                <TableCell>{level(unit.level)}{!unit.before && <Chip size="small" color="success" label={translate('cg.reorg.impact.new')} sx={{ ml: 1 }} />}{!unit.after && <Chip size="small" label={translate('cg.reorg.impact.ended')} sx={{ ml: 1 }} />}</TableCell>
+                <TableCell sx={{ textTransform: 'capitalize' }}>{level(unit.level)}{!unit.before && <Chip size="small" color="success" label={translate('cg.reorg.impact.new')} sx={{ ml: 1 }} />}{!unit.after && <Chip size="small" label={translate('cg.reorg.impact.ended')} sx={{ ml: 1 }} />}</TableCell>
                 <TableCell>{unit.code} {unit.name}</TableCell>
                 {COUNTS.map((count) => (
                   <TableCell key={count} align="right">
