@@ -156,6 +156,8 @@ it('applies the plan after a confirmation that restates the impact, and the stru
   expect(summary).toContain('5 units change (1 new, 1 ended)');
   expect(summary).toContain('1 grid left with fewer than two members');
   expect(summary).toContain('accounts whose reach changes');
+  // Shot once the dialog has faded in.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="confirm-dialog"] .MuiDialog-paper')!).opacity === '1');
   await screenshot(page, 'reorganization-confirm');
   await confirm.getByRole('button', { name: 'Apply the plan' }).click();
   await page.getByTestId('plan-applied').waitFor();
@@ -174,6 +176,7 @@ it('applies the plan after a confirmation that restates the impact, and the stru
   const planned = await treeText('C01-G91');
   expect(planned).toContain('C01-G91 清真巷第91网格');
   expect(planned).not.toContain('C01-G03');
+  await settle();
   await screenshot(page, 'reorganization-structure-planned');
 
   // The split grid's timeline names the grid its households went to, on the plan's day.
@@ -183,6 +186,13 @@ it('applies the plan after a confirmation that restates the impact, and the stru
   const timeline = page.getByTestId('unit-timeline');
   await timeline.locator('[data-kind="split"]').waitFor();
   expect(await timeline.locator('[data-kind="split"]').innerText()).toContain('Households split off to grid C01-G91');
+
+  // A community's timeline: founded in the 2014 reform, taking over from the offices and old communities before it.
+  const [community] = await api.sql(`SELECT community_id AS id FROM community_version WHERE code = 'C01' AND valid @> $1::date`, [TEST_TODAY]);
+  await open(`communities/${community.id}/show`);
+  const story = page.getByTestId('unit-timeline');
+  await story.locator('[data-kind="took_over"]').first().waitFor();
+  expect(await story.locator('[data-kind="created"]').innerText()).toMatch(/2014.*Community founded/s);
 });
 
 it('withdraws the plan before its day: the structure of that day is as before again', async () => {
