@@ -101,8 +101,8 @@ describe('a plan that splits a grid and merges two others', () => {
     const { grids: asOf } = await api.data(`query ($asOf: LocalDate, $id: ID!) { grids(asOf: $asOf, options: { filter: { ids: [$id] } }) { items { code householdCount } } }`,
       { asOf: DAY, id: grids[1].id });
     expect(asOf.items[0].householdCount).toBe(g1.after.households);
-    const { plannedDays } = await api.data('{ plannedDays { id effectiveOn } }');
-    expect(plannedDays).toEqual([{ id, effectiveOn: DAY }]);
+    const { plannedDays } = await (await api.as('coordinator')).data('{ plannedDays { planId effectiveOn } }');
+    expect(plannedDays).toEqual([{ planId: id, effectiveOn: DAY }]);
 
     // Applied twice: refused.
     const again = await apply(id, false);

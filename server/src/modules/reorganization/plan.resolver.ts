@@ -1,6 +1,6 @@
 import { Permission, UnitLevel } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
 import type { ListOptions } from '../../core/list/list-options';
 import { groupBy } from '../../core/loaders';
@@ -15,6 +15,13 @@ import {
   StepParamsInput, UpdateReorganizationPlanInput, UpdateReorganizationStepInput,
 } from './plan.inputs';
 import { planService } from './plan.service';
+
+@ObjectType({ description: 'A day an applied plan takes effect.' })
+class PlannedDay {
+  @Field(() => ID) planId!: number;
+  @Field() name!: string;
+  @Field(() => LocalDateResolver) effectiveOn!: string;
+}
 
 const DRY_RUN = 'With dryRun (the preview), the very same run is rolled back: nothing is kept.';
 
@@ -125,11 +132,12 @@ export class ReorganizationPlanResolver {
     return crosswalk(ctx, from, to, level);
   }
 
-  @Query(() => [ReorganizationPlan], { description: 'Applied plans whose day is still to come: the days worth looking at as of.' })
+  @Query(() => [PlannedDay], { description: 'Applied plans whose day is still to come: the days worth looking at as of (their steps stay with officials).' })
   @Allow(Permission.READ_STRUCTURE)
-  plannedDays(@Ctx() ctx: RequestContext) {
-    return ctx.em.createQueryBuilder(ReorganizationPlan, 'p').where("p.status = 'APPLIED' AND p.effective_on > :today", { today: ctx.today })
+  async plannedDays(@Ctx() ctx: RequestContext): Promise<PlannedDay[]> {
+    const plans = await ctx.em.createQueryBuilder(ReorganizationPlan, 'p').where("p.status = 'APPLIED' AND p.effective_on > :today", { today: ctx.today })
       .orderBy('p.effective_on').getMany();
+    return plans.map((plan) => ({ planId: plan.id, name: plan.name, effectiveOn: plan.effectiveOn }));
   }
 }
 
