@@ -8,7 +8,7 @@ import { formatDay } from '../staffing/posts';
 import { useApiQuery } from '../useApiQuery';
 import { districtToday, setAsOf, useAsOf, useShownDay } from './asOf';
 
-const PLANNED_DAYS = '{ plannedDays { id name effectiveOn } }';
+const PLANNED_DAYS = '{ plannedDays { planId name effectiveOn } }';
 
 /**
  * Picks the day the district is shown as of. Records already loaded for
@@ -22,7 +22,7 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
   const queryClient = useQueryClient();
   const asOf = useAsOf();
   const shown = useShownDay();
-  const { data } = useApiQuery<{ plannedDays: Array<{ id: string; name: string; effectiveOn: string }> }>(PLANNED_DAYS, undefined, !planned);
+  const { data } = useApiQuery<{ plannedDays: Array<{ planId: string; name: string; effectiveOn: string }> }>(PLANNED_DAYS, undefined, !planned);
   const choose = (day: string | null) => {
     setAsOf(day === districtToday() ? null : day);
     queryClient.resetQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0] in RESOURCES });
@@ -38,7 +38,7 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
         {translate('cg.as_of.today')}
       </Button>
       {(data?.plannedDays ?? []).map((plan) => (
-        <Tooltip key={plan.id} title={translate('cg.as_of.planned_hint', { name: plan.name })}>
+        <Tooltip key={plan.planId} title={translate('cg.as_of.planned_hint', { name: plan.name })}>
           <Chip
             icon={<EventIcon />} size="small" variant={shown === plan.effectiveOn ? 'filled' : 'outlined'} color="secondary" clickable
             data-testid="planned-day" label={translate('cg.as_of.planned', { day: formatDay(locale, plan.effectiveOn), name: plan.name })}
