@@ -1,6 +1,6 @@
 # Build stage: install everything, compile the server with tsc (decorator metadata), build the
 # dashboard with Vite, drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
@@ -14,7 +14,7 @@ COPY admin admin
 RUN npm run build && npm prune --omit=dev
 
 # Run stage: compiled server, built dashboard and production dependencies only, as an unprivileged user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
 COPY --from=build /app/package.json ./

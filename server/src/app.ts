@@ -19,6 +19,7 @@ import { oneTransactionPerRequest } from './core/transactional';
 import { DatabaseProbe } from './database/probe';
 import { RequestConnection } from './database/request-connection';
 import { authService, SESSION_COOKIE } from './modules/auth/auth.service';
+import { AuthCache } from './modules/auth/auth-cache';
 import { Clock, systemClock } from './core/time/clock';
 
 export interface AppOptions {
@@ -42,6 +43,8 @@ export interface AppOptions {
 export interface App {
   server: http.Server;
   apollo: ApolloServer<RequestContext>;
+  /** Who each credential belongs to, kept briefly (see AuthCache). */
+  authCache: AuthCache;
 }
 
 /** The HTTP server: GraphQL at /graphql, health at /healthz and /readyz. */
@@ -94,6 +97,10 @@ export async function createApp({
   // Readiness asks on a connection of its own, so it answers while the pool is saturated.
   const probe = new DatabaseProbe((dataSource.options as { url: string }).url);
   server.once('close', () => void probe.close());
+  // Who each credential belongs to, kept briefly and dropped when the database notifies a change.
+  const authCache = new AuthCache((dataSource.options as { url: string }).url);
+  await authCache.start().catch((error) => console.warn(`Credentials will be looked up on every request: ${error instanceof Error ? error.message : error}`));
+  server.once('close', () => void authCache.close());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -119,32 +126,35 @@ export async function createApp({
       try {
         const context = new RequestContext(dataSource, httpExchange(req, res), clock);
         context.em = connection.runner.manager;
-        try {
-          const authenticated = await authService.authenticate(context.em, {
-            cookie: context.http!.cookie(SESSION_COOKIE),
-            bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
-          }, context.today);
-          if (authenticated) {
-            context.principal = authenticated.principal;
-            context.scope = authenticated.scope;
-            if (authenticated.principal.account.role === Role.REPORT_BUILDER && reportStatementTimeoutMs) {
-              await connection.setStatementTimeout(reportStatementTimeoutMs);
+        context.authCache = authCache;
+        // Everything the request does, from finding its caller to SQL issued deep in loaders, runs in its context (and is counted).
+        await requestScope.run(context, async () => {
+          try {
+            const authenticated = await authService.authenticate(context.em, {
+              cookie: context.http!.cookie(SESSION_COOKIE),
+              bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
+            }, context.today, authCache);
+            if (authenticated) {
+              context.principal = authenticated.principal;
+              context.scope = authenticated.scope;
+              if (authenticated.principal.account.role === Role.REPORT_BUILDER && reportStatementTimeoutMs) {
+                await connection.setStatementTimeout(reportStatementTimeoutMs);
+              }
             }
+          } catch (error) {
+            // Without the database nobody can be identified: busy gets its code, anything else none of its details.
+            const load = asLoadError(error);
+            if (load instanceof ServiceUnavailableError) {
+              res.setHeader('Retry-After', String(load.detail.retryAfterSeconds));
+              sendError(res, 503, load.code, load.message, load.detail);
+            } else {
+              logUnexpected(error);
+              sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+            }
+            return;
           }
-        } catch (error) {
-          // Without the database nobody can be identified: busy gets its code, anything else none of its details.
-          const load = asLoadError(error);
-          if (load instanceof ServiceUnavailableError) {
-            res.setHeader('Retry-After', String(load.detail.retryAfterSeconds));
-            sendError(res, 503, load.code, load.message, load.detail);
-          } else {
-            logUnexpected(error);
-            sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
-          }
-          return;
-        }
-        // Everything the request does, including SQL issued deep in loaders, runs in its context.
-        await requestScope.run(context, () => graphql(req, res, next));
+          await graphql(req, res, next);
+        });
       } finally {
         await connection.release();
       }
@@ -155,7 +165,7 @@ export async function createApp({
   app.use(notFound);
   app.use(jsonErrors);
 
-  return { server, apollo };
+  return { server, apollo, authCache };
 }
 
 /**

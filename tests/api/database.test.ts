@@ -22,7 +22,7 @@ describe('migrations', () => {
       await dataSource.runMigrations();
       const up = await tables();
       expect(up).toEqual(['absence', 'account', 'api_token', 'audit_event', 'community', 'community_predecessor_community', 'community_predecessor_office',
-        'community_version', 'district', 'grid', 'grid_assignment', 'grid_lineage', 'grid_version', 'household', 'household_version', 'known_client',
+        'community_version', 'district', 'grid', 'grid_assignment', 'grid_lineage', 'grid_member_count', 'grid_version', 'household', 'household_version', 'known_client',
         'login_throttle', 'office', 'office_version', 'post', 'post_holder', 'post_rotation', 'reorganization_plan', 'reorganization_step', 'resident', 'resident_version', 'service_window', 'session',
         'specialist_role', 'specialist_role_version', 'staff_member', 'staffing_template', 'staffing_template_role', 'template_adoption']);
       while ((await dataSource.query('SELECT COUNT(*)::int AS n FROM migrations'))[0].n > 0) await dataSource.undoLastMigration();

@@ -22,8 +22,9 @@ const CYCLE = '{ residents { items { household { grid { community { grids { item
 const WIDE = '{ grids { items { households { items { residents { items { id } } } } } } }';
 const aliased = (count: number, body: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
 
-/** Statements a request runs beyond authenticating the caller (which the count leaves out). */
+/** Statements a request runs that reads nothing: none once the server knows the caller (the first request finds them). */
 async function baseline(client: Client): Promise<number> {
+  await client.gql('{ __typename }');
   return (await client.gql('{ __typename }')).extensions!.sqlStatements!;
 }
 
@@ -52,7 +53,7 @@ describe('expensive queries are refused before they run', () => {
     ]);
     expect(thrice.extensions!.sqlStatements).toBe(statements);
     console.log(`cycle (${Buffer.byteLength(CYCLE)} bytes) refused in ${once.ms} ms; three times under aliases (${Buffer.byteLength(triple)} bytes) in ${thrice.ms} ms; `
-      + `${thrice.extensions!.sqlStatements} SQL statements beyond authenticating the caller; measured cost ${thrice.errors![0].extensions.breaches && (thrice.errors![0].extensions.breaches as Array<{ measured: number }>)[1].measured}`);
+      + `${thrice.extensions!.sqlStatements} SQL statements (the caller known); measured cost ${thrice.errors![0].extensions.breaches && (thrice.errors![0].extensions.breaches as Array<{ measured: number }>)[1].measured}`);
     expect(once.ms).toBeLessThan(2_000);
     expect(thrice.ms).toBeLessThan(2_000);
   });

@@ -35,6 +35,8 @@ export interface TestServer extends Client {
   login(username: string, password: string): Promise<string>;
   /** Today for the server under test; `clock.set(day)` moves it (across midnight, say). */
   clock: FixedClock;
+  /** The server's memory of credentials (AuthCache): tests wait on it to hear a change notified by the database. */
+  authCache: import('../../server/src/modules/auth/auth-cache').AuthCache;
   /** Runs SQL directly, to check what the API did or did not change. */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tokenFor,
     anonymous: client({}),
     clock,
+    authCache: app.authCache,
     async login(username, password) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',

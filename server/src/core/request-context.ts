@@ -6,6 +6,7 @@ import type { AuditChanges, AuditOperation } from '../modules/audit/audit-event.
 import { RolledBackError } from './errors';
 import { Loaders } from './loaders';
 import { Scope } from './scope';
+import type { AuthCache } from '../modules/auth/auth-cache';
 import { Clock, systemClock } from './time/clock';
 
 /** Who is calling, and how they proved it. */
@@ -39,6 +40,8 @@ export class RequestContext {
   /** Every audit row written by this request, in order (what a command reports as its changes). */
   readonly written: Array<{ operation: AuditOperation; entityType: string; entityId: number; changes: AuditChanges }> = [];
   principal: Principal | null = null;
+  /** The server's memory of credentials: writes that end one drop it here at once (other servers hear it on commit). */
+  authCache?: AuthCache;
   /** The part of the district this caller reaches; everything for internal work. */
   scope: Scope = Scope.SYSTEM;
 

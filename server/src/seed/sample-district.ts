@@ -149,12 +149,35 @@ function gridBoundary(communityIndex: number, gridIndex: number) {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 2000): Promise<number[]> {
+/** Reports rows loaded so far (the benchmark draws a progress bar from it). */
+export type LoadProgress = (table: string, rows: number) => void;
+
+let reportProgress: LoadProgress | undefined;
+
+/**
+ * Inserts rows set-based: each chunk travels as one JSON parameter expanded by
+ * json_populate_recordset into the table's own row type (PostgreSQL converts
+ * every value, ranges and arrays included), so a chunk of 20,000 rows is one
+ * statement whatever its width. Returns the new ids in the order of `rows`.
+ */
+async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 20_000): Promise<number[]> {
+  if (!rows.length) return [];
+  const metadata = em.connection.getMetadata(entity);
+  const columns = Object.keys(rows[0]).map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for "${property}"`);
+    return { property, name: column.databaseName };
+  });
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
-    const result = await em.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + chunk) as never)
-      .returning(['id']).updateEntity(false).execute();
-    ids.push(...result.raw.map((row: { id: number }) => row.id));
+    const slice = rows.slice(start, start + chunk).map((row) => Object.fromEntries(columns.map((c) => [c.name, (row as Record<string, unknown>)[c.property] ?? null])));
+    const inserted: Array<{ id: number }> = await em.query(
+      `WITH input AS (SELECT * FROM json_populate_recordset(NULL::"${metadata.tableName}", $1) WITH ORDINALITY AS r),
+        added AS (INSERT INTO "${metadata.tableName}" (${list}) SELECT ${list} FROM input ORDER BY ordinality RETURNING id)
+       SELECT id FROM added ORDER BY id`, [JSON.stringify(slice)]);
+    ids.push(...inserted.map((row) => Number(row.id)));
+    reportProgress?.(metadata.tableName, slice.length);
   }
   return ids;
 }
@@ -211,7 +234,22 @@ export function reformLayout(size: SampleSize = SAMPLE_SIZE): ReformLayout {
  * move to the new community that took its territory; a few households and
  * residents have moved since. Nothing is dated after `today`.
  */
-export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today()): Promise<SampleSummary> {
+export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today(),
+  onProgress?: LoadProgress): Promise<SampleSummary> {
+  reportProgress = onProgress;
+  try {
+    // Counted once, set-based, after the load instead of row by row (the triggers keep them exact from then on).
+    await countingTriggers(em, 'DISABLE');
+    const summary = await loadSample(em, size, today);
+    await countingTriggers(em, 'ENABLE');
+    await em.query('SELECT cg_rebuild_member_counts()');
+    return summary;
+  } finally {
+    reportProgress = undefined;
+  }
+}
+
+async function loadSample(em: EntityManager, size: SampleSize, today: string): Promise<SampleSummary> {
   const rng = random(20140929);
   const reformEnd = addDays(REFORM_DATE, -1);
   const layout = reformLayout(size);
@@ -381,6 +419,12 @@ export async function loadSampleDistrict(em: EntityManager, size: SampleSize = S
   };
 }
 
+/** Switches the triggers keeping grid_member_count for a bulk load or clear (inside its transaction). */
+async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): Promise<void> {
+  await em.query(`ALTER TABLE household_version ${mode} TRIGGER household_version_counted`);
+  await em.query(`ALTER TABLE resident_version ${mode} TRIGGER resident_version_counted`);
+}
+
 /** Loads the sample once: concurrent starts on one database wait on a lock and then find it loaded. */
 export async function loadSampleIfEmpty(dataSource: DataSource): Promise<SampleSummary | null> {
   return dataSource.transaction(async (em) => {
@@ -399,10 +443,13 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['absence', 'grid_assignment', 'post_holder', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
+  const tables = ['grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
     'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
     'office_version', 'office', 'district'];
+  await countingTriggers(em, 'DISABLE');
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
+  await em.query('DELETE FROM grid_member_count');
+  await countingTriggers(em, 'ENABLE');
   // Ids start again at 1, so the reloaded sample is the same as a first load.
   for (const table of tables.filter((t) => !t.startsWith('community_predecessor'))) {
     await em.query(`ALTER TABLE ${table} ALTER COLUMN id RESTART`);

@@ -17,7 +17,8 @@ export interface ListOptions<F = Record<string, unknown>> {
 
 export interface ListResult<T> {
   items: T[];
-  totalItems: number;
+  /** A promise when counted only on demand (see withLazyTotal): await it before using it as a number. */
+  totalItems: number | Promise<number>;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface ListQueryConfig<T> {
    * the day read (both SQL expressions); the structure module writes them.
    */
   ancestorFilters?: Record<string, (ids: string, day: string) => string>;
+  /**
+   * Search columns indexed by their characters (cg_chars, a GIN index): a search of one or two
+   * characters, which trigrams cannot serve, finds its rows through that index.
+   */
+  characterIndexed?: Array<keyof T & string>;
   /** Sort keys sorted by an SQL expression of their own instead of their column (e.g. birth dates by age band). */
   sortExpressions?: Record<string, string>;
 }
@@ -91,11 +96,27 @@ export async function findList<T extends ObjectLiteral>(
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
   const raws = await qb.getRawMany();
+  const items = await hydrate(reader.em, entity, raws, read.asOf);
   // A page that is not full, and not past the end, says how many rows there are: no count needed.
-  const totalItems = raws.length > 0 && raws.length < take ? skip + raws.length
-    : skip === 0 && raws.length === 0 ? 0
-    : await countOf(reader, entity, qb, options, config, read);
-  return { items: await hydrate(reader.em, entity, raws, read.asOf), totalItems };
+  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length };
+  if (skip === 0 && raws.length === 0) return { items, totalItems: 0 };
+  return withLazyTotal(items, () => countOf(reader, entity, qb, options, config, read));
+}
+
+/**
+ * A list result whose `totalItems` is counted when it is first read: GraphQL
+ * reads it only when the query selects it, so a page asked for without
+ * `totalItems` runs no COUNT. Read twice, it counts once.
+ */
+export function withLazyTotal<T>(items: T[], count: () => Promise<number>): ListResult<T> {
+  let counted: Promise<number> | undefined;
+  return {
+    items,
+    get totalItems() {
+      counted ??= count();
+      return counted;
+    },
+  };
 }
 
 /** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */
@@ -145,8 +166,11 @@ function versionOnlyQuery<T extends ObjectLiteral>(reader: Reader, entity: Class
 
 /**
  * Pages of a nested list for many parents in one statement: the same filters
- * and sort as `findList`, numbered per parent (`parent` is the SQL expression
- * of the parent key) and cut to each parent's skip/take.
+ * and sort as `findList`, run once per parent (`parent` is the SQL expression
+ * of the parent key) through a LATERAL join cut to skip/take, so each parent
+ * reads only its page. `totalItems` is known from a page that is not full;
+ * otherwise it is counted when first read, for every parent at once (one
+ * GROUP BY statement), and never when the query does not select it.
  */
 export async function findPages<T extends ObjectLiteral>(
   reader: Reader,
@@ -157,25 +181,35 @@ export async function findPages<T extends ObjectLiteral>(
   config: ListQueryConfig<T>,
   read: ReadDate,
 ): Promise<Array<ListResult<T>>> {
-  const qb = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:parentIds)`, { parentIds: [...parentIds] });
-  const order = sortKeys(qb, options, config).map((key) => `${key.expression} ${key.order}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ');
-  qb.addSelect(parent, 'page_parent')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order})`, 'page_row')
-    .addSelect(`COUNT(*) OVER (PARTITION BY ${parent})`, 'page_total');
-  const [sql, parameters] = qb.getQueryAndParameters();
   const skip = options?.skip ?? 0;
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
+  const qb = listQuery(reader, entity, options, config, read).andWhere(`${parent} = page_parent.id`).addSelect(parent, 'page_parent');
+  for (const key of sortKeys(qb, options, config)) qb.addOrderBy(key.expression, key.order, key.nulls);
+  qb.offset(skip).limit(take);
+  const [sql, parameters] = qb.getQueryAndParameters();
   const raws: ObjectLiteral[] = await reader.em.query(
-    `SELECT * FROM (${sql}) paged WHERE page_row > ${skip} AND page_row <= ${skip + take} ORDER BY page_parent, page_row`, parameters);
+    `SELECT paged.* FROM unnest($${parameters.length + 1}::int[]) WITH ORDINALITY AS page_parent(id, n)
+      CROSS JOIN LATERAL (SELECT page.*, ROW_NUMBER() OVER () AS page_row FROM (${sql}) page) paged ORDER BY page_parent.n, paged.page_row`,
+    [...parameters, [...parentIds]]);
   const items = await hydrate(reader.em, entity, raws, read.asOf);
-  const pages = new Map<number, ListResult<T>>(parentIds.map((id) => [id, { items: [], totalItems: 0 }]));
-  raws.forEach((raw, i) => {
-    const page = pages.get(Number(raw.page_parent));
-    if (!page) return;
-    page.items.push(items[i]);
-    page.totalItems = Number(raw.page_total);
+  const found = new Map<number, T[]>(parentIds.map((id) => [id, []]));
+  raws.forEach((raw, i) => found.get(Number(raw.page_parent))?.push(items[i]));
+  let counts: Promise<Map<number, number>> | undefined;
+  const countAll = () => {
+    counts ??= (async () => {
+      const counted = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:pageParents)`, { pageParents: [...parentIds] })
+        .select(parent, 'parent').addSelect('COUNT(*)', 'count').groupBy(parent);
+      const rows = await counted.getRawMany<{ parent: number; count: string }>();
+      return new Map(rows.map((row) => [Number(row.parent), Number(row.count)]));
+    })();
+    return counts;
+  };
+  return parentIds.map((id) => {
+    const page = found.get(id)!;
+    if (page.length > 0 && page.length < take) return { items: page, totalItems: skip + page.length };
+    if (skip === 0 && page.length === 0) return { items: page, totalItems: 0 };
+    return withLazyTotal(page, async () => (await countAll()).get(id) ?? 0);
   });
-  return parentIds.map((id) => pages.get(id)!);
 }
 
 function listQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, options: ListOptions | undefined, config: ListQueryConfig<T>, read: ReadDate) {
@@ -223,7 +257,12 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
       if (!text) continue;
       if (!config.searchColumns.length) throw new BadUserInputError({ 'filter.search': 'this list has no text to search' });
       const pattern = param(likePattern(text));
-      qb.andWhere(`(${config.searchColumns.map((c) => `${sqlColumn(qb, c, 'search')} ILIKE ${pattern}`).join(' OR ')})`);
+      const short = [...text].length < 3 ? param(text) : null;
+      qb.andWhere(`(${config.searchColumns.map((c) => {
+        const column = sqlColumn(qb, c, 'search');
+        const match = `${column} ILIKE ${pattern}`;
+        return short && config.characterIndexed?.includes(c) ? `(cg_chars(${column}) @> cg_chars(${short}) AND ${match})` : match;
+      }).join(' OR ')})`);
       continue;
     }
     const ancestor = config.ancestorFilters?.[key];

@@ -63,6 +63,8 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
    */
   protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>, existing: Account | undefined): Promise<void> {
     if (!existing) return;
+    // Whatever changed, this server forgets the account now; the others hear of it on commit (the account's trigger).
+    ctx.authCache?.forget(String(id));
     const changed = (field: 'role' | 'communityIds' | 'gridIds' | 'staffMemberId') =>
       values[field] !== undefined && JSON.stringify(sorted(values[field])) !== JSON.stringify(sorted(existing[field]));
     if (values.disabled === true || changed('role') || changed('communityIds') || changed('gridIds') || changed('staffMemberId')) {
@@ -84,6 +86,7 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
     const account = await this.findOne(ctx, id);
     await ctx.em.update(Account, { id: account.id }, { passwordHash: await hashPassword(password), version: () => 'version + 1' } as never);
     await authService.revokeCredentials(ctx.em, account.id);
+    ctx.authCache?.forget(String(account.id));
     await auditService.record(ctx, AuditOperation.UPDATE, 'Account', account.id, { password: { before: '(hidden)', after: '(reset)' } });
     return this.findOne(ctx, account.id);
   }

@@ -9,6 +9,7 @@ import { Scope } from '../../core/scope';
 import { Account } from './account.entity';
 import { ApiToken, KnownClient, LoginThrottle, Session } from './credential.entities';
 import { AuditOperation } from '../audit/audit-event.entity';
+import type { AuthCache } from './auth-cache';
 import { auditService } from '../audit/audit.service';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -124,6 +125,7 @@ export class AuthService {
   async logout(ctx: RequestContext): Promise<boolean> {
     const principal = ctx.principal;
     ctx.http?.clearCookie(SESSION_COOKIE);
+    if (principal) ctx.authCache?.forget(String(principal.account.id));
     if (principal?.via === 'token' && principal.tokenId) {
       await ctx.em.update(ApiToken, { id: principal.tokenId }, { revokedAt: new Date() });
       return true;
@@ -135,32 +137,69 @@ export class AuthService {
     return false;
   }
 
-  /** Finds who is calling from the session cookie or the bearer token; null when neither is valid. */
-  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string): Promise<{ principal: Principal; scope: Scope } | null> {
+  /**
+   * Finds who is calling from the session cookie or the bearer token; null when neither is valid.
+   * With a cache, a credential seen in the last minute is answered from memory (no statement) until
+   * the database notifies a change to its account, token, session or reach.
+   */
+  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string,
+    cache?: AuthCache): Promise<{ principal: Principal; scope: Scope } | null> {
+    const key = credentials.bearer ? `token:${sha256(credentials.bearer)}` : credentials.cookie ? `session:${sha256(credentials.cookie)}` : null;
+    if (!key) return null;
+    const cached = cache?.get(key, today);
+    if (cached && (credentials.bearer || Date.now() - cached.touchedAt < this.policy.idleMinutes * 60_000)) {
+      // Still marks the credential as used, at most once a minute, as an uncached request would.
+      if (Date.now() - cached.touchedAt > 60_000) {
+        cached.touchedAt = Date.now();
+        if (credentials.bearer) await em.update(ApiToken, { id: cached.principal.tokenId }, { lastUsedAt: new Date() });
+        else await em.update(Session, { tokenHash: cached.principal.sessionHash }, { lastSeenAt: new Date() });
+      }
+      return { principal: cached.principal, scope: cached.scope };
+    }
     let principal: Principal | null = null;
+    let expiresAt = 0;
     if (credentials.bearer) {
       const hash = sha256(credentials.bearer);
-      const token = await em.createQueryBuilder(ApiToken, 't').innerJoinAndSelect('t.account', 'a')
-        .where('t.tokenHash = :hash AND t.revokedAt IS NULL AND t.expiresAt > now() AND NOT a.disabled', { hash }).getOne();
-      if (token) {
-        principal = { account: token.account!, via: 'token', tokenId: token.id };
-        if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-          await em.update(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
-        }
+      const found = await this.lookUp(em, `SELECT t.id AS credential_id, t.expires_at AS credential_expires_at, a.* FROM api_token t JOIN account a ON a.id = t.account_id
+          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT a.disabled`,
+        'UPDATE api_token SET last_used_at = now() WHERE id = (SELECT credential_id FROM found) AND (last_used_at IS NULL OR last_used_at < now() - interval \'1 minute\')', [hash]);
+      if (found) {
+        principal = { account: found.account, via: 'token', tokenId: found.credentialId };
+        expiresAt = found.expiresAt;
       }
     } else if (credentials.cookie) {
       const hash = sha256(credentials.cookie);
-      const session = await em.createQueryBuilder(Session, 's').innerJoinAndSelect('s.account', 'a')
-        .where(`s.tokenHash = :hash AND s.revokedAt IS NULL AND s.expiresAt > now()
-          AND s.lastSeenAt > now() - make_interval(mins => :idle) AND NOT a.disabled`, { hash, idle: this.policy.idleMinutes })
-        .getOne();
-      if (session) {
-        principal = { account: session.account!, via: 'session', sessionHash: hash };
+      const found = await this.lookUp(em, `SELECT s.account_id AS credential_id, s.expires_at AS credential_expires_at, a.* FROM session s JOIN account a ON a.id = s.account_id
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND NOT a.disabled`,
         // Keeps the session alive while used; written at most once a minute.
-        if (Date.now() - session.lastSeenAt.getTime() > 60_000) await em.update(Session, { tokenHash: hash }, { lastSeenAt: new Date() });
+        'UPDATE session SET last_seen_at = now() WHERE token_hash = $1 AND EXISTS (SELECT 1 FROM found) AND last_seen_at < now() - interval \'1 minute\'',
+        [hash, this.policy.idleMinutes]);
+      if (found) {
+        principal = { account: found.account, via: 'session', sessionHash: hash };
+        expiresAt = found.expiresAt;
       }
     }
-    return principal ? { principal, scope: await Scope.forAccount(em, principal.account, today) } : null;
+    // Marked as used just now (or within the last minute): the cache marks it again a minute from now.
+    const touchedAt = Date.now();
+    if (!principal) return null;
+    const scope = await Scope.forAccount(em, principal.account, today);
+    cache?.set(key, { principal, scope, day: today, expiresAt, touchedAt });
+    return { principal, scope };
+  }
+
+  /**
+   * One statement finds a credential's account and marks the credential as used (at most once a minute):
+   * `find` selects the credential's id and expiry and the account's columns; `touch` may read its row as `found`.
+   */
+  private async lookUp(em: EntityManager, find: string, touch: string, parameters: unknown[]): Promise<{ account: Account; credentialId: number; expiresAt: number } | null> {
+    const [raw] = await em.query(`WITH found AS (${find}), touched AS (${touch} RETURNING 1) SELECT * FROM found`, parameters);
+    if (!raw) return null;
+    const metadata = em.connection.getMetadata(Account);
+    const account = metadata.create() as Account;
+    for (const column of metadata.columns) {
+      (account as unknown as Record<string, unknown>)[column.propertyName] = em.connection.driver.prepareHydratedValue(raw[column.databaseName], column);
+    }
+    return { account, credentialId: Number(raw.credential_id), expiresAt: new Date(raw.credential_expires_at).getTime() };
   }
 
   listTokens(ctx: RequestContext): Promise<ApiToken[]> {
@@ -226,6 +265,7 @@ export class AuthService {
 
   private async revoke(ctx: RequestContext, token: ApiToken): Promise<ApiToken> {
     token.revokedAt ??= new Date();
+    ctx.authCache?.forget(String(token.accountId));
     await ctx.em.update(ApiToken, { id: token.id }, { revokedAt: token.revokedAt });
     return token;
   }

@@ -11,6 +11,7 @@ import { declareScope } from '../../core/scope';
 @Index('resident_name_trgm', { synchronize: false })
 @Index('resident_id_number_trgm', { synchronize: false })
 @Index('resident_phone_trgm', { synchronize: false })
+@Index('resident_birth_date_page', { synchronize: false })
 export class Resident extends DatedEntity {
   @Field()
   @Column({ length: 50 })

@@ -19,6 +19,7 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
       label: 'Resident',
       // Names only: matching part of an ID number or phone would reveal it digit by digit.
       searchColumns: ['name'],
+      characterIndexed: ['name'],
       ancestorFilters: {
         gridId: (ids, day) => under('resident', 'v', 'grid', ids, day),
         communityId: (ids, day) => under('resident', 'v', 'community', ids, day),

@@ -9,6 +9,7 @@ export class StaffMemberService extends CrudService<StaffMember, CreateStaffMemb
       entity: StaffMember,
       label: 'Staff member',
       searchColumns: ['name', 'phone'],
+      characterIndexed: ['name'],
       references: { homeCommunityId: { entity: Community, label: 'Community' } },
     });
   }

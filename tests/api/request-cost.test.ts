@@ -1,0 +1,230 @@
+import { DEMO_PASSWORD } from '../../server/src/modules/auth/bootstrap';
+import { MUSLIM_LANE, sample } from '../support/sample';
+import { Client, startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * What a request costs in SQL statements: one per level selected, the
+ * caller's lookup included (none once the server knows the credential), and a
+ * COUNT only when totalItems is selected. The benchmark (npm run bench) runs
+ * the same queries at full scale and reports the same counts.
+ */
+let api: TestServer;
+let second: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+  // A second server on the same database, as behind a load balancer.
+  second = await startTestServer({ database: api.databaseUrl });
+});
+afterAll(async () => {
+  await second.close();
+  await api.close();
+});
+
+const statements = async (client: Client, query: string) => {
+  const answer = await client.gql(query);
+  expect(answer.errors).toBeUndefined();
+  return { statements: answer.extensions!.sqlStatements!, data: answer.data };
+};
+
+const bearer = (server: TestServer, token: string): Client => {
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
+};
+
+const withCookie = (server: TestServer, cookie: string): Client => {
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
+};
+
+describe('finding the caller', () => {
+  it('costs one statement for a token the server has not seen, and none once it has', async () => {
+    const client = bearer(api, await api.tokenFor('official'));
+    expect((await statements(client, '{ __typename }')).statements).toBe(1);
+    expect((await statements(client, '{ __typename }')).statements).toBe(0);
+    // `me` is one level: the account's row, read afresh.
+    expect((await statements(client, '{ me { username } }')).statements).toBe(1);
+  });
+
+  it('costs two for a session of an account with a reach of its own (its reach is read too), and none once known', async () => {
+    const client = withCookie(api, await api.login('coordinator', DEMO_PASSWORD));
+    expect((await statements(client, '{ __typename }')).statements).toBe(2);
+    expect((await statements(client, '{ me { username } }'))).toEqual({ statements: 1, data: { me: { username: 'coordinator' } } });
+  });
+
+  it('a revoked token, a logout, a password reset, a role change and a disabled account reach every server at once', async () => {
+    // Known to the second server before anything changes.
+    const token = await api.tokenFor('official');
+    const atSecond = bearer(second, token);
+    await statements(atSecond, '{ __typename }');
+    expect((await statements(atSecond, '{ __typename }')).statements).toBe(0);
+    // Logged out at the first server: the second refuses the token once it hears the database's notification
+    // (delivered a few milliseconds after the commit; until then it may still answer from memory).
+    const official = (await sample.account(api, 'official')).id;
+    let heard = second.authCache.heard(official);
+    expect((await bearer(api, token).gql('mutation { logout }')).data).toEqual({ logout: true });
+    await second.authCache.hear(official, heard);
+    expect((await atSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A token revoked by an administrator.
+    const other = await api.tokenFor('official');
+    await statements(bearer(second, other), '{ __typename }');
+    heard = second.authCache.heard(official);
+    const [{ id: tokenId }] = await api.sql(`SELECT id FROM api_token WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = 'official') ORDER BY id DESC LIMIT 1`);
+    expect((await api.gql('mutation ($id: ID!) { revokeAccountApiToken(id: $id) { id } }', { id: String(tokenId) })).errors).toBeUndefined();
+    await second.authCache.hear(official, heard);
+    expect((await bearer(second, other).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A session whose password is reset at the other server.
+    const cookie = await api.login('window', DEMO_PASSWORD);
+    const sessionAtSecond = withCookie(second, cookie);
+    await statements(sessionAtSecond, '{ me { username } }');
+    const window = await sample.account(api, 'window');
+    heard = second.authCache.heard(window.id);
+    expect((await api.gql('mutation ($id: ID!) { resetPassword(id: $id, password: "a-new-password-1") { id } }', { id: window.id })).errors).toBeUndefined();
+    await second.authCache.hear(window.id, heard);
+    expect((await sessionAtSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A role change: the account's credentials end, everywhere.
+    const reporterToken = await api.tokenFor('reporter');
+    await statements(bearer(second, reporterToken), '{ me { role } }');
+    const reporter = await sample.account(api, 'reporter');
+    heard = second.authCache.heard(reporter.id);
+    const changed = await api.gql('mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { role } }',
+      { input: { id: reporter.id, version: reporter.version, role: 'DISTRICT_OFFICIAL' } });
+    expect(changed.errors).toBeUndefined();
+    await second.authCache.hear(reporter.id, heard);
+    expect((await bearer(second, reporterToken).gql('{ me { role } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // Written straight into the database (no server involved): the trigger tells both servers.
+    const griddy = await api.tokenFor('gridmember');
+    await statements(bearer(api, griddy), '{ __typename }');
+    await statements(bearer(second, griddy), '{ __typename }');
+    const gridmember = (await sample.account(api, 'gridmember')).id;
+    const heardFirst = api.authCache.heard(gridmember);
+    heard = second.authCache.heard(gridmember);
+    await api.sql(`UPDATE account SET disabled = true WHERE username = 'gridmember'`);
+    await api.authCache.hear(gridmember, heardFirst);
+    await second.authCache.hear(gridmember, heard);
+    expect((await bearer(api, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await bearer(second, griddy).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    await api.sql(`UPDATE account SET disabled = false WHERE username = 'gridmember'`);
+  });
+
+  it('a reach that changes with the day is read again when the day changes', async () => {
+    const client = bearer(api, await api.tokenFor('gridmember'));
+    expect((await statements(client, '{ __typename }')).statements).toBe(2);
+    expect((await statements(client, '{ __typename }')).statements).toBe(0);
+    const today = api.clock.today();
+    try {
+      api.clock.set('2031-01-01');
+      expect((await statements(client, '{ __typename }')).statements).toBeGreaterThanOrEqual(1);
+    } finally {
+      api.clock.set(today);
+    }
+  });
+});
+
+describe('statements per request for the benchmark queries (caller known)', () => {
+  let community: string;
+  let grid: string;
+  beforeAll(async () => {
+    community = await sample.communityId(api, MUSLIM_LANE);
+    grid = (await sample.firstGridOf(api, community)).id;
+    await api.gql('{ __typename }');
+  });
+
+  const households = (filter: string, total: boolean) =>
+    `{ households(options: { take: 25, filter: { ${filter} } }) { ${total ? 'totalItems ' : ''}items { id address grid { code name } residents { items { id name } } } } }`;
+
+  it('a page of a community\'s households with grid and residents: one per level, and the COUNT only with totalItems', async () => {
+    const withTotal = await statements(api, households(`communityId: { eq: "${community}" }`, true));
+    expect(withTotal.data.households.items).toHaveLength(25);
+    expect(withTotal.statements).toBe(3 + 1);
+    expect((await statements(api, households(`communityId: { eq: "${community}" }`, false))).statements).toBe(3);
+    expect((await statements(api, households(`gridId: { eq: "${grid}" }`, false))).statements).toBe(3);
+  });
+
+  it('communities with their counts, the tree and a grid\'s households with residents', async () => {
+    expect((await statements(api, '{ communities { items { id name gridCount householdCount residentCount } } }')).statements).toBe(4);
+    expect((await statements(api, '{ communities { totalItems items { id name grids { items { id code householdCount } } } } }')).statements).toBe(3);
+    expect((await statements(api, `{ grid(id: "${grid}") { code households(options: { take: 100 }) { items { id address residents { items { id name tags } } } } } }`)).statements).toBe(3);
+  });
+
+  it('a one-character name search, with and without totalItems', async () => {
+    const withTotal = await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { totalItems items { id name } } }');
+    expect(withTotal.data.residents.items).toHaveLength(5);
+    expect(withTotal.data.residents.totalItems).toBeGreaterThan(5);
+    expect(withTotal.statements).toBe(2);
+    expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(1);
+  });
+});
+
+describe('counts kept per grid', () => {
+  /** What counting the members themselves gives, per community and per grid, on a day. */
+  const counted = async (day: string) => {
+    const byGrid = await api.sql(`SELECT g.grid_id AS grid, g.community_id AS community,
+        (SELECT COUNT(*) FROM household_version h WHERE h.grid_id = g.grid_id AND h.valid @> $1::date)::int AS households,
+        (SELECT COUNT(*) FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $1::date
+          WHERE h.grid_id = g.grid_id AND r.valid @> $1::date)::int AS residents
+      FROM grid_version g WHERE g.valid @> $1::date ORDER BY g.grid_id`, [day]);
+    const communities = new Map<string, { householdCount: number; residentCount: number }>();
+    for (const row of byGrid) {
+      const sum = communities.get(String(row.community)) ?? { householdCount: 0, residentCount: 0 };
+      sum.householdCount += row.households;
+      sum.residentCount += row.residents;
+      communities.set(String(row.community), sum);
+    }
+    return { grids: byGrid.map((row) => ({ id: String(row.grid), householdCount: row.households, residentCount: row.residents })), communities };
+  };
+  const reported = async (day: string) => {
+    const data = await api.data(`query ($day: LocalDate) { communities(asOf: $day) { items { id householdCount residentCount grids { items { id householdCount residentCount } } } } }`, { day });
+    return data.communities.items as Array<{ id: string; householdCount: number; residentCount: number; grids: { items: Array<{ id: string }> } }>;
+  };
+  const expectAgree = async (day: string) => {
+    const truth = await counted(day);
+    const answer = await reported(day);
+    expect(answer.length).toBeGreaterThan(0);
+    for (const community of answer) {
+      expect({ id: community.id, householdCount: community.householdCount, residentCount: community.residentCount })
+        .toEqual({ id: community.id, ...(truth.communities.get(community.id) ?? { householdCount: 0, residentCount: 0 }) });
+    }
+    expect(answer.flatMap((c) => c.grids.items).sort((a, b) => Number(a.id) - Number(b.id))).toEqual(truth.grids);
+  };
+
+  it('agree with counting the members, today and on past days, and follow a move dated tomorrow at midnight without a write', async () => {
+    const today = api.clock.today();
+    await expectAgree(today);
+    await expectAgree('2018-06-01');
+    await expectAgree('2014-09-28');
+    // A household moves to another community's grid from tomorrow: today's counts stay, tomorrow's follow.
+    const muslimLane = await sample.communityId(api, MUSLIM_LANE);
+    const from = await sample.firstGridOf(api, muslimLane);
+    const household = await sample.firstHouseholdOf(api, from.id);
+    const communities = await api.data('{ communities { items { id } } }');
+    const other = communities.communities.items.map((c: { id: string }) => c.id).find((id: string) => id !== muslimLane);
+    const to = await sample.firstGridOf(api, other);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }',
+      { input: { id: household.id, effectiveOn: tomorrow, gridId: to.id } });
+    expect(moved.errors).toBeUndefined();
+    await expectAgree(today);
+    await expectAgree(tomorrow);
+    try {
+      api.clock.set(tomorrow);
+      await expectAgree(tomorrow);
+      await expectAgree(today);
+    } finally {
+      api.clock.set(today);
+    }
+  });
+});
