@@ -14,6 +14,7 @@ import households from './households';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import offices from './offices';
+import reorganizationPlans from './reorganization';
 import residents from './residents';
 import serviceWindows from './serviceWindows';
 import absences from './absences';
@@ -63,6 +64,7 @@ export const App = () => (
           {RESOURCES.map(([name, props]) => <Resource key={name} name={name} {...writable(name, props)} />)}
           {can(Permission.MANAGE_ACCOUNTS) && <Resource name="accounts" {...accounts} />}
           {can(Permission.READ_AUDIT) && <Resource name="auditEvents" {...auditEvents} />}
+          {can(Permission.PLAN_REORGANIZATION) && <Resource name="reorganizationPlans" {...reorganizationPlans} />}
           <CustomRoutes>
             <Route path="/structure" element={<StructurePage />} />
             <Route path="/coverage" element={<CoveragePage />} />

@@ -15,6 +15,7 @@ export const WRITE_PERMISSION: Record<string, Permission> = {
   specialistRoles: Permission.WRITE_STRUCTURE,
   staffingTemplates: Permission.WRITE_STRUCTURE,
   accounts: Permission.MANAGE_ACCOUNTS,
+  reorganizationPlans: Permission.PLAN_REORGANIZATION,
 };
 
 export function useCan(permission: Permission): boolean {

@@ -36,10 +36,11 @@ export async function newPage(browser: Browser, locale = 'en-US', session?: { ur
   return { page, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot of the window, or with `fullPage` of the whole page (long screens such as a plan's preview). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }
 

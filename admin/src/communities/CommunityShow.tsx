@@ -6,6 +6,7 @@ import { enumChoices, LocalDateField } from '../common';
 import { RecordHistory } from '../auditEvents/RecordHistory';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 import { Lineage } from '../time/Lineage';
+import { UnitTimeline } from '../time/UnitTimeline';
 import { CommunityPosts } from '../staffing/CommunityPosts';
 import { DutyCalendar } from '../staffing/DutyCalendar';
 
@@ -38,6 +39,7 @@ export const CommunityShow = () => (
           <TextField source="nameEn" sortable={false} />
           <VersionParentField source="office" reference="offices" label="resources.communities.fields.officeId" show={(o) => o.name} />
         </VersionHistory>
+        <UnitTimeline level="community" />
         <RecordHistory entityType="Community" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.communities.fields.grids" path="grids">

@@ -19,6 +19,9 @@ export interface ResourceConfig {
 const base = 'id version createdAt updatedAt';
 const validity = 'asOf validOnAsOf validFrom validUntil versionFrom versionUntil';
 const lineage = 'id code name nameEn validFrom validUntil';
+/** Every parameter a reorganization step may carry (which apply depends on its kind). */
+export const STEP_PARAMS = `level unitId unitIds targetId communityId code name nameEn address phone predecessorOfficeIds predecessorCommunityIds
+  householdIds courtyard building staffMemberId fromCommunityId gridIds postId slot assignmentId postHolderId`;
 
 export const RESOURCES: Record<string, ResourceConfig> = {
   districts: {
@@ -52,7 +55,8 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   grids: {
     type: 'Grid',
     fields: `${base} ${validity} communityId code name boundary householdCount residentCount`,
-    detail: 'history { versionFrom versionUntil code name communityId community { id code name nameEn } }',
+    detail: `history { versionFrom versionUntil code name communityId community { id code name nameEn } }
+      lineage { id day reason planId predecessorId successorId predecessor { id code name } successor { id code name } }`,
     writable: ['communityId', 'code', 'name', 'boundary', 'validFrom'],
     asOf: true,
     dated: true,
@@ -101,6 +105,12 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     fields: `${base} code name nameEn description roles { id code name nameEn validOnAsOf }`,
     writable: [],
     asOf: true,
+  },
+  reorganizationPlans: {
+    type: 'ReorganizationPlan',
+    fields: `${base} name description effectiveOn status stepCount authorId authorName appliedAt revertedOn`,
+    detail: `steps { id version position kind params { ${STEP_PARAMS} } }`,
+    writable: ['name', 'description', 'effectiveOn'],
   },
   absences: {
     type: 'Absence',

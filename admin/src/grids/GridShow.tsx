@@ -4,6 +4,7 @@ import { RecordHistory } from '../auditEvents/RecordHistory';
 import { enumChoices } from '../common';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
 import { GridMembers } from '../staffing/GridMembers';
+import { UnitTimeline } from '../time/UnitTimeline';
 import { BoundaryField } from './BoundaryField';
 
 const changeInputs = [
@@ -28,6 +29,7 @@ export const GridShow = () => (
         <TextField source="name" sortable={false} />
         <VersionParentField source="community" reference="communities" label="resources.grids.fields.communityId" show={(c) => `${c.code} ${c.name}`} />
       </VersionHistory>
+      <UnitTimeline level="grid" />
       <ReferenceManyField reference="households" target="gridId" label="resources.grids.fields.households" sort={{ field: 'address', order: 'ASC' }} perPage={25}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="address" />

@@ -103,7 +103,7 @@ export const StructurePage = () => {
       <Title title="cg.structure.title" />
       <CardContent>
         <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap">
-          <AsOfPicker />
+          <AsOfPicker planned />
           <MuiTextField size="small" label={translate('cg.structure.search')} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ minWidth: 320 }} />
           <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
           <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>

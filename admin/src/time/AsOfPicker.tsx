@@ -1,26 +1,34 @@
+import EventIcon from '@mui/icons-material/Event';
 import TodayIcon from '@mui/icons-material/Today';
-import { Button, Stack, TextField } from '@mui/material';
+import { Button, Chip, Stack, TextField, Tooltip } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { RESOURCES } from '../dataProvider/resources';
+import { formatDay } from '../staffing/posts';
+import { useApiQuery } from '../useApiQuery';
 import { districtToday, setAsOf, useAsOf, useShownDay } from './asOf';
+
+const PLANNED_DAYS = '{ plannedDays { planId name effectiveOn } }';
 
 /**
  * Picks the day the district is shown as of. Records already loaded for
  * another day are dropped from react-admin's cache, so no screen shows one
- * day's rows while the other day's load.
+ * day's rows while the other day's load. With `planned`, the days of applied
+ * plans still to come are offered as quick picks (the structure they plan).
  */
-export const AsOfPicker = () => {
+export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const queryClient = useQueryClient();
   const asOf = useAsOf();
   const shown = useShownDay();
+  const { data } = useApiQuery<{ plannedDays: Array<{ planId: string; name: string; effectiveOn: string }> }>(PLANNED_DAYS, undefined, !planned);
   const choose = (day: string | null) => {
     setAsOf(day === districtToday() ? null : day);
     queryClient.resetQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0] in RESOURCES });
   };
   return (
-    <Stack direction="row" gap={1} alignItems="center" data-testid="as-of">
+    <Stack direction="row" gap={1} alignItems="center" data-testid="as-of" flexWrap="wrap">
       <TextField
         type="date" size="small" label={translate('cg.as_of.label')} value={shown}
         onChange={(event) => event.target.value && choose(event.target.value)}
@@ -29,6 +37,15 @@ export const AsOfPicker = () => {
       <Button size="small" startIcon={<TodayIcon />} disabled={!asOf} onClick={() => choose(null)} sx={{ whiteSpace: 'nowrap' }}>
         {translate('cg.as_of.today')}
       </Button>
+      {(data?.plannedDays ?? []).map((plan) => (
+        <Tooltip key={plan.planId} title={translate('cg.as_of.planned_hint', { name: plan.name })}>
+          <Chip
+            icon={<EventIcon />} size="small" variant={shown === plan.effectiveOn ? 'filled' : 'outlined'} color="secondary" clickable
+            data-testid="planned-day" label={translate('cg.as_of.planned', { day: formatDay(locale, plan.effectiveOn), name: plan.name })}
+            onClick={() => choose(plan.effectiveOn)}
+          />
+        </Tooltip>
+      ))}
     </Stack>
   );
 };
