@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 
   // Fifty steps at district scale.
   {
-    const size = { householdsPerGrid: Number(process.env.BENCH_HOUSEHOLDS ?? 300), gridFactor: Number(process.env.BENCH_GRID_FACTOR ?? 8) };
+    const size = { householdsPerGrid: Number(process.env.BENCH_HOUSEHOLDS ?? 300), gridFactor: Number(process.env.BENCH_GRID_FACTOR ?? 8), affairsPerHousehold: 0 };
     const url = withDatabase(serverUrl, 'cg_bench_plans_district');
     await dropDatabase(url);
     await ensureDatabase(url);
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 /** The sample as it was known on the eve of `day` (what happened from then on is removed). */
 async function cutAt(server: Server, day: string): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => server.dataSource.query(sql, params);
-  await q('TRUNCATE absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
+  await q('TRUNCATE affair, visit, absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
   await q('UPDATE staff_member SET home_community_id = NULL');
   await q(`UPDATE account SET community_ids = '{}', grid_ids = '{}'`);
   const levels = ['resident', 'household', 'grid', 'community', 'office'];
