@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { reformPlanSteps } from '../../server/src/seed/sample-reform';
+import { cutHistoryAt, reformPlanSteps } from '../../server/src/seed/sample-reform';
 import { recordMetric } from '../support/browser';
 import { structureOn } from '../support/structure-dump';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -15,23 +15,6 @@ afterAll(() => api.close());
 
 const REFORM = '2014-09-29';
 
-/** The database as it was known on the eve of `day`: everything dated from then on never happened. */
-async function cutHistoryAt(day: string): Promise<void> {
-  await api.sql('TRUNCATE affair, visit, absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
-  await api.sql('UPDATE staff_member SET home_community_id = NULL');
-  await api.sql(`UPDATE account SET community_ids = '{}', grid_ids = '{}'`);
-  const levels = ['resident', 'household', 'grid', 'community', 'office'];
-  for (const level of levels) {
-    await api.sql(`DELETE FROM ${level}_version WHERE lower(valid) >= $1::date`, [day]);
-    await api.sql(`DELETE FROM ${level} WHERE lower(valid) >= $1::date`, [day]);
-  }
-  for (const level of levels) {
-    for (const table of [level, `${level}_version`]) {
-      await api.sql(`UPDATE ${table} SET valid = daterange(lower(valid), NULL) WHERE NOT upper_inf(valid) AND upper(valid) >= $1::date`, [day]);
-    }
-  }
-}
-
 const lineage = () => api.sql(`SELECT v.code, array_agg(pv.code ORDER BY pv.code) AS predecessors
   FROM community_predecessor_community l JOIN community_version v ON v.community_id = l.community_id AND v.valid @> $1::date
   JOIN community_version pv ON pv.community_id = l.predecessor_id AND upper(pv.valid) = $1::date GROUP BY 1 ORDER BY 1`, [REFORM]);
@@ -41,7 +24,7 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   const recordedLineage = await lineage();
   expect(recorded.communities).toHaveLength(12);
 
-  await cutHistoryAt(REFORM);
+  await cutHistoryAt((sql, params) => api.sql(sql, params), REFORM);
   api.clock.set('2014-09-28');
   const eve = await structureOn(api, REFORM);
   expect(eve.communities).toHaveLength(31);

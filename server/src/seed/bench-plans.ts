@@ -9,7 +9,7 @@ import { buildApiSchema } from '../schema/build-schema';
 import { FixedClock } from '../core/time/clock';
 import { addDays } from '../core/time/validity';
 import { loadSampleDistrict, SAMPLE_SIZE } from './sample-district';
-import { PlannedStep, reformPlanSteps, savePlan } from './sample-reform';
+import { cutHistoryAt, PlannedStep, reformPlanSteps, savePlan } from './sample-reform';
 
 /**
  * How long a plan takes to preview and to apply, through the API:
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const server = await serve(url, '2014-09-28');
     try {
       await server.dataSource.transaction((em) => loadSampleDistrict(em, SAMPLE_SIZE, TODAY));
-      await cutAt(server, '2014-09-29');
+      await cutHistoryAt((sql, params) => server.dataSource.query(sql, params), '2014-09-29');
       await server.dataSource.query('ANALYZE');
       const steps = await reformPlanSteps(server.dataSource.manager);
       const id = await savePlan(server.dataSource.manager, { name: 'reform', description: '', effectiveOn: '2014-09-29', authorId: null }, steps);
@@ -135,22 +135,6 @@ async function main(): Promise<void> {
     }
   }
   console.table(results);
-}
-
-/** The sample as it was known on the eve of `day` (what happened from then on is removed). */
-async function cutAt(server: Server, day: string): Promise<void> {
-  const q = (sql: string, params: unknown[] = []) => server.dataSource.query(sql, params);
-  await q('TRUNCATE affair, visit, absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
-  await q('UPDATE staff_member SET home_community_id = NULL');
-  await q(`UPDATE account SET community_ids = '{}', grid_ids = '{}'`);
-  const levels = ['resident', 'household', 'grid', 'community', 'office'];
-  for (const level of levels) {
-    await q(`DELETE FROM ${level}_version WHERE lower(valid) >= $1::date`, [day]);
-    await q(`DELETE FROM ${level} WHERE lower(valid) >= $1::date`, [day]);
-  }
-  for (const level of levels) {
-    for (const table of [level, `${level}_version`]) await q(`UPDATE ${table} SET valid = daterange(lower(valid), NULL) WHERE NOT upper_inf(valid) AND upper(valid) >= $1::date`, [day]);
-  }
 }
 
 main().catch((error) => {

@@ -84,3 +84,24 @@ export async function loadSamplePlans(em: EntityManager, today: string): Promise
     effectiveOn: nextMonth, authorId: official ? Number(official.id) : null,
   }, steps);
 }
+
+/**
+ * The database as it was known on the eve of `day`: everything dated from
+ * then on never happened (staffing, service, plans and reach are cleared, as
+ * they all came after the 2014 reform). For replaying the reform as a plan.
+ */
+export async function cutHistoryAt(query: (sql: string, params?: unknown[]) => Promise<unknown>, day: string): Promise<void> {
+  await query('TRUNCATE affair, visit, absence, post_rotation, post_holder, grid_assignment, template_adoption, post, service_window, reorganization_plan, grid_lineage CASCADE');
+  await query('UPDATE staff_member SET home_community_id = NULL');
+  await query(`UPDATE account SET community_ids = '{}', grid_ids = '{}'`);
+  const levels = ['resident', 'household', 'grid', 'community', 'office'];
+  for (const level of levels) {
+    await query(`DELETE FROM ${level}_version WHERE lower(valid) >= $1::date`, [day]);
+    await query(`DELETE FROM ${level} WHERE lower(valid) >= $1::date`, [day]);
+  }
+  for (const level of levels) {
+    for (const table of [level, `${level}_version`]) {
+      await query(`UPDATE ${table} SET valid = daterange(lower(valid), NULL) WHERE NOT upper_inf(valid) AND upper(valid) >= $1::date`, [day]);
+    }
+  }
+}
