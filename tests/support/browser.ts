@@ -9,8 +9,13 @@ export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, 'screenshots');
 
 /** Debian's Chromium, headless, with the flags this machine needs as root and without a network. */
 export function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // `npm test` readies Chromium first (scripts/ensure-browser.js); a bare `jest` run says what to do instead.
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: run \`node scripts/ensure-browser.js\` (or apt-get install -y chromium fonts-noto-cjk)`);
+  }
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
