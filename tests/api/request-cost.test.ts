@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '../../server/src/modules/auth/bootstrap';
 import { MUSLIM_LANE, sample } from '../support/sample';
-import { Client, startTestServer, TestServer } from '../support/test-server';
+import { Client, clientOf, GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
 /**
  * What a request costs in SQL statements: one per level selected, the
@@ -26,25 +26,16 @@ const statements = async (client: Client, query: string) => {
   return { statements: answer.extensions!.sqlStatements!, data: answer.data };
 };
 
-const bearer = (server: TestServer, token: string): Client => {
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
+/** A client of `server` sending these credentials itself (the test server's own clients use API tokens). */
+const withHeaders = (server: TestServer, headers: Record<string, string>): Client =>
+  clientOf(async (query, variables) => {
     const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
     });
-    return response.json();
-  };
-  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
-};
-
-const withCookie = (server: TestServer, cookie: string): Client => {
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }),
-    });
-    return response.json();
-  };
-  return { gql, data: async (query, variables) => (await gql(query, variables)).data };
-};
+    return (await response.json()) as GraphQLResponse;
+  });
+const bearer = (server: TestServer, token: string) => withHeaders(server, { authorization: `Bearer ${token}` });
+const withCookie = (server: TestServer, cookie: string) => withHeaders(server, { cookie });
 
 describe('finding the caller', () => {
   it('costs one statement for a token the server has not seen, and none once it has', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Role } from '@community-grid/shared';
-import { getNamedType, GraphQLObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
+import { getNamedType, GraphQLObjectType, isListType, isNonNullType, isObjectType, GraphQLType } from 'graphql';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { createDataSource } from '../../server/src/database/data-source';
 import { entities } from '../../server/src/modules';
@@ -234,7 +234,7 @@ describe('the schema walks', () => {
   it('every structure read takes asOf: root lookups and lists, nested fields and counts', async () => {
     const schema = await buildApiSchema();
     const missing: string[] = [];
-    const structural = (type: any) => {
+    const structural = (type: GraphQLType) => {
       const named = getNamedType(type);
       return STRUCTURE.includes(named.name) || STRUCTURE.some((s) => named.name === `${s}List`) || named.name === 'Int';
     };

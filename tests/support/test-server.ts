@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import type { TypedDocumentString } from '../gql/graphql';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { createDataSource } from '../../server/src/database/data-source';
@@ -15,15 +16,38 @@ export interface GraphQLResponse<T = any> {
   extensions?: { sqlStatements?: number };
 }
 
+/**
+ * An operation written with `graphql(...)` (tests/gql, `npm run codegen`, as strings): its result and variables
+ * types travel with it. (The dashboard's are parsed documents: send those as `print(document)`.)
+ */
+export type Operation<TResult, TVariables> = TypedDocumentString<TResult, TVariables>;
+
 export interface Client {
-  /** POSTs a GraphQL operation as a client would. */
+  /** POSTs a GraphQL operation as a client would. A plain string's answer is untyped; a generated operation's is typed. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<GraphQLResponse<TResult>>;
   /** Like gql, but fails the test on any error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  data<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult>;
+}
+
+/** A Client over a function that POSTs an operation's text (with the credentials the caller chose). */
+export function clientOf(post: (query: string, variables?: unknown) => Promise<GraphQLResponse>): Client {
+  const gql = (query: string | Operation<unknown, unknown>, variables?: unknown) => post(query.toString(), variables);
+  return {
+    gql,
+    async data(query: string | Operation<unknown, unknown>, variables?: unknown) {
+      const result = await gql(query, variables);
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    },
+  } as Client;
 }
 
 export interface TestServer extends Client {
   url: string;
+  /** This server's own database (a copy of the template), for a second server or a direct connection. */
+  databaseUrl: string;
   dataSource: DataSource;
   /** A client signed in as this account (through an API token made for the test). */
   as(username: string): Promise<Client>;
@@ -31,6 +55,8 @@ export interface TestServer extends Client {
   tokenFor(username: string): Promise<string>;
   /** A client without credentials. */
   anonymous: Client;
+  /** A client sending these headers (a session cookie, a bearer token) and nothing else. */
+  withHeaders(headers: Record<string, string>): Client;
   /** Signs in through the login mutation; returns the session cookie ("cg_session=…"). */
   login(username: string, password: string): Promise<string>;
   /** Today for the server under test; `clock.set(day)` moves it (across midnight, say). */
@@ -60,7 +86,7 @@ export interface TestServerOptions {
   trustProxy?: string;
 }
 
-export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { databaseUrl: string }> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const template = process.env.TEST_TEMPLATE_DATABASE!;
   const url = options.database ?? withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
   if (!options.database) await ensureDatabase(url, databaseName(template));
@@ -77,24 +103,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const client = (headers: Record<string, string>): Client => {
-    const gql = async (query: string, variables?: Record<string, unknown>) => {
+  const client = (headers: Record<string, string>): Client =>
+    clientOf(async (query, variables) => {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;
-    };
-    return {
-      gql,
-      async data(query, variables) {
-        const result = await gql(query, variables);
-        if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-        return result.data;
-      },
-    };
-  };
+    });
   const tokenFor = async (username: string) => {
     const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
     return (await authService.issueToken(dataSource.manager, account.id, 'test', 1)).token;
@@ -110,6 +127,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     as,
     tokenFor,
     anonymous: client({}),
+    withHeaders: client,
     clock,
     authCache: app.authCache,
     async login(username, password) {

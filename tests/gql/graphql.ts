@@ -1,0 +1,179 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Role =
+  | 'COMMUNITY_COORDINATOR'
+  | 'DISTRICT_ADMIN'
+  | 'DISTRICT_OFFICIAL'
+  | 'GRID_MEMBER'
+  | 'REPORT_BUILDER'
+  | 'WINDOW_STAFF';
+
+export type UpdateAccountInput = {
+  /** Required for coordinators (one or more) and window staff (exactly one). */
+  communityIds?: Array<string | number> | null | undefined;
+  /** A disabled account cannot sign in; its sessions end. */
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  /** Required for grid members. */
+  gridIds?: Array<string | number> | null | undefined;
+  id: string | number;
+  role?: Role | null | undefined;
+  /** Required for grid members. */
+  staffMemberId?: string | number | null | undefined;
+  /** The version you read. */
+  version: number;
+};
+
+export type TokensCreateMutationVariables = Exact<{
+  name: string;
+  expiresInDays?: number | null | undefined;
+}>;
+
+
+export type TokensCreateMutation = { createApiToken: { token: string, apiToken: { id: string } } };
+
+export type TokensMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokensMeQuery = { me: { username: string } };
+
+export type TokensUpdateAccountMutationVariables = Exact<{
+  input: UpdateAccountInput;
+}>;
+
+
+export type TokensUpdateAccountMutation = { updateAccount: { id: string } };
+
+export type TokensResetPasswordMutationVariables = Exact<{
+  id: string | number;
+  password: string;
+}>;
+
+
+export type TokensResetPasswordMutation = { resetPassword: { id: string } };
+
+export type TokensOfAccountQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type TokensOfAccountQuery = { accountApiTokens: Array<{ id: string, accountId: string, name: string, prefix: string, revokedAt: string | null }> };
+
+export type TokensRevokeAccountTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TokensRevokeAccountTokenMutation = { revokeAccountApiToken: { id: string, revokedAt: string | null } };
+
+export type TokensRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TokensRevokeMutation = { revokeApiToken: { id: string } };
+
+export type TokensMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokensMineQuery = { apiTokens: Array<{ id: string, revokedAt: string | null, expiresAt: string }> };
+
+export type TokensLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokensLogoutMutation = { logout: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const TokensCreateDocument = new TypedDocumentString(`
+    mutation TokensCreate($name: String!, $expiresInDays: Int) {
+  createApiToken(input: {name: $name, expiresInDays: $expiresInDays}) {
+    token
+    apiToken {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensCreateMutation, TokensCreateMutationVariables>;
+export const TokensMeDocument = new TypedDocumentString(`
+    query TokensMe {
+  me {
+    username
+  }
+}
+    `) as unknown as TypedDocumentString<TokensMeQuery, TokensMeQueryVariables>;
+export const TokensUpdateAccountDocument = new TypedDocumentString(`
+    mutation TokensUpdateAccount($input: UpdateAccountInput!) {
+  updateAccount(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TokensUpdateAccountMutation, TokensUpdateAccountMutationVariables>;
+export const TokensResetPasswordDocument = new TypedDocumentString(`
+    mutation TokensResetPassword($id: ID!, $password: String!) {
+  resetPassword(id: $id, password: $password) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TokensResetPasswordMutation, TokensResetPasswordMutationVariables>;
+export const TokensOfAccountDocument = new TypedDocumentString(`
+    query TokensOfAccount($accountId: ID!) {
+  accountApiTokens(accountId: $accountId) {
+    id
+    accountId
+    name
+    prefix
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TokensOfAccountQuery, TokensOfAccountQueryVariables>;
+export const TokensRevokeAccountTokenDocument = new TypedDocumentString(`
+    mutation TokensRevokeAccountToken($id: ID!) {
+  revokeAccountApiToken(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TokensRevokeAccountTokenMutation, TokensRevokeAccountTokenMutationVariables>;
+export const TokensRevokeDocument = new TypedDocumentString(`
+    mutation TokensRevoke($id: ID!) {
+  revokeApiToken(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TokensRevokeMutation, TokensRevokeMutationVariables>;
+export const TokensMineDocument = new TypedDocumentString(`
+    query TokensMine {
+  apiTokens {
+    id
+    revokedAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<TokensMineQuery, TokensMineQueryVariables>;
+export const TokensLogoutDocument = new TypedDocumentString(`
+    mutation TokensLogout {
+  logout
+}
+    `) as unknown as TypedDocumentString<TokensLogoutMutation, TokensLogoutMutationVariables>;
