@@ -1,16 +1,13 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
+import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
-import { useApiQuery } from '../useApiQuery';
+import { apiKeys, useApiDataProvider } from '../dataProvider/api';
+import type { HomeFiguresQuery } from '../gql/graphql';
 import { GapsPanel } from '../staffing/GapsPanel';
 import { ServiceCounts } from '../service/ServiceCounts';
-import { HOME_QUERY } from './query';
 
-interface Figures {
-  districts: { items: Array<{ communityCount: number; gridCount: number; householdCount: number; residentCount: number }> };
-  staffMembers: { totalItems: number };
-  communities: { items: Array<{ id: string; name: string; nameEn: string; residentCount: number }> };
-}
+type Community = HomeFiguresQuery['communities']['items'][number];
 
 const Figure = ({ label, value }: { label: string; value: number }) => (
   <Card sx={{ flex: '1 1 160px' }}>
@@ -25,12 +22,13 @@ const Figure = ({ label, value }: { label: string; value: number }) => (
 export const Dashboard = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, error } = useApiQuery<Figures>(HOME_QUERY);
+  const dataProvider = useApiDataProvider();
+  const { data, error } = useQuery({ queryKey: apiKeys.homeFigures, queryFn: () => dataProvider.homeFigures() });
   if (error) return <Typography color="error">{error.message}</Typography>;
   if (!data) return <Loading />;
   const district = data.districts.items[0] ?? { communityCount: 0, gridCount: 0, householdCount: 0, residentCount: 0 };
   const communities = [...data.communities.items].sort((a, b) => b.residentCount - a.residentCount);
-  const nameOf = (c: Figures['communities']['items'][number]) => (locale.startsWith('zh') ? c.name : c.nameEn.replace(/ Community$/, ''));
+  const nameOf = (c: Community) => (locale.startsWith('zh') ? c.name : c.nameEn.replace(/ Community$/, ''));
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="cg.dashboard.title" />

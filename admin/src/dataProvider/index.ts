@@ -1,9 +1,10 @@
-import { gql } from '@apollo/client';
+import { DocumentNode, parse } from 'graphql';
 import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
 import {
   CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
 } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
+import { apiMethods, type Request } from './api';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
 /**
@@ -58,7 +59,7 @@ export function toApiFilter(filter: Params = {}): Params {
   return result;
 }
 
-const listQuery = (resource: string) => gql(listQueryText(resource));
+const listQuery = (resource: string) => parse(listQueryText(resource));
 
 const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   const config = RESOURCES[resource];
@@ -105,7 +106,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         };
       }
       return {
-        query: gql(oneQueryText(resource)),
+        query: parse(oneQueryText(resource)),
         variables: { id: String(params.id), asOf },
         parseResponse: ({ data }) => {
           if (!asOf) noteServerToday(data[lowerFirst(type)]?.asOf);
@@ -114,7 +115,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       };
     case CREATE:
       return {
-        query: gql(`mutation ($input: Create${type}Input!) { create${type}(input: $input) { ${fields} } }`),
+        query: parse(`mutation ($input: Create${type}Input!) { create${type}(input: $input) { ${fields} } }`),
         variables: { input: pick(params.data, (key) => params.data[key] !== undefined) },
         parseResponse: ({ data }) => ({ data: clean(data[`create${type}`]) }),
       };
@@ -125,14 +126,14 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       const changed = pick(params.data, (key) => key !== 'validFrom' && JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null));
       const day = config.dated ? { asOf: previous.asOf ?? params.data.asOf } : {};
       return {
-        query: gql(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
+        query: parse(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
         variables: { input: { id: String(params.id), version: previous.version ?? params.data.version, ...day, ...changed } },
         parseResponse: ({ data }) => ({ data: clean(data[`update${type}`]) }),
       };
     }
     case DELETE:
       return {
-        query: gql(`mutation ($id: ID!) { delete${type}(id: $id) { id } }`),
+        query: parse(`mutation ($id: ID!) { delete${type}(id: $id) { id } }`),
         variables: { id: String(params.id) },
         parseResponse: ({ data }) => ({ data: clean(data[`delete${type}`]) }),
       };
@@ -141,7 +142,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       const ids: string[] = params.ids.map(String);
       const body = ids.map((_, i) => `d${i}: delete${type}(id: $id${i}) { id }`).join(' ');
       return {
-        query: gql(`mutation (${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${body} }`),
+        query: parse(`mutation (${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${body} }`),
         variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
         parseResponse: ({ data }) => ({ data: Object.values(data).map((row: any) => row.id) }),
       };
@@ -203,9 +204,9 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     }
     return { data, total };
   };
-  /** For screens that read more than one resource at once (structure tree, dashboard). */
-  wrapped.query = async (text: string, variables?: Params) => {
-    const document = gql(text);
+  /** For screens that read more than one resource at once; a generated document's answer is typed (see api.ts). */
+  const query = async (text: string | DocumentNode, variables?: Params) => {
+    const document = typeof text === 'string' ? parse(text) : text;
     const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
     try {
       const result = isMutation
@@ -216,6 +217,8 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
       return toHttpError(error);
     }
   };
+  wrapped.query = query;
+  Object.assign(wrapped, apiMethods(query as Request));
   /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. */
   wrapped.change = async (resource: string, input: Params, dryRun: boolean): Promise<CommandResult> => {
     const { type } = RESOURCES[resource];

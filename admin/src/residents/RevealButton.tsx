@@ -1,9 +1,9 @@
 import { Permission } from '@community-grid/shared';
 import { Alert, Button } from '@mui/material';
-import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useMutation } from '@tanstack/react-query';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useCan } from '../access';
-import type { QueryFn } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
 
 /** Shows one resident's full ID number and phone on request; the server records who looked. */
 export const RevealButton = () => {
@@ -11,19 +11,19 @@ export const RevealButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const allowed = useCan(Permission.REVEAL_PERSONAL_DATA);
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const [revealed, setRevealed] = useState<{ idNumber: string; phone: string | null } | null>(null);
+  const dataProvider = useApiDataProvider();
+  // A write (the server records who looked), so a mutation: never cached, never repeated by itself.
+  const reveal = useMutation({
+    mutationFn: (id: string) => dataProvider.revealResidentPersonalData(id),
+    onError: (error: Error) => notify(error.message, { type: 'error' }),
+  });
   if (!allowed || !record) return null;
+  // Shown only on the record it was revealed for, should this button be reused for another.
+  const revealed = reveal.variables === String(record.id) ? reveal.data : undefined;
   if (revealed) {
     return <Alert severity="info" data-testid="revealed">{translate('resources.residents.fields.idNumber')}: {revealed.idNumber} · {translate('resources.residents.fields.phone')}: {revealed.phone ?? '—'}</Alert>;
   }
   return (
-    <Button variant="outlined" size="small" onClick={async () => {
-      try {
-        setRevealed((await dataProvider.query('mutation ($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }', { id: record.id })).revealResidentPersonalData);
-      } catch (error) {
-        notify((error as Error).message, { type: 'error' });
-      }
-    }}>{translate('cg.reveal.button')}</Button>
+    <Button variant="outlined" size="small" disabled={reveal.isPending} onClick={() => reveal.mutate(String(record.id))}>{translate('cg.reveal.button')}</Button>
   );
 };

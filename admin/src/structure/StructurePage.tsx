@@ -2,12 +2,12 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Button, Card, CardContent, Chip, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { SimpleTreeView } from '@mui/x-tree-view/SimpleTreeView';
 import { TreeItem } from '@mui/x-tree-view/TreeItem';
+import { useQuery } from '@tanstack/react-query';
 import React, { useMemo, useState } from 'react';
 import { Link, Loading, Title, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 import { AsOfPicker } from '../time/AsOfPicker';
 import { noteServerToday, useAsOf } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
-import { STRUCTURE_TREE_QUERY } from './query';
+import { apiKeys, useApiDataProvider } from '../dataProvider/api';
 
 interface Node {
   id: string;
@@ -32,27 +32,28 @@ export const StructurePage = () => {
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const asOf = useAsOf();
-  const { data, error } = useApiQuery<{ districts: { items: any[] } }>(STRUCTURE_TREE_QUERY, { asOf: asOf ?? undefined });
+  const dataProvider = useApiDataProvider();
+  const { data, error } = useQuery({ queryKey: apiKeys.structureTree(asOf), queryFn: () => dataProvider.structureTree(asOf) });
   const zh = locale.startsWith('zh');
 
   const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => {
     if (!asOf) noteServerToday(d.communities.items[0]?.asOf);
-    const communities = d.communities.items.map((c: any): Node & { officeId: string | null } => ({
+    const communities = d.communities.items.map((c): Node & { officeId: string | null } => ({
       id: `c${c.id}`, resource: 'communities', recordId: c.id, label: `${c.code} ${zh ? c.name : c.nameEn}`, households: c.householdCount, residents: c.residentCount,
       officeId: c.officeId,
-      children: c.grids.items.map((g: any) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
+      children: c.grids.items.map((g) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
     }));
     // Before the reform communities belonged to sub-district offices; those without one hang from the district.
-    const offices = d.offices.items.map((o: any): Node => {
-      const children = communities.filter((c: any) => c.officeId === o.id);
+    const offices = d.offices.items.map((o): Node => {
+      const children = communities.filter((c) => c.officeId === o.id);
       return { id: `o${o.id}`, resource: 'offices', recordId: o.id, label: zh ? o.name : o.nameEn, households: sum(children, 'households'), residents: sum(children, 'residents'), children };
     });
-    offices.sort((a: Node, b: Node) => a.label.localeCompare(b.label, locale));
-    const officeIds = new Set(d.offices.items.map((o: any) => o.id));
+    offices.sort((a, b) => a.label.localeCompare(b.label, locale));
+    const officeIds = new Set(d.offices.items.map((o) => o.id));
     // The district's counts are its communities' (every household is in a grid of one), so they are not asked for again.
     return {
       id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: sum(communities, 'households'), residents: sum(communities, 'residents'),
-      children: [...offices, ...communities.filter((c: any) => !c.officeId || !officeIds.has(c.officeId))],
+      children: [...offices, ...communities.filter((c) => !c.officeId || !officeIds.has(c.officeId))],
     };
   }), [data, zh, locale, asOf]);
 

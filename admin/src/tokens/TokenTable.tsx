@@ -1,9 +1,9 @@
 import { Button, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
-export interface Token { id: string; name: string; prefix: string; createdAt: string; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null }
+import type { TokenFieldsFragment } from '../gql/graphql';
 
-export const TOKEN_FIELDS = 'id name prefix createdAt expiresAt revokedAt lastUsedAt';
+export type Token = TokenFieldsFragment;
 
 /** API tokens with when each was made, expires and was last used; active ones can be revoked. */
 export const TokenTable = ({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) => {
