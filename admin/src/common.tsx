@@ -1,8 +1,9 @@
 import type { JSX } from 'react';
 import { isMasked, isPhoneNumber, residentIdProblem } from '@community-grid/shared';
 import {
-  Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, regex, required, TextInput, useLocaleState, useRecordContext,
+  Create, DateField, DateFieldProps, downloadCSV, Edit, Exporter, maxLength, RaRecord, regex, required, TextInput, useLocaleState, useRecordContext,
 } from 'react-admin';
+import jsonExport from 'jsonexport/dist';
 import { i18nProvider } from './i18n';
 
 /** Choices for an enum, labelled through i18n (cg.enums.<Enum>.<VALUE>). */
@@ -43,19 +44,19 @@ export const JsonInput = ({ source }: { source: string }) => (
 );
 
 /**
- * CSV of the filtered list, with column names in the user's language and
- * enum values translated.
+ * CSV of the filtered list through react-admin's exporter (jsonexport, downloadCSV), with column
+ * names in the user's language; a column is a field, or a name and how to read it (enums translated).
  */
-export const exporterFor = (resource: string, columns: Array<string | [string, (record: any) => unknown]>): Exporter =>
-  async (records) => {
+export const exporterFor = <R extends RaRecord = RaRecord>(resource: string, columns: Array<string | [string, (record: R) => unknown]>): Exporter<R> =>
+  (records) => {
     const t = (key: string) => i18nProvider.translate(key);
-    const header = columns.map((column) => t(`resources.${resource}.fields.${typeof column === 'string' ? column : column[0]}`));
-    const quote = (value: unknown) => {
-      const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-      return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    const rows = records.map((record) => columns.map((column) => quote(typeof column === 'string' ? record[column] : column[1](record))));
-    downloadCSV([header.map(quote).join(','), ...rows.map((row) => row.join(','))].join('\n'), t(`resources.${resource}.name`).split('|')[0].trim());
+    const keys = columns.map((column) => (typeof column === 'string' ? column : column[0]));
+    const cell = (value: unknown) => (Array.isArray(value) ? value.join('; ') : value !== null && typeof value === 'object' ? JSON.stringify(value) : value ?? '');
+    const rows = records.map((record) => Object.fromEntries(columns.map((column, i) => [keys[i], cell(typeof column === 'string' ? record[column] : column[1](record))])));
+    jsonExport(rows, { headers: keys, rename: keys.map((key) => t(`resources.${resource}.fields.${key}`)) }, (error, csv) => {
+      if (error) throw error;
+      downloadCSV(csv, t(`resources.${resource}.name`).split('|')[0].trim());
+    });
   };
 
 export const translateEnum = (enumName: string) => (value: string) => i18nProvider.translate(`cg.enums.${enumName}.${value}`);

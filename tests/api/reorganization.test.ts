@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { addDays } from '../../server/src/core/time/validity';
-import { MUSLIM_LANE, CHENXI, sample, GridRecord } from '../support/sample';
+import { MUSLIM_LANE, sample, GridRecord } from '../support/sample';
 import { structureFingerprint, structureOn } from '../support/structure-dump';
 import { startTestServer, TestServer } from '../support/test-server';
 

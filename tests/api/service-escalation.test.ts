@@ -34,7 +34,6 @@ const setToday = (day: string) => { first.clock.set(day); second.clock.set(day);
 /** Sweeps on both instances at once, then waits until neither has work left. */
 async function sweepOnBoth(): Promise<void> {
   await Promise.all(schedulers.map((scheduler) => scheduler.sweep()));
-  // eslint-disable-next-line no-await-in-loop
   while (!(await schedulers[0].idle())) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 

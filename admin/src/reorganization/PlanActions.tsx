@@ -3,6 +3,7 @@ import PreviewIcon from '@mui/icons-material/Preview';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useStateFor } from '../useStateFor';
 import { Button, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { QueryFn } from '../dataProvider';
 import { formatDay } from '../staffing/posts';
@@ -37,8 +38,7 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
   const today = serverDay?.communities.items[0]?.asOf ?? districtToday();
   useEffect(() => noteServerToday(today), [today]);
   const withdraw = plan.status === 'APPLIED' && plan.effectiveOn > today;
-  const [revertOn, setRevertOn] = useState(today);
-  useEffect(() => setRevertOn(today), [today]);
+  const [revertOn, setRevertOn] = useStateFor(today, today);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);

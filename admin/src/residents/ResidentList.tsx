@@ -37,7 +37,7 @@ const filtersFor = (seesBirthDates: boolean) => [
 ];
 
 const exportColumns = (seesBirthDates: boolean) => exporterFor('residents', ['id', 'name', ['gender', (r) => translateEnum('Gender')(r.gender)],
-  seesBirthDates ? 'birthDate' : ['ageBand', ageBandText], 'idNumber', 'phone', 'householdId',
+  seesBirthDates ? 'birthDate' : ['ageBand', (r) => ageBandText({ ageBand: r.ageBand })], 'idNumber', 'phone', 'householdId',
   ['tags', (r) => r.tags.map(translateEnum('ResidentTag'))]]);
 
 export const ResidentList = () => {

@@ -1,6 +1,6 @@
 import WarningIcon from '@mui/icons-material/Warning';
 import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useStateFor } from '../useStateFor';
 import { Loading, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
@@ -38,8 +38,8 @@ export const DutyCalendar = () => {
   const [locale] = useLocaleState();
   const postLabel = usePostLabel();
   const shown = useShownDay();
-  const [start, setStart] = useState(shown);
-  useEffect(() => setStart(shown), [shown]);
+  // The week shown starts on the day shown, until the arrows move it.
+  const [start, setStart] = useStateFor(shown, shown);
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   const week = useApiQuery<Week>(WEEK, { communityId: String(record?.id), from: days[0], to: days[6] }, !record);
   const staffIds = [...new Set(week.data?.posts.items.flatMap((p) => (p.holders ?? []).map((h) => h.staffMemberId)) ?? [])].sort();

@@ -2,7 +2,7 @@ import { Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { FieldValues, useFormContext } from 'react-hook-form';
 import { Form, useDataProvider, useTranslate } from 'react-admin';
-import type { CommandResult, QueryFn } from '../dataProvider';
+import type { QueryFn } from '../dataProvider';
 import { CommandActions, CommandOutcome, usePreviewThenApply } from '../time/CommandDialog';
 
 export const COMMAND_RESULT = 'dryRun correlationId changeCount changes { operation entityType entityId changes } record { id }';

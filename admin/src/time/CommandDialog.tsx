@@ -3,7 +3,8 @@ import MoveUpIcon from '@mui/icons-material/MoveUp';
 import {
   Alert, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
-import { Children, isValidElement, ReactNode, useEffect, useState } from 'react';
+import { Children, isValidElement, ReactNode, useState } from 'react';
+import { useStateFor } from '../useStateFor';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   Button, DateInput, Form, required, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
@@ -95,10 +96,10 @@ export function usePreviewThenApply(execute: (dryRun: boolean) => Promise<Comman
   const { setError, clearErrors, trigger } = useFormContext();
   const values = useWatch();
   const [preview, setPreview] = useState<{ key: string; result: CommandResult } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A failure is about the values it was met with: editing the form clears it.
   const [busy, setBusy] = useState(false);
   const key = JSON.stringify(values);
-  useEffect(() => { setFailure(null); }, [key]);
+  const [failure, setFailure] = useStateFor<string | null>(key, null);
 
   const run = async (dryRun: boolean) => {
     if (!(await trigger())) return;

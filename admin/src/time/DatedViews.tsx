@@ -83,7 +83,8 @@ export const VersionHistory = ({ children }: { children: ReactNode }) => (
 );
 
 /** A parent a version belonged to (read as of the version's first day), linked to its page. */
-export const VersionParentField = ({ source, reference, label, show }: { source: string; reference: string; label: string; show: (parent: any) => string }) => {
+// `label` is read by react-admin from the element (Datagrid's column header), not by the component.
+export const VersionParentField = ({ source, reference, show }: { source: string; reference: string; label: string; show: (parent: any) => string }) => {
   const version = useRecordContext();
   const parent = source.split('.').reduce((value: any, key) => value?.[key], version);
   if (!parent) return <span>—</span>;

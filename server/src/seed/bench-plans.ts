@@ -30,14 +30,15 @@ async function serve(url: string, today: string) {
   const app = await createApp({ dataSource, schema: await buildApiSchema(), isDevelopment: false, isProduction: false, clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string, variables: object, cookie?: string) => {
+  const post = async <T>(query: string, variables: object, cookie?: string) => {
     const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
-    return { body: await response.json() as { data?: any; errors?: Array<{ message: string }> }, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+    return { body: await response.json() as { data?: T; errors?: Array<{ message: string }> }, cookie: response.headers.get('set-cookie')?.split(';')[0] };
   };
-  const { cookie } = await post('mutation { login(username: "admin", password: "' + PASSWORD + '") { role } }', {});
+  const { cookie } = await post<unknown>('mutation { login(username: "admin", password: "' + PASSWORD + '") { role } }', {});
   return {
     dataSource, clock,
-    gql: (query: string, variables: object = {}) => post(query, variables, cookie).then((r) => r.body),
+    /** Sends `query`; its data is of the shape T the caller names. */
+    gql: <T>(query: string, variables: object = {}) => post<T>(query, variables, cookie).then((r) => r.body),
     close: async () => { await app.apollo.stop(); await new Promise((resolve) => app.server.close(resolve)); await dataSource.destroy(); },
   };
 }
@@ -46,12 +47,12 @@ type Server = Awaited<ReturnType<typeof serve>>;
 
 async function time(server: Server, planId: number, dryRun: boolean): Promise<{ ms: number; writes: number; failed: number }> {
   const started = performance.now();
-  const result = await server.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ok changeCount steps { ok error { message } } } }`,
+  const result = await server.gql<{ applyReorganizationPlan: { ok: boolean; changeCount: number; steps: Array<{ ok: boolean }> } }>(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ok changeCount steps { ok error { message } } } }`,
     { id: String(planId), dryRun });
   const ms = performance.now() - started;
   if (result.errors) throw new Error(`plan ${planId}: ${result.errors[0].message}`);
-  const outcome = result.data.applyReorganizationPlan;
-  return { ms, writes: outcome.changeCount, failed: outcome.steps.filter((s: { ok: boolean }) => !s.ok).length };
+  const outcome = result.data!.applyReorganizationPlan;
+  return { ms, writes: outcome.changeCount, failed: outcome.steps.filter((s) => !s.ok).length };
 }
 
 /** Fifty steps over the whole district, next month: splits, merges, moves of grids and households, renames, new grids, staff transfers. */

@@ -19,9 +19,14 @@ const ADMIN_PASSWORD = 'replay-admin-password';
 interface Answer {
   status: number;
   ms: number;
-  body: any;
+  /** Parsed JSON, or the text when the answer was not JSON. */
+  body: unknown;
   headers: Headers;
 }
+
+/** The answer's data in the shape the query asked for (undefined for an error or an answer that is not JSON). */
+const dataOf = <T>(answer: Answer): T | undefined => (answer.body as { data?: T } | null)?.data ?? undefined;
+const firstError = (answer: Answer) => (answer.body as { errors?: Array<{ message?: string }> } | null)?.errors?.[0]?.message;
 
 class Target {
   private cookies = new Map<string, string>();
@@ -166,24 +171,25 @@ async function main(): Promise<void> {
 
     // 4. Re-identification: what a report builder reads of a resident.
     const masked = await target.gql('{ residents(options: { take: 1 }) { items { idNumber birthDate } } }', reporter);
-    record('4 re-identification', `reporter reads ${JSON.stringify((masked.body as any).data?.residents?.items?.[0] ?? (masked.body as any).errors?.[0]?.message)}`, masked);
+    record('4 re-identification', `reporter reads ${JSON.stringify(dataOf<{ residents: { items: unknown[] } }>(masked)?.residents.items[0] ?? firstError(masked))}`, masked);
     const contains = await target.gql('{ residents(options: { filter: { idNumber: { contains: "630199" } } }) { totalItems } }', admin);
     record('4 re-identification', 'administrator filters idNumber with contains', contains);
 
     // 5. Tokens after a password reset.
     const official = await target.login('official', 'demo');
     const created = await target.gql('mutation { createApiToken(input: { name: "replay" }) { token } }', official);
-    const token = (created.body as any).data?.createApiToken?.token as string | undefined;
-    const [{ id: officialId }] = ((await target.gql('{ accounts(options: { filter: { username: { eq: "official" } } }) { items { id } } }', admin)).body as any).data.accounts.items;
+    const token = dataOf<{ createApiToken: { token: string } }>(created)?.createApiToken.token;
+    const [{ id: officialId }] = dataOf<{ accounts: { items: Array<{ id: string }> } }>(await target.gql('{ accounts(options: { filter: { username: { eq: "official" } } }) { items { id } } }', admin))!.accounts.items;
     await target.gql(`mutation { resetPassword(id: "${officialId}", password: "a-new-password-1") { id } }`, admin);
     record('5 tokens', 'official\'s API token used after an administrator reset the password',
       token ? await target.post(JSON.stringify({ query: '{ me { username } }' }), { authorization: `Bearer ${token}` }) : 'no token made');
 
     // 6. One request, one transaction.
+    const staffCount = (answer: Answer) => dataOf<{ staffMembers: { totalItems: number } }>(answer)!.staffMembers.totalItems;
     const before = await target.gql('{ staffMembers(options: { filter: { name: { eq: "回放甲" } } }) { totalItems } }', admin);
     const pair = await target.gql('mutation { a: createStaffMember(input: { name: "回放甲" }) { id } b: createStaffMember(input: { name: "  " }) { id } }', admin);
     const after = await target.gql('{ staffMembers(options: { filter: { name: { eq: "回放甲" } } }) { totalItems } }', admin);
-    record('6 one transaction', `two aliased creates, the second invalid: first kept ${(after.body as any).data.staffMembers.totalItems - (before.body as any).data.staffMembers.totalItems} time(s)`, pair);
+    record('6 one transaction', `two aliased creates, the second invalid: first kept ${staffCount(after) - staffCount(before)} time(s)`, pair);
 
     // 7. Errors.
     record('7 errors', '3 MB body', await target.post(JSON.stringify({ query: '{ districts { totalItems } }', padding: 'x'.repeat(3_000_000) })));
@@ -194,7 +200,7 @@ async function main(): Promise<void> {
     record('7 errors', 'username of 300 characters', await target.gql(`mutation { login(username: "${'u'.repeat(300)}", password: "x") { id } }`));
     record('7 errors', 'subscription', await target.gql('subscription { districts { totalItems } }', admin));
     record('7 errors', 'lone surrogate in a name', await target.post(`{"query":"mutation { createStaffMember(input: { name: \\"a\\ud800b\\" }) { id } }"}`, {}, admin));
-    const adminId = ((await target.gql('{ me { id } }', admin)).body as any).data.me.id as string;
+    const adminId = dataOf<{ me: { id: string } }>(await target.gql('{ me { id } }', admin))!.me.id;
     record('7 errors', `deleteAccount("0${adminId}") by that account`, await target.gql(`mutation { deleteAccount(id: "0${adminId}") { id } }`, admin));
 
     // 8. Throttling: a stranger guesses at a known username, then its owner signs in.

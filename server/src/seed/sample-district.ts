@@ -14,6 +14,7 @@ import { createDemoAccounts } from '../modules/auth/bootstrap';
 import { loadSamplePlans } from './sample-reform';
 import { loadSampleStaffing } from './sample-staffing';
 import { loadSampleService } from './sample-service';
+import type { EntityClass } from '../core/entity-class';
 
 /**
  * The sample Chengdong (East) District: 7 withdrawn sub-district offices and
@@ -165,7 +166,7 @@ let reportProgress: LoadProgress | undefined;
  * every value, ranges and arrays included), so a chunk of 20,000 rows is one
  * statement whatever its width. Returns the new ids in the order of `rows`.
  */
-async function insertChunked(em: EntityManager, entity: Function, rows: object[], chunk = 20_000): Promise<number[]> {
+async function insertChunked(em: EntityManager, entity: EntityClass, rows: object[], chunk = 20_000): Promise<number[]> {
   if (!rows.length) return [];
   const metadata = em.connection.getMetadata(entity);
   const columns = Object.keys(rows[0]).map((property) => {

@@ -5,6 +5,7 @@ import { scopeRule } from '../../core/scope';
 import { Household } from '../household/household.entity';
 import { Resident } from '../resident/resident.entity';
 import type { Crosswalk, CrosswalkRow } from './plan.inputs';
+import type { EntityClass } from '../../core/entity-class';
 
 /**
  * Where the households and residents of each unit of an earlier structure are
@@ -17,7 +18,7 @@ export async function crosswalk(ctx: RequestContext, from: string, to: string, l
   if (to < from) throw new BadUserInputError({ to: 'must not be before from' });
   // Each statement binds the two days, then what the caller's scope needs.
   // A household (or resident) counts when it is in the caller's reach on either day.
-  const statement = (build: (scoped: (entity: Function) => string) => string) => {
+  const statement = (build: (scoped: (entity: EntityClass) => string) => string) => {
     const parameters: unknown[] = [from, to];
     const param = (value: unknown) => `$${parameters.push(value)}`;
     const sql = build((entity) => {

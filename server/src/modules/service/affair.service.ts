@@ -17,7 +17,7 @@ import { ancestorSql } from '../structure/structure';
 import { onHouseholdsMoved } from '../structure/structure-moves';
 import { Affair, AffairEvent } from './affair.entity';
 import { RouteDecision, routeAffair } from './affair-routing';
-import { AFFAIR_TRANSITIONS, allowedTransitions, dueDate, RUNNING_STATUSES, StepContext, TransitionInput } from './affair-workflow';
+import { AFFAIR_TRANSITIONS, allowedTransitions, RUNNING_STATUSES, StepContext, TransitionInput } from './affair-workflow';
 import { WorkingCalendar } from './working-calendar';
 
 export interface AcceptAffairInput {
@@ -79,7 +79,7 @@ export class AffairService {
     if (!input.residentId && !input.householdId) problems.add('residentId', 'name the resident (or the household) the affair is for');
     problems.throwIfAny();
     let residentId: number | null = null;
-    let householdId: number | null = null;
+    let householdId: number | null;
     if (input.residentId) {
       const id = parseId(input.residentId);
       const [resident] = id === null ? [] : await hydrate(ctx.em, Resident,

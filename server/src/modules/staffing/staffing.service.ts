@@ -17,6 +17,7 @@ import { GridAssignment } from './grid-assignment.entity';
 import { Post, PostHolder, PostRotation } from './post.entity';
 import { staffingRules } from './staffing.config';
 import { StaffingTemplate, TemplateAdoption } from './staffing-template.entity';
+import type { EntityClass } from '../../core/entity-class';
 
 type Values = Record<string, unknown>;
 
@@ -300,7 +301,7 @@ export class StaffingService {
     return created;
   }
 
-  private audit(ctx: RequestContext, operation: AuditOperation, entity: Function, id: number, before: ObjectLiteral | undefined, after: ObjectLiteral | undefined) {
+  private audit(ctx: RequestContext, operation: AuditOperation, entity: EntityClass, id: number, before: ObjectLiteral | undefined, after: ObjectLiteral | undefined) {
     const shown = (record: ObjectLiteral | undefined) => record && { ...record, validFrom: record.validFrom, validUntil: record.validUntil, asOf: undefined };
     return auditService.record(ctx, operation, entity.name, id, diff(shown(before), shown(after)));
   }
