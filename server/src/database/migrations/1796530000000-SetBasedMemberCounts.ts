@@ -13,8 +13,11 @@ import { ROW_COUNTING } from './1796520000000-MemberCounts';
  * nothing) and recount those grids' whole series set-based from their
  * memberships: a grid holds a few hundred households and a few thousand
  * resident versions, so a recount costs milliseconds whatever the statement's size.
- * The grids are locked in a fixed order, so concurrent writers to a grid take
- * turns without deadlocks and each recount reads what the one before committed.
+ * A statement locks its grids in a fixed order, so concurrent writers to a grid
+ * take turns and each recount reads what the one before committed. Two
+ * transactions moving households across the same two grids in opposite
+ * directions can still wait on each other; PostgreSQL breaks that by failing
+ * one, which the API answers as SERVICE_UNAVAILABLE (nothing kept, try again).
  */
 export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
   name = 'SetBasedMemberCounts1796530000000';
