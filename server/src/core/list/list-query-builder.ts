@@ -151,6 +151,10 @@ function afterCursor(keys: SortKey[], cursor: string): [string, ObjectLiteral] {
     if (order === 'ASC') return values[i] === null ? `${expression} IS NOT NULL` : `${expression} > ${param(i)}`;
     return values[i] === null ? 'FALSE' : `(${expression} < ${param(i)} OR ${expression} IS NULL)`;
   };
+  // Going up past values that are all present, a row comparison says the same, and an index on the first key serves it.
+  if (keys.every((key, i) => key.order === 'ASC' && values[i] !== null)) {
+    return [`(${keys.map((key) => key.expression).join(', ')}) > (${keys.map((_key, i) => param(i)).join(', ')})`, parameters];
+  }
   const branches = keys.map((_key, i) => [...keys.slice(0, i).map((_k, j) => equal(j)), beyond(i)].join(' AND '));
   return [`(${branches.map((b) => `(${b})`).join(' OR ')})`, parameters];
 }
