@@ -152,6 +152,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   }
 };
 
+/** What a failed call throws (an HttpError made by toHttpError, or a network error): a message key and the server's details. */
+export interface ApiFailure { message?: string; body?: { errors?: Record<string, string>; detail?: string; reason?: string } }
+export const apiFailure = (error: unknown): ApiFailure => (error ?? {}) as ApiFailure;
+
 /**
  * API errors → what react-admin shows: BAD_USER_INPUT's per-field messages go
  * on the form fields, a stale version and refused deletions become readable

@@ -5,7 +5,7 @@ import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogT
 import { useEffect, useState } from 'react';
 import { useStateFor } from '../useStateFor';
 import { Button, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import type { QueryFn } from '../dataProvider';
+import { apiFailure, type QueryFn } from '../dataProvider';
 import { formatDay } from '../staffing/posts';
 import { districtToday, noteServerToday } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
@@ -60,7 +60,8 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
         notify(`cg.reorg.done_${mode === 'apply' ? 'apply' : withdraw ? 'withdraw' : 'revert'}`, { type: 'info', messageArgs: { smart_count: outcome.changeCount } });
         onDone();
       }
-    } catch (error: any) {
+    } catch (caught) {
+      const error = apiFailure(caught);
       if (dryRun) setPreviewed(null);
       setFailure([translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '));
     } finally {

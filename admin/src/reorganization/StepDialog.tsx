@@ -4,7 +4,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
-import type { QueryFn } from '../dataProvider';
+import { apiFailure, type QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
 import { HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from '../staffing/posts';
 import { HouseholdChooser } from './HouseholdChooser';
@@ -67,7 +67,8 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
         ? dataProvider.query(UPDATE_STEP, { input: { id: step.id, params: clean(params) } })
         : dataProvider.query(ADD_STEP, { input: { planId: plan.id, kind, params: clean(params) } }));
       onSaved();
-    } catch (error: any) {
+    } catch (caught) {
+      const error = apiFailure(caught);
       setErrors(error?.body?.errors ?? {});
       setFailure(translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }));
     } finally {

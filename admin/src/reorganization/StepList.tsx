@@ -6,7 +6,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, IconButton, List, ListItem, ListItemText, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { QueryFn } from '../dataProvider';
+import { apiFailure, type QueryFn } from '../dataProvider';
 import type { Outcome, Plan, Step } from './plans';
 import { useStepSentence } from './sentences';
 import { StepDialog } from './StepDialog';
@@ -31,7 +31,8 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
     try {
       await dataProvider.query(query, variables);
       onChanged();
-    } catch (error: any) {
+    } catch (caught) {
+      const error = apiFailure(caught);
       notify(error?.message ?? 'ra.notification.http_error', { type: 'error', messageArgs: { _: error?.message } });
     }
   };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DateInput, ReferenceInput, required, SelectInput, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useCan } from '../access';
 import { useLocalizedName } from '../common';
-import type { QueryFn } from '../dataProvider';
+import { apiFailure, type QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
 import { formatDay } from './posts';
 import { COMMAND_RESULT, StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
@@ -44,7 +44,8 @@ export const TemplateAdoption = ({ communityId, day, onChanged }: { communityId:
     try {
       await dataProvider.query(OPEN_POSTS, { communityId });
       onChanged();
-    } catch (error: any) {
+    } catch (caught) {
+      const error = apiFailure(caught);
       notify(error?.message ?? 'ra.notification.http_error', { type: 'error' });
     }
   };

@@ -9,7 +9,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import {
   Button, DateInput, Form, required, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
 } from 'react-admin';
-import type { CommandProvider, CommandResult } from '../dataProvider';
+import { apiFailure, type CommandProvider, type CommandResult } from '../dataProvider';
 import { districtToday } from './asOf';
 
 type Mode = 'change' | 'end';
@@ -116,7 +116,8 @@ export function usePreviewThenApply(execute: (dryRun: boolean) => Promise<Comman
         notify('cg.commands.applied', { type: 'info', messageArgs: { smart_count: result.changeCount } });
         onApplied();
       }
-    } catch (error: any) {
+    } catch (caught) {
+      const error = apiFailure(caught);
       setPreview(null);
       const fields: Record<string, string> = error?.body?.errors ?? {};
       for (const [field, message] of Object.entries(fields)) setError(field, { type: 'server', message });

@@ -1,0 +1,76 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** One lint for the whole repository: TypeScript everywhere, React's hook rules for the dashboard. */
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/output/**', 'admin/src/gql/**', 'tests/gql/**', '.data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `_name` marks a value left out on purpose (e.g. `const { __typename: _, ...rest } = record`).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['admin/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['tests/**/*.ts', '**/*.test.ts'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    // Still untyped API data: answers of operations not yet written with graphql(...) (`npm run codegen`),
+    // and the data provider's run-time queries. Move a file's operations to generated ones (as
+    // tests/api/tokens.test.ts and the dashboard's home, tree, tokens and reveal did), then drop it here.
+    files: [
+      'admin/src/authProvider.ts',
+      'admin/src/common.tsx',
+      'admin/src/communities/CommunityForm.tsx',
+      'admin/src/dataProvider/index.ts',
+      'admin/src/i18n/zh.ts',
+      'admin/src/reorganization/StepDialog.tsx',
+      'admin/src/reorganization/UnitPicker.tsx',
+      'admin/src/reorganization/sentences.ts',
+      'admin/src/staffingTemplates/StaffingTemplateList.tsx',
+      'admin/src/time/CommandDialog.tsx',
+      'admin/src/time/DatedViews.tsx',
+      'admin/src/time/Lineage.tsx',
+      'admin/src/time/UnitTimeline.tsx',
+      'tests/admin/i18n.test.ts',
+      'tests/api/access.test.ts',
+      'tests/api/authorization-matrix.test.ts',
+      'tests/api/database.test.ts',
+      'tests/api/duty-roster.test.ts',
+      'tests/api/list-contract.test.ts',
+      'tests/api/mutations.test.ts',
+      'tests/api/re-identification.test.ts',
+      'tests/api/reform-replay.test.ts',
+      'tests/api/reorganization.test.ts',
+      'tests/api/service-affairs.test.ts',
+      'tests/api/service-escalation.test.ts',
+      'tests/api/staffing.test.ts',
+      'tests/api/structure-time.test.ts',
+      'tests/api/structure.test.ts',
+      'tests/api/throttling.test.ts',
+      'tests/e2e/access.test.ts',
+      'tests/e2e/dashboard.test.ts',
+      'tests/e2e/security.test.ts',
+      'tests/e2e/service.test.ts',
+      'tests/e2e/staffing.test.ts',
+      'tests/start/start.test.ts',
+      'tests/support/test-server.ts',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
