@@ -22,11 +22,17 @@ describe('the server serves the built dashboard', () => {
     const asset = await fetch(`${api.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await fetch(`${api.url}/assets/missing-0000.js`)).status).toBe(404);
+    // Read to the end: a body left unread keeps its connection open after the server has stopped.
+    expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    const missing = await fetch(`${api.url}/assets/missing-0000.js`);
+    expect(missing.status).toBe(404);
+    await missing.arrayBuffer();
   });
 
   it('leaves the API and health endpoints alone', async () => {
-    expect((await fetch(`${api.url}/healthz`)).headers.get('content-type')).toMatch(/json/);
+    const health = await fetch(`${api.url}/healthz`);
+    expect(health.headers.get('content-type')).toMatch(/json/);
+    await health.json();
     const result = await api.gql('{ districts { totalItems } }');
     expect(result.data!.districts.totalItems).toBe(1);
   });
