@@ -17,7 +17,7 @@ export const CommunityForm = () => (
     <TextInput source="phone" validate={phone} />
     <ReferenceArrayInput source="predecessorOfficeIds" reference="offices" filter={ended} perPage={100}><SelectArrayInput optionText="name" /></ReferenceArrayInput>
     <ReferenceArrayInput source="predecessorCommunityIds" reference="communities" filter={ended} perPage={100}>
-      <SelectArrayInput optionText={(c: any) => `${c.code} ${c.name}`} />
+      <SelectArrayInput optionText={(c: { code: string; name: string }) => `${c.code} ${c.name}`} />
     </ReferenceArrayInput>
   </SimpleForm>
 );

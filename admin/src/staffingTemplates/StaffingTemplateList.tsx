@@ -7,7 +7,7 @@ export const StaffingTemplateList = () => (
       <TextField source="code" />
       <TextField source="name" />
       <TextField source="nameEn" />
-      <FunctionField source="roles" sortable={false} render={(t: any) => t.roles.length} />
+      <FunctionField source="roles" sortable={false} render={(t: { roles: unknown[] }) => t.roles.length} />
     </Datagrid>
   </List>
 );
