@@ -1,3 +1,4 @@
+import { ResidentTag } from '@community-grid/shared';
 import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -10,7 +11,7 @@ import { communityService } from '../community/community.service';
 import { Office } from '../office/office.entity';
 import { OfficeList, OfficeListOptions } from '../office/office.inputs';
 import { officeService } from '../office/office.service';
-import { countUnder } from '../structure/structure-counts';
+import { countUnder, TAGGED } from '../structure/structure-counts';
 import { District } from './district.entity';
 import { CreateDistrictInput, DistrictList, DistrictListOptions, UpdateDistrictInput } from './district.inputs';
 import { districtService } from './district.service';
@@ -50,7 +51,8 @@ export class DistrictResolver extends CrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf)).load(district.id);
+  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+    return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf), tag ?? undefined).load(district.id);
   }
 }

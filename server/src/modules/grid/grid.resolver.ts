@@ -1,3 +1,4 @@
+import { ResidentTag } from '@community-grid/shared';
 import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -8,7 +9,7 @@ import { Community } from '../community/community.entity';
 import { HouseholdList, HouseholdListOptions } from '../household/household.inputs';
 import { Household } from '../household/household.entity';
 import { householdService } from '../household/household.service';
-import { countUnder } from '../structure/structure-counts';
+import { countUnder, TAGGED } from '../structure/structure-counts';
 import { Grid } from './grid.entity';
 import { ChangeGridInput, CreateGridInput, GridList, GridListOptions, UpdateGridInput } from './grid.inputs';
 import { gridService } from './grid.service';
@@ -40,7 +41,8 @@ export class GridResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
-    return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf)).load(grid.id);
+  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+    return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf), tag ?? undefined).load(grid.id);
   }
 }
