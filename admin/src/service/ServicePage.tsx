@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Button, Card, CardContent, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Loading, Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { Loading, Title, useCanAccess, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 import type { QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
@@ -22,9 +20,9 @@ interface Found { id: string; name: string; idNumber: string | null; phone: stri
  */
 export const ServicePage = () => {
   const translate = useTranslate();
-  const canAccept = useCan(Permission.ACCEPT_AFFAIRS);
-  const canHandle = useCan(Permission.HANDLE_AFFAIRS);
-  const canVisit = useCan(Permission.RECORD_VISITS);
+  const canAccept = useCanAccess({ resource: 'affairs', action: 'accept' }).canAccess === true;
+  const canHandle = useCanAccess({ resource: 'affairs', action: 'handle' }).canAccess === true;
+  const canVisit = useCanAccess({ resource: 'visits', action: 'create' }).canAccess === true;
   const tabs: TabName[] = [...(canAccept ? ['accept', 'today'] as const : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
     'open', ...(canVisit ? ['visits' as const] : [])];
   const [tab, setTab] = useState<TabName>(tabs[0]);
