@@ -32,7 +32,7 @@ export const DatedListActions = () => {
 export const DatedShowActions = ({ changeInputs }: { changeInputs: ReactNode }) => {
   const { hasEdit } = useResourceDefinition();
   return (
-    <TopToolbar sx={{ alignItems: 'center' }}>
+    <TopToolbar sx={{ alignItems: 'center' }} data-testid="record-actions">
       <AsOfPicker />
       {hasEdit && <EditButton />}
       {hasEdit && <CanAccess action="change"><CommandButton mode="change">{changeInputs}</CommandButton></CanAccess>}
