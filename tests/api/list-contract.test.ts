@@ -22,6 +22,49 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     expect(beyond.data!.residents).toEqual({ totalItems: n, items: [] });
   });
 
+  it('pages deep by cursor: the pages after each nextCursor are the same rows as skip and take, under any sort', async () => {
+    const community = await sample.communityId(api, MUSLIM_LANE);
+    const filter = { communityId: { eq: community } };
+    const page = (options: Record<string, unknown>) => api.gql(`query ($options: ResidentListOptions) { residents(options: $options) {
+      totalItems nextCursor items { id } } }`, { options: { filter, ...options } });
+    const all = (await page({ take: 100 })).data!.residents;
+    expect(all.totalItems).toBeGreaterThan(100);
+    for (const sort of [undefined, [{ field: 'birthDate', order: 'DESC' }], [{ field: 'gender' }, { field: 'name', order: 'DESC' }], [{ field: 'createdAt' }]]) {
+      const expected: string[] = [];
+      for (let skip = 0; skip < all.totalItems; skip += 100) {
+        expected.push(...(await page({ skip, take: 100, sort })).data!.residents.items.map((r: { id: string }) => r.id));
+      }
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 100; pages += 1) {
+        const { data, errors } = await page({ take: 37, sort, after });
+        expect(errors).toBeUndefined();
+        walked.push(...data!.residents.items.map((r: { id: string }) => r.id));
+        expect(data!.residents.totalItems).toBe(all.totalItems);
+        if (!data!.residents.nextCursor) break;
+        after = data!.residents.nextCursor;
+      }
+      expect(walked).toEqual(expected);
+    }
+    // A cursor page without totalItems costs one statement, as the first page does.
+    const { nextCursor } = (await page({ take: 7 })).data!.residents;
+    const deep = await api.gql('query ($options: ResidentListOptions) { residents(options: $options) { items { id } } }', { options: { filter, take: 7, after: nextCursor } });
+    expect(deep.extensions!.sqlStatements).toBe(1);
+  });
+
+  it('refuses a cursor of another sort and a forged one with BAD_USER_INPUT, and reads nothing', async () => {
+    const { nextCursor } = (await api.data('{ residents(options: { take: 3 }) { nextCursor } }')).residents;
+    const refused = async (options: Record<string, unknown>) => {
+      const result = await api.gql('query ($options: ResidentListOptions) { residents(options: $options) { items { id } } }', { options });
+      expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.data).toBeNull();
+      return result.errors![0].extensions.fields;
+    };
+    expect(await refused({ after: nextCursor, sort: [{ field: 'name' }] })).toEqual({ after: expect.stringContaining('not a cursor') });
+    expect(await refused({ after: 'bm90IGEgY3Vyc29y' })).toEqual({ after: expect.stringContaining('not a cursor') });
+    expect(await refused({ after: Buffer.from(JSON.stringify(['x', 'DROP'])).toString('base64url') })).toEqual({ after: expect.stringContaining('not a cursor') });
+  });
+
   it('refuses take above 100 and negative skip with BAD_USER_INPUT per field', async () => {
     const result = await residents({ take: 101, skip: -1 });
     expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');

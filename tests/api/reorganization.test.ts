@@ -477,3 +477,27 @@ describe('the crosswalk', () => {
     expect(new Set(mine.rows.map((row: any) => row.toCode))).toEqual(new Set(['C01']));
   });
 });
+
+describe("the sample's draft for next month", () => {
+  let own: TestServer;
+  beforeAll(async () => { own = await startTestServer(); });
+  afterAll(() => own.close());
+
+  it('splits the largest grid near half its households and moves two grids, previewing exactly what it applies', async () => {
+    const { reorganizationPlans } = await own.data('{ reorganizationPlans { items { id status effectiveOn steps { kind } } } }');
+    const draft = reorganizationPlans.items.find((p: { status: string }) => p.status === 'DRAFT');
+    expect(draft.steps.map((s: { kind: string }) => s.kind)).toEqual(['SPLIT_GRID', 'MOVE_GRID', 'MOVE_GRID']);
+    const run = (dryRun: boolean) => own.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, { id: draft.id, dryRun });
+    const preview = (await run(true)).data!.applyReorganizationPlan;
+    expect(preview.ok).toBe(true);
+    const created = preview.impact.units.find((u: any) => u.before === null && u.level === 'GRID');
+    const split = preview.impact.units.find((u: any) => u.level === 'GRID' && u.before && u.after
+      && u.before.households === u.after.households + created.after.households);
+    // Neither half is a token: the new grid takes between a quarter and three quarters of the households.
+    expect(created.after.households / split.before.households).toBeGreaterThan(0.25);
+    expect(created.after.households / split.before.households).toBeLessThan(0.75);
+    const applied = (await run(false)).data!.applyReorganizationPlan;
+    expect(applied.plan.status).toBe('APPLIED');
+    expect(comparable(applied)).toEqual(comparable(preview));
+  });
+});

@@ -227,4 +227,33 @@ describe('counts kept per grid', () => {
       api.clock.set(today);
     }
   });
+  it('stay exact through statements that change many memberships at once, and equal a recount from scratch', async () => {
+    const kept = () => api.sql('SELECT grid_id, valid::text AS valid, households, residents FROM grid_member_count ORDER BY grid_id, lower(valid) NULLS FIRST');
+    const day = '2020-03-01';
+    // The two grids with the most households on the day.
+    const [from, to] = (await api.sql(`SELECT grid_id FROM household_version WHERE valid @> $1::date
+      GROUP BY grid_id ORDER BY COUNT(*) DESC, grid_id LIMIT 2`, [day])).map((g) => g.grid_id);
+    const before = await kept();
+    // One statement ends every household of a grid on the day, the next moves them all to another grid from then on.
+    // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
+    const [ended] = await api.sql(`UPDATE household_version SET valid = daterange(lower(valid), $2::date)
+      WHERE grid_id = $1 AND valid @> $2::date AND lower(valid) < $2::date RETURNING household_id, registration_type`, [from, day]);
+    expect(ended.length).toBeGreaterThan(1);
+    await api.sql(`INSERT INTO household_version (household_id, grid_id, registration_type, valid)
+      SELECT household_id, $1, registration_type, daterange($2::date, NULL) FROM unnest($3::int[], $4::registration_type[]) AS m(household_id, registration_type)`,
+    [to, day, ended.map((h: { household_id: number }) => h.household_id), ended.map((h: { registration_type: string }) => h.registration_type)]);
+    // One statement ends the memberships of every resident of the receiving grid a year later; another changes a column counts do not read.
+    const [left] = await api.sql(`UPDATE resident_version r SET valid = daterange(lower(r.valid), '2021-03-01') FROM household_version h
+      WHERE h.household_id = r.household_id AND h.grid_id = $1 AND h.valid @> '2021-03-01'::date AND r.valid @> '2021-03-01'::date
+        AND lower(r.valid) < '2021-03-01' RETURNING r.id`, [to]);
+    expect(left.length).toBeGreaterThan(1);
+    await api.sql('UPDATE resident_version SET tags = tags WHERE id = ANY($1)', [left.map((r: { id: number }) => r.id)]);
+    const after = await kept();
+    expect(after).not.toEqual(before);
+    await expectAgree(day);
+    await expectAgree('2021-03-01');
+    await expectAgree('2021-02-28');
+    await api.sql('SELECT cg_rebuild_member_counts()');
+    expect(await kept()).toEqual(after);
+  });
 });

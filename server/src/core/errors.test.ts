@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { ClientGoneError, formatError } from './errors';
 
 describe('formatError', () => {
@@ -18,5 +19,15 @@ describe('formatError', () => {
     expect(formatted).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(formatted)).not.toContain('secret');
     expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a deadlock or a serialization failure as a coded, retryable error, not an internal one', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const code of ['40P01', '40001']) {
+      const failed = new QueryFailedError('UPDATE household_version …', [], Object.assign(new Error('deadlock detected'), { code }));
+      const formatted = formatError({ message: 'deadlock detected' }, new GraphQLError('deadlock detected', { originalError: failed }), false);
+      expect(formatted).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } });
+    }
+    expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -126,6 +126,8 @@ const OVERLAPS: Record<string, string> = {
 /** Class 22, data exceptions: a value PostgreSQL cannot take (out of range, too long, bad encoding, …). */
 const PG_DATA_EXCEPTION_CLASS = '22';
 const PG_QUERY_CANCELED = '57014';
+/** Two transactions waited on each other (crossing moves between two grids), or a serializable read conflicted: nothing was kept, and the same request again will go through. */
+const PG_TRY_AGAIN = new Set(['40P01', '40001']);
 
 /** The SQLSTATE of a failed statement, if `error` is one. */
 export function sqlState(error: unknown): string | undefined {
@@ -139,7 +141,9 @@ export function isPoolTimeout(error: unknown): boolean {
 
 /** Errors that are about the request's cost or the server's load rather than a bug: they get their own codes. */
 export function asLoadError(error: unknown): DomainError | undefined {
-  if (sqlState(error) === PG_QUERY_CANCELED) return new TimeoutError();
+  const state = sqlState(error);
+  if (state === PG_QUERY_CANCELED) return new TimeoutError();
+  if (state && PG_TRY_AGAIN.has(state)) return new ServiceUnavailableError(1);
   if (isPoolTimeout(error)) return new ServiceUnavailableError();
   return undefined;
 }

@@ -427,8 +427,9 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
 
 /** Switches the triggers keeping grid_member_count for a bulk load or clear (inside its transaction). */
 async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): Promise<void> {
-  await em.query(`ALTER TABLE household_version ${mode} TRIGGER household_version_counted`);
-  await em.query(`ALTER TABLE resident_version ${mode} TRIGGER resident_version_counted`);
+  for (const table of ['household_version', 'resident_version']) {
+    for (const event of ['insert', 'update', 'delete']) await em.query(`ALTER TABLE ${table} ${mode} TRIGGER ${table}_counted_${event}`);
+  }
 }
 
 /** Loads the sample once: concurrent starts on one database wait on a lock and then find it loaded. */

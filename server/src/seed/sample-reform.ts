@@ -55,7 +55,7 @@ export async function savePlan(em: EntityManager, plan: { name: string; descript
 
 /**
  * The sample's draft for next month: split the district's largest grid by
- * building, and move the last two grids of 河畔 (Hepan) to 晨曦 (Chenxi),
+ * building (the one nearest half its households), and move the last two grids of 河畔 (Hepan) to 晨曦 (Chenxi),
  * renumbered. Ready to preview.
  */
 export async function loadSamplePlans(em: EntityManager, today: string): Promise<number> {
@@ -65,7 +65,8 @@ export async function loadSamplePlans(em: EntityManager, today: string): Promise
        JOIN grid_version g ON g.grid_id = v.grid_id AND g.valid @> $1::date WHERE v.valid @> $1::date GROUP BY 1, 2, 3 ORDER BY n DESC, g.code LIMIT 1`, [today]);
   const [building] = await em.query(
     `SELECT substring(h.address from '^(.*?号楼)') AS building, COUNT(*) AS n FROM household_version v JOIN household h ON h.id = v.household_id
-      WHERE v.grid_id = $1 AND v.valid @> $2::date GROUP BY 1 ORDER BY n ASC, 1 LIMIT 1`, [largest.id, today]);
+      WHERE v.grid_id = $1 AND v.valid @> $2::date GROUP BY 1
+      ORDER BY COUNT(*) = $3 ASC, abs(2 * COUNT(*) - $3) ASC, 1 LIMIT 1`, [largest.id, today, largest.n]);
   const communities = new Map<string, string>((await em.query('SELECT code, community_id AS id FROM community_version WHERE valid @> $1::date', [today]))
     .map((row: { code: string; id: number }) => [row.code, String(row.id)]));
   const hepan: Array<{ id: number; code: string }> = await em.query(

@@ -5,11 +5,14 @@ import { MAX_LIST_VALUES, SortOrder } from './operators';
 export const MAX_TAKE = 100;
 /** Longest `search` text: enough for any name or address, short enough to cost nothing. */
 export const MAX_SEARCH_LENGTH = 100;
+/** Longest cursor accepted: a few sort values and an id. */
+export const MAX_CURSOR_LENGTH = 1000;
 
 
-/** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`. */
+/** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`, and `after` (a cursor) for deep pages. */
 export interface ListOptions<F = Record<string, unknown>> {
   skip?: number;
+  after?: string;
   take?: number;
   sort?: Array<{ field: string; order?: SortOrder }>;
   filter?: F & { ids?: string[]; search?: string };
@@ -19,6 +22,8 @@ export interface ListResult<T> {
   items: T[];
   /** A promise when counted only on demand (see withLazyTotal): await it before using it as a number. */
   totalItems: number | Promise<number>;
+  /** Where the next page starts (top-level lists, when the page is full). */
+  nextCursor?: string | null;
 }
 
 /**
@@ -42,6 +47,10 @@ export function ListOptionsType(name: string, filterType: ClassType, sortFieldEn
     @Field(() => Int, { nullable: true, description: `Rows to return, 1 to ${MAX_TAKE} (default ${MAX_TAKE}).` })
     @IsInt() @Min(1) @Max(MAX_TAKE, { message: `must not be greater than ${MAX_TAKE}` })
     take?: number;
+
+    @Field({ nullable: true, description: 'Rows after this cursor (a page\'s `nextCursor`, with the same sort): a deep page costs what the first does, where `skip` reads every row it skips.' })
+    @IsString() @MaxLength(MAX_CURSOR_LENGTH, { message: `must be at most ${MAX_CURSOR_LENGTH} characters` })
+    after?: string;
 
     @Field(() => [Sort], { nullable: true, description: 'Sort keys in order of precedence; id breaks ties.' })
     @ArrayMaxSize(5)
@@ -96,7 +105,9 @@ export function PaginatedType<T extends object>(name: string, itemType: ClassTyp
   @ObjectType(`${name}List`)
   class List implements ListResult<T> {
     @Field(() => [itemType]) items!: T[];
-    @Field(() => Int, { description: 'All rows matching the filter, ignoring skip and take.' }) totalItems!: number;
+    @Field(() => Int, { description: 'All rows matching the filter, ignoring skip, take and after.' }) totalItems!: number;
+    @Field(() => String, { nullable: true, description: 'When the page is full: pass it as `options.after` (same sort) for the rows after this page. Null on a last page and in nested lists.' })
+    nextCursor?: string | null;
   }
   return List;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -90,17 +91,72 @@ export async function findList<T extends ObjectLiteral>(
   config: ListQueryConfig<T>,
   read: ReadDate,
 ): Promise<ListResult<T>> {
-  const qb = listQuery(reader, entity, options, config, read);
-  for (const key of sortKeys(qb, options, config)) qb.addOrderBy(key.expression, key.order, key.nulls);
+  const matching = listQuery(reader, entity, options, config, read);
+  const qb = matching.clone();
+  const keys = sortKeys(qb, options, config);
+  keys.forEach((key, i) => qb.addOrderBy(key.expression, key.order, key.nulls).addSelect(`CAST(${key.expression} AS text)`, `cursor_${i}`));
+  if (options?.after !== undefined) qb.andWhere(...afterCursor(keys, options.after));
   const skip = options?.skip ?? 0;
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
   const raws = await qb.getRawMany();
   const items = await hydrate(reader.em, entity, raws, read.asOf);
+  const nextCursor = raws.length === take ? cursorOf(keys, raws[raws.length - 1]) : null;
+  const counted = withLazyTotal(items, () => countOf(reader, entity, matching, options, config, read), nextCursor);
+  // After a cursor the rows before it are unknown: the total is counted.
+  if (options?.after !== undefined) return counted;
   // A page that is not full, and not past the end, says how many rows there are: no count needed.
-  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length };
-  if (skip === 0 && raws.length === 0) return { items, totalItems: 0 };
-  return withLazyTotal(items, () => countOf(reader, entity, qb, options, config, read));
+  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length, nextCursor };
+  if (skip === 0 && raws.length === 0) return { items, totalItems: 0, nextCursor };
+  return counted;
+}
+
+/**
+ * A cursor names a row by its sort values and id, and the sort it was taken
+ * under: base64url of JSON `[signature, ...values]`. Opaque to clients.
+ */
+function cursorOf(keys: SortKey[], raw: ObjectLiteral): string {
+  // As PostgreSQL writes them (timestamps keep their microseconds), read back as the key's type.
+  const values = keys.map((_key, i) => (raw[`cursor_${i}`] ?? null) as string | null);
+  return Buffer.from(JSON.stringify([sortSignature(keys), ...values])).toString('base64url');
+}
+
+function sortSignature(keys: SortKey[]): string {
+  return createHash('sha256').update(keys.map((key) => `${key.expression} ${key.order}`).join(',')).digest('base64url').slice(0, 10);
+}
+
+/**
+ * The rows after a cursor in the order of `keys`: for each key, the rows equal
+ * on the keys before it and beyond on it (empty values first going up, last going down).
+ */
+function afterCursor(keys: SortKey[], cursor: string): [string, ObjectLiteral] {
+  const refused = () => new BadUserInputError({ after: 'is not a cursor of this list with this sort (use a page\'s nextCursor)' });
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refused();
+  }
+  if (!Array.isArray(decoded) || decoded.length !== keys.length + 1 || decoded[0] !== sortSignature(keys)
+    || !decoded.slice(1).every((v) => v === null || typeof v === 'string') || !/^\d{1,10}$/.test(String(decoded[keys.length]))) throw refused();
+  const values = decoded.slice(1) as Array<string | null>;
+  const parameters: ObjectLiteral = {};
+  const param = (i: number) => {
+    parameters[`cursor${i}`] = values[i];
+    return `:cursor${i}`;
+  };
+  const equal = (i: number) => (values[i] === null ? `${keys[i].expression} IS NULL` : `${keys[i].expression} = ${param(i)}`);
+  const beyond = (i: number) => {
+    const { expression, order } = keys[i];
+    if (order === 'ASC') return values[i] === null ? `${expression} IS NOT NULL` : `${expression} > ${param(i)}`;
+    return values[i] === null ? 'FALSE' : `(${expression} < ${param(i)} OR ${expression} IS NULL)`;
+  };
+  // Going up past values that are all present, a row comparison says the same, and an index on the first key serves it.
+  if (keys.every((key, i) => key.order === 'ASC' && values[i] !== null)) {
+    return [`(${keys.map((key) => key.expression).join(', ')}) > (${keys.map((_key, i) => param(i)).join(', ')})`, parameters];
+  }
+  const branches = keys.map((_key, i) => [...keys.slice(0, i).map((_k, j) => equal(j)), beyond(i)].join(' AND '));
+  return [`(${branches.map((b) => `(${b})`).join(' OR ')})`, parameters];
 }
 
 /**
@@ -108,10 +164,11 @@ export async function findList<T extends ObjectLiteral>(
  * reads it only when the query selects it, so a page asked for without
  * `totalItems` runs no COUNT. Read twice, it counts once.
  */
-export function withLazyTotal<T>(items: T[], count: () => Promise<number>): ListResult<T> {
+export function withLazyTotal<T>(items: T[], count: () => Promise<number>, nextCursor: string | null = null): ListResult<T> {
   let counted: Promise<number> | undefined;
   return {
     items,
+    nextCursor,
     get totalItems() {
       counted ??= count();
       return counted;

@@ -11,9 +11,10 @@ import { OneStopService1796300000000 } from './1796300000000-OneStopService';
 import { AuthChanges1796500000000 } from './1796500000000-AuthChanges';
 import { ReadPaths1796510000000 } from './1796510000000-ReadPaths';
 import { MemberCounts1796520000000 } from './1796520000000-MemberCounts';
+import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMemberCounts';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [Initial1795896676302, AuditTrail1795899270180, Access1795899905061, KnownClients1795920444681,
   StructureThroughTime1795990000000, ResidentLookups1796000000000, Staffing1796100000000,
   PostRotation1796200000000, Reorganization1796250000000, OneStopService1796300000000, AuthChanges1796500000000, ReadPaths1796510000000,
-  MemberCounts1796520000000];
+  MemberCounts1796520000000, SetBasedMemberCounts1796530000000];
