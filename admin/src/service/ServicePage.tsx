@@ -19,12 +19,18 @@ interface Found { id: string; name: string; idNumber: string | null; phone: stri
  * back office and of grid members. Each affair opens on its own page.
  */
 export const ServicePage = () => {
+  const accept = useCanAccess({ resource: 'affairs', action: 'accept' });
+  const handle = useCanAccess({ resource: 'affairs', action: 'handle' });
+  const visit = useCanAccess({ resource: 'visits', action: 'create' });
+  // The first tab is the first the role may use: known once every answer is in.
+  if (accept.isPending || handle.isPending || visit.isPending) return <Loading />;
+  const tabs: TabName[] = [...(accept.canAccess ? ['accept', 'today'] as const : []),
+    ...(handle.canAccess ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []), 'open', ...(visit.canAccess ? ['visits' as const] : [])];
+  return <ServiceTabs tabs={tabs} />;
+};
+
+const ServiceTabs = ({ tabs }: { tabs: TabName[] }) => {
   const translate = useTranslate();
-  const canAccept = useCanAccess({ resource: 'affairs', action: 'accept' }).canAccess === true;
-  const canHandle = useCanAccess({ resource: 'affairs', action: 'handle' }).canAccess === true;
-  const canVisit = useCanAccess({ resource: 'visits', action: 'create' }).canAccess === true;
-  const tabs: TabName[] = [...(canAccept ? ['accept', 'today'] as const : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
-    'open', ...(canVisit ? ['visits' as const] : [])];
   const [tab, setTab] = useState<TabName>(tabs[0]);
   return (
     <Box sx={{ mt: 2 }}>
