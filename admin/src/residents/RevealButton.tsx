@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Alert, Button } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { QueryFn } from '../dataProvider';
 
 /** Shows one resident's full ID number and phone on request; the server records who looked. */
@@ -10,7 +8,7 @@ export const RevealButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const allowed = useCan(Permission.REVEAL_PERSONAL_DATA);
+  const allowed = useCanAccess({ resource: 'residents', action: 'reveal' }).canAccess === true;
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
   const [revealed, setRevealed] = useState<{ idNumber: string; phone: string | null } | null>(null);
   if (!allowed || !record) return null;

@@ -1,5 +1,4 @@
 import { ResidentTag } from '@community-grid/shared';
-import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
@@ -28,7 +27,7 @@ const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, des
 export class CommunityResolver extends DatedCrudResolver({
   entity: Community, name: 'Community', plural: 'communities', list: CommunityList, listOptions: CommunityListOptions,
   createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, changeInput: ChangeCommunityInput, service: communityService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'communities',
   changeDescription: 'Renames the community, gives it a new code, or changes its office.',
 }) {
   @FieldResolver(() => District)

@@ -1,5 +1,4 @@
 import { ResidentTag } from '@community-grid/shared';
-import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
@@ -23,7 +22,7 @@ type Read = District & { asOf?: string };
 export class DistrictResolver extends CrudResolver({
   entity: District, name: 'District', plural: 'districts', list: DistrictList, listOptions: DistrictListOptions,
   createInput: CreateDistrictInput, updateInput: UpdateDistrictInput, service: districtService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'districts',
 }) {
   @FieldResolver(() => OfficeList, { description: 'Sub-district offices operating on the day.' })
   offices(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => OfficeListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {

@@ -1,5 +1,4 @@
 import { ResidentTag } from '@community-grid/shared';
-import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
@@ -18,7 +17,7 @@ import { gridService } from './grid.service';
 export class GridResolver extends DatedCrudResolver({
   entity: Grid, name: 'Grid', plural: 'grids', list: GridList, listOptions: GridListOptions,
   createInput: CreateGridInput, updateInput: UpdateGridInput, changeInput: ChangeGridInput, service: gridService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'grids',
   changeDescription: 'Moves the grid to another community, or gives it a new code, name or boundary.',
 }) {
   @FieldResolver(() => Community, { description: 'The community the grid belonged to on the day.' })
