@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
-import { lazy, Suspense } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Loading, Resource, ResourceProps } from 'react-admin';
-import { WRITE_PERMISSION } from './access';
+import { AccessDenied, Admin, CanAccess, CustomRoutes, Loading, Resource, ResourceProps } from 'react-admin';
 import accounts from './accounts';
 import auditEvents from './auditEvents';
 import { authProvider } from './authProvider';
@@ -13,6 +11,7 @@ import grids from './grids';
 import households from './households';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
 import offices from './offices';
 import reorganizationPlans from './reorganization';
 import residents from './residents';
@@ -41,9 +40,20 @@ const RESOURCES: Array<[string, Partial<ResourceProps>]> = [
   ['communities', communities], ['grids', grids], ['households', households], ['residents', residents],
   ['staffMembers', staffMembers], ['absences', absences], ['specialistRoles', specialistRoles], ['staffingTemplates', staffingTemplates],
   ['serviceWindows', serviceWindows], ['offices', offices], ['districts', districts],
+  ['accounts', accounts], ['auditEvents', auditEvents], ['reorganizationPlans', reorganizationPlans],
 ];
 
-/** Each role sees the screens and buttons its permissions allow, and no others. */
+/** A page of its own, shown to the roles the permission table lets do the action. */
+const Allowed = ({ resource, action, children }: { resource: string; action: string; children: ReactNode }) => (
+  <CanAccess resource={resource} action={action} accessDenied={<AccessDenied />}>{children}</CanAccess>
+);
+
+/**
+ * Each role sees the screens and buttons its permissions allow, and no others:
+ * react-admin asks `authProvider.canAccess`, which answers from the permission
+ * table the server enforces (menus, list, show, create and edit pages, their
+ * buttons and bulk actions).
+ */
 export const App = () => (
   <Admin
     title="cg.app"
@@ -52,28 +62,17 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={AppLayout}
+    loginPage={LoginPage}
     disableTelemetry
     requireAuth
   >
-    {(permissions: string[] = []) => {
-      const can = (permission: string) => permissions.includes(permission);
-      const writable = (name: string, props: Partial<ResourceProps>) =>
-        (can(WRITE_PERMISSION[name]) ? props : { ...props, create: undefined, edit: undefined });
-      return (
-        <>
-          {RESOURCES.map(([name, props]) => <Resource key={name} name={name} {...writable(name, props)} />)}
-          {can(Permission.MANAGE_ACCOUNTS) && <Resource name="accounts" {...accounts} />}
-          {can(Permission.READ_AUDIT) && <Resource name="auditEvents" {...auditEvents} />}
-          {can(Permission.PLAN_REORGANIZATION) && <Resource name="reorganizationPlans" {...reorganizationPlans} />}
-          <CustomRoutes>
-            <Route path="/structure" element={<StructurePage />} />
-            <Route path="/coverage" element={<CoveragePage />} />
-            {can(Permission.READ_AFFAIRS) && <Route path="/service" element={<ServicePage />} />}
-            {can(Permission.READ_AFFAIRS) && <Route path="/affairs/:id" element={<AffairPage />} />}
-            <Route path="/my-tokens" element={<TokensPage />} />
-          </CustomRoutes>
-        </>
-      );
-    }}
+    {RESOURCES.map(([name, props]) => <Resource key={name} name={name} {...props} />)}
+    <CustomRoutes>
+      <Route path="/structure" element={<Allowed resource="structure" action="list"><StructurePage /></Allowed>} />
+      <Route path="/coverage" element={<Allowed resource="staffing" action="coverage"><CoveragePage /></Allowed>} />
+      <Route path="/service" element={<Allowed resource="affairs" action="list"><ServicePage /></Allowed>} />
+      <Route path="/affairs/:id" element={<Allowed resource="affairs" action="show"><AffairPage /></Allowed>} />
+      <Route path="/my-tokens" element={<Allowed resource="apiTokens" action="list"><TokensPage /></Allowed>} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,4 +1,4 @@
-import { SignInFailure } from '@community-grid/shared';
+import { canAccess, SignInFailure } from '@community-grid/shared';
 import type { AuthProvider } from 'react-admin';
 
 export interface Me {
@@ -54,6 +54,10 @@ export const authProvider: AuthProvider = {
   },
   async getPermissions() {
     return (await loadMe())?.permissions ?? [];
+  },
+  /** react-admin's pages, menus, buttons and bulk actions ask here; the answer is the permission table the server enforces. */
+  async canAccess({ resource, action }) {
+    return canAccess((await loadMe())?.permissions ?? [], resource, action);
   },
   async getIdentity() {
     const current = await loadMe();

@@ -23,7 +23,7 @@ describe('migrations', () => {
       const up = await tables();
       expect(up).toEqual(['absence', 'account', 'affair', 'affair_event', 'api_token', 'audit_event', 'calendar_day', 'community',
         'community_predecessor_community', 'community_predecessor_office', 'community_version', 'district', 'grid', 'grid_assignment',
-        'grid_lineage', 'grid_member_count', 'grid_version', 'household', 'household_version', 'known_client', 'login_throttle', 'office',
+        'grid_lineage', 'grid_member_count', 'grid_tag_count', 'grid_version', 'household', 'household_version', 'known_client', 'login_throttle', 'office',
         'office_version', 'post', 'post_holder', 'post_rotation', 'reorganization_plan', 'reorganization_step', 'resident', 'resident_version',
         'service_category', 'service_window', 'session', 'specialist_role', 'specialist_role_version', 'staff_member', 'staffing_template',
         'staffing_template_role', 'template_adoption', 'visit']);

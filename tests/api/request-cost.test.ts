@@ -219,7 +219,10 @@ describe('counts kept per grid', () => {
     }
   });
   it('stay exact through statements that change many memberships at once, and equal a recount from scratch', async () => {
-    const kept = () => api.sql('SELECT grid_id, valid::text AS valid, households, residents FROM grid_member_count ORDER BY grid_id, lower(valid) NULLS FIRST');
+    const kept = async () => ({
+      members: await api.sql('SELECT grid_id, valid::text AS valid, households, residents FROM grid_member_count ORDER BY grid_id, lower(valid) NULLS FIRST'),
+      tags: await api.sql('SELECT grid_id, tag, valid::text AS valid, residents FROM grid_tag_count ORDER BY grid_id, tag, lower(valid) NULLS FIRST'),
+    });
     const day = '2020-03-01';
     // The two grids with the most households on the day.
     const [from, to] = (await api.sql(`SELECT grid_id FROM household_version WHERE valid @> $1::date
@@ -239,12 +242,51 @@ describe('counts kept per grid', () => {
         AND lower(r.valid) < '2021-03-01' RETURNING r.id`, [to]);
     expect(left.length).toBeGreaterThan(1);
     await api.sql('UPDATE resident_version SET tags = tags WHERE id = ANY($1)', [left.map((r: { id: number }) => r.id)]);
+    // One statement tags every resident of the first grid as a veteran.
+    const [tagged] = await api.sql(`UPDATE resident_version r SET tags = array_append(r.tags, 'VETERAN') FROM household_version h
+      WHERE h.household_id = r.household_id AND h.grid_id = $1 AND NOT 'VETERAN' = ANY (r.tags) RETURNING r.id`, [from]);
+    expect(tagged.length).toBeGreaterThan(1);
     const after = await kept();
-    expect(after).not.toEqual(before);
+    expect(after.members).not.toEqual(before.members);
+    expect(after.tags).not.toEqual(before.tags);
     await expectAgree(day);
     await expectAgree('2021-03-01');
     await expectAgree('2021-02-28');
     await api.sql('SELECT cg_rebuild_member_counts()');
     expect(await kept()).toEqual(after);
+  });
+
+  it('count residents by tag from the kept counts, as the members say, for the whole reach and for a coordinator\'s', async () => {
+    const day = api.clock.today();
+    const truth = async (tag: string) => new Map((await api.sql(`SELECT g.community_id AS community, COUNT(*)::int AS n FROM resident_version r
+        JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $1::date
+        JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $1::date
+      WHERE r.valid @> $1::date AND $2 = ANY (r.tags) GROUP BY 1`, [day, tag])).map((row) => [String(row.community), row.n]));
+    const query = `query ($tag: ResidentTag) { districts { items { residentCount(tag: $tag) } }
+      communities { items { id residentCount(tag: $tag) grids { items { residentCount(tag: $tag) } } } } }`;
+    const coordinator = withCookie(api, await api.login('coordinator', DEMO_PASSWORD));
+    const muslimLane = await sample.communityId(api, MUSLIM_LANE);
+    for (const tag of ['ELDERLY_ALONE', 'DISABLED', 'VETERAN']) {
+      const expected = await truth(tag);
+      const answer = await api.gql(query, { tag });
+      expect(answer.errors).toBeUndefined();
+      const communities = answer.data.communities.items as Array<{ id: string; residentCount: number; grids: { items: Array<{ residentCount: number }> } }>;
+      for (const community of communities) {
+        expect(community.residentCount).toBe(expected.get(community.id) ?? 0);
+        expect(community.grids.items.reduce((sum, grid) => sum + grid.residentCount, 0)).toBe(community.residentCount);
+      }
+      expect(answer.data.districts.items[0].residentCount).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+      expect([...expected.values()].some((n) => n > 0)).toBe(true);
+      // Tagged counts cost what untagged ones do: one statement per level.
+      const untagged = await api.gql(query.replace(/\(\$tag: ResidentTag\) /, '').replace(/\(tag: \$tag\)/g, ''));
+      expect(untagged.errors).toBeUndefined();
+      expect(answer.extensions!.sqlStatements).toBe(untagged.extensions!.sqlStatements);
+      // A coordinator of Muslim Lane counts its own members: the same figure for Muslim Lane, none elsewhere.
+      const scoped = await coordinator.gql(query, { tag });
+      expect(scoped.errors).toBeUndefined();
+      for (const community of scoped.data.communities.items as Array<{ id: string; residentCount: number }>) {
+        expect(community.residentCount).toBe(community.id === muslimLane ? expected.get(community.id) ?? 0 : 0);
+      }
+    }
   });
 });

@@ -32,6 +32,27 @@ async function signIn(username: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+it('names the product on the sign-in page and offers English and Chinese before signing in', async () => {
+  await page.goto(`${api.url}/#/login`);
+  await page.getByRole('heading', { name: 'Community Grid' }).waitFor();
+  await page.getByText('Neighbourhood administration of Chengdong District').waitFor();
+  const languages = page.getByRole('group', { name: 'Language' });
+  await languages.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { name: '社区网格' }).waitFor();
+  await page.getByText('城东区社区网格化管理').waitFor();
+  await screenshot(page, 'login-zh');
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Community Grid' }).waitFor();
+  await page.getByLabel('Username *').waitFor();
+  // The choice holds after signing in, in the dashboard too.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await page.getByLabel('用户名 *').fill('coordinator');
+  await page.getByLabel('密码 *').fill('demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('menuitem', { name: '组织结构' }).waitFor();
+  expect(await page.getByRole('menuitem', { name: 'Structure' }).count()).toBe(0);
+});
+
 it('asks for a sign-in, says clearly when it fails, and lets a coordinator work on their community only', async () => {
   await page.goto(`${api.url}/#/residents`);
   await page.waitForURL(/#\/login/);

@@ -1,6 +1,5 @@
 import { AbsenceReason } from '@community-grid/shared';
 import { AutocompleteInput, Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
-import { useBulkActions } from '../access';
 import { enumChoices, exporterFor, LocalDateField, translateEnum } from '../common';
 import { DatedListActions, includeEndedFilter } from '../time/DatedViews';
 
@@ -14,11 +13,10 @@ const filters = [
 
 /** Staff away on the day shown, or every absence recorded (the default: planned leave matters as much as today's). */
 export const AbsenceList = () => {
-  const bulkActions = useBulkActions('absences');
   return (
     <List filters={filters} filterDefaultValues={{ includeEnded: true }} sort={{ field: 'createdAt', order: 'DESC' }} actions={<DatedListActions />}
       exporter={exporterFor('absences', ['id', 'staffMemberId', ['reason', (a) => translateEnum('AbsenceReason')(a.reason)], 'validFrom', 'validUntil', 'note'])}>
-      <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+      <Datagrid rowClick="show">
         <ReferenceField source="staffMemberId" reference="staffMembers" link="show" />
         <SelectField source="reason" choices={reasons} />
         <LocalDateField source="validFrom" sortable={false} />

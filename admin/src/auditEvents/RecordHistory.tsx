@@ -1,6 +1,4 @@
-import { Permission } from '@community-grid/shared';
-import { Datagrid, DateField, Labeled, ListContextProvider, SelectField, TextField, useGetList, useList, useLocaleState, useRecordContext } from 'react-admin';
-import { useCan } from '../access';
+import { Datagrid, DateField, Labeled, ListContextProvider, SelectField, TextField, useCanAccess, useGetList, useList, useLocaleState, useRecordContext } from 'react-admin';
 import { enumChoices } from '../common';
 import { ChangesField, OPERATIONS } from './AuditEventList';
 
@@ -8,7 +6,7 @@ import { ChangesField, OPERATIONS } from './AuditEventList';
 export const RecordHistory = ({ entityType }: { entityType: string }) => {
   const record = useRecordContext();
   const [locale] = useLocaleState();
-  const allowed = useCan(Permission.READ_AUDIT);
+  const allowed = useCanAccess({ resource: 'auditEvents', action: 'list' }).canAccess === true;
   const { data = [] } = useGetList('auditEvents', {
     filter: { entityType, entityId: Number(record?.id) }, sort: { field: 'occurredAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 },
   }, { enabled: allowed && !!record });

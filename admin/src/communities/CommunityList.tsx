@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, LocalDateField } from '../common';
 import { DatedListActions, includeEndedFilter } from '../time/DatedViews';
@@ -11,11 +10,10 @@ const filters = [
 ];
 
 export const CommunityList = () => {
-  const bulkActions = useBulkActions('communities');
   return (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<DatedListActions />}
     exporter={exporterFor('communities', ['id', 'code', 'name', 'nameEn', 'validFrom', 'validUntil', 'address', 'phone', 'gridCount', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="code" />
       <TextField source="name" />
       <TextField source="nameEn" />

@@ -1,13 +1,11 @@
-import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, SearchInput, TextField } from 'react-admin';
 import { exporterFor } from '../common';
 
 export const DistrictList = () => {
-  const bulkActions = useBulkActions('districts');
   return (
   <List filters={[<SearchInput source="q" alwaysOn key="q" />]} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('districts', ['id', 'name', 'nameEn', 'code', 'city', 'communityCount', 'gridCount', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="name" />
       <TextField source="nameEn" />
       <TextField source="code" />

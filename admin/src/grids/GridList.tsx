@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, LocalDateField } from '../common';
 import { DatedListActions, includeEndedFilter } from '../time/DatedViews';
@@ -10,11 +9,10 @@ const filters = [
 ];
 
 export const GridList = () => {
-  const bulkActions = useBulkActions('grids');
   return (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<DatedListActions />}
     exporter={exporterFor('grids', ['id', 'communityId', 'code', 'name', 'validFrom', 'validUntil', 'householdCount', 'residentCount'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="code" />
       <TextField source="name" />
       <ReferenceField source="communityId" reference="communities" sortable={false} />

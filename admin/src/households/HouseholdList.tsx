@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { RegistrationType } from '@community-grid/shared';
 import { Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, AutocompleteInput } from 'react-admin';
 import { enumChoices, exporterFor, translateEnum } from '../common';
@@ -14,11 +13,10 @@ const filters = [
 ];
 
 export const HouseholdList = () => {
-  const bulkActions = useBulkActions('households');
   return (
   <List filters={filters} actions={<DatedListActions />} sort={{ field: 'address', order: 'ASC' }}
     exporter={exporterFor('households', ['id', 'gridId', 'address', ['registrationType', (r) => translateEnum('RegistrationType')(r.registrationType)], 'residentCount'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="address" />
       <ReferenceField source="gridId" reference="grids" />
       <SelectField source="registrationType" choices={types} />

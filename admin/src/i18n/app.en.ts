@@ -11,6 +11,8 @@ export const app = {
     app: 'Community Grid',
     menu: { service: 'One-stop service', reorganization: 'Reorganization', coverage: 'Coverage', structure: 'Structure', tokens: 'My API tokens' },
     auth: {
+      product: 'Neighbourhood administration of Chengdong District',
+      language: 'Language',
       bad_credentials: 'Wrong username or password',
       too_many_attempts: 'Too many failed sign-ins; wait a little and try again',
       signed_out: 'Please sign in',

@@ -11,6 +11,8 @@ export const app = {
     app: '社区网格',
     menu: { service: '一站式服务', reorganization: '区划调整', coverage: '岗位覆盖', structure: '组织结构', tokens: '我的 API 令牌' },
     auth: {
+      product: '城东区社区网格化管理',
+      language: '语言',
       bad_credentials: '用户名或密码错误',
       too_many_attempts: '登录失败次数过多，请稍后再试',
       signed_out: '请先登录',

@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, LocalDateField } from '../common';
 import { DatedListActions, includeEndedFilter } from '../time/DatedViews';
@@ -10,11 +9,10 @@ const filters = [
 ];
 
 export const OfficeList = () => {
-  const bulkActions = useBulkActions('offices');
   return (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<DatedListActions />}
     exporter={exporterFor('offices', ['id', 'name', 'nameEn', 'validFrom', 'validUntil'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="name" />
       <TextField source="nameEn" />
       <ReferenceField source="districtId" reference="districts" sortable={false} />

@@ -1,7 +1,7 @@
 import { Card, CardContent, Divider, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
-  DeleteButton, EditButton, Labeled, Loading, Show, TextField, TopToolbar, useRecordContext, useRefresh,
+  CanAccess, DeleteButton, EditButton, Labeled, Loading, Show, TextField, TopToolbar, useRecordContext, useRefresh,
 } from 'react-admin';
 import { LocalDateField } from '../common';
 import { RecordHistory } from '../auditEvents/RecordHistory';
@@ -43,7 +43,9 @@ const PlanPage = () => {
         <Divider sx={{ my: 2 }} />
         <StepList plan={plan} outcome={outcome} onChanged={() => { setPreviewed(null); refresh(); }} />
         <Divider sx={{ my: 2 }} />
-        <PlanActions plan={plan} previewed={previewed} setPreviewed={setPreviewed} onDone={refresh} />
+        <CanAccess resource="reorganizationPlans" action={plan.status === 'DRAFT' ? 'apply' : 'revert'}>
+          <PlanActions plan={plan} previewed={previewed} setPreviewed={setPreviewed} onDone={refresh} />
+        </CanAccess>
         {outcome && <><Divider sx={{ my: 2 }} /><ImpactView outcome={outcome} /></>}
         <Divider sx={{ my: 2 }} />
         <RecordHistory entityType="ReorganizationPlan" />

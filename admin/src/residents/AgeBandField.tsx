@@ -1,6 +1,5 @@
-import { AGE_BAND_YEARS, Permission } from '@community-grid/shared';
-import { FunctionField, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { AGE_BAND_YEARS } from '@community-grid/shared';
+import { FunctionField, useCanAccess, useTranslate } from 'react-admin';
 
 interface AgeBand { bornFrom: string; bornUntil: string; minAge: number; maxAge: number }
 
@@ -18,7 +17,7 @@ export const AgeBandField = (_props: { source?: string; label?: string; sortBy?:
 };
 
 /** Whether the user sees birth dates; without the right to reveal personal data, only age bands. */
-export const useSeesBirthDates = () => useCan(Permission.REVEAL_PERSONAL_DATA);
+export const useSeesBirthDates = () => useCanAccess({ resource: 'residents', action: 'birthDates' }).canAccess === true;
 
 /** Age bands for a filter: the first day of each (from) or its last day (until), newest first. */
 export function ageBandChoices(today: string, end: boolean): Array<{ id: string; name: string }> {

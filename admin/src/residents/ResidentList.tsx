@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { Gender, ResidentTag } from '@community-grid/shared';
 import {
   AutocompleteInput, Datagrid, DateInput, List, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput,
@@ -41,11 +40,10 @@ const exportColumns = (seesBirthDates: boolean) => exporterFor('residents', ['id
   ['tags', (r) => r.tags.map(translateEnum('ResidentTag'))]]);
 
 export const ResidentList = () => {
-  const bulkActions = useBulkActions('residents');
   const seesBirthDates = useSeesBirthDates();
   return (
   <List filters={filtersFor(seesBirthDates)} actions={<DatedListActions />} sort={{ field: 'name', order: 'ASC' }} exporter={exportColumns(seesBirthDates)}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="name" />
       <SelectField source="gender" choices={genders} />
       {seesBirthDates ? <LocalDateField source="birthDate" /> : <AgeBandField source="ageBand" sortBy="birthDate" label="resources.residents.fields.ageBand" />}

@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Alert, Button } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useApiDataProvider } from '../dataProvider/api';
 
 /** Shows one resident's full ID number and phone on request; the server records who looked. */
@@ -10,7 +8,7 @@ export const RevealButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const allowed = useCan(Permission.REVEAL_PERSONAL_DATA);
+  const allowed = useCanAccess({ resource: 'residents', action: 'reveal' }).canAccess === true;
   const dataProvider = useApiDataProvider();
   // A write (the server records who looked), so a mutation: never cached, never repeated by itself.
   const reveal = useMutation({

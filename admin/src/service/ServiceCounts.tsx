@@ -1,14 +1,12 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import { Link, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { Link, useCanAccess, useTranslate } from 'react-admin';
 import { useApiQuery } from '../useApiQuery';
 import { COUNTS } from './queries';
 
 /** Home dashboard: open, overdue and resolved-this-week affairs in the caller's reach. */
 export const ServiceCounts = () => {
   const translate = useTranslate();
-  const canRead = useCan(Permission.READ_AFFAIRS);
+  const canRead = useCanAccess({ resource: 'affairs', action: 'list' }).canAccess === true;
   const { data } = useApiQuery<{ affairCounts: Record<'open' | 'overdue' | 'dueSoon' | 'resolvedThisWeek' | 'toClassify', number> }>(COUNTS);
   if (!data) return null;
   const figures = ['open', 'overdue', 'dueSoon', 'resolvedThisWeek', 'toClassify'] as const;

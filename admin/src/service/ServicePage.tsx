@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Button, Card, CardContent, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Loading, Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { Loading, Title, useCanAccess, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 import type { QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
@@ -21,12 +19,18 @@ interface Found { id: string; name: string; idNumber: string | null; phone: stri
  * back office and of grid members. Each affair opens on its own page.
  */
 export const ServicePage = () => {
+  const accept = useCanAccess({ resource: 'affairs', action: 'accept' });
+  const handle = useCanAccess({ resource: 'affairs', action: 'handle' });
+  const visit = useCanAccess({ resource: 'visits', action: 'create' });
+  // The first tab is the first the role may use: known once every answer is in.
+  if (accept.isPending || handle.isPending || visit.isPending) return <Loading />;
+  const tabs: TabName[] = [...(accept.canAccess ? ['accept', 'today'] as const : []),
+    ...(handle.canAccess ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []), 'open', ...(visit.canAccess ? ['visits' as const] : [])];
+  return <ServiceTabs tabs={tabs} />;
+};
+
+const ServiceTabs = ({ tabs }: { tabs: TabName[] }) => {
   const translate = useTranslate();
-  const canAccept = useCan(Permission.ACCEPT_AFFAIRS);
-  const canHandle = useCan(Permission.HANDLE_AFFAIRS);
-  const canVisit = useCan(Permission.RECORD_VISITS);
-  const tabs: TabName[] = [...(canAccept ? ['accept', 'today'] as const : []), ...(canHandle ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []),
-    'open', ...(canVisit ? ['visits' as const] : [])];
   const [tab, setTab] = useState<TabName>(tabs[0]);
   return (
     <Box sx={{ mt: 2 }}>

@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { ServiceWindowKind } from '@community-grid/shared';
 import { Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices, exporterFor, translateEnum } from '../common';
@@ -11,11 +10,10 @@ const filters = [
 ];
 
 export const ServiceWindowList = () => {
-  const bulkActions = useBulkActions('serviceWindows');
   return (
   <List filters={filters} sort={{ field: 'communityId', order: 'ASC' }}
     exporter={exporterFor('serviceWindows', ['id', 'communityId', 'name', ['kind', (r) => translateEnum('ServiceWindowKind')(r.kind)], 'openingHours'])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <ReferenceField source="communityId" reference="communities" />
       <TextField source="name" />
       <SelectField source="kind" choices={kinds} />

@@ -1,5 +1,4 @@
 import { Datagrid, List, SearchInput, TextField } from 'react-admin';
-import { useBulkActions } from '../access';
 import { exporterFor, LocalDateField } from '../common';
 import { DatedListActions, includeEndedFilter } from '../time/DatedViews';
 
@@ -7,11 +6,10 @@ const filters = [<SearchInput source="q" alwaysOn key="q" />, includeEndedFilter
 
 /** The catalogue of specialist roles valid on the day shown (retired ones with "include ended"). */
 export const SpecialistRoleList = () => {
-  const bulkActions = useBulkActions('specialistRoles');
   return (
     <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<DatedListActions />}
       exporter={exporterFor('specialistRoles', ['id', 'code', 'name', 'nameEn', 'description', 'validFrom', 'validUntil'])}>
-      <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+      <Datagrid rowClick="show">
         <TextField source="code" />
         <TextField source="name" />
         <TextField source="nameEn" />

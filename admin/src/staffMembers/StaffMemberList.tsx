@@ -1,4 +1,3 @@
-import { useBulkActions } from '../access';
 import { BooleanField, Datagrid, List, NullableBooleanInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { exporterFor, translateEnum } from '../common';
 
@@ -9,11 +8,10 @@ const filters = [
 ];
 
 export const StaffMemberList = () => {
-  const bulkActions = useBulkActions('staffMembers');
   return (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}
     exporter={exporterFor('staffMembers', ['id', 'name', 'phone', 'homeCommunityId', ['active', (r) => translateEnum('Active')(String(r.active))]])}>
-    <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+    <Datagrid rowClick="show">
       <TextField source="name" />
       <TextField source="phone" sortable={false} />
       <ReferenceField source="homeCommunityId" reference="communities" />

@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link, Loading, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { Link, Loading, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { HolderCommand, HolderDialog } from './HolderDialog';
@@ -16,7 +14,8 @@ export const CommunityPosts = () => {
   const day = useShownDay();
   const { data, error, reload } = useApiQuery<{ posts: { items: Post[] }; postRotations: { items: Rotation[] } }>(COMMUNITY_POSTS, { communityId: String(record?.id), asOf: day }, !record);
   const [command, setCommand] = useState<HolderCommand | null>(null);
-  const canWrite = useCan(Permission.WRITE_STAFF);
+  const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
+  const canRotate = useCanAccess({ resource: 'postRotations', action: 'create' }).canAccess === true;
   const translate = useTranslate();
   const postLabel = usePostLabel();
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
@@ -47,7 +46,7 @@ export const CommunityPosts = () => {
                 </TableCell>
               ))}
               <TableCell data-testid={`post-${post.id}-rotation`}>
-                <RotationCell post={post} rotation={currentOrNext(data.postRotations.items, post.id, day)} day={day} canWrite={canWrite} onDone={reload} />
+                <RotationCell post={post} rotation={currentOrNext(data.postRotations.items, post.id, day)} day={day} canWrite={canRotate} onDone={reload} />
               </TableCell>
             </TableRow>
           ))}

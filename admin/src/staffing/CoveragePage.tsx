@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Link, Loading, Title, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { Link, Loading, Title, useCanAccess, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 import { AsOfPicker } from '../time/AsOfPicker';
 import { noteServerToday, useAsOf, useShownDay } from '../time/asOf';
@@ -36,7 +34,7 @@ export const CoveragePage = () => {
   const nameOf = useLocalizedName();
   const asOf = useAsOf();
   const day = useShownDay();
-  const canWrite = useCan(Permission.WRITE_STAFF);
+  const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
   // Today is the server's: asked without a day, the answer says which day it is (and so where an assignment starts).
   const { data, error, reload } = useApiQuery<Coverage>(COVERAGE, asOf ? { asOf } : {});
   useEffect(() => { if (!asOf) noteServerToday(data?.roleCoverage[0]?.day); }, [asOf, data]);

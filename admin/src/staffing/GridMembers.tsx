@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { AutocompleteInput, DateInput, Link, Loading, ReferenceInput, required, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { AutocompleteInput, DateInput, Link, Loading, ReferenceInput, required, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { StaffPicker } from './HolderDialog';
@@ -94,7 +92,7 @@ export const GridMembers = (_props: { label?: string }) => {
   const day = useShownDay();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const canWrite = useCan(Permission.WRITE_STAFF);
+  const canWrite = useCanAccess({ resource: 'gridAssignments', action: 'assign' }).canAccess === true;
   const [command, setCommand] = useState<GridMemberCommand | null>(null);
   const { data, error, reload } = useApiQuery<{ gridAssignments: { items: GridMembership[] }; gridStaffingGaps: GridGap[] }>(
     GRID_MEMBERS, { gridId: String(record?.id), communityId: String(record?.communityId), asOf: day }, !record);

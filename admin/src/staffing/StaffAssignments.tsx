@@ -1,10 +1,10 @@
-import { AbsenceReason, Permission } from '@community-grid/shared';
+import { AbsenceReason } from '@community-grid/shared';
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  CreateButton, Datagrid, Link, Loading, ReferenceManyField, SelectField, TextField, useLocaleState, useRecordContext, useResourceDefinition, useTranslate,
+  CreateButton, Datagrid, Link, Loading, ReferenceManyField, SelectField, TextField, useCanAccess, useLocaleState, useRecordContext, useResourceDefinition,
+  useTranslate,
 } from 'react-admin';
 import { useState } from 'react';
-import { useCan } from '../access';
 import { enumChoices, LocalDateField, useLocalizedName } from '../common';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
@@ -34,7 +34,7 @@ export const StaffAssignments = () => {
   const postLabel = usePostLabel();
   const nameOf = useLocalizedName();
   const day = useShownDay();
-  const canWrite = useCan(Permission.WRITE_STAFF);
+  const canWrite = useCanAccess({ resource: 'gridAssignments', action: 'assign' }).canAccess === true;
   const [command, setCommand] = useState<GridMemberCommand | null>(null);
   const { data, error, reload } = useApiQuery<Assignments>(ASSIGNMENTS, { id: String(record?.id) }, !record);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;

@@ -1,8 +1,6 @@
-import { Permission } from '@community-grid/shared';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DateInput, ReferenceInput, required, SelectInput, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { useCan } from '../access';
+import { DateInput, ReferenceInput, required, SelectInput, useCanAccess, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 import { apiFailure, type QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
@@ -28,7 +26,8 @@ export const TemplateAdoption = ({ communityId, day, onChanged }: { communityId:
   const nameOf = useLocalizedName();
   const notify = useNotify();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const canWrite = useCan(Permission.WRITE_STAFF);
+  const canAdopt = useCanAccess({ resource: 'templateAdoptions', action: 'create' }).canAccess === true;
+  const canOpenPosts = useCanAccess({ resource: 'posts', action: 'create' }).canAccess === true;
   const [adopting, setAdopting] = useState(false);
   const { data, reload } = useApiQuery<{ community: { templateAdoption: Adoption | null } | null }>(ADOPTION, { id: communityId, asOf: day });
   const adoption = data?.community?.templateAdoption;
@@ -56,8 +55,8 @@ export const TemplateAdoption = ({ communityId, day, onChanged }: { communityId:
           ? translate('cg.templates.follows', { template: nameOf(adoption.template), from: formatDay(locale, adoption.validFrom) })
           : data && translate('cg.templates.none')}
       </Typography>
-      {canWrite && <Button size="small" variant="outlined" onClick={() => setAdopting(true)}>{translate('cg.templates.adopt')}</Button>}
-      {canWrite && <Button size="small" onClick={openPosts}>{translate('cg.templates.open_posts')}</Button>}
+      {canAdopt && <Button size="small" variant="outlined" onClick={() => setAdopting(true)}>{translate('cg.templates.adopt')}</Button>}
+      {canOpenPosts && <Button size="small" onClick={openPosts}>{translate('cg.templates.open_posts')}</Button>}
       <StaffingCommandDialog command={adopting ? command : null} onClose={() => setAdopting(false)}
         onDone={() => { setAdopting(false); reload(); onChanged(); }}>
         <ReferenceInput source="templateId" reference="staffingTemplates" sort={{ field: 'code', order: 'ASC' }}>

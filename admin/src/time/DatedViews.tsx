@@ -2,7 +2,7 @@ import { Alert, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
-  ArrayField, AutocompleteInput, BooleanInput, CreateButton, Datagrid, DateInput, EditButton, ExportButton, FilterButton, Labeled, Link,
+  ArrayField, AutocompleteInput, BooleanInput, CanAccess, CreateButton, Datagrid, DateInput, EditButton, ExportButton, FilterButton, Labeled, Link,
   ReferenceInput, SelectInput, TopToolbar, useLocaleState, useRecordContext, useResourceDefinition, useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../common';
@@ -20,7 +20,7 @@ export const DatedListActions = () => {
       <AsOfPicker />
       <FilterButton />
       {hasCreate && <CreateButton />}
-      <ExportButton />
+      <CanAccess action="export"><ExportButton /></CanAccess>
     </TopToolbar>
   );
 };
@@ -32,11 +32,11 @@ export const DatedListActions = () => {
 export const DatedShowActions = ({ changeInputs }: { changeInputs: ReactNode }) => {
   const { hasEdit } = useResourceDefinition();
   return (
-    <TopToolbar sx={{ alignItems: 'center' }}>
+    <TopToolbar sx={{ alignItems: 'center' }} data-testid="record-actions">
       <AsOfPicker />
       {hasEdit && <EditButton />}
-      {hasEdit && <CommandButton mode="change">{changeInputs}</CommandButton>}
-      {hasEdit && <CommandButton mode="end" />}
+      {hasEdit && <CanAccess action="change"><CommandButton mode="change">{changeInputs}</CommandButton></CanAccess>}
+      {hasEdit && <CanAccess action="end"><CommandButton mode="end" /></CanAccess>}
     </TopToolbar>
   );
 };

@@ -1,7 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Permission } from '@community-grid/shared';
-import { Allow } from './access';
+import { Allow, ResourceWith } from './access';
 import type { BaseEntity } from './base.entity';
 import type { CrudService, UpdateInput } from './crud.service';
 import type { DatedEntity } from './dated';
@@ -22,8 +21,8 @@ export interface CrudResolverConfig<T extends BaseEntity, C extends object, U ex
   createInput: ClassType<C>;
   updateInput: ClassType<U>;
   service: CrudService<T, C, U>;
-  /** What reading and what writing this entity needs. */
-  permissions: { read: Permission; write: Permission };
+  /** Its name in the permission table, whose list, show, create, edit and delete the operations need. */
+  resource: ResourceWith<'list' | 'show' | 'create' | 'edit' | 'delete'>;
 }
 
 const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
@@ -55,12 +54,12 @@ export async function parentOn<T extends { id: number; asOf?: string }, P extend
  * Every mutation runs in a transaction (a schema-wide middleware opens it).
  */
 export function CrudResolver<T extends BaseEntity, C extends object, U extends UpdateInput>(config: CrudResolverConfig<T, C, U>) {
-  const { entity, name, service, permissions } = config;
+  const { entity, name, service, resource } = config;
 
   @Resolver()
   abstract class Base {
     @Query(() => entity, { name: lowerFirst(name), nullable: true, description: `One ${name} by id as of a day; NOT_FOUND when there is none. A dated record looked up outside its validity comes with its validity and nearest version.` })
-    @Allow(permissions.read)
+    @Allow(resource, 'show')
     one(
       @Ctx() ctx: RequestContext,
       @Arg('id', () => ID) id: string,
@@ -70,7 +69,7 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
     }
 
     @Query(() => config.list, { name: config.plural, description: `${name} records valid on the day (all of them with filter.includeEnded).` })
-    @Allow(permissions.read)
+    @Allow(resource, 'list')
     list(
       @Ctx() ctx: RequestContext,
       @Arg('options', () => config.listOptions, { nullable: true }) options?: ListOptions,
@@ -80,19 +79,19 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
     }
 
     @Mutation(() => entity, { name: `create${name}` })
-    @Allow(permissions.write)
+    @Allow(resource, 'create')
     create(@Ctx() ctx: RequestContext, @Arg('input', () => config.createInput) input: C): Promise<T> {
       return service.create(ctx, input);
     }
 
     @Mutation(() => entity, { name: `update${name}`, description: 'A correction: fixes the record (for dated records, the version valid on input.asOf) in place, creating no history. Send the version you read; a stale one is a CONFLICT.' })
-    @Allow(permissions.write)
+    @Allow(resource, 'edit')
     update(@Ctx() ctx: RequestContext, @Arg('input', () => config.updateInput) input: U): Promise<T> {
       return service.update(ctx, input);
     }
 
     @Mutation(() => entity, { name: `delete${name}`, description: 'Removes a record created by mistake; refused with CONFLICT while anything refers to it (end a unit instead).' })
-    @Allow(permissions.write)
+    @Allow(resource, 'delete')
     delete(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<T> {
       return service.delete(ctx, id);
     }
@@ -107,9 +106,10 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
  * code and rolls it back.
  */
 export function DatedCrudResolver<T extends DatedEntity, C extends object, U extends UpdateInput, H extends { id: string; effectiveOn: string }>(
-  config: CrudResolverConfig<T, C, U> & { changeInput: ClassType<H>; changeDescription: string },
+  config: CrudResolverConfig<T, C, U> & { resource: ResourceWith<'change' | 'end'>; changeInput: ClassType<H>; changeDescription: string },
 ) {
-  const { entity, name, service, permissions } = config;
+  const { entity, name, service } = config;
+  const resource = config.resource as ResourceWith<'change' | 'end'>;
   const Result = CommandResultType(name, entity);
 
   @Resolver(() => entity)
@@ -120,7 +120,7 @@ export function DatedCrudResolver<T extends DatedEntity, C extends object, U ext
     }
 
     @Mutation(() => Result, { name: `change${name}`, description: `${config.changeDescription} A dated change from input.effectiveOn (which may be in the future); the past keeps its answer. With dryRun, nothing is kept.` })
-    @Allow(permissions.write)
+    @Allow(resource, 'change')
     change(
       @Ctx() ctx: RequestContext,
       @Arg('input', () => config.changeInput) input: H,
@@ -130,7 +130,7 @@ export function DatedCrudResolver<T extends DatedEntity, C extends object, U ext
     }
 
     @Mutation(() => Result, { name: `end${name}`, description: `Ends the ${name}: lastDay is its last valid day. Nothing is deleted. With dryRun, nothing is kept.` })
-    @Allow(permissions.write)
+    @Allow(resource, 'end')
     end(
       @Ctx() ctx: RequestContext,
       @Arg('id', () => ID) id: string,

@@ -5,6 +5,27 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * stretches it cuts, filling days not yet counted). SetBasedMemberCounts replaced
  * them and restores them on its way down.
  */
+/** The whole series from the memberships, set-based: for loads that switch the triggers off. */
+export const REBUILD_MEMBER_COUNTS = `CREATE FUNCTION cg_rebuild_member_counts() RETURNS void LANGUAGE sql AS $$
+      DELETE FROM grid_member_count;
+      WITH spans AS (
+        SELECT grid_id, valid, 1 AS dh, 0 AS dr FROM household_version
+        UNION ALL
+        SELECT h.grid_id, h.valid * r.valid, 0, 1 FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid && r.valid
+      ), events AS (
+        SELECT grid_id, lower(valid) AS day, dh, dr FROM spans
+        UNION ALL
+        SELECT grid_id, upper(valid), -dh, -dr FROM spans WHERE NOT upper_inf(valid)
+      ), per_day AS (
+        SELECT grid_id, day, SUM(dh) AS dh, SUM(dr) AS dr FROM events GROUP BY grid_id, day
+      ), running AS (
+        SELECT grid_id, day, LEAD(day) OVER w AS next_day, SUM(dh) OVER w AS households, SUM(dr) OVER w AS residents
+        FROM per_day WINDOW w AS (PARTITION BY grid_id ORDER BY day)
+      )
+      INSERT INTO grid_member_count (grid_id, valid, households, residents)
+      SELECT grid_id, daterange(day, next_day), households, residents FROM running WHERE households <> 0 OR residents <> 0;
+    $$`;
+
 export const ROW_COUNTING = [
   `CREATE FUNCTION cg_count_add(g integer, r daterange, dh integer, dr integer) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE seg record;
@@ -76,25 +97,7 @@ export class MemberCounts1796520000000 implements MigrationInterface {
       CONSTRAINT grid_member_count_one_at_a_time EXCLUDE USING gist (grid_id WITH =, valid WITH &&))`);
     for (const statement of ROW_COUNTING) await q.query(statement);
     // The whole series from the memberships, set-based: for loads that switch the triggers off, and for this migration.
-    await q.query(`CREATE FUNCTION cg_rebuild_member_counts() RETURNS void LANGUAGE sql AS $$
-      DELETE FROM grid_member_count;
-      WITH spans AS (
-        SELECT grid_id, valid, 1 AS dh, 0 AS dr FROM household_version
-        UNION ALL
-        SELECT h.grid_id, h.valid * r.valid, 0, 1 FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid && r.valid
-      ), events AS (
-        SELECT grid_id, lower(valid) AS day, dh, dr FROM spans
-        UNION ALL
-        SELECT grid_id, upper(valid), -dh, -dr FROM spans WHERE NOT upper_inf(valid)
-      ), per_day AS (
-        SELECT grid_id, day, SUM(dh) AS dh, SUM(dr) AS dr FROM events GROUP BY grid_id, day
-      ), running AS (
-        SELECT grid_id, day, LEAD(day) OVER w AS next_day, SUM(dh) OVER w AS households, SUM(dr) OVER w AS residents
-        FROM per_day WINDOW w AS (PARTITION BY grid_id ORDER BY day)
-      )
-      INSERT INTO grid_member_count (grid_id, valid, households, residents)
-      SELECT grid_id, daterange(day, next_day), households, residents FROM running WHERE households <> 0 OR residents <> 0;
-    $$`);
+    await q.query(REBUILD_MEMBER_COUNTS);
     await q.query('SELECT cg_rebuild_member_counts()');
   }
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROW_COUNTING } from './1796520000000-MemberCounts';
+import { REBUILD_MEMBER_COUNTS, ROW_COUNTING } from './1796520000000-MemberCounts';
 
 /**
  * The kept counts per grid, recounted once per statement instead of once per row.
@@ -29,7 +29,13 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
     await q.query('DROP FUNCTION cg_resident_counted()');
     await q.query('DROP FUNCTION cg_count_add(integer, daterange, integer, integer)');
 
-    // The same series as cg_rebuild_member_counts, for the given grids only.
+    await q.query(`CREATE TABLE grid_tag_count (
+      grid_id integer NOT NULL,
+      tag text NOT NULL,
+      valid daterange NOT NULL,
+      residents integer NOT NULL,
+      CONSTRAINT grid_tag_count_one_at_a_time EXCLUDE USING gist (grid_id WITH =, tag WITH =, valid WITH &&))`);
+    await q.query(`CREATE OR REPLACE FUNCTION cg_rebuild_member_counts() RETURNS void LANGUAGE sql AS $$ ${recount(() => 'TRUE')} $$`);
     await q.query(`CREATE FUNCTION cg_recount_grids(grids integer[]) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE g integer;
       BEGIN
@@ -37,25 +43,9 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
         SELECT array_agg(DISTINCT x ORDER BY x) INTO grids FROM unnest(grids) x WHERE x IS NOT NULL;
         IF grids IS NULL THEN RETURN; END IF;
         FOREACH g IN ARRAY grids LOOP PERFORM pg_advisory_xact_lock(20260, g); END LOOP;
-        DELETE FROM grid_member_count c WHERE c.grid_id = ANY (grids);
-        WITH spans AS (
-          SELECT h.grid_id, h.valid, 1 AS dh, 0 AS dr FROM household_version h WHERE h.grid_id = ANY (grids)
-          UNION ALL
-          SELECT h.grid_id, h.valid * r.valid, 0, 1 FROM household_version h
-            JOIN resident_version r ON r.household_id = h.household_id AND r.valid && h.valid WHERE h.grid_id = ANY (grids)
-        ), events AS (
-          SELECT grid_id, lower(valid) AS day, dh, dr FROM spans
-          UNION ALL
-          SELECT grid_id, upper(valid), -dh, -dr FROM spans WHERE NOT upper_inf(valid)
-        ), per_day AS (
-          SELECT grid_id, day, SUM(dh) AS dh, SUM(dr) AS dr FROM events GROUP BY grid_id, day
-        ), running AS (
-          SELECT grid_id, day, LEAD(day) OVER w AS next_day, SUM(dh) OVER w AS households, SUM(dr) OVER w AS residents
-          FROM per_day WINDOW w AS (PARTITION BY grid_id ORDER BY day)
-        )
-        INSERT INTO grid_member_count (grid_id, valid, households, residents)
-        SELECT grid_id, daterange(day, next_day), households, residents FROM running WHERE households <> 0 OR residents <> 0;
+        ${recount((column) => `${column} = ANY (grids)`)}
       END $$`);
+    await q.query('SELECT cg_rebuild_member_counts()');
 
     // Household versions: the grids of the rows whose grid, household or days changed, before and after.
     await q.query(`CREATE FUNCTION cg_households_counted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -71,7 +61,7 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    // Resident versions: the grids their households were in over the changed rows' days.
+    // Resident versions: the grids their households were in over the changed rows' days (tags count too).
     await q.query(`CREATE FUNCTION cg_residents_counted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
@@ -80,8 +70,8 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
           PERFORM cg_recount_grids(ARRAY(SELECT h.grid_id FROM old_rows r JOIN household_version h ON h.household_id = r.household_id AND h.valid && r.valid));
         ELSE
           PERFORM cg_recount_grids(ARRAY(
-            SELECT h.grid_id FROM ((SELECT id, household_id, valid FROM old_rows EXCEPT SELECT id, household_id, valid FROM new_rows)
-              UNION ALL (SELECT id, household_id, valid FROM new_rows EXCEPT SELECT id, household_id, valid FROM old_rows)) r
+            SELECT h.grid_id FROM ((SELECT id, household_id, valid, tags FROM old_rows EXCEPT SELECT id, household_id, valid, tags FROM new_rows)
+              UNION ALL (SELECT id, household_id, valid, tags FROM new_rows EXCEPT SELECT id, household_id, valid, tags FROM old_rows)) r
             JOIN household_version h ON h.household_id = r.household_id AND h.valid && r.valid));
         END IF;
         RETURN NULL;
@@ -104,7 +94,40 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
     await q.query('DROP FUNCTION cg_residents_counted()');
     await q.query('DROP FUNCTION cg_households_counted()');
     await q.query('DROP FUNCTION cg_recount_grids(integer[])');
+    await q.query('DROP TABLE grid_tag_count');
+    await q.query(REBUILD_MEMBER_COUNTS.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
     // The row triggers of MemberCounts, as they were.
     for (const statement of ROW_COUNTING) await q.query(statement);
   }
+}
+
+/**
+ * The series of the grids `grids` picks (an SQL condition on the grid id column it is given)
+ * recomputed from their memberships: households and residents per grid, and
+ * residents per grid and tag, each a row per stretch of days with the same count.
+ * A resident counts in the grid their household is in, over the days both hold.
+ */
+function recount(grids: (column: string) => string): string {
+  const series = (table: string, keys: string[], spans: string, counts: string[]) => {
+    const key = keys.join(', ');
+    return `DELETE FROM ${table} WHERE ${grids('grid_id')};
+      WITH spans AS (${spans}), events AS (
+        SELECT ${key}, lower(valid) AS day, ${counts.join(', ')} FROM spans
+        UNION ALL
+        SELECT ${key}, upper(valid), ${counts.map((c) => `-${c}`).join(', ')} FROM spans WHERE NOT upper_inf(valid)
+      ), per_day AS (
+        SELECT ${key}, day, ${counts.map((c) => `SUM(${c}) AS ${c}`).join(', ')} FROM events GROUP BY ${key}, day
+      ), running AS (
+        SELECT ${key}, day, LEAD(day) OVER w AS next_day, ${counts.map((c) => `SUM(${c}) OVER w AS ${c}`).join(', ')}
+        FROM per_day WINDOW w AS (PARTITION BY ${key} ORDER BY day)
+      )
+      INSERT INTO ${table} (${key}, valid, ${counts.join(', ')})
+      SELECT ${key}, daterange(day, next_day), ${counts.join(', ')} FROM running WHERE ${counts.map((c) => `${c} <> 0`).join(' OR ')};`;
+  };
+  const members = `FROM household_version h JOIN resident_version r ON r.household_id = h.household_id AND r.valid && h.valid WHERE ${grids('h.grid_id')}`;
+  return series('grid_member_count', ['grid_id'], `
+      SELECT grid_id, valid, 1 AS households, 0 AS residents FROM household_version WHERE ${grids('grid_id')}
+      UNION ALL
+      SELECT h.grid_id, h.valid * r.valid, 0, 1 ${members}`, ['households', 'residents'])
+    + series('grid_tag_count', ['grid_id', 'tag'], `SELECT h.grid_id, t.tag, h.valid * r.valid AS valid, 1 AS residents ${members.replace(' WHERE', ' CROSS JOIN unnest(r.tags) AS t(tag) WHERE')}`, ['residents']);
 }

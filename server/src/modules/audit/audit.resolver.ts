@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone } from '@community-grid/shared';
-import { Permission } from '@community-grid/shared';
+import { ACCESS } from '@community-grid/shared';
 import { Allow } from '../../core/access';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
 import type { RequestContext } from '../../core/request-context';
@@ -12,7 +12,7 @@ import { auditService } from './audit.service';
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventList, { description: 'Every write, newest first unless sorted otherwise.' })
-  @Allow(Permission.READ_AUDIT)
+  @Allow('auditEvents', 'list')
   auditEvents(@Ctx() ctx: RequestContext, @Arg('options', () => AuditEventListOptions, { nullable: true }) options?: ListOptions): Promise<ListResult<AuditEvent>> {
     return auditService.findList(ctx, options);
   }
@@ -25,7 +25,7 @@ export class AuditResolver {
   changes(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
     const masked = { ...event.changes };
     if (event.entityType !== 'Resident') return masked;
-    const mayReveal = ctx.can(Permission.REVEAL_PERSONAL_DATA);
+    const mayReveal = ctx.can(ACCESS.residents.birthDates);
     const masks: Array<[string, (value: string | null) => string | null]> = [
       ['idNumber', mayReveal ? maskIdNumber : maskIdNumberToCity],
       ['phone', maskPhone],

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '@community-grid/shared';
 import { Allow, PUBLIC } from '../../core/access';
 import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
@@ -23,31 +22,31 @@ export class AuthResolver {
     description: 'Ends the credential this request used: the session (its cookie is cleared), or the API token sent as Bearer, '
       + 'which is revoked for good. True when one was ended.',
   })
-  @Allow(Permission.SIGNED_IN)
+  @Allow('session', 'logout')
   logout(@Ctx() ctx: RequestContext) {
     return authService.logout(ctx);
   }
 
   @Query(() => Account)
-  @Allow(Permission.SIGNED_IN)
+  @Allow('session', 'me')
   me(@Ctx() ctx: RequestContext) {
     return ctx.em.findOneByOrFail(Account, { id: authService.me(ctx).id });
   }
 
   @Query(() => [ApiToken], { description: 'My API tokens (never the secrets).' })
-  @Allow(Permission.SIGNED_IN)
+  @Allow('apiTokens', 'list')
   apiTokens(@Ctx() ctx: RequestContext) {
     return authService.listTokens(ctx);
   }
 
   @Mutation(() => CreatedApiToken, { description: 'A token for my scripts, with my role and reach.' })
-  @Allow(Permission.SIGNED_IN)
+  @Allow('apiTokens', 'create')
   createApiToken(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiTokenInput) {
     return authService.createToken(ctx, input.name, input.expiresInDays);
   }
 
   @Mutation(() => ApiToken)
-  @Allow(Permission.SIGNED_IN)
+  @Allow('apiTokens', 'delete')
   revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return authService.revokeToken(ctx, id);
   }
@@ -58,22 +57,22 @@ export class AuthResolver {
 export class AccountResolver extends CrudResolver({
   entity: Account, name: 'Account', plural: 'accounts', list: AccountList, listOptions: AccountListOptions,
   createInput: CreateAccountInput, updateInput: UpdateAccountInput, service: accountService,
-  permissions: { read: Permission.MANAGE_ACCOUNTS, write: Permission.MANAGE_ACCOUNTS },
+  resource: 'accounts',
 }) {
   @Mutation(() => Account, { description: 'Sets a new password and ends the account\'s sessions.' })
-  @Allow(Permission.MANAGE_ACCOUNTS)
+  @Allow('accounts', 'resetPassword')
   resetPassword(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('password') password: string) {
     return accountService.resetPassword(ctx, id, password);
   }
 
   @Query(() => [ApiToken], { description: 'An account\'s API tokens (never the secrets), newest first.' })
-  @Allow(Permission.MANAGE_ACCOUNTS)
+  @Allow('accounts', 'tokens')
   accountApiTokens(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID) accountId: string) {
     return authService.listAccountTokens(ctx, accountId);
   }
 
   @Mutation(() => ApiToken, { description: 'Revokes any account\'s API token; recorded in the audit trail.' })
-  @Allow(Permission.MANAGE_ACCOUNTS)
+  @Allow('accounts', 'revokeToken')
   revokeAccountApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return authService.revokeAccountToken(ctx, id);
   }

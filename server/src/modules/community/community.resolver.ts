@@ -1,4 +1,4 @@
-import { Permission } from '@community-grid/shared';
+import { ResidentTag } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
@@ -15,7 +15,7 @@ import { serviceWindowService } from '../service-window/service-window.service';
 import { StaffMember } from '../staff-member/staff-member.entity';
 import { StaffMemberList, StaffMemberListOptions } from '../staff-member/staff-member.inputs';
 import { staffMemberService } from '../staff-member/staff-member.service';
-import { countUnder } from '../structure/structure-counts';
+import { countUnder, TAGGED } from '../structure/structure-counts';
 import { Community } from './community.entity';
 import { ChangeCommunityInput, CommunityList, CommunityListOptions, CreateCommunityInput, UpdateCommunityInput } from './community.inputs';
 import { lineageLoaders } from './community.lineage';
@@ -27,7 +27,7 @@ const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, des
 export class CommunityResolver extends DatedCrudResolver({
   entity: Community, name: 'Community', plural: 'communities', list: CommunityList, listOptions: CommunityListOptions,
   createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, changeInput: ChangeCommunityInput, service: communityService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'communities',
   changeDescription: 'Renames the community, gives it a new code, or changes its office.',
 }) {
   @FieldResolver(() => District)
@@ -90,7 +90,8 @@ export class CommunityResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return countUnder(ctx, 'resident', 'community', dayOf(ctx, community, asOf)).load(community.id);
+  residentCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+    return countUnder(ctx, 'resident', 'community', dayOf(ctx, community, asOf), tag ?? undefined).load(community.id);
   }
 }

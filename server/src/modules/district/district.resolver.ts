@@ -1,4 +1,4 @@
-import { Permission } from '@community-grid/shared';
+import { ResidentTag } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
@@ -10,7 +10,7 @@ import { communityService } from '../community/community.service';
 import { Office } from '../office/office.entity';
 import { OfficeList, OfficeListOptions } from '../office/office.inputs';
 import { officeService } from '../office/office.service';
-import { countUnder } from '../structure/structure-counts';
+import { countUnder, TAGGED } from '../structure/structure-counts';
 import { District } from './district.entity';
 import { CreateDistrictInput, DistrictList, DistrictListOptions, UpdateDistrictInput } from './district.inputs';
 import { districtService } from './district.service';
@@ -22,7 +22,7 @@ type Read = District & { asOf?: string };
 export class DistrictResolver extends CrudResolver({
   entity: District, name: 'District', plural: 'districts', list: DistrictList, listOptions: DistrictListOptions,
   createInput: CreateDistrictInput, updateInput: UpdateDistrictInput, service: districtService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'districts',
 }) {
   @FieldResolver(() => OfficeList, { description: 'Sub-district offices operating on the day.' })
   offices(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => OfficeListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {
@@ -50,7 +50,8 @@ export class DistrictResolver extends CrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf)).load(district.id);
+  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+    return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf), tag ?? undefined).load(district.id);
   }
 }

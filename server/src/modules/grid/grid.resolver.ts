@@ -1,4 +1,4 @@
-import { Permission } from '@community-grid/shared';
+import { ResidentTag } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
@@ -8,7 +8,7 @@ import { Community } from '../community/community.entity';
 import { HouseholdList, HouseholdListOptions } from '../household/household.inputs';
 import { Household } from '../household/household.entity';
 import { householdService } from '../household/household.service';
-import { countUnder } from '../structure/structure-counts';
+import { countUnder, TAGGED } from '../structure/structure-counts';
 import { Grid } from './grid.entity';
 import { ChangeGridInput, CreateGridInput, GridList, GridListOptions, UpdateGridInput } from './grid.inputs';
 import { gridService } from './grid.service';
@@ -17,7 +17,7 @@ import { gridService } from './grid.service';
 export class GridResolver extends DatedCrudResolver({
   entity: Grid, name: 'Grid', plural: 'grids', list: GridList, listOptions: GridListOptions,
   createInput: CreateGridInput, updateInput: UpdateGridInput, changeInput: ChangeGridInput, service: gridService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'grids',
   changeDescription: 'Moves the grid to another community, or gives it a new code, name or boundary.',
 }) {
   @FieldResolver(() => Community, { description: 'The community the grid belonged to on the day.' })
@@ -40,7 +40,8 @@ export class GridResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
-    return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf)).load(grid.id);
+  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+    return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf), tag ?? undefined).load(grid.id);
   }
 }

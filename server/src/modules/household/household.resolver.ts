@@ -1,4 +1,3 @@
-import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
@@ -17,7 +16,7 @@ import { householdService } from './household.service';
 export class HouseholdResolver extends DatedCrudResolver({
   entity: Household, name: 'Household', plural: 'households', list: HouseholdList, listOptions: HouseholdListOptions,
   createInput: CreateHouseholdInput, updateInput: UpdateHouseholdInput, changeInput: ChangeHouseholdInput, service: householdService,
-  permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_HOUSEHOLDS },
+  resource: 'households',
   changeDescription: 'Moves the household to another grid, or changes its registration type.',
 }) {
   @FieldResolver(() => Grid, { description: 'The grid the household belonged to on the day.' })

@@ -1,4 +1,3 @@
-import { Permission } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf } from '../../core/crud.resolver';
@@ -19,7 +18,7 @@ const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, des
 export class OfficeResolver extends DatedCrudResolver({
   entity: Office, name: 'Office', plural: 'offices', list: OfficeList, listOptions: OfficeListOptions,
   createInput: CreateOfficeInput, updateInput: UpdateOfficeInput, changeInput: ChangeOfficeInput, service: officeService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'offices',
   changeDescription: 'Renames the office.',
 }) {
   @FieldResolver(() => District)

@@ -1,4 +1,4 @@
-import { Permission, UnitLevel } from '@community-grid/shared';
+import { UnitLevel } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
@@ -28,13 +28,13 @@ const DRY_RUN = 'With dryRun (the preview), the very same run is rolled back: no
 @Resolver(() => ReorganizationPlan)
 export class ReorganizationPlanResolver {
   @Query(() => ReorganizationPlanList, { description: 'Reorganization plans (officials).' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'list')
   reorganizationPlans(@Ctx() ctx: RequestContext, @Arg('options', () => ReorganizationPlanListOptions, { nullable: true }) options?: ListOptions) {
     return planService.findList(ctx, options);
   }
 
   @Query(() => ReorganizationPlan, { nullable: true })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'show')
   reorganizationPlan(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return planService.findOne(ctx, id);
   }
@@ -60,43 +60,43 @@ export class ReorganizationPlanResolver {
   }
 
   @Mutation(() => ReorganizationPlan)
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'create')
   createReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('input', () => CreateReorganizationPlanInput) input: CreateReorganizationPlanInput) {
     return planService.create(ctx, input);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Edits a draft (send the version you read).' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'edit')
   updateReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateReorganizationPlanInput) input: UpdateReorganizationPlanInput) {
     return planService.update(ctx, input);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Deletes a draft.' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'delete')
   deleteReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return planService.delete(ctx, id);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Adds a step to a draft (its parameters checked for its kind); returns the plan.' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'editSteps')
   addReorganizationStep(@Ctx() ctx: RequestContext, @Arg('input', () => AddReorganizationStepInput) input: AddReorganizationStepInput) {
     return planService.addStep(ctx, input);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Replaces a step\'s parameters; returns the plan.' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'editSteps')
   updateReorganizationStep(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateReorganizationStepInput) input: UpdateReorganizationStepInput) {
     return planService.updateStep(ctx, input.id, input.params);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Moves a step to another position (from 1); returns the plan.' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'editSteps')
   moveReorganizationStep(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('position', () => Int) position: number) {
     return planService.moveStep(ctx, id, position);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Removes a step; returns the plan.' })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'editSteps')
   removeReorganizationStep(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return planService.removeStep(ctx, id);
   }
@@ -104,7 +104,7 @@ export class ReorganizationPlanResolver {
   @Mutation(() => ReorganizationOutcome, {
     description: `Applies a draft on its day, all or nothing: per step what it did, and the impact (figures before → after, posts left short, grids under two members, staff left without an assignment, accounts whose reach changes). A real run with any failing step is an error and changes nothing. ${DRY_RUN}`,
   })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'apply')
   applyReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return planService.apply(ctx, id, dryRun);
   }
@@ -112,7 +112,7 @@ export class ReorganizationPlanResolver {
   @Mutation(() => ReorganizationOutcome, {
     description: `Undoes an applied plan. Before its day: withdrawn (what it planned is removed; it is a draft again). From its day: reverted by a change on revertOn (default today) restoring the structure as it was before; history keeps both. Refused while a later change builds on it. ${DRY_RUN}`,
   })
-  @Allow(Permission.PLAN_REORGANIZATION)
+  @Allow('reorganizationPlans', 'revert')
   revertReorganizationPlan(
     @Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string,
     @Arg('revertOn', () => LocalDateResolver, { nullable: true }) revertOn: string | null,
@@ -122,7 +122,7 @@ export class ReorganizationPlanResolver {
   }
 
   @Query(() => Crosswalk, { description: 'For each unit on `from`, which units on `to` hold its households and residents (counts within your reach), also as CSV.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('structure', 'crosswalk')
   crosswalk(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => LocalDateResolver) from: string,
@@ -133,7 +133,7 @@ export class ReorganizationPlanResolver {
   }
 
   @Query(() => [PlannedDay], { description: 'Applied plans whose day is still to come: the days worth looking at as of (their steps stay with officials).' })
-  @Allow(Permission.READ_STRUCTURE)
+  @Allow('structure', 'plannedDays')
   async plannedDays(@Ctx() ctx: RequestContext): Promise<PlannedDay[]> {
     const plans = await ctx.em.createQueryBuilder(ReorganizationPlan, 'p').where("p.status = 'APPLIED' AND p.effective_on > :today", { today: ctx.today })
       .orderBy('p.effective_on').getMany();

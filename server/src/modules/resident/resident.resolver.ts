@@ -1,4 +1,4 @@
-import { agesOn, ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone, Permission } from '@community-grid/shared';
+import { agesOn, ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone, ACCESS } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
@@ -21,7 +21,7 @@ export class AgeBand {
 export class ResidentResolver extends DatedCrudResolver({
   entity: Resident, name: 'Resident', plural: 'residents', list: ResidentList, listOptions: ResidentListOptions,
   createInput: CreateResidentInput, updateInput: UpdateResidentInput, changeInput: ChangeResidentInput, service: residentService,
-  permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_RESIDENTS },
+  resource: 'residents',
   changeDescription: 'Moves the resident to another household, or changes their relation to its head or their tags.',
 }) {
   // Personal data is masked in every answer (lists, lookups, nested fields, history);
@@ -29,7 +29,7 @@ export class ResidentResolver extends DatedCrudResolver({
   // that right see less still, so that what they read cannot be put back together.
   @FieldResolver(() => String, { description: 'Masked: 6301**********1234 for roles that may reveal it, 6301************** for the others.' })
   idNumber(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
-    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? maskIdNumber(resident.idNumber) : maskIdNumberToCity(resident.idNumber);
+    return ctx.can(ACCESS.residents.birthDates) ? maskIdNumber(resident.idNumber) : maskIdNumberToCity(resident.idNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Masked, e.g. 138****5678.' })
@@ -39,7 +39,7 @@ export class ResidentResolver extends DatedCrudResolver({
 
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Null for roles without the right to reveal personal data: they read ageBand instead.' })
   birthDate(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
-    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? resident.birthDate : null;
+    return ctx.can(ACCESS.residents.birthDates) ? resident.birthDate : null;
   }
 
   @FieldResolver(() => AgeBand)
@@ -49,7 +49,7 @@ export class ResidentResolver extends DatedCrudResolver({
   }
 
   @Mutation(() => ResidentPersonalData, { description: 'The full ID number and phone of one resident in your reach today. Recorded in the audit trail.' })
-  @Allow(Permission.REVEAL_PERSONAL_DATA)
+  @Allow('residents', 'reveal')
   revealResidentPersonalData(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return residentService.reveal(ctx, id);
   }

@@ -1,4 +1,4 @@
-import { AGE_BAND_YEARS, isAgeBandBound, parseResidentId, Permission, RelationToHead } from '@community-grid/shared';
+import { AGE_BAND_YEARS, isAgeBandBound, parseResidentId, ACCESS, RelationToHead } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
 import { BadUserInputError, FieldProblems, ForbiddenError } from '../../core/errors';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
@@ -33,7 +33,7 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
    * cannot place a birth date inside its band either.
    */
   listConfigFor(ctx: RequestContext): ListQueryConfig<Resident> {
-    return ctx.can(Permission.REVEAL_PERSONAL_DATA) ? this.config
+    return ctx.can(ACCESS.residents.birthDates) ? this.config
       : { ...this.config, sortExpressions: { birthDate: `floor(extract(year FROM "e"."birth_date") / ${AGE_BAND_YEARS})` } };
   }
 
@@ -63,7 +63,7 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
    */
   private checkFilter(ctx: RequestContext, options: ListOptions | undefined): string[] {
     const filter = (options?.filter ?? {}) as { idNumber?: Record<string, unknown> | null; phone?: Record<string, unknown> | null; birthDate?: Record<string, unknown> | null };
-    const mayReveal = ctx.can(Permission.REVEAL_PERSONAL_DATA);
+    const mayReveal = ctx.can(ACCESS.residents.birthDates);
     if (!mayReveal && (filter.idNumber || filter.phone)) throw new ForbiddenError('Your role cannot filter by ID number or phone');
     if (!mayReveal && filter.birthDate) {
       const problems: Record<string, string> = {};

@@ -1,4 +1,3 @@
-import { Permission } from '@community-grid/shared';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
@@ -12,7 +11,7 @@ import { serviceWindowService } from './service-window.service';
 export class ServiceWindowResolver extends CrudResolver({
   entity: ServiceWindow, name: 'ServiceWindow', plural: 'serviceWindows', list: ServiceWindowList, listOptions: ServiceWindowListOptions,
   createInput: CreateServiceWindowInput, updateInput: UpdateServiceWindowInput, service: serviceWindowService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'serviceWindows',
 }) {
   @FieldResolver(() => Community)
   community(@Root() window: ServiceWindow & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AffairTransition, Permission } from '@community-grid/shared';
+import { AffairTransition } from '@community-grid/shared';
 import { Allow } from '../../core/access';
 import { CommandResultType, runCommand } from '../../core/command';
 import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
@@ -38,7 +38,7 @@ const VisitResult = CommandResultType('Visit', Visit);
 export class ServiceCategoryResolver extends CrudResolver({
   entity: ServiceCategory, name: 'ServiceCategory', plural: 'serviceCategories', list: ServiceCategoryList, listOptions: ServiceCategoryListOptions,
   createInput: CreateServiceCategoryInput, updateInput: UpdateServiceCategoryInput, service: serviceCategoryService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.MANAGE_SERVICE },
+  resource: 'serviceCategories',
 }) {
   @FieldResolver(() => SpecialistRole, { nullable: true, description: 'The role that handles the category, as named today; null: the coordinator post.' })
   specialistRole(@Root() category: ServiceCategory, @Ctx() ctx: RequestContext) {
@@ -50,10 +50,10 @@ export class ServiceCategoryResolver extends CrudResolver({
 export class CalendarDayResolver extends CrudResolver({
   entity: CalendarDay, name: 'CalendarDay', plural: 'calendarDays', list: CalendarDayList, listOptions: CalendarDayListOptions,
   createInput: CreateCalendarDayInput, updateInput: UpdateCalendarDayInput, service: calendarDayService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.MANAGE_SERVICE },
+  resource: 'calendarDays',
 }) {
   @Query(() => WorkingDayAnswer, { description: 'Whether a day is a working day by the calendar, and the N-th working day after it (what due dates count).' })
-  @Allow(Permission.READ_STRUCTURE)
+  @Allow('calendarDays', 'workingDay')
   async workingDay(@Ctx() ctx: RequestContext, @Arg('day', () => LocalDateResolver) day: string,
     @Arg('plus', () => Int, { defaultValue: 0 }) plus: number): Promise<WorkingDayAnswer> {
     if (!Number.isInteger(plus) || plus < 0 || plus > 366) throw new BadUserInputError({ plus: 'must be a whole number from 0 to 366' });
@@ -65,31 +65,31 @@ export class CalendarDayResolver extends CrudResolver({
 @Resolver(() => Affair)
 export class AffairResolver {
   @Query(() => Affair, { description: 'One affair in your reach; NOT_FOUND otherwise.' })
-  @Allow(Permission.READ_AFFAIRS)
+  @Allow('affairs', 'show')
   affair(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return affairService.findOne(ctx, id);
   }
 
   @Query(() => AffairList, { description: 'Affairs in your reach (worklists are filters: status in [ACCEPTED, RETURNED] to classify; assigneeId; running statuses with dueOn lt today for overdue).' })
-  @Allow(Permission.READ_AFFAIRS)
+  @Allow('affairs', 'list')
   affairs(@Ctx() ctx: RequestContext, @Arg('options', () => AffairListOptions, { nullable: true }) options?: ListOptions) {
     return affairService.findList(ctx, options);
   }
 
   @Query(() => AffairCounts, { description: 'Open, overdue, due soon, resolved this week and to classify, in your reach (figures only).' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('affairs', 'count')
   affairCounts(@Ctx() ctx: RequestContext) {
     return affairService.counts(ctx);
   }
 
   @Mutation(() => AffairResult, { description: `Accepts an affair for a resident or a household in your reach; its community and grid are the household's today. ${DRY_RUN}` })
-  @Allow(Permission.ACCEPT_AFFAIRS)
+  @Allow('affairs', 'accept')
   acceptAffair(@Ctx() ctx: RequestContext, @Arg('input', () => AcceptAffairInput) input: AcceptAffairInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => affairService.accept(ctx, input));
   }
 
   @Mutation(() => AffairResult, { description: `One step of the workflow (see allowedTransitions); any other is a CONFLICT (ILLEGAL_TRANSITION) and changes nothing. ${DRY_RUN}` })
-  @Allow(Permission.HANDLE_AFFAIRS)
+  @Allow('affairs', 'handle')
   transitionAffair(@Ctx() ctx: RequestContext, @Arg('input', () => AffairTransitionInput) input: AffairTransitionInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => affairService.transition(ctx, input));
   }
@@ -161,26 +161,26 @@ export class AffairEventResolver {
 @Resolver(() => Visit)
 export class VisitResolver {
   @Query(() => VisitList, { description: 'Visits in your reach.' })
-  @Allow(Permission.READ_AFFAIRS)
+  @Allow('visits', 'list')
   visits(@Ctx() ctx: RequestContext, @Arg('options', () => VisitListOptions, { nullable: true }) options?: ListOptions) {
     return visitService.findList(ctx, options);
   }
 
   @Mutation(() => VisitResult, { description: `Records a visit by a grid member of the household's grid; affairs raised on the spot are accepted with it, and an address seen at the door corrects the household's (audited). ${DRY_RUN}` })
-  @Allow(Permission.RECORD_VISITS)
+  @Allow('visits', 'create')
   recordVisit(@Ctx() ctx: RequestContext, @Arg('input', () => RecordVisitInput) input: RecordVisitInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => visitService.record(ctx, input));
   }
 
   @Query(() => [GridVisitCoverage], { description: 'Per grid in your reach (or of one community): households visited in the 90 days up to the day, never visited, special-population households due.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('visits', 'coverage')
   visitCoverage(@Ctx() ctx: RequestContext, @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
     return visitService.coverage(ctx, dayOf(ctx, null, asOf), communityId);
   }
 
   @Query(() => HouseholdVisitDueList, { description: 'Households of your grids (or one grid) by visit due date, most overdue first.' })
-  @Allow(Permission.READ_AFFAIRS)
+  @Allow('visits', 'due')
   householdsDueForVisit(@Ctx() ctx: RequestContext, @Arg('gridId', () => ID, { nullable: true }) gridId?: string,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip = 0, @Arg('take', () => Int, { defaultValue: 50 }) take = 50) {
     if (!Number.isInteger(skip) || skip < 0) throw new BadUserInputError({ skip: 'must be 0 or more' });

@@ -1,4 +1,3 @@
-import { Permission } from '@community-grid/shared';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AS_OF, CrudResolver, dayOf } from '../../core/crud.resolver';
@@ -12,7 +11,7 @@ import { staffMemberService } from './staff-member.service';
 export class StaffMemberResolver extends CrudResolver({
   entity: StaffMember, name: 'StaffMember', plural: 'staffMembers', list: StaffMemberList, listOptions: StaffMemberListOptions,
   createInput: CreateStaffMemberInput, updateInput: UpdateStaffMemberInput, service: staffMemberService,
-  permissions: { read: Permission.READ_PEOPLE, write: Permission.WRITE_STAFF },
+  resource: 'staffMembers',
 }) {
   @FieldResolver(() => Community, { nullable: true })
   homeCommunity(@Root() staff: StaffMember & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {

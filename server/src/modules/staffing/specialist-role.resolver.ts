@@ -1,4 +1,3 @@
-import { Permission } from '@community-grid/shared';
 import { Resolver } from 'type-graphql';
 import { DatedCrudResolver } from '../../core/crud.resolver';
 import { SpecialistRole } from './specialist-role.entity';
@@ -11,6 +10,6 @@ import { specialistRoleService } from './specialist-role.service';
 export class SpecialistRoleResolver extends DatedCrudResolver({
   entity: SpecialistRole, name: 'SpecialistRole', plural: 'specialistRoles', list: SpecialistRoleList, listOptions: SpecialistRoleListOptions,
   createInput: CreateSpecialistRoleInput, updateInput: UpdateSpecialistRoleInput, changeInput: ChangeSpecialistRoleInput, service: specialistRoleService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'specialistRoles',
   changeDescription: 'Renames the role (or rewrites its description) from a day. endSpecialistRole retires it.',
 }) {}

@@ -1,4 +1,4 @@
-import { DutyGapKind, Permission } from '@community-grid/shared';
+import { DutyGapKind } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
@@ -51,7 +51,7 @@ const TemplateAdoptionResult = CommandResultType('TemplateAdoption', TemplateAdo
 export class StaffingTemplateResolver extends CrudResolver({
   entity: StaffingTemplate, name: 'StaffingTemplate', plural: 'staffingTemplates', list: StaffingTemplateList, listOptions: StaffingTemplateListOptions,
   createInput: CreateStaffingTemplateInput, updateInput: UpdateStaffingTemplateInput, service: staffingTemplateService,
-  permissions: { read: Permission.READ_STRUCTURE, write: Permission.WRITE_STRUCTURE },
+  resource: 'staffingTemplates',
 }) {
   @FieldResolver(() => [SpecialistRole], { description: 'The roles the template requires, as named on the day (retired ones included).' })
   roles(@Root() template: StaffingTemplate & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
@@ -67,7 +67,7 @@ export class StaffingTemplateResolver extends CrudResolver({
   }
 
   @Query(() => TemplateAdoptionList, { description: 'Which template each community follows on the day (every adoption with filter.includeEnded).' })
-  @Allow(Permission.READ_STRUCTURE)
+  @Allow('templateAdoptions', 'list')
   templateAdoptions(
     @Ctx() ctx: RequestContext,
     @Arg('options', () => TemplateAdoptionListOptions, { nullable: true }) options?: ListOptions,
@@ -77,7 +77,7 @@ export class StaffingTemplateResolver extends CrudResolver({
   }
 
   @Mutation(() => TemplateAdoptionResult, { description: `The community follows the template from effectiveOn (possibly in the future); the adoption before ends the day before, and the posts the template requires are opened. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('templateAdoptions', 'create')
   adoptTemplate(@Ctx() ctx: RequestContext, @Arg('input', () => AdoptTemplateInput) input: AdoptTemplateInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.adoptTemplate(ctx, input));
   }
@@ -113,13 +113,13 @@ const PostHolderResult = CommandResultType('PostHolder', PostHolder);
 @Resolver(() => Post)
 export class PostResolver {
   @Query(() => PostList, { description: 'Posts: a community\'s coordinator post, its service windows and the specialist roles its templates required.' })
-  @Allow(Permission.READ_STRUCTURE)
+  @Allow('posts', 'list')
   posts(@Ctx() ctx: RequestContext, @Arg('options', () => PostListOptions, { nullable: true }) options?: ListOptions) {
     return findList(ctx, Post, options, NO_SEARCH, { asOf: ctx.today });
   }
 
   @Mutation(() => [Post], { description: 'Opens the posts the community needs today and lacks (coordinator, one per service window, one per role of its template); returns all its posts.' })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('posts', 'create')
   openPosts(@Ctx() ctx: RequestContext, @Arg('communityId', () => ID) communityId: string) {
     return staffingService.openPosts(ctx, communityId);
   }
@@ -153,7 +153,7 @@ export class PostResolver {
 @Resolver(() => PostHolder)
 export class PostHolderResolver {
   @Query(() => PostHolderList, { description: 'Who held which post on the day (filter by communityId, postId, staffMemberId, slot); every period with filter.includeEnded.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('postHolders', 'list')
   postHolders(
     @Ctx() ctx: RequestContext,
     @Arg('options', () => PostHolderListOptions, { nullable: true }) options?: ListOptions,
@@ -163,20 +163,20 @@ export class PostHolderResolver {
   }
 
   @Mutation(() => PostHolderResult, { description: `A member of staff holds the A or B slot of a post from validFrom to validUntil. Two A (or two B) holders at once, or one person as A and B, are a CONFLICT (OVERLAP). ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('postHolders', 'assign')
   assignPostHolder(@Ctx() ctx: RequestContext, @Arg('input', () => AssignPostHolderInput) input: AssignPostHolderInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.assignPostHolder(ctx, input));
   }
 
   @Mutation(() => PostHolderResult, { description: `The holder's last day. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('postHolders', 'end')
   endPostHolder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('lastDay', () => LocalDateResolver) lastDay: string,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.endPostHolder(ctx, id, lastDay));
   }
 
   @Mutation(() => PostHolderResult, { description: `Another post, slot or person from effectiveOn; the period before ends the day before. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('postHolders', 'move')
   movePostHolder(@Ctx() ctx: RequestContext, @Arg('input', () => MovePostHolderInput) input: MovePostHolderInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.movePostHolder(ctx, input));
   }
@@ -197,7 +197,7 @@ const PostRotationResult = CommandResultType('PostRotation', PostRotation);
 @Resolver(() => PostRotation)
 export class PostRotationResolver {
   @Query(() => PostRotationList, { description: 'Posts whose A and B swap every N weeks, on the day (filter by communityId, postId); every period with filter.includeEnded.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('postRotations', 'list')
   postRotations(
     @Ctx() ctx: RequestContext,
     @Arg('options', () => PostRotationListOptions, { nullable: true }) options?: ListOptions,
@@ -207,13 +207,13 @@ export class PostRotationResolver {
   }
 
   @Mutation(() => PostRotationResult, { description: `A and B of a post swap every everyWeeks weeks from validFrom, the first swap day; one rotation per post at a time (CONFLICT, OVERLAP). ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('postRotations', 'create')
   rotatePost(@Ctx() ctx: RequestContext, @Arg('input', () => RotatePostInput) input: RotatePostInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.rotatePost(ctx, input));
   }
 
   @Mutation(() => PostRotationResult, { description: `The rotation's last day; A is responsible again from the day after. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('postRotations', 'end')
   endPostRotation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('lastDay', () => LocalDateResolver) lastDay: string,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.endPostRotation(ctx, id, lastDay));
@@ -232,7 +232,7 @@ const GridAssignmentResult = CommandResultType('GridAssignment', GridAssignment)
 @Resolver(() => GridAssignment)
 export class GridAssignmentResolver {
   @Query(() => GridAssignmentList, { description: 'Grid members on the day (filter by gridId, staffMemberId); every period with filter.includeEnded.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('gridAssignments', 'list')
   gridAssignments(
     @Ctx() ctx: RequestContext,
     @Arg('options', () => GridAssignmentListOptions, { nullable: true }) options?: ListOptions,
@@ -242,20 +242,20 @@ export class GridAssignmentResolver {
   }
 
   @Mutation(() => GridAssignmentResult, { description: `A member of staff serves a grid from validFrom to validUntil; refused (LIMIT_REACHED) beyond the grids one person may serve at once. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('gridAssignments', 'assign')
   assignGridMember(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGridMemberInput) input: AssignGridMemberInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.assignGridMember(ctx, input));
   }
 
   @Mutation(() => GridAssignmentResult, { description: `The grid member's last day in the grid. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('gridAssignments', 'end')
   endGridMember(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('lastDay', () => LocalDateResolver) lastDay: string,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.endGridMember(ctx, id, lastDay));
   }
 
   @Mutation(() => GridAssignmentResult, { description: `The member serves another grid from effectiveOn. ${DRY_RUN}` })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('gridAssignments', 'move')
   moveGridMember(@Ctx() ctx: RequestContext, @Arg('input', () => MoveGridMemberInput) input: MoveGridMemberInput, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
     return runCommand(ctx, dryRun, () => staffingService.moveGridMember(ctx, input));
   }
@@ -276,7 +276,7 @@ export class GridAssignmentResolver {
 @Resolver(() => Absence)
 export class AbsenceResolver {
   @Query(() => AbsenceList, { description: 'Staff away on the day (all absences with filter.includeEnded).' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('absences', 'list')
   absences(
     @Ctx() ctx: RequestContext,
     @Arg('options', () => AbsenceListOptions, { nullable: true }) options?: ListOptions,
@@ -286,19 +286,19 @@ export class AbsenceResolver {
   }
 
   @Mutation(() => Absence, { description: 'Records a member of staff away from validFrom to validUntil (both inclusive); overlapping absences of one person are a CONFLICT (OVERLAP).' })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('absences', 'create')
   createAbsence(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAbsenceInput) input: CreateAbsenceInput) {
     return staffingService.createAbsence(ctx, input);
   }
 
   @Mutation(() => Absence, { description: 'Corrects an absence; send the version you read.' })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('absences', 'edit')
   updateAbsence(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateAbsenceInput) input: UpdateAbsenceInput) {
     return staffingService.updateAbsence(ctx, input);
   }
 
   @Mutation(() => Absence, { description: 'Removes an absence recorded by mistake or called off.' })
-  @Allow(Permission.WRITE_STAFF)
+  @Allow('absences', 'delete')
   deleteAbsence(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return staffingService.deleteAbsence(ctx, id);
   }
@@ -314,7 +314,7 @@ export class AbsenceResolver {
 @Resolver(() => RoleCoverage)
 export class RoleCoverageResolver {
   @Query(() => [RoleCoverage], { description: 'Community × specialist role on the day: FILLED, COVERED_BY_B, VACANT or NOT_REQUIRED; every community in reach when communityId is left out.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('staffing', 'coverage')
   roleCoverage(
     @Ctx() ctx: RequestContext,
     @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
@@ -347,7 +347,7 @@ export class RoleCoverageResolver {
 @Resolver(() => DutyRosterEntry)
 export class DutyRosterResolver {
   @Query(() => [DutyRosterEntry], { description: 'The duty view of one community (or every community in reach): for each day from `from` (default today) to `to` (default 14 days on, at most 92 days in all) and each required post, who is on duty — the one responsible, the other holder covering, or nobody — following absences and rotations, and whether the one covering is needed at two posts that day.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('staffing', 'roster')
   dutyRoster(
     @Ctx() ctx: RequestContext,
     @Arg('communityId', () => ID, { nullable: true }) communityId?: string,
@@ -372,7 +372,7 @@ export class DutyRosterResolver {
 @Resolver(() => DutyGap)
 export class DutyGapResolver {
   @Query(() => [DutyGap], { description: 'Every day\'s gaps from `from` (default today) to `to` (default 14 days on, at most 92 days in all): posts with nobody on duty, a B needed at two posts, grids with other than two members or served by someone inactive or long absent. District-wide (in reach), or for one community.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('staffing', 'gaps')
   dutyGaps(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => LocalDateResolver, { nullable: true }) from?: string,
@@ -385,7 +385,7 @@ export class DutyGapResolver {
   }
 
   @Query(() => [DutyGap], { description: 'The grid-member gaps on the day: grids below or above two members, or served by someone inactive or long absent.' })
-  @Allow(Permission.READ_PEOPLE)
+  @Allow('staffing', 'gridGaps')
   gridStaffingGaps(
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
