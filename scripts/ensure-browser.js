@@ -52,7 +52,10 @@ function canInstall(packages) {
 function aptInstall(packages) {
   console.log(`The browser tests need ${packages.join(' and ')}: installing with apt-get (${installCommand(packages)}).`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...packages],
+  ]) {
     const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (run.status !== 0) return false;
   }
@@ -69,16 +72,20 @@ function main() {
   const custom = process.env.CHROMIUM_PATH;
   const chromium = custom || DEBIAN_CHROMIUM;
   if (custom && !isExecutable(custom)) {
-    stop(`The browser tests need Chromium, and CHROMIUM_PATH points at ${custom}, which is not an executable file.\n` +
-      `Unset CHROMIUM_PATH to use Debian's Chromium (${installCommand(PACKAGES)}), or point it at a Chromium.`);
+    stop(
+      `The browser tests need Chromium, and CHROMIUM_PATH points at ${custom}, which is not an executable file.\n` +
+        `Unset CHROMIUM_PATH to use Debian's Chromium (${installCommand(PACKAGES)}), or point it at a Chromium.`,
+    );
   }
   const missing = [];
   if (!isExecutable(chromium)) missing.push('chromium');
   if (!custom && !hasCjkFonts()) missing.push('fonts-noto-cjk');
   if (missing.length === 0) return;
   if (!canInstall(missing) || !aptInstall(missing) || !isExecutable(chromium)) {
-    stop(`The browser tests need ${missing.join(' and ')}, which this machine lacks. Run:\n\n    ${installCommand(missing)}\n\n` +
-      `then npm test again${canInstall(missing) ? ' (apt-get failed above)' : ''}.`);
+    stop(
+      `The browser tests need ${missing.join(' and ')}, which this machine lacks. Run:\n\n    ${installCommand(missing)}\n\n` +
+        `then npm test again${canInstall(missing) ? ' (apt-get failed above)' : ''}.`,
+    );
   }
   console.log(`Chromium is ready at ${chromium}.`);
 }

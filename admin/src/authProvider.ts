@@ -12,16 +12,26 @@ export interface Me {
 /** Sends an operation; its data is of the shape T the caller names. */
 const call = async <T = unknown>(query: string, variables?: Record<string, unknown>) => {
   const response = await fetch('/graphql', {
-    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
   });
-  return response.json() as Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; retryAfterSeconds?: number } }> }>;
+  return response.json() as Promise<{
+    data?: T;
+    errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; retryAfterSeconds?: number } }>;
+  }>;
 };
 
 const ME = 'id username displayName role permissions';
 let me: Promise<Me | null> | null = null;
 
 /** Who is signed in, asked once and remembered until signing in or out. */
-export const loadMe = () => (me ??= call<{ me: Me | null }>(`{ me { ${ME} } }`).then((r) => r.data?.me ?? null, () => null));
+export const loadMe = () =>
+  (me ??= call<{ me: Me | null }>(`{ me { ${ME} } }`).then(
+    (r) => r.data?.me ?? null,
+    () => null,
+  ));
 
 /**
  * Sessions are an httpOnly cookie set by the server: the dashboard never
@@ -29,7 +39,10 @@ export const loadMe = () => (me ??= call<{ me: Me | null }>(`{ me { ${ME} } }`).
  */
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
-    const result = await call<{ login: Me }>(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ME} } }`, { u: username, p: password });
+    const result = await call<{ login: Me }>(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ME} } }`, {
+      u: username,
+      p: password,
+    });
     const error = result.errors?.[0]?.extensions;
     if (error) {
       throw new Error(error.reason === SignInFailure.TOO_MANY_ATTEMPTS ? 'cg.auth.too_many_attempts' : 'cg.auth.bad_credentials');

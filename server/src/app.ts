@@ -51,8 +51,15 @@ export interface App {
 export const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '..', '..', 'admin', 'dist');
 
 export async function createApp({
-  dataSource, schema, isDevelopment, isProduction = process.env.NODE_ENV === 'production', exposeQueryStats = !isProduction,
-  adminDir = DEFAULT_ADMIN_DIR, trustProxy, reportStatementTimeoutMs, clock = systemClock,
+  dataSource,
+  schema,
+  isDevelopment,
+  isProduction = process.env.NODE_ENV === 'production',
+  exposeQueryStats = !isProduction,
+  adminDir = DEFAULT_ADMIN_DIR,
+  trustProxy,
+  reportStatementTimeoutMs,
+  clock = systemClock,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +79,9 @@ export async function createApp({
     plugins: [
       requestGuards({ isProduction }),
       queryLimits(schema),
-      oneTransactionPerRequest((error) => formatError({ message: error instanceof Error ? error.message : String(error) }, error, isDevelopment)),
+      oneTransactionPerRequest((error) =>
+        formatError({ message: error instanceof Error ? error.message : String(error) }, error, isDevelopment),
+      ),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The hosted sandbox needs the internet; the dashboard and any GraphQL client work without it.
       ApolloServerPluginLandingPageDisabled(),
@@ -99,14 +108,16 @@ export async function createApp({
   server.once('close', () => void probe.close());
   // Who each credential belongs to, kept briefly and dropped when the database notifies a change.
   const authCache = new AuthCache((dataSource.options as { url: string }).url);
-  await authCache.start().catch((error) => console.warn(`Credentials will be looked up on every request: ${error instanceof Error ? error.message : error}`));
+  await authCache
+    .start()
+    .catch((error) => console.warn(`Credentials will be looked up on every request: ${error instanceof Error ? error.message : error}`));
   server.once('close', () => void authCache.close());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    if (dataSource.isInitialized && await probe.ready()) {
+    if (dataSource.isInitialized && (await probe.ready())) {
       res.json({ status: 'ready' });
     } else {
       res.status(503).json({ status: 'database unavailable' });
@@ -114,52 +125,53 @@ export async function createApp({
   });
 
   const graphql = expressMiddleware(apollo, { context: async () => requestScope.getStore()! });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    async (req, res, next) => {
-      const connection = new RequestConnection(dataSource, (pid) => probe.cancel(pid));
-      // 'close' before the response is complete: the client went away.
-      res.once('close', () => {
-        if (!res.writableFinished) connection.abort();
-      });
-      try {
-        const context = new RequestContext(dataSource, httpExchange(req, res), clock);
-        context.em = connection.runner.manager;
-        context.authCache = authCache;
-        // Everything the request does, from finding its caller to SQL issued deep in loaders, runs in its context (and is counted).
-        await requestScope.run(context, async () => {
-          try {
-            const authenticated = await authService.authenticate(context.em, {
+  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+    const connection = new RequestConnection(dataSource, (pid) => probe.cancel(pid));
+    // 'close' before the response is complete: the client went away.
+    res.once('close', () => {
+      if (!res.writableFinished) connection.abort();
+    });
+    try {
+      const context = new RequestContext(dataSource, httpExchange(req, res), clock);
+      context.em = connection.runner.manager;
+      context.authCache = authCache;
+      // Everything the request does, from finding its caller to SQL issued deep in loaders, runs in its context (and is counted).
+      await requestScope.run(context, async () => {
+        try {
+          const authenticated = await authService.authenticate(
+            context.em,
+            {
               cookie: context.http!.cookie(SESSION_COOKIE),
               bearer: /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
-            }, context.today, authCache);
-            if (authenticated) {
-              context.principal = authenticated.principal;
-              context.scope = authenticated.scope;
-              if (authenticated.principal.account.role === Role.REPORT_BUILDER && reportStatementTimeoutMs) {
-                await connection.setStatementTimeout(reportStatementTimeoutMs);
-              }
+            },
+            context.today,
+            authCache,
+          );
+          if (authenticated) {
+            context.principal = authenticated.principal;
+            context.scope = authenticated.scope;
+            if (authenticated.principal.account.role === Role.REPORT_BUILDER && reportStatementTimeoutMs) {
+              await connection.setStatementTimeout(reportStatementTimeoutMs);
             }
-          } catch (error) {
-            // Without the database nobody can be identified: busy gets its code, anything else none of its details.
-            const load = asLoadError(error);
-            if (load instanceof ServiceUnavailableError) {
-              res.setHeader('Retry-After', String(load.detail.retryAfterSeconds));
-              sendError(res, 503, load.code, load.message, load.detail);
-            } else {
-              logUnexpected(error);
-              sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
-            }
-            return;
           }
-          await graphql(req, res, next);
-        });
-      } finally {
-        await connection.release();
-      }
-    },
-  );
+        } catch (error) {
+          // Without the database nobody can be identified: busy gets its code, anything else none of its details.
+          const load = asLoadError(error);
+          if (load instanceof ServiceUnavailableError) {
+            res.setHeader('Retry-After', String(load.detail.retryAfterSeconds));
+            sendError(res, 503, load.code, load.message, load.detail);
+          } else {
+            logUnexpected(error);
+            sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+          }
+          return;
+        }
+        await graphql(req, res, next);
+      });
+    } finally {
+      await connection.release();
+    }
+  });
 
   serveDashboard(app, adminDir);
   app.use(notFound);
@@ -199,16 +211,22 @@ function securityHeaders(): express.RequestHandler {
 
 /** Cookies and the client address, as the request context needs them. */
 function httpExchange(req: express.Request, res: express.Response): HttpExchange {
-  const cookies = Object.fromEntries((req.headers.cookie ?? '').split(';').map((part) => {
-    const at = part.indexOf('=');
-    return at < 0 ? [part.trim(), ''] : [part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim())];
-  }));
+  const cookies = Object.fromEntries(
+    (req.headers.cookie ?? '').split(';').map((part) => {
+      const at = part.indexOf('=');
+      return at < 0 ? [part.trim(), ''] : [part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim())];
+    }),
+  );
   const options = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
   return {
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     cookie: (name) => cookies[name] || undefined,
-    setCookie: (name, value, maxAge) => { res.cookie(name, value, { ...options, maxAge }); },
-    clearCookie: (name) => { res.clearCookie(name, options); },
+    setCookie: (name, value, maxAge) => {
+      res.cookie(name, value, { ...options, maxAge });
+    },
+    clearCookie: (name) => {
+      res.clearCookie(name, options);
+    },
   };
 }
 

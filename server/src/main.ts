@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   try {
     if (config.loadSampleOnEmpty) {
       const loaded = await loadSampleIfEmpty(database.dataSource);
-      if (loaded) console.log(`Loaded the sample district: ${loaded.communities} communities, ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents`);
+      if (loaded)
+        console.log(
+          `Loaded the sample district: ${loaded.communities} communities, ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents`,
+        );
     }
     const admin = await ensureAdministrator(database.dataSource, config.adminPassword);
     if (admin?.generatedPassword) {
@@ -49,8 +52,12 @@ async function main(): Promise<void> {
     }
     authService.policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
     app = await createApp({
-      dataSource: database.dataSource, schema: await buildApiSchema(), isDevelopment: config.isDevelopment, isProduction: config.isProduction,
-      trustProxy: config.trustProxy, reportStatementTimeoutMs: config.reportStatementTimeoutMs,
+      dataSource: database.dataSource,
+      schema: await buildApiSchema(),
+      isDevelopment: config.isDevelopment,
+      isProduction: config.isProduction,
+      trustProxy: config.trustProxy,
+      reportStatementTimeoutMs: config.reportStatementTimeoutMs,
     });
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);

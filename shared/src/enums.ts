@@ -167,8 +167,14 @@ export enum AffairStatus {
 }
 
 /** States in which someone still owes the resident an answer. */
-export const OPEN_AFFAIR_STATUSES: readonly AffairStatus[] = [AffairStatus.ACCEPTED, AffairStatus.CLASSIFIED, AffairStatus.ASSIGNED,
-  AffairStatus.IN_PROGRESS, AffairStatus.RETURNED, AffairStatus.SUSPENDED];
+export const OPEN_AFFAIR_STATUSES: readonly AffairStatus[] = [
+  AffairStatus.ACCEPTED,
+  AffairStatus.CLASSIFIED,
+  AffairStatus.ASSIGNED,
+  AffairStatus.IN_PROGRESS,
+  AffairStatus.RETURNED,
+  AffairStatus.SUSPENDED,
+];
 
 /** The steps of an affair's workflow, each a command. */
 export enum AffairTransition {

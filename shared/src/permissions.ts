@@ -1,8 +1,22 @@
 import { Permission } from './access';
 
 const {
-  READ_STRUCTURE, READ_PEOPLE, WRITE_STRUCTURE, WRITE_HOUSEHOLDS, WRITE_RESIDENTS, WRITE_STAFF, REVEAL_PERSONAL_DATA, READ_AUDIT,
-  MANAGE_ACCOUNTS, READ_AFFAIRS, ACCEPT_AFFAIRS, HANDLE_AFFAIRS, RECORD_VISITS, MANAGE_SERVICE, PLAN_REORGANIZATION, SIGNED_IN,
+  READ_STRUCTURE,
+  READ_PEOPLE,
+  WRITE_STRUCTURE,
+  WRITE_HOUSEHOLDS,
+  WRITE_RESIDENTS,
+  WRITE_STAFF,
+  REVEAL_PERSONAL_DATA,
+  READ_AUDIT,
+  MANAGE_ACCOUNTS,
+  READ_AFFAIRS,
+  ACCEPT_AFFAIRS,
+  HANDLE_AFFAIRS,
+  RECORD_VISITS,
+  MANAGE_SERVICE,
+  PLAN_REORGANIZATION,
+  SIGNED_IN,
 } = Permission;
 
 /** What reading (list, show, export) and writing (create, edit, delete) a resource take. */
@@ -53,19 +67,28 @@ export const ACCESS = {
   structure: { list: READ_STRUCTURE, plannedDays: READ_STRUCTURE, crosswalk: READ_PEOPLE },
   reorganizationPlans: {
     ...crud(PLAN_REORGANIZATION, PLAN_REORGANIZATION),
-    editSteps: PLAN_REORGANIZATION, apply: PLAN_REORGANIZATION, revert: PLAN_REORGANIZATION,
+    editSteps: PLAN_REORGANIZATION,
+    apply: PLAN_REORGANIZATION,
+    revert: PLAN_REORGANIZATION,
   },
   serviceCategories: crud(READ_STRUCTURE, MANAGE_SERVICE),
   calendarDays: { ...crud(READ_STRUCTURE, MANAGE_SERVICE), workingDay: READ_STRUCTURE },
   affairs: {
-    list: READ_AFFAIRS, show: READ_AFFAIRS, accept: ACCEPT_AFFAIRS,
+    list: READ_AFFAIRS,
+    show: READ_AFFAIRS,
+    accept: ACCEPT_AFFAIRS,
     /** Classify, assign, handle, resolve, close, return, suspend, reject. */
     handle: HANDLE_AFFAIRS,
     /** Figures only: how many affairs, by state and category. */
     count: READ_PEOPLE,
   },
   visits: { list: READ_AFFAIRS, create: RECORD_VISITS, due: READ_AFFAIRS, coverage: READ_PEOPLE },
-  accounts: { ...crud(MANAGE_ACCOUNTS, MANAGE_ACCOUNTS), resetPassword: MANAGE_ACCOUNTS, tokens: MANAGE_ACCOUNTS, revokeToken: MANAGE_ACCOUNTS },
+  accounts: {
+    ...crud(MANAGE_ACCOUNTS, MANAGE_ACCOUNTS),
+    resetPassword: MANAGE_ACCOUNTS,
+    tokens: MANAGE_ACCOUNTS,
+    revokeToken: MANAGE_ACCOUNTS,
+  },
   auditEvents: { list: READ_AUDIT, show: READ_AUDIT, export: READ_AUDIT },
   /** The caller's own API tokens. */
   apiTokens: { list: SIGNED_IN, create: SIGNED_IN, delete: SIGNED_IN },

@@ -5,7 +5,8 @@ import { RESOURCES } from '../../admin/src/dataProvider/resources';
 
 const keys = (messages: Record<string, unknown>, prefix = ''): string[] =>
   Object.entries(messages).flatMap(([key, value]) =>
-    value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`]);
+    value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
 
 describe('the dashboard speaks Chinese and English completely', () => {
   it('has every message in both languages', () => {

@@ -16,15 +16,21 @@ afterAll(() => api.close());
 
 const withCookie = (cookie: string) => async (query: string, variables?: Record<string, unknown>) => {
   const response = await fetch(`${api.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
   });
   return response.json() as Promise<any>;
 };
-const loginRaw = (username: string, password: string) => fetch(`${api.url}/graphql`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { username role } }', variables: { u: username, p: password } }),
-});
+const loginRaw = (username: string, password: string) =>
+  fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { username role } }',
+      variables: { u: username, p: password },
+    }),
+  });
 
 describe('authentication', () => {
   // Every sign-in here comes from 127.0.0.1: start each test with the address's slate clean.
@@ -78,14 +84,19 @@ describe('authentication', () => {
 
   it('issues API tokens shown once and stored hashed, usable as Bearer, revocable; tokens cannot make tokens', async () => {
     const cookie = await api.login('reporter', 'demo');
-    const { data } = await withCookie(cookie)('mutation { createApiToken(input: { name: "nightly report", expiresInDays: 30 }) { token apiToken { id name prefix expiresAt } } }');
+    const { data } = await withCookie(cookie)(
+      'mutation { createApiToken(input: { name: "nightly report", expiresInDays: 30 }) { token apiToken { id name prefix expiresAt } } }',
+    );
     const { token, apiToken } = data.createApiToken;
     expect(token.startsWith(apiToken.prefix)).toBe(true);
     expect((await api.sql('SELECT COUNT(*)::int AS n FROM api_token WHERE token_hash = $1', [token]))[0].n).toBe(0);
 
-    const bearer = (query: string) => fetch(`${api.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }),
-    }).then((r) => r.json() as Promise<any>);
+    const bearer = (query: string) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<any>);
     expect((await bearer('{ communities { totalItems } }')).data.communities.totalItems).toBe(12);
     // A report builder's script reads, never writes.
     expect((await bearer('mutation { createStaffMember(input: { name: "x" }) { id } }')).errors[0].extensions.code).toBe('FORBIDDEN');
@@ -107,18 +118,34 @@ describe('authentication', () => {
 describe('accounts (district administrators)', () => {
   beforeEach(() => api.sql('DELETE FROM login_throttle'));
   it('creates accounts with a reach that fits the role, and refuses bad input', async () => {
-    const bad = await api.gql(`mutation { createAccount(input: { username: "c2", password: "short", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`);
+    const bad = await api.gql(
+      `mutation { createAccount(input: { username: "c2", password: "short", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`,
+    );
     expect(bad.errors![0].extensions.fields).toMatchObject({ password: 'must be at least 10 characters' });
-    const noReach = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`);
-    expect(noReach.errors![0].extensions.fields).toEqual({ communityIds: 'a coordinator needs at least one community, or a staff record holding a post' });
+    const noReach = await api.gql(
+      `mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR }) { id } }`,
+    );
+    expect(noReach.errors![0].extensions.fields).toEqual({
+      communityIds: 'a coordinator needs at least one community, or a staff record holding a post',
+    });
     // With a staff record instead, the reach comes from that person's posts (access follows assignments).
-    const [holder] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE community_id = $1 AND valid @> $2::date LIMIT 1`, [chenxi, api.clock.today()]);
-    const { createAccount: linked } = await api.data(`mutation ($s: ID) { createAccount(input: { username: "c3", password: "long-enough-1", displayName: "C3", role: COMMUNITY_COORDINATOR, staffMemberId: $s }) { id communityIds } }`,
-      { s: String(holder.staff_member_id) });
+    const [holder] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE community_id = $1 AND valid @> $2::date LIMIT 1`, [
+      chenxi,
+      api.clock.today(),
+    ]);
+    const { createAccount: linked } = await api.data(
+      `mutation ($s: ID) { createAccount(input: { username: "c3", password: "long-enough-1", displayName: "C3", role: COMMUNITY_COORDINATOR, staffMemberId: $s }) { id communityIds } }`,
+      { s: String(holder.staff_member_id) },
+    );
     expect(linked.communityIds).toEqual([]);
-    const { createAccount } = await api.data(`mutation ($communityIds: [ID!]) { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: $communityIds }) { id username communityIds } }`, { communityIds: [chenxi] });
+    const { createAccount } = await api.data(
+      `mutation ($communityIds: [ID!]) { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: $communityIds }) { id username communityIds } }`,
+      { communityIds: [chenxi] },
+    );
     expect(createAccount).toMatchObject({ username: 'c2', communityIds: [chenxi] });
-    const dup = await api.gql(`mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: REPORT_BUILDER }) { id } }`);
+    const dup = await api.gql(
+      `mutation { createAccount(input: { username: "c2", password: "long-enough-1", displayName: "C2", role: REPORT_BUILDER }) { id } }`,
+    );
     expect(dup.errors![0].extensions.code).toBe('CONFLICT');
   });
 
@@ -135,17 +162,36 @@ describe('accounts (district administrators)', () => {
   });
 
   it('refuses bad input to account and token mutations with a coded error, changing nothing', async () => {
-    const digest = async () => (await api.sql(`SELECT
+    const digest = async () =>
+      (
+        await api.sql(`SELECT
       (SELECT md5(COALESCE(string_agg(a::text, '|' ORDER BY a.id), '')) FROM account a) AS accounts,
       (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS tokens,
-      (SELECT COUNT(*) FROM audit_event) AS audit`))[0];
+      (SELECT COUNT(*) FROM audit_event) AS audit`)
+      )[0];
     const { id: adminId } = await sample.account(api, 'admin');
     const [staff] = await sample.staffOf(api, muslimLane);
     const cases: Array<[string, string, string]> = [
-      ['createAccount: short password', 'mutation { createAccount(input: { username: "x1", password: "short", displayName: "X", role: REPORT_BUILDER }) { id } }', 'BAD_USER_INPUT'],
-      ['createAccount: window staff in two communities', `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: WINDOW_STAFF, communityIds: ["${muslimLane}", "${chenxi}"] }) { id } }`, 'BAD_USER_INPUT'],
-      ['createAccount: unknown grid', `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: GRID_MEMBER, gridIds: ["9999"], staffMemberId: "${staff.id}" }) { id } }`, 'BAD_USER_INPUT'],
-      ['updateAccount: stale version', `mutation { updateAccount(input: { id: "${adminId}", version: 99, displayName: "X" }) { id } }`, 'CONFLICT'],
+      [
+        'createAccount: short password',
+        'mutation { createAccount(input: { username: "x1", password: "short", displayName: "X", role: REPORT_BUILDER }) { id } }',
+        'BAD_USER_INPUT',
+      ],
+      [
+        'createAccount: window staff in two communities',
+        `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: WINDOW_STAFF, communityIds: ["${muslimLane}", "${chenxi}"] }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'createAccount: unknown grid',
+        `mutation { createAccount(input: { username: "x1", password: "long-enough-1", displayName: "X", role: GRID_MEMBER, gridIds: ["9999"], staffMemberId: "${staff.id}" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'updateAccount: stale version',
+        `mutation { updateAccount(input: { id: "${adminId}", version: 99, displayName: "X" }) { id } }`,
+        'CONFLICT',
+      ],
       ['deleteAccount: yourself', `mutation { deleteAccount(id: "${adminId}") { id } }`, 'CONFLICT'],
       ['resetPassword: too short', `mutation { resetPassword(id: "${adminId}", password: "short") { id } }`, 'BAD_USER_INPUT'],
       ['resetPassword: unknown account', 'mutation { resetPassword(id: "9999", password: "long-enough-1") { id } }', 'NOT_FOUND'],
@@ -172,18 +218,26 @@ describe('accounts (district administrators)', () => {
 describe('personal data', () => {
   it('masks ID numbers and phones for everyone; revealing one is explicit and audited', async () => {
     const coordinator = await api.as('coordinator');
-    const [row] = await api.sql(`SELECT r.id, r.id_number, r.phone FROM resident r
+    const [row] = await api.sql(
+      `SELECT r.id, r.id_number, r.phone FROM resident r
       JOIN resident_version rv ON rv.resident_id = r.id AND upper_inf(rv.valid)
       JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
-      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id LIMIT 1`, [muslimLane]);
+      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id LIMIT 1`,
+      [muslimLane],
+    );
     const { resident } = await coordinator.data(`{ resident(id: "${row.id}") { idNumber phone } }`);
     expect(resident.idNumber).toBe(`${row.id_number.slice(0, 4)}**********${row.id_number.slice(-4)}`);
     expect(resident.phone).toBe(`${row.phone.slice(0, 3)}****${row.phone.slice(-4)}`);
 
-    const { revealResidentPersonalData } = await coordinator.data(`mutation { revealResidentPersonalData(id: "${row.id}") { idNumber phone } }`);
+    const { revealResidentPersonalData } = await coordinator.data(
+      `mutation { revealResidentPersonalData(id: "${row.id}") { idNumber phone } }`,
+    );
     expect(revealResidentPersonalData).toEqual({ idNumber: row.id_number, phone: row.phone });
-    const [event] = await api.sql(`SELECT operation, a.username FROM audit_event e JOIN account a ON a.id = e.actor_id
-      WHERE e.entity_type = 'Resident' AND e.entity_id = $1 ORDER BY e.id DESC LIMIT 1`, [row.id]);
+    const [event] = await api.sql(
+      `SELECT operation, a.username FROM audit_event e JOIN account a ON a.id = e.actor_id
+      WHERE e.entity_type = 'Resident' AND e.entity_id = $1 ORDER BY e.id DESC LIMIT 1`,
+      [row.id],
+    );
     expect(event).toEqual({ operation: 'REVEAL', username: 'coordinator' });
   });
 
@@ -191,15 +245,22 @@ describe('personal data', () => {
     const reporter = await api.as('reporter');
     const household = await sample.firstHouseholdOf(api, (await sample.firstGridOf(api, muslimLane)).id);
     const [resident] = await sample.residentsOf(api, household.id);
-    expect((await reporter.gql(`mutation { revealResidentPersonalData(id: "${resident.id}") { idNumber } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await reporter.gql(`mutation { revealResidentPersonalData(id: "${resident.id}") { idNumber } }`)).errors![0].extensions.code,
+    ).toBe('FORBIDDEN');
     const [row] = await api.sql('SELECT id_number FROM resident WHERE id = $1', [resident.id]);
-    expect((await reporter.gql(`{ residents(options: { filter: { idNumber: { eq: "${row.id_number}" } } }) { totalItems } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await reporter.gql(`{ residents(options: { filter: { idNumber: { eq: "${row.id_number}" } } }) { totalItems } }`)).errors![0]
+        .extensions.code,
+    ).toBe('FORBIDDEN');
     const search = await reporter.data(`{ residents(options: { filter: { search: "${row.id_number.slice(6, 14)}" } }) { totalItems } }`);
     expect(search.residents.totalItems).toBe(0);
     const all = JSON.stringify(await reporter.data('{ residents(options: { take: 100 }) { items { idNumber phone } } }'));
     expect(all).not.toMatch(/\d{17}[\dX]/);
     // Not even the 4 trailing characters: with the age band they would narrow the number to a few dozen.
-    expect((await reporter.data(`{ resident(id: "${resident.id}") { idNumber } }`)).resident.idNumber).toBe(`${row.id_number.slice(0, 4)}${'*'.repeat(14)}`);
+    expect((await reporter.data(`{ resident(id: "${resident.id}") { idNumber } }`)).resident.idNumber).toBe(
+      `${row.id_number.slice(0, 4)}${'*'.repeat(14)}`,
+    );
   });
 });
 
@@ -220,28 +281,43 @@ describe('scope: people are visible only inside the reach', () => {
 
   it('a coordinator of Muslim Lane lists, counts and reads only Muslim Lane people', async () => {
     const coordinator = await api.as('coordinator');
-    expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(await sample.residentCountIn(api, muslimLane));
-    const { communities } = await coordinator.data('{ communities { items { id residentCount householdCount grids { items { households { totalItems } } } } } }');
+    expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(
+      await sample.residentCountIn(api, muslimLane),
+    );
+    const { communities } = await coordinator.data(
+      '{ communities { items { id residentCount householdCount grids { items { households { totalItems } } } } } }',
+    );
     const others = communities.items.filter((c: any) => c.id !== muslimLane);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((c: any) => c.residentCount === 0 && c.householdCount === 0)).toBe(true);
     expect(others.every((c: any) => c.grids.items.length > 0 && c.grids.items.every((g: any) => g.households.totalItems === 0))).toBe(true);
     const other = await outside();
     expect((await coordinator.gql(`{ resident(id: "${other.resident}") { id } }`)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await coordinator.data(`{ households(options: { filter: { ids: ["${other.household}"] } }) { totalItems } }`)).households.totalItems).toBe(0);
-    expect((await coordinator.data(`{ residents(options: { filter: { communityId: { eq: "${chenxi}" } } }) { totalItems } }`)).residents.totalItems).toBe(0);
+    expect(
+      (await coordinator.data(`{ households(options: { filter: { ids: ["${other.household}"] } }) { totalItems } }`)).households.totalItems,
+    ).toBe(0);
+    expect(
+      (await coordinator.data(`{ residents(options: { filter: { communityId: { eq: "${chenxi}" } } }) { totalItems } }`)).residents
+        .totalItems,
+    ).toBe(0);
   });
 
   it('a coordinator cannot change anything outside, nor move a household out of reach', async () => {
     const coordinator = await api.as('coordinator');
     const other = await outside();
-    const update = await coordinator.gql(`mutation { updateHousehold(input: { id: "${other.household}", version: 1, address: "x" }) { id } }`);
+    const update = await coordinator.gql(
+      `mutation { updateHousehold(input: { id: "${other.household}", version: 1, address: "x" }) { id } }`,
+    );
     expect(update.errors![0].extensions.code).toBe('NOT_FOUND');
     const { household } = await inside();
-    const move = await coordinator.gql(`mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, gridId: "${other.grid}" }) { id } }`);
+    const move = await coordinator.gql(
+      `mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, gridId: "${other.grid}" }) { id } }`,
+    );
     expect(move.errors![0].extensions.fields).toEqual({ gridId: `Grid ${other.grid} does not exist` });
     const grid = await sample.firstGridOf(api, muslimLane);
-    const structure = await coordinator.gql(`mutation { updateGrid(input: { id: "${grid.id}", version: ${grid.version}, name: "x" }) { id } }`);
+    const structure = await coordinator.gql(
+      `mutation { updateGrid(input: { id: "${grid.id}", version: ${grid.version}, name: "x" }) { id } }`,
+    );
     expect(structure.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -249,14 +325,25 @@ describe('scope: people are visible only inside the reach', () => {
     const member = await api.as('gridmember');
     const { gridIds } = await sample.account(api, 'gridmember');
     expect(gridIds).toHaveLength(2);
-    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = ANY($1::int[]) AND valid @> $2::date', [gridIds, api.clock.today()]);
+    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = ANY($1::int[]) AND valid @> $2::date', [
+      gridIds,
+      api.clock.today(),
+    ]);
     expect(n).toBeGreaterThan(0);
     expect((await member.data('{ households { totalItems } }')).households.totalItems).toBe(n);
     const window = await api.as('window');
     expect((await window.data('{ residents { totalItems } }')).residents.totalItems).toBe(await sample.residentCountIn(api, muslimLane));
     const { household, resident } = await inside();
-    expect((await window.gql(`mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, address: "x" }) { id } }`)).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await window.gql(`mutation { updateResident(input: { id: "${resident.id}", version: 99 }) { id } }`)).errors![0].extensions.reason).toBe('STALE_VERSION');
+    expect(
+      (
+        await window.gql(
+          `mutation { updateHousehold(input: { id: "${household.id}", version: ${household.version}, address: "x" }) { id } }`,
+        )
+      ).errors![0].extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await window.gql(`mutation { updateResident(input: { id: "${resident.id}", version: 99 }) { id } }`)).errors![0].extensions.reason,
+    ).toBe('STALE_VERSION');
   });
 });
 
@@ -266,9 +353,14 @@ describe('several server instances behave as one', () => {
     const second = await startTestServer({ database: api.databaseUrl });
     try {
       const cookie = await api.login('gridmember', 'demo');
-      const onSecond = async (query: string) => (await fetch(`${second.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }),
-      })).json() as Promise<any>;
+      const onSecond = async (query: string) =>
+        (
+          await fetch(`${second.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({ query }),
+          })
+        ).json() as Promise<any>;
       expect((await onSecond('{ me { username } }')).data.me.username).toBe('gridmember');
       await onSecond('mutation { logout }');
       expect((await withCookie(cookie)('{ me { username } }')).errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  getNamedType, GraphQLField, GraphQLInputType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType,
+  getNamedType,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
   isObjectType,
 } from 'graphql';
 import { ACCESS, DISTRICT_WIDE_ROLES, hasPermission, Permission, permissionFor, Role, ROLE_PERMISSIONS } from '@community-grid/shared';
@@ -34,11 +42,12 @@ const ACCOUNTS: Record<Role, [string, string]> = {
 
 type Operation = { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> };
 
-const operations = (): Operation[] => [
-  ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
-  ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
-  // Signing out ends the session the rest of the matrix uses: last.
-].sort((a, b) => Number(a.field.name === 'logout') - Number(b.field.name === 'logout'));
+const operations = (): Operation[] =>
+  [
+    ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
+    // Signing out ends the session the rest of the matrix uses: last.
+  ].sort((a, b) => Number(a.field.name === 'logout') - Number(b.field.name === 'logout'));
 
 const permissionOf = (field: GraphQLField<unknown, unknown>) => field.extensions?.permission as Permission | 'PUBLIC' | undefined;
 
@@ -48,12 +57,21 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields())
-      .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
-      .map((f) => [f.name, sample(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, sample(f.type)]),
+    );
   }
   const scalars: Record<string, unknown> = {
-    ID: '999999', String: 'matrix', Int: 1, Float: 1, Boolean: true, LocalDate: '2020-01-01', DateTimeISO: new Date().toISOString(), JSONObject: {},
+    ID: '999999',
+    String: 'matrix',
+    Int: 1,
+    Float: 1,
+    Boolean: true,
+    LocalDate: '2020-01-01',
+    DateTimeISO: new Date().toISOString(),
+    JSONObject: {},
   };
   return scalars[(type as { name: string }).name];
 }
@@ -84,16 +102,22 @@ const outcome = (result: { errors?: Array<{ extensions: { code: string; reason?:
 
 describe('authorization', () => {
   it('denies by default: every query and mutation declares the permission it needs', () => {
-    const missing = operations().filter(({ field }) => !permissionOf(field)).map(({ field }) => field.name);
+    const missing = operations()
+      .filter(({ field }) => !permissionOf(field))
+      .map(({ field }) => field.name);
     expect(missing).toEqual([]);
     expect(operations().length).toBeGreaterThan(40);
   });
 
   it('names, for every operation, a resource and action of the permission table, and takes its permission from there', () => {
-    const wrong = operations().filter(({ field }) => permissionOf(field) !== 'PUBLIC').flatMap(({ field }) => {
-      const [resource, action] = String(field.extensions?.access ?? '').split('.');
-      return permissionFor(resource, action) === permissionOf(field) ? [] : [`${field.name}: ${String(field.extensions?.access)} ${permissionOf(field)}`];
-    });
+    const wrong = operations()
+      .filter(({ field }) => permissionOf(field) !== 'PUBLIC')
+      .flatMap(({ field }) => {
+        const [resource, action] = String(field.extensions?.access ?? '').split('.');
+        return permissionFor(resource, action) === permissionOf(field)
+          ? []
+          : [`${field.name}: ${String(field.extensions?.access)} ${permissionOf(field)}`];
+      });
     expect(wrong).toEqual([]);
   });
 
@@ -102,9 +126,15 @@ describe('authorization', () => {
     const clients = new Map<Role | 'ANONYMOUS', (q: string, v: Record<string, unknown>) => Promise<any>>();
     for (const [role, [username, password]] of Object.entries(ACCOUNTS) as Array<[Role, [string, string]]>) {
       const cookie = await api.login(username, password);
-      clients.set(role, async (query, variables) => (await fetch(`${api.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }),
-      })).json());
+      clients.set(role, async (query, variables) =>
+        (
+          await fetch(`${api.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json(),
+      );
     }
     clients.set('ANONYMOUS', (query, variables) => api.anonymous.gql(query, variables));
 
@@ -114,17 +144,28 @@ describe('authorization', () => {
       const permission = permissionOf(operation.field)!;
       const { query, variables } = document(operation);
       for (const [who, call] of clients) {
-        const expected: Outcome = permission === 'PUBLIC' ? 'ALLOWED'
-          : who === 'ANONYMOUS' ? 'UNAUTHENTICATED'
-          : hasPermission(who, permission) ? 'ALLOWED' : 'FORBIDDEN';
+        const expected: Outcome =
+          permission === 'PUBLIC'
+            ? 'ALLOWED'
+            : who === 'ANONYMOUS'
+              ? 'UNAUTHENTICATED'
+              : hasPermission(who, permission)
+                ? 'ALLOWED'
+                : 'FORBIDDEN';
         const result = await call(query, variables);
         const actual = outcome(result);
         cells++;
-        if (actual !== expected) mismatches.push(`${who} ${operation.field.name}: expected ${expected}, got ${actual} ${JSON.stringify(result.errors?.[0] ?? '')}`);
+        if (actual !== expected)
+          mismatches.push(
+            `${who} ${operation.field.name}: expected ${expected}, got ${actual} ${JSON.stringify(result.errors?.[0] ?? '')}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
-    recordMetric('authorizationMatrix', `${clients.size} callers × ${operations().length} operations = ${cells} cells in ${Date.now() - started} ms`);
+    recordMetric(
+      'authorizationMatrix',
+      `${clients.size} callers × ${operations().length} operations = ${cells} cells in ${Date.now() - started} ms`,
+    );
     // Hundreds of requests one after the other: on 2 busy cores beside the rest of the suite, well over a minute.
   }, 240_000);
 });
@@ -138,7 +179,10 @@ function readPolicy(): Map<string, { permission: string; roles: Role[] }> {
     const heading = /^### (\w+)\s*$/.exec(line);
     if (heading) [resource, columns] = [heading[1], []];
     if (!resource || !line.startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (cells[0] === 'action') columns = cells;
     else if (!/^-+$/.test(cells[0])) {
       const roles = columns.flatMap((column, i) => (i > 1 && cells[i] === 'yes' ? [column as Role] : []));
@@ -149,19 +193,24 @@ function readPolicy(): Map<string, { permission: string; roles: Role[] }> {
 }
 
 describe('the access policy (docs/access.md)', () => {
-  it('lists exactly the permission table\'s resources and actions, each with its permission and the roles that have it', () => {
+  it("lists exactly the permission table's resources and actions, each with its permission and the roles that have it", () => {
     const policy = readPolicy();
     const inCode = new Map<string, { permission: string; roles: Role[] }>();
     for (const [resource, actions] of Object.entries(ACCESS)) {
       for (const [action, permission] of Object.entries(actions as Record<string, Permission>)) {
-        inCode.set(`${resource}.${action}`, { permission, roles: Object.values(Role).filter((role) => ROLE_PERMISSIONS[role].includes(permission)) });
+        inCode.set(`${resource}.${action}`, {
+          permission,
+          roles: Object.values(Role).filter((role) => ROLE_PERMISSIONS[role].includes(permission)),
+        });
       }
     }
     // Each difference is named by its row, as the policy would have to read.
     const differences = [...new Set([...policy.keys(), ...inCode.keys()])].sort().flatMap((key) => {
       const [doc, code] = [policy.get(key), inCode.get(key)];
       if (JSON.stringify(doc) === JSON.stringify(code)) return [];
-      return [`${key}: policy ${doc ? `${doc.permission} [${doc.roles.join(' ')}]` : 'has no row'}, code ${code ? `${code.permission} [${code.roles.join(' ')}]` : 'has no entry'}`];
+      return [
+        `${key}: policy ${doc ? `${doc.permission} [${doc.roles.join(' ')}]` : 'has no row'}, code ${code ? `${code.permission} [${code.roles.join(' ')}]` : 'has no entry'}`,
+      ];
     });
     expect(differences).toEqual([]);
     expect(policy.size).toBeGreaterThan(100);
@@ -175,7 +224,10 @@ describe('the access policy (docs/access.md)', () => {
  * found by walking the schema, so a new one is covered by existing.
  */
 const PEOPLE: Record<string, 'households' | 'residents' | 'staffMembers' | 'accounts'> = {
-  Household: 'households', Resident: 'residents', StaffMember: 'staffMembers', Account: 'accounts',
+  Household: 'households',
+  Resident: 'residents',
+  StaffMember: 'staffMembers',
+  Account: 'accounts',
 };
 /** Roots with arguments a walk cannot invent; every other query without required arguments is a root by itself. */
 const ROOTS_WITH_ARGUMENTS: Record<string, string> = { householdsDueForVisit: '(take: 20, skip: 0)' };
@@ -266,9 +318,23 @@ describe('nested paths to people', () => {
     const { edges, unreached } = peoplePaths(schema);
     expect(unreached).toEqual([]);
     const names = edges.map((edge) => edge.name);
-    for (const known of ['Grid.households', 'Household.residents', 'Community.staffMembers', 'Affair.resident', 'Affair.household', 'Affair.assignee',
-      'Affair.acceptedBy', 'AffairEvent.assignee', 'Visit.household', 'Visit.staffMember', 'HouseholdVisitDue.household', 'PostHolder.staffMember',
-      'GridAssignment.staffMember', 'Absence.staffMember', 'Account.staffMember']) {
+    for (const known of [
+      'Grid.households',
+      'Household.residents',
+      'Community.staffMembers',
+      'Affair.resident',
+      'Affair.household',
+      'Affair.assignee',
+      'Affair.acceptedBy',
+      'AffairEvent.assignee',
+      'Visit.household',
+      'Visit.staffMember',
+      'HouseholdVisitDue.household',
+      'PostHolder.staffMember',
+      'GridAssignment.staffMember',
+      'Absence.staffMember',
+      'Account.staffMember',
+    ]) {
       expect(names).toContain(known);
     }
 
@@ -318,6 +384,9 @@ describe('nested paths to people', () => {
     expect(failures).toEqual([]);
     // The scoped roles did reach people through the paths (so the check above had something to check).
     for (const role of [Role.COMMUNITY_COORDINATOR, Role.GRID_MEMBER, Role.WINDOW_STAFF]) expect(reachedCount[role]).toBeGreaterThan(0);
-    recordMetric('nestedPeoplePaths', `${new Set(names).size} fields on ${edges.length} paths × ${Object.keys(ACCOUNTS).length} roles = ${checked} queries`);
+    recordMetric(
+      'nestedPeoplePaths',
+      `${new Set(names).size} fields on ${edges.length} paths × ${Object.keys(ACCOUNTS).length} roles = ${checked} queries`,
+    );
   }, 240_000);
 });

@@ -2,7 +2,9 @@ import { MUSLIM_LANE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 describe('the server serves the built dashboard', () => {

@@ -3,10 +3,19 @@ import { MUSLIM_LANE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
-interface Entry { day: string; communityId: string; postId: string; status: 'ON_DUTY' | 'COVERING' | 'GAP'; onDutyId: string | null; doubleDuty: boolean }
+interface Entry {
+  day: string;
+  communityId: string;
+  postId: string;
+  status: 'ON_DUTY' | 'COVERING' | 'GAP';
+  onDutyId: string | null;
+  doubleDuty: boolean;
+}
 
 describe('the duty view', () => {
   it('names who is on duty at every required post each day, and its gaps are exactly the gaps dutyGaps lists', async () => {
@@ -14,7 +23,10 @@ describe('the duty view', () => {
     const to = addDays(from, 13);
     // Finds the caller once; the server then knows the token and the roster's own statement is all that runs.
     await api.gql('{ __typename }');
-    const roster = await api.gql(`query ($from: LocalDate, $to: LocalDate) { dutyRoster(from: $from, to: $to) { day communityId postId status onDutyId doubleDuty } }`, { from, to });
+    const roster = await api.gql(
+      `query ($from: LocalDate, $to: LocalDate) { dutyRoster(from: $from, to: $to) { day communityId postId status onDutyId doubleDuty } }`,
+      { from, to },
+    );
     expect(roster.errors).toBeUndefined();
     // One statement for the whole district over 14 days, whatever the number of posts.
     expect(roster.extensions!.sqlStatements).toBe(1);
@@ -24,29 +36,65 @@ describe('the duty view', () => {
     expect(entries.every((e) => (e.status === 'GAP') === (e.onDutyId === null))).toBe(true);
     expect(entries.some((e) => e.status === 'COVERING')).toBe(true);
 
-    const { dutyGaps } = await api.data(`query ($from: LocalDate, $to: LocalDate) { dutyGaps(from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`, { from, to });
+    const { dutyGaps } = await api.data(
+      `query ($from: LocalDate, $to: LocalDate) { dutyGaps(from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`,
+      { from, to },
+    );
     const key = (day: string, postId: string) => `${day}/${postId}`;
-    const gaps = entries.filter((e) => e.status === 'GAP').map((e) => key(e.day, e.postId)).sort();
-    const uncovered = dutyGaps.filter((g: any) => g.kind === 'POST_UNCOVERED').map((g: any) => key(g.day, g.postId)).sort();
+    const gaps = entries
+      .filter((e) => e.status === 'GAP')
+      .map((e) => key(e.day, e.postId))
+      .sort();
+    const uncovered = dutyGaps
+      .filter((g: any) => g.kind === 'POST_UNCOVERED')
+      .map((g: any) => key(g.day, g.postId))
+      .sort();
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps).toEqual(uncovered);
-    const doubles = entries.filter((e) => e.doubleDuty).map((e) => key(e.day, e.postId)).sort();
-    expect(doubles).toEqual(dutyGaps.filter((g: any) => g.kind === 'DOUBLE_DUTY').map((g: any) => key(g.day, g.postId)).sort());
+    const doubles = entries
+      .filter((e) => e.doubleDuty)
+      .map((e) => key(e.day, e.postId))
+      .sort();
+    expect(doubles).toEqual(
+      dutyGaps
+        .filter((g: any) => g.kind === 'DOUBLE_DUTY')
+        .map((g: any) => key(g.day, g.postId))
+        .sort(),
+    );
   });
 
-  it('follows an absence: the A holder away, B is on duty covering; both away, a gap; and it stays in the caller\'s reach', async () => {
+  it("follows an absence: the A holder away, B is on duty covering; both away, a gap; and it stays in the caller's reach", async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
     const [post] = await api.sql(`SELECT p.id FROM post p WHERE p.community_id = $1 AND p.kind = 'COORDINATOR'`, [muslimLane]);
-    const [a] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'A' AND valid @> $2::date`, [post.id, api.clock.today()]);
-    const [b] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`, [post.id, api.clock.today()]);
+    const [a] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'A' AND valid @> $2::date`, [
+      post.id,
+      api.clock.today(),
+    ]);
+    const [b] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`, [
+      post.id,
+      api.clock.today(),
+    ]);
     const day = addDays(api.clock.today(), 20);
-    const at = async () => ((await api.data(`query ($c: ID, $d: LocalDate) { dutyRoster(communityId: $c, from: $d, to: $d) { postId status onDutyId onDuty { id } } }`,
-      { c: muslimLane, d: day })).dutyRoster as Array<Entry & { onDuty: { id: string } | null }>).find((e) => e.postId === String(post.id))!;
+    const at = async () =>
+      (
+        (
+          await api.data(
+            `query ($c: ID, $d: LocalDate) { dutyRoster(communityId: $c, from: $d, to: $d) { postId status onDutyId onDuty { id } } }`,
+            { c: muslimLane, d: day },
+          )
+        ).dutyRoster as Array<Entry & { onDuty: { id: string } | null }>
+      ).find((e) => e.postId === String(post.id))!;
     expect(await at()).toMatchObject({ status: 'ON_DUTY', onDutyId: String(a.staff_member_id) });
-    const away = async (staffMemberId: number) => api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`,
-      { input: { staffMemberId: String(staffMemberId), validFrom: day, validUntil: day, reason: 'TRAINING' } });
+    const away = async (staffMemberId: number) =>
+      api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`, {
+        input: { staffMemberId: String(staffMemberId), validFrom: day, validUntil: day, reason: 'TRAINING' },
+      });
     await away(a.staff_member_id);
-    expect(await at()).toMatchObject({ status: 'COVERING', onDutyId: String(b.staff_member_id), onDuty: { id: String(b.staff_member_id) } });
+    expect(await at()).toMatchObject({
+      status: 'COVERING',
+      onDutyId: String(b.staff_member_id),
+      onDuty: { id: String(b.staff_member_id) },
+    });
     await away(b.staff_member_id);
     expect(await at()).toMatchObject({ status: 'GAP', onDutyId: null, onDuty: null });
 
@@ -56,6 +104,8 @@ describe('the duty view', () => {
     expect(dutyRoster.length).toBeGreaterThan(0);
     expect(new Set(dutyRoster.map((e: Entry) => e.communityId))).toEqual(new Set([muslimLane]));
     const other = await sample.communityId(api, 'Chenxi (Morning Light) Community');
-    expect((await coordinator.gql('query ($c: ID) { dutyRoster(communityId: $c) { day } }', { c: other })).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await coordinator.gql('query ($c: ID) { dutyRoster(communityId: $c) { day } }', { c: other })).errors![0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -19,9 +19,14 @@ async function expectJsonError(response: Response, status: number, code: string)
   expect(text).not.toMatch(/\bat \w|node_modules|\/work\/|\/app\/|stack/i);
 }
 
-describe.each([['production-like', false], ['development', true]])('HTTP errors (%s)', (_mode, isDevelopment) => {
+describe.each([
+  ['production-like', false],
+  ['development', true],
+])('HTTP errors (%s)', (_mode, isDevelopment) => {
   let api: TestServer;
-  beforeAll(async () => { api = await startTestServer({ isDevelopment }); });
+  beforeAll(async () => {
+    api = await startTestServer({ isDevelopment });
+  });
   afterAll(() => api.close());
 
   it('a body over 1 MB: 413 JSON', async () => {
@@ -73,17 +78,24 @@ describe('disclosure', () => {
       const refused = await server.anonymous.gql(introspect);
       expect(refused.data).toBeUndefined();
       expect(refused.errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      expect((await server.anonymous.gql('{ __type(name: "Resident") { fields { name } } }')).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await server.anonymous.gql('{ __type(name: "Resident") { fields { name } } }')).errors![0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
       expect((await server.data(introspect)).__schema.queryType.name).toBe('Query');
     }
     // __typename is not introspection.
-    expect((await api.anonymous.gql('mutation { login(username: "x", password: "y") { __typename } }')).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await api.anonymous.gql('mutation { login(username: "x", password: "y") { __typename } }')).errors![0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('security headers on every response: the dashboard, the API, errors', async () => {
     const responses = [
-      await fetch(`${api.url}/`), await fetch(`${api.url}/healthz`), await post(api.url, '{"query":"{ me { id } }"}'),
-      await post(api.url, '{bad'), await fetch(`${api.url}/assets/missing.js`),
+      await fetch(`${api.url}/`),
+      await fetch(`${api.url}/healthz`),
+      await post(api.url, '{"query":"{ me { id } }"}'),
+      await post(api.url, '{bad'),
+      await fetch(`${api.url}/assets/missing.js`),
     ];
     for (const response of responses) {
       const csp = response.headers.get('content-security-policy')!;
@@ -97,7 +109,7 @@ describe('disclosure', () => {
     }
   });
 
-  it('failed statements are logged without their parameters or the values in PostgreSQL\'s message', async () => {
+  it("failed statements are logged without their parameters or the values in PostgreSQL's message", async () => {
     // Sabotage this test's own database so that an insert fails in a way no service expects.
     await api.sql('ALTER TABLE staff_member RENAME COLUMN phone TO phone_moved');
     const lines: string[] = [];
@@ -107,7 +119,11 @@ describe('disclosure', () => {
     });
     try {
       const result = await api.gql('mutation { createStaffMember(input: { name: "秘密的名字", phone: "10099887766" }) { id } }');
-      expect(result.errors![0]).toEqual({ message: 'Internal server error', path: ['createStaffMember'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(result.errors![0]).toEqual({
+        message: 'Internal server error',
+        path: ['createStaffMember'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
     } finally {
       spy.mockRestore();
       await api.sql('ALTER TABLE staff_member RENAME COLUMN phone_moved TO phone');
@@ -120,8 +136,8 @@ describe('disclosure', () => {
   it('session cookies are Secure behind TLS (TRUST_PROXY and X-Forwarded-Proto: https), and not over plain HTTP', async () => {
     const proxied = await startTestServer({ trustProxy: '1' });
     try {
-      const login = (headers: Record<string, string>) => post(proxied.url,
-        JSON.stringify({ query: 'mutation { login(username: "official", password: "demo") { id } }' }), headers);
+      const login = (headers: Record<string, string>) =>
+        post(proxied.url, JSON.stringify({ query: 'mutation { login(username: "official", password: "demo") { id } }' }), headers);
       const overTls = (await login({ 'x-forwarded-proto': 'https' })).headers.getSetCookie();
       expect(overTls.length).toBeGreaterThan(0);
       for (const cookie of overTls) expect(cookie).toMatch(/; Secure/);

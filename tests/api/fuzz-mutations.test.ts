@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import {
-  GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLScalarType,
-  getNamedType, isLeafType,
+  GraphQLEnumType,
+  GraphQLField,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLScalarType,
+  getNamedType,
+  isLeafType,
 } from 'graphql';
 import { Gender, makeResidentId } from '@community-grid/shared';
 import { buildApiSchema } from '../../server/src/schema/build-schema';
@@ -25,8 +32,18 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 /** Tables a mutation may write, and for api_token the columns a write (not authentication) changes. */
 const WATCHED: Record<string, string> = {
-  district: '', office: '', community: '', community_predecessor_office: '', service_window: '', grid: '', household: '',
-  resident: '', staff_member: '', audit_event: '', account: '', api_token: ' OF account_id, name, token_hash, expires_at, revoked_at',
+  district: '',
+  office: '',
+  community: '',
+  community_predecessor_office: '',
+  service_window: '',
+  grid: '',
+  household: '',
+  resident: '',
+  staff_member: '',
+  audit_event: '',
+  account: '',
+  api_token: ' OF account_id, name, token_hash, expires_at, revoked_at',
 };
 
 let api: TestServer;
@@ -37,7 +54,9 @@ beforeAll(async () => {
   await api.sql(`CREATE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN UPDATE fuzz_writes SET n = n + 1; RETURN NULL; END $$`);
   for (const [table, columns] of Object.entries(WATCHED)) {
-    await api.sql(`CREATE TRIGGER fuzz_count AFTER INSERT OR DELETE OR UPDATE${columns} ON ${table} FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+    await api.sql(
+      `CREATE TRIGGER fuzz_count AFTER INSERT OR DELETE OR UPDATE${columns} ON ${table} FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
+    );
   }
 });
 afterAll(() => api.close());
@@ -45,11 +64,45 @@ afterAll(() => api.close());
 // ---------------------------------------------------------------- values from types
 
 const validId = makeResidentId('630199', '1991-03-04', 777, Gender.FEMALE);
-const square = { type: 'Polygon', coordinates: [[[101.7, 36.6], [101.8, 36.6], [101.8, 36.7], [101.7, 36.6]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [101.7, 36.6],
+      [101.8, 36.6],
+      [101.8, 36.7],
+      [101.7, 36.6],
+    ],
+  ],
+};
 
-const hostileStrings = ['', ' ', 'a\u0000b', '\u0000', 'a\ud800', '\udc00b', '😀', '清真巷社区', 'G01', 'admin', 'x'.repeat(51), '长'.repeat(101),
-  'x'.repeat(201), 'x'.repeat(1_001), '\'; DROP TABLE resident; --', '%_\\', '10099990001', '0971-5550100', validId, '1991-03-04',
-  '0000-01-01', '07', '1', '-1', 'long-enough-password'];
+const hostileStrings = [
+  '',
+  ' ',
+  'a\u0000b',
+  '\u0000',
+  'a\ud800',
+  '\udc00b',
+  '😀',
+  '清真巷社区',
+  'G01',
+  'admin',
+  'x'.repeat(51),
+  '长'.repeat(101),
+  'x'.repeat(201),
+  'x'.repeat(1_001),
+  "'; DROP TABLE resident; --",
+  '%_\\',
+  '10099990001',
+  '0971-5550100',
+  validId,
+  '1991-03-04',
+  '0000-01-01',
+  '07',
+  '1',
+  '-1',
+  'long-enough-password',
+];
 
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...hostileStrings) },
@@ -62,14 +115,45 @@ const id = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('0', '07', '-1', '1.5', 'abc', '', ' 1', '2147483648', '999999999999999', '1e2', 'a\u0000') },
 );
 const int = fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constantFrom(0, 1, 90, 365, 366, 2_147_483_647, -2_147_483_648));
-const float = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(3e9, -1, 1e300));
-const day = fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const localDate = fc.oneof(day, fc.constantFrom('0000-01-01', '0001-01-01', '9999-12-31', '2020-02-30', '2023-02-29', '1991-03-04', 'x', '2020-1-1'));
-const dateTime = fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('x', '0000-01-01T00:00:00Z'));
+const float = fc.oneof(
+  fc.integer({ min: 0, max: 50 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(3e9, -1, 1e300),
+);
+const day = fc
+  .date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const localDate = fc.oneof(
+  day,
+  fc.constantFrom('0000-01-01', '0001-01-01', '9999-12-31', '2020-02-30', '2023-02-29', '1991-03-04', 'x', '2020-1-1'),
+);
+const dateTime = fc.oneof(
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('x', '0000-01-01T00:00:00Z'),
+);
 const jsonObject = fc.oneof(
   fc.constant(square),
-  fc.constant({ ...square, coordinates: [[[101.7, 36.6], [101.8, 36.6], [101.8, 36.7]]] }),
-  fc.constant({ type: 'Polygon', coordinates: [[[1e308, 1e308], [-1e308, 0], [0, 0], [1e308, 1e308]]] }),
+  fc.constant({
+    ...square,
+    coordinates: [
+      [
+        [101.7, 36.6],
+        [101.8, 36.6],
+        [101.8, 36.7],
+      ],
+    ],
+  }),
+  fc.constant({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [1e308, 1e308],
+        [-1e308, 0],
+        [0, 0],
+        [1e308, 1e308],
+      ],
+    ],
+  }),
   fc.constant({ type: 'MultiPolygon', coordinates: [square.coordinates] }),
   fc.constant({ ...square, name: 'a\u0000' }),
   fc.object({ maxDepth: 2 }),
@@ -77,7 +161,14 @@ const jsonObject = fc.oneof(
 );
 
 const scalars: Record<string, fc.Arbitrary<unknown>> = {
-  String: text, ID: id, Int: int, Float: float, Boolean: fc.boolean(), LocalDate: localDate, DateTimeISO: dateTime, JSONObject: jsonObject,
+  String: text,
+  ID: id,
+  Int: int,
+  Float: float,
+  Boolean: fc.boolean(),
+  LocalDate: localDate,
+  DateTimeISO: dateTime,
+  JSONObject: jsonObject,
 };
 
 function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
@@ -88,7 +179,10 @@ function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
 function required(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
   if (type instanceof GraphQLList) return fc.array(valueOf(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 4 });
   if (type instanceof GraphQLEnumType) {
-    return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') });
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) },
+      { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') },
+    );
   }
   if (type instanceof GraphQLScalarType) {
     const arbitrary = scalars[type.name];
@@ -97,13 +191,19 @@ function required(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> 
   }
   if (type instanceof GraphQLInputObjectType) {
     const fields = Object.values(type.getFields());
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])),
-      { requiredKeys: fields.filter((f) => f.type instanceof GraphQLNonNull).map((f) => f.name) });
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])), {
+      requiredKeys: fields.filter((f) => f.type instanceof GraphQLNonNull).map((f) => f.name),
+    });
   }
   throw new Error(`No generator for ${String(type)}`);
 }
 
-interface Case { mutation: string; query: string; variables: Record<string, unknown>; actor: 'admin' | 'official' }
+interface Case {
+  mutation: string;
+  query: string;
+  variables: Record<string, unknown>;
+  actor: 'admin' | 'official';
+}
 
 function casesFor(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Case> {
   const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
@@ -120,47 +220,65 @@ function casesFor(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Case> {
 
 // ---------------------------------------------------------------- the run
 
-it(`fuzzes every mutation (${RUNS} cases): no INTERNAL_SERVER_ERROR, no partial write`, async () => {
-  const schema = await buildApiSchema();
-  const mutations = Object.values(schema.getMutationType()!.getFields());
-  expect(mutations.length).toBeGreaterThan(30);
-  const anyCase = fc.oneof(...mutations.map(casesFor));
+it(
+  `fuzzes every mutation (${RUNS} cases): no INTERNAL_SERVER_ERROR, no partial write`,
+  async () => {
+    const schema = await buildApiSchema();
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    expect(mutations.length).toBeGreaterThan(30);
+    const anyCase = fc.oneof(...mutations.map(casesFor));
 
-  // Fuzzing may revoke the callers' own tokens, disable them or change their role: put them back when it has.
-  const roles = { admin: 'DISTRICT_ADMIN', official: 'DISTRICT_OFFICIAL' } as const;
-  const tokens: Partial<Record<Case['actor'], string>> = {};
-  const tokenOf = async (actor: Case['actor']) => {
-    const [usable] = await api.sql(`SELECT 1 FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = encode(sha256($1::bytea), 'hex')
-      AND t.revoked_at IS NULL AND NOT a.disabled AND a.role = $2`, [tokens[actor] ?? '', roles[actor]]);
-    if (!usable) {
-      // Deleted by an earlier case (the official), or disabled, or given another role.
-      await api.sql(`INSERT INTO account (username, password_hash, display_name, role) SELECT $1, password_hash, $1, $2::role
-        FROM account WHERE username = 'admin' ON CONFLICT (username) DO NOTHING`, [actor, roles[actor]]);
-      await api.sql('UPDATE account SET disabled = false, role = $2 WHERE username = $1', [actor, roles[actor]]);
-      tokens[actor] = await api.tokenFor(actor);
-    }
-    return tokens[actor]!;
-  };
-  const writes = async () => Number((await api.sql('SELECT n FROM fuzz_writes'))[0].n);
+    // Fuzzing may revoke the callers' own tokens, disable them or change their role: put them back when it has.
+    const roles = { admin: 'DISTRICT_ADMIN', official: 'DISTRICT_OFFICIAL' } as const;
+    const tokens: Partial<Record<Case['actor'], string>> = {};
+    const tokenOf = async (actor: Case['actor']) => {
+      const [usable] = await api.sql(
+        `SELECT 1 FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = encode(sha256($1::bytea), 'hex')
+      AND t.revoked_at IS NULL AND NOT a.disabled AND a.role = $2`,
+        [tokens[actor] ?? '', roles[actor]],
+      );
+      if (!usable) {
+        // Deleted by an earlier case (the official), or disabled, or given another role.
+        await api.sql(
+          `INSERT INTO account (username, password_hash, display_name, role) SELECT $1, password_hash, $1, $2::role
+        FROM account WHERE username = 'admin' ON CONFLICT (username) DO NOTHING`,
+          [actor, roles[actor]],
+        );
+        await api.sql('UPDATE account SET disabled = false, role = $2 WHERE username = $1', [actor, roles[actor]]);
+        tokens[actor] = await api.tokenFor(actor);
+      }
+      return tokens[actor]!;
+    };
+    const writes = async () => Number((await api.sql('SELECT n FROM fuzz_writes'))[0].n);
 
-  const outcomes = new Map<string, number>();
-  const started = Date.now();
-  await fc.assert(fc.asyncProperty(anyCase, async ({ mutation, query, variables, actor }) => {
-    const token = await tokenOf(actor);
-    const before = await writes();
-    const response = await fetch(`${api.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json() as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-    const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? '(none)');
-    const outcome = codes[0] ?? 'OK';
-    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes('(none)')) {
-      throw new Error(`${mutation} answered ${JSON.stringify(body.errors)} (HTTP ${response.status})`);
-    }
-    if (body.errors && (await writes()) !== before) throw new Error(`${mutation} answered ${codes.join(', ')} but committed writes`);
-  }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    const outcomes = new Map<string, number>();
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(anyCase, async ({ mutation, query, variables, actor }) => {
+        const token = await tokenOf(actor);
+        const before = await writes();
+        const response = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+        const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? '(none)');
+        const outcome = codes[0] ?? 'OK';
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes('(none)')) {
+          throw new Error(`${mutation} answered ${JSON.stringify(body.errors)} (HTTP ${response.status})`);
+        }
+        if (body.errors && (await writes()) !== before) throw new Error(`${mutation} answered ${codes.join(', ')} but committed writes`);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
 
-  const summary = [...outcomes.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ');
-  console.log(`${RUNS} fuzz cases over ${mutations.length} mutations in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
-}, 60 * 60_000);
+    const summary = [...outcomes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ');
+    console.log(`${RUNS} fuzz cases over ${mutations.length} mutations in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
+  },
+  60 * 60_000,
+);

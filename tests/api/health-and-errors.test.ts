@@ -4,7 +4,9 @@ import { startTestServer, TestServer } from '../support/test-server';
 
 describe('health endpoints and internal errors', () => {
   let api: TestServer;
-  beforeAll(async () => { api = await startTestServer(); });
+  beforeAll(async () => {
+    api = await startTestServer();
+  });
   afterAll(() => api.close());
 
   it('reports the process up and the database ready', async () => {
@@ -33,7 +35,11 @@ describe('health endpoints and internal errors', () => {
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
     const result = await api.gql('{ residents(options: { filter: { name: { contains: "x" } } }) { totalItems } }');
     // The caller is known to the server from earlier requests, so the failure is the list's (at its path).
-    expect(result.errors![0]).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: ['residents'] });
+    expect(result.errors![0]).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      path: ['residents'],
+    });
     expect(JSON.stringify(result)).not.toMatch(/SELECT|resident"|stack|at /);
     // The details go to the server's log instead.
     expect(logged).toHaveBeenCalledWith('Unexpected error', expect.stringMatching(/Driver not Connected/));
@@ -43,7 +49,9 @@ describe('health endpoints and internal errors', () => {
 
 describe('in development (NODE_ENV=development)', () => {
   let api: TestServer;
-  beforeAll(async () => { api = await startTestServer({ isDevelopment: true }); });
+  beforeAll(async () => {
+    api = await startTestServer({ isDevelopment: true });
+  });
   afterAll(() => api.close());
 
   it('errors include the stack trace to help the developer', async () => {

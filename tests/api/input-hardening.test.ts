@@ -6,7 +6,9 @@ import { startTestServer, TestServer } from '../support/test-server';
  * name another record: each gets a coded refusal and changes nothing.
  */
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 beforeEach(() => api.sql('DELETE FROM login_throttle'));
 
@@ -21,7 +23,14 @@ async function refused(query: string, variables: Record<string, unknown> = {}, c
 
 const createStaff = 'mutation ($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id name } }';
 const createGrid = 'mutation ($input: CreateGridInput!) { createGrid(input: $input) { id } }';
-const square = [[[101.7, 36.6], [101.8, 36.6], [101.8, 36.7], [101.7, 36.6]]];
+const square = [
+  [
+    [101.7, 36.6],
+    [101.8, 36.6],
+    [101.8, 36.7],
+    [101.7, 36.6],
+  ],
+];
 
 describe('strings PostgreSQL cannot store, or would store altered', () => {
   it.each([
@@ -37,9 +46,13 @@ describe('strings PostgreSQL cannot store, or would store altered', () => {
   it('a NUL written in the query itself, and one inside a grid boundary (JSON)', async () => {
     const literal = await refused('mutation { createStaffMember(input: { name: "a\\u0000b" }) { id } }');
     expect(literal.extensions.code).toBe('BAD_USER_INPUT');
-    const boundary = await refused(createGrid, { input: { communityId: '1', code: 'Z9', name: '某网格', boundary: { type: 'Polygon', coordinates: square, note: 'x\u0000' } } });
+    const boundary = await refused(createGrid, {
+      input: { communityId: '1', code: 'Z9', name: '某网格', boundary: { type: 'Polygon', coordinates: square, note: 'x\u0000' } },
+    });
     expect(boundary.extensions.fields).toEqual({ 'input.boundary.note': 'must not contain NUL characters' });
-    const key = await refused(createGrid, { input: { communityId: '1', code: 'Z9', name: '某网格', boundary: { type: 'Polygon', coordinates: square, ['\u0000']: 1 } } });
+    const key = await refused(createGrid, {
+      input: { communityId: '1', code: 'Z9', name: '某网格', boundary: { type: 'Polygon', coordinates: square, ['\u0000']: 1 } },
+    });
     expect(key.extensions.code).toBe('BAD_USER_INPUT');
   });
 
@@ -49,16 +62,25 @@ describe('strings PostgreSQL cannot store, or would store altered', () => {
   });
 
   it('an over-long username at sign-in is BAD_USER_INPUT, not a failed insert', async () => {
-    const error = await refused('mutation ($u: String!) { login(username: $u, password: "whatever-1") { id } }', { u: 'u'.repeat(300) }, api.anonymous);
+    const error = await refused(
+      'mutation ($u: String!) { login(username: $u, password: "whatever-1") { id } }',
+      { u: 'u'.repeat(300) },
+      api.anonymous,
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { username: 'must be at most 50 characters' } });
-    const create = await refused('mutation ($u: String!) { createAccount(input: { username: $u, password: "long-enough-1", displayName: "X", role: REPORT_BUILDER }) { id } }', { u: 'u'.repeat(300) });
+    const create = await refused(
+      'mutation ($u: String!) { createAccount(input: { username: $u, password: "long-enough-1", displayName: "X", role: REPORT_BUILDER }) { id } }',
+      { u: 'u'.repeat(300) },
+    );
     expect(create.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
 
-describe('dates and numbers out of PostgreSQL\'s range', () => {
+describe("dates and numbers out of PostgreSQL's range", () => {
   it('the date 0000-01-01 is refused as input and as a filter', async () => {
-    const error = await refused('mutation { createCommunity(input: { districtId: "1", code: "Y0", name: "零年社区", nameEn: "Y0", validFrom: "0000-01-01" }) { id } }');
+    const error = await refused(
+      'mutation { createCommunity(input: { districtId: "1", code: "Y0", name: "零年社区", nameEn: "Y0", validFrom: "0000-01-01" }) { id } }',
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { validFrom: 'must be a date as YYYY-MM-DD' } });
     const asOf = await api.gql('{ communities(asOf: "0000-01-01") { totalItems } }');
     expect(asOf.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -92,23 +114,42 @@ describe('ids have one form', () => {
 
 describe('every free string is bounded', () => {
   it('search: over 100 characters is refused by the input, 900 KB before any SQL runs', async () => {
-    const long = await api.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', { s: '马'.repeat(101) });
-    expect(long.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.search': 'must be at most 100 characters' } });
+    const long = await api.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', {
+      s: '马'.repeat(101),
+    });
+    expect(long.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { 'filter.search': 'must be at most 100 characters' },
+    });
     const started = Date.now();
-    const huge = await api.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', { s: 'x'.repeat(900_000) });
+    const huge = await api.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', {
+      s: 'x'.repeat(900_000),
+    });
     expect(huge.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { s: 'must be at most 1000 characters' } });
     // Only authenticating the caller ran SQL.
     const baseline = await api.gql('{ __typename }');
     expect(huge.extensions!.sqlStatements).toBe(baseline.extensions!.sqlStatements);
-    console.log(`900 KB search string refused in ${Date.now() - started} ms with ${huge.extensions!.sqlStatements} SQL statements (the caller known)`);
+    console.log(
+      `900 KB search string refused in ${Date.now() - started} ms with ${huge.extensions!.sqlStatements} SQL statements (the caller known)`,
+    );
   });
 
   it('in-lists and sort keys are bounded too', async () => {
     const many = Array.from({ length: 501 }, (_, i) => `name ${i}`);
-    const list = await api.gql('query ($in: [String!]) { residents(options: { filter: { name: { in: $in } } }) { totalItems } }', { in: many });
-    expect(list.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.name.in': expect.stringMatching(/no more than 500/) } });
-    const text = await api.gql('{ residents(options: { filter: { name: { contains: "%s" } } }) { totalItems } }'.replace('%s', '马'.repeat(201)));
-    expect(text.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.name.contains': expect.stringMatching(/200/) } });
+    const list = await api.gql('query ($in: [String!]) { residents(options: { filter: { name: { in: $in } } }) { totalItems } }', {
+      in: many,
+    });
+    expect(list.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { 'filter.name.in': expect.stringMatching(/no more than 500/) },
+    });
+    const text = await api.gql(
+      '{ residents(options: { filter: { name: { contains: "%s" } } }) { totalItems } }'.replace('%s', '马'.repeat(201)),
+    );
+    expect(text.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { 'filter.name.contains': expect.stringMatching(/200/) },
+    });
     const sort = Array(6).fill({ field: 'name' });
     const sorted = await api.gql('query ($sort: [ResidentSort!]) { residents(options: { sort: $sort }) { totalItems } }', { sort });
     expect(sorted.errors![0].extensions.code).toBe('BAD_USER_INPUT');

@@ -2,12 +2,17 @@ import { CHENXI, MUSLIM_LANE, QINGHE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const residents = (options: Record<string, unknown>) =>
-  api.gql(`query ($options: ResidentListOptions) { residents(options: $options) {
-    totalItems items { id name birthDate gender tags householdId household { grid { id communityId } } } } }`, { options });
+  api.gql(
+    `query ($options: ResidentListOptions) { residents(options: $options) {
+    totalItems items { id name birthDate gender tags householdId household { grid { id communityId } } } } }`,
+    { options },
+  );
 
 describe('the list contract: options { skip, take, sort, filter } → { items, totalItems }', () => {
   it('pages with skip and take, and totalItems counts every match', async () => {
@@ -25,11 +30,20 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
   it('pages deep by cursor: the pages after each nextCursor are the same rows as skip and take, under any sort', async () => {
     const community = await sample.communityId(api, MUSLIM_LANE);
     const filter = { communityId: { eq: community } };
-    const page = (options: Record<string, unknown>) => api.gql(`query ($options: ResidentListOptions) { residents(options: $options) {
-      totalItems nextCursor items { id } } }`, { options: { filter, ...options } });
+    const page = (options: Record<string, unknown>) =>
+      api.gql(
+        `query ($options: ResidentListOptions) { residents(options: $options) {
+      totalItems nextCursor items { id } } }`,
+        { options: { filter, ...options } },
+      );
     const all = (await page({ take: 100 })).data!.residents;
     expect(all.totalItems).toBeGreaterThan(100);
-    for (const sort of [undefined, [{ field: 'birthDate', order: 'DESC' }], [{ field: 'gender' }, { field: 'name', order: 'DESC' }], [{ field: 'createdAt' }]]) {
+    for (const sort of [
+      undefined,
+      [{ field: 'birthDate', order: 'DESC' }],
+      [{ field: 'gender' }, { field: 'name', order: 'DESC' }],
+      [{ field: 'createdAt' }],
+    ]) {
       const expected: string[] = [];
       for (let skip = 0; skip < all.totalItems; skip += 100) {
         expected.push(...(await page({ skip, take: 100, sort })).data!.residents.items.map((r: { id: string }) => r.id));
@@ -48,7 +62,9 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     }
     // A cursor page without totalItems costs one statement, as the first page does.
     const { nextCursor } = (await page({ take: 7 })).data!.residents;
-    const deep = await api.gql('query ($options: ResidentListOptions) { residents(options: $options) { items { id } } }', { options: { filter, take: 7, after: nextCursor } });
+    const deep = await api.gql('query ($options: ResidentListOptions) { residents(options: $options) { items { id } } }', {
+      options: { filter, take: 7, after: nextCursor },
+    });
     expect(deep.extensions!.sqlStatements).toBe(1);
   });
 
@@ -62,7 +78,9 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     };
     expect(await refused({ after: nextCursor, sort: [{ field: 'name' }] })).toEqual({ after: expect.stringContaining('not a cursor') });
     expect(await refused({ after: 'bm90IGEgY3Vyc29y' })).toEqual({ after: expect.stringContaining('not a cursor') });
-    expect(await refused({ after: Buffer.from(JSON.stringify(['x', 'DROP'])).toString('base64url') })).toEqual({ after: expect.stringContaining('not a cursor') });
+    expect(await refused({ after: Buffer.from(JSON.stringify(['x', 'DROP'])).toString('base64url') })).toEqual({
+      after: expect.stringContaining('not a cursor'),
+    });
   });
 
   it('refuses take above 100 and negative skip with BAD_USER_INPUT per field', async () => {
@@ -93,7 +111,9 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     expect((await residents({ filter: { gender: { eq: 'FEMALE' } } })).data!.residents.totalItems).toBe(women);
 
     const range = await residents({ take: 100, filter: { birthDate: { gte: '1950-01-01', lt: '1960-01-01' } } });
-    const [{ n: fifties }] = await api.sql(`SELECT COUNT(*)::int AS n FROM resident WHERE birth_date >= '1950-01-01' AND birth_date < '1960-01-01'`);
+    const [{ n: fifties }] = await api.sql(
+      `SELECT COUNT(*)::int AS n FROM resident WHERE birth_date >= '1950-01-01' AND birth_date < '1960-01-01'`,
+    );
     expect(range.data!.residents.totalItems).toBe(fifties);
     expect(range.data!.residents.items.length).toBeGreaterThan(0);
     expect(range.data!.residents.items.every((r: any) => r.birthDate >= '1950-01-01' && r.birthDate < '1960-01-01')).toBe(true);
@@ -109,21 +129,28 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     expect(inGrid.data!.residents.items.every((r: any) => r.household.grid.id === grid.id)).toBe(true);
     const two = [await sample.communityId(api, CHENXI), await sample.communityId(api, QINGHE)];
     const inCommunities = await residents({ take: 100, filter: { communityId: { in: two } } });
-    const inTwo = await sample.residentCountIn(api, two[0]) + await sample.residentCountIn(api, two[1]);
+    const inTwo = (await sample.residentCountIn(api, two[0])) + (await sample.residentCountIn(api, two[1]));
     expect(inCommunities.data!.residents.totalItems).toBe(inTwo);
     expect(inCommunities.data!.residents.items.length).toBeGreaterThan(0);
     expect(inCommunities.data!.residents.items.every((r: any) => two.includes(r.household.grid.communityId))).toBe(true);
 
     // Asked for in any order, returned in id order.
-    const inOrder = (await residents({ take: 100, filter: { gridId: { eq: grid.id } } })).data!.residents.items.slice(0, 3).map((r: any) => r.id);
+    const inOrder = (await residents({ take: 100, filter: { gridId: { eq: grid.id } } }))
+      .data!.residents.items.slice(0, 3)
+      .map((r: any) => r.id);
     expect(inOrder).toHaveLength(3);
     const byIds = await residents({ filter: { ids: [inOrder[2], inOrder[0], inOrder[1]] } });
     expect(byIds.data!.residents.items.map((r: any) => r.id)).toEqual([...inOrder].sort((a, b) => Number(a) - Number(b)));
 
-    const { communities } = await api.data(`{ communities(options: { filter: { nameEn: { contains: "muslim LANE" } } }) { totalItems items { name } } }`);
+    const { communities } = await api.data(
+      `{ communities(options: { filter: { nameEn: { contains: "muslim LANE" } } }) { totalItems items { name } } }`,
+    );
     expect(communities).toEqual({ totalItems: 1, items: [{ name: '清真巷社区' }] });
 
-    const { households } = await api.data(`query ($community: ID) { households(options: { filter: { communityId: { eq: $community }, registrationType: { eq: FLOATING } } }) { totalItems items { registrationType grid { communityId } } } }`, { community: muslimLane });
+    const { households } = await api.data(
+      `query ($community: ID) { households(options: { filter: { communityId: { eq: $community }, registrationType: { eq: FLOATING } } }) { totalItems items { registrationType grid { communityId } } } }`,
+      { community: muslimLane },
+    );
     expect(households.totalItems).toBeGreaterThan(0);
     expect(households.items.length).toBeGreaterThan(0);
     expect(households.items.every((h: any) => h.registrationType === 'FLOATING' && h.grid.communityId === muslimLane)).toBe(true);
@@ -154,7 +181,10 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
       const ids = (await api.data(`{ ${list}${asOf} { items { id } } }`))[list].items.map((r: any) => r.id);
       expect(ids.length).toBe(list === 'districts' ? 1 : 3);
       const day = list === 'offices' ? ', asOf: "2014-01-01"' : '';
-      const result = await api.gql(`query ($ids: [ID!]) { ${list}(options: { skip: 1, take: 2, filter: { ids: $ids } }${day}) { totalItems items { id } } }`, { ids });
+      const result = await api.gql(
+        `query ($ids: [ID!]) { ${list}(options: { skip: 1, take: 2, filter: { ids: $ids } }${day}) { totalItems items { id } } }`,
+        { ids },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data![list].totalItems).toBe(ids.length);
       expect(result.data![list].items.map((r: any) => r.id)).toEqual(ids.slice(1, 3));

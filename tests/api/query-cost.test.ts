@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** The issue's 179-byte cycle, in the paged shape: residents → household → grid → community → grids → households → residents. */
-const CYCLE = '{ residents { items { household { grid { community { grids { items { households { items { residents { items { id } } } } } } } } } } } }';
+const CYCLE =
+  '{ residents { items { household { grid { community { grids { items { households { items { residents { items { id } } } } } } } } } } } }';
 /** The cycle's expensive core, shallow enough to pass the depth limit: only the cost refuses it. */
 const WIDE = '{ grids { items { households { items { residents { items { id } } } } } } }';
 const aliased = (count: number, body: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
@@ -52,8 +53,10 @@ describe('expensive queries are refused before they run', () => {
       { code: 'QUERY_TOO_COMPLEX', limit: costBudgetOf(Role.REPORT_BUILDER), measured: expect.any(Number) },
     ]);
     expect(thrice.extensions!.sqlStatements).toBe(statements);
-    console.log(`cycle (${Buffer.byteLength(CYCLE)} bytes) refused in ${once.ms} ms; three times under aliases (${Buffer.byteLength(triple)} bytes) in ${thrice.ms} ms; `
-      + `${thrice.extensions!.sqlStatements} SQL statements (the caller known); measured cost ${thrice.errors![0].extensions.breaches && (thrice.errors![0].extensions.breaches as Array<{ measured: number }>)[1].measured}`);
+    console.log(
+      `cycle (${Buffer.byteLength(CYCLE)} bytes) refused in ${once.ms} ms; three times under aliases (${Buffer.byteLength(triple)} bytes) in ${thrice.ms} ms; ` +
+        `${thrice.extensions!.sqlStatements} SQL statements (the caller known); measured cost ${thrice.errors![0].extensions.breaches && (thrice.errors![0].extensions.breaches as Array<{ measured: number }>)[1].measured}`,
+    );
     expect(once.ms).toBeLessThan(2_000);
     expect(thrice.ms).toBeLessThan(2_000);
   });
@@ -61,15 +64,24 @@ describe('expensive queries are refused before they run', () => {
   it('a shallow query that could return a million rows is refused by its cost, naming the budget and the measure', async () => {
     const statements = await baseline(reporter);
     const wide = await timed(reporter, WIDE);
-    expect(wide.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 200_000, measured: 1 + 100 * (1 + 1 + 100 * (1 + 1 + 100)) });
+    expect(wide.errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 200_000,
+      measured: 1 + 100 * (1 + 1 + 100 * (1 + 1 + 100)),
+    });
     expect(wide.errors![0].message).toMatch(/cost 1020201 exceeds the budget of 200000/);
     expect(wide.extensions!.sqlStatements).toBe(statements);
     // Smaller pages make the same shape affordable: the cost follows take.
-    const paged = await reporter.gql('{ grids(options: { take: 5 }) { items { households(options: { take: 10 }) { items { residents(options: { take: 10 }) { items { id } } } } } } }');
+    const paged = await reporter.gql(
+      '{ grids(options: { take: 5 }) { items { households(options: { take: 10 }) { items { residents(options: { take: 10 }) { items { id } } } } } } }',
+    );
     expect(paged.errors).toBeUndefined();
     expect(paged.data.grids.items).toHaveLength(5);
     // Variables count as the literal would.
-    const byVariable = await reporter.gql('query ($take: Int) { grids(options: { take: $take }) { items { households { items { residents { items { id } } } } } } }', { take: 100 });
+    const byVariable = await reporter.gql(
+      'query ($take: Int) { grids(options: { take: $take }) { items { households { items { residents { items { id } } } } } } }',
+      { take: 100 },
+    );
     expect(byVariable.errors![0].extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -79,9 +91,13 @@ describe('expensive queries are refused before they run', () => {
     const refused = await timed(reporter, query);
     expect(refused.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_ALIASES', limit: QUERY_LIMITS.aliases, measured: 1000 });
     // A report builder's budget would allow 101,000; the alias limit does not.
-    expect(refused.errors![0].extensions.breaches).toEqual([{ code: 'QUERY_TOO_MANY_ALIASES', limit: QUERY_LIMITS.aliases, measured: 1000 }]);
+    expect(refused.errors![0].extensions.breaches).toEqual([
+      { code: 'QUERY_TOO_MANY_ALIASES', limit: QUERY_LIMITS.aliases, measured: 1000 },
+    ]);
     expect(refused.extensions!.sqlStatements).toBe(statements);
-    console.log(`1,000 aliases of a 100-row list (${Buffer.byteLength(query)} bytes) refused in ${refused.ms} ms with ${refused.extensions!.sqlStatements} SQL statements`);
+    console.log(
+      `1,000 aliases of a 100-row list (${Buffer.byteLength(query)} bytes) refused in ${refused.ms} ms with ${refused.extensions!.sqlStatements} SQL statements`,
+    );
     // Within the alias limit, the budget still holds: 250 lists of residents with their households cost 50,250 for a coordinator.
     const coordinator = await api.as('coordinator');
     const within = await coordinator.gql(aliased(250, 'residents(options: { take: 100 }) { items { household { id } } }'));
@@ -91,12 +107,19 @@ describe('expensive queries are refused before they run', () => {
 
   it('directives and fragments count as they expand', async () => {
     const directives = await api.gql(`{ ${Array.from({ length: 51 }, (_, i) => `a${i}: __typename @include(if: true)`).join(' ')} }`);
-    expect(directives.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_DIRECTIVES', limit: QUERY_LIMITS.directives, measured: 51 });
+    expect(directives.errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_MANY_DIRECTIVES',
+      limit: QUERY_LIMITS.directives,
+      measured: 51,
+    });
     // A fragment's directives count every time it is spread.
-    const spread = await api.gql(`{ grids(options: { take: 1 }) { items { ...g ...g } } } fragment g on Grid { ${Array.from({ length: 26 }, () => 'id @skip(if: false)').join(' ')} }`);
+    const spread = await api.gql(
+      `{ grids(options: { take: 1 }) { items { ...g ...g } } } fragment g on Grid { ${Array.from({ length: 26 }, () => 'id @skip(if: false)').join(' ')} }`,
+    );
     expect(spread.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_DIRECTIVES', measured: 52 });
     // A fragment is as deep as the place it is spread in.
-    const deep = await api.gql(`{ residents(options: { take: 1 }) { ...r } households(options: { take: 1 }) { items { residents(options: { take: 1 }) { ...r } } } }
+    const deep =
+      await api.gql(`{ residents(options: { take: 1 }) { ...r } households(options: { take: 1 }) { items { residents(options: { take: 1 }) { ...r } } } }
       fragment r on ResidentList { items { household { grid { community { grids(options: { take: 1 }) { items { households(options: { take: 1 }) { items { id } } } } } } } } }`);
     expect(deep.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', measured: 12 });
     expect(deep.errors![0].extensions.breaches).toHaveLength(1);
@@ -110,8 +133,12 @@ describe('expensive queries are refused before they run', () => {
 
 describe('what the dashboard sends fits every budget', () => {
   const roles: Array<[string, Role]> = [
-    ['admin', Role.DISTRICT_ADMIN], ['official', Role.DISTRICT_OFFICIAL], ['coordinator', Role.COMMUNITY_COORDINATOR],
-    ['gridmember', Role.GRID_MEMBER], ['window', Role.WINDOW_STAFF], ['reporter', Role.REPORT_BUILDER],
+    ['admin', Role.DISTRICT_ADMIN],
+    ['official', Role.DISTRICT_OFFICIAL],
+    ['coordinator', Role.COMMUNITY_COORDINATOR],
+    ['gridmember', Role.GRID_MEMBER],
+    ['window', Role.WINDOW_STAFF],
+    ['reporter', Role.REPORT_BUILDER],
   ];
 
   it('the structure tree costs about 10,300 and every role that can open it gets its answer', async () => {

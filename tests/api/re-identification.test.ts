@@ -22,7 +22,12 @@ afterAll(() => api.close());
 const XINING_COUNTIES = ['630102', '630103', '630104', '630105', '630121', '630122', '630123', '630199'];
 
 interface Seen {
-  id: string; idNumber: string; birthDate: string | null; gender: 'MALE' | 'FEMALE'; validFrom: string; tags: string[];
+  id: string;
+  idNumber: string;
+  birthDate: string | null;
+  gender: 'MALE' | 'FEMALE';
+  validFrom: string;
+  tags: string[];
   ageBand: { bornFrom: string; bornUntil: string };
   history: Array<{ versionFrom: string }>;
   household: { id: string; validFrom: string };
@@ -73,18 +78,26 @@ class Candidates {
 
   includes(idNumber: string): boolean {
     const day = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-    return this.counties.includes(idNumber.slice(0, 6)) && day >= this.firstDay && day <= this.lastDay
-      && this.sequences.includes(Number(idNumber.slice(14, 17))) && residentIdCheckCharacter(idNumber.slice(0, 17)) === idNumber[17];
+    return (
+      this.counties.includes(idNumber.slice(0, 6)) &&
+      day >= this.firstDay &&
+      day <= this.lastDay &&
+      this.sequences.includes(Number(idNumber.slice(14, 17))) &&
+      residentIdCheckCharacter(idNumber.slice(0, 17)) === idNumber[17]
+    );
   }
 }
 
-const FIELDS = 'id idNumber birthDate gender validFrom tags ageBand { bornFrom bornUntil } history { versionFrom } household { id validFrom }';
+const FIELDS =
+  'id idNumber birthDate gender validFrom tags ageBand { bornFrom bornUntil } history { versionFrom } household { id validFrom }';
 
 async function everyResident(client: Client, sort?: object[]): Promise<Seen[]> {
   const seen: Seen[] = [];
   for (let skip = 0; ; skip += 100) {
-    const { residents } = await client.data(`query ($options: ResidentListOptions) { residents(options: $options) { totalItems items { ${FIELDS} } } }`,
-      { options: { skip, take: 100, sort } });
+    const { residents } = await client.data(
+      `query ($options: ResidentListOptions) { residents(options: $options) { totalItems items { ${FIELDS} } } }`,
+      { options: { skip, take: 100, sort } },
+    );
     seen.push(...residents.items);
     if (seen.length >= residents.totalItems) return seen;
   }
@@ -116,35 +129,56 @@ describe('a report builder cannot rebuild ID numbers', () => {
 
   it('filters and sorts by whole age bands only, and never by ID number or phone', async () => {
     // A filter bound inside a band, or a single day, is refused: no query narrows a birth date below its band.
-    for (const birthDate of [{ gte: '1950-01-02' }, { lt: '1960-06-01' }, { lte: '1959-12-30' }, { gt: '1950-01-01' }, { eq: '1955-05-05' }]) {
-      const result = await reporter.gql('query ($f: ResidentFilter) { residents(options: { filter: $f }) { totalItems } }', { f: { birthDate } });
+    for (const birthDate of [
+      { gte: '1950-01-02' },
+      { lt: '1960-06-01' },
+      { lte: '1959-12-30' },
+      { gt: '1950-01-01' },
+      { eq: '1955-05-05' },
+    ]) {
+      const result = await reporter.gql('query ($f: ResidentFilter) { residents(options: { filter: $f }) { totalItems } }', {
+        f: { birthDate },
+      });
       expect(code(result)).toBe('BAD_USER_INPUT');
     }
-    const band = await reporter.data('{ residents(options: { take: 100, filter: { birthDate: { gte: "1950-01-01", lte: "1959-12-31" } } }) { totalItems items { ageBand { bornFrom } } } }');
+    const band = await reporter.data(
+      '{ residents(options: { take: 100, filter: { birthDate: { gte: "1950-01-01", lte: "1959-12-31" } } }) { totalItems items { ageBand { bornFrom } } } }',
+    );
     expect(band.residents.totalItems).toBeGreaterThan(0);
     expect(band.residents.items.every((r: any) => ['1950-01-01', '1955-01-01'].includes(r.ageBand.bornFrom))).toBe(true);
     for (const filter of ['{ idNumber: { eq: "630199" } }', '{ idNumber: { last4: "0012" } }', '{ phone: { isNull: false } }']) {
       expect(code(await reporter.gql(`{ residents(options: { filter: ${filter} }) { totalItems } }`))).toBe('FORBIDDEN');
     }
-    expect(code(await reporter.gql('{ residents(options: { filter: { idNumber: { contains: "1950" } } }) { totalItems } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(code(await reporter.gql('{ residents(options: { filter: { idNumber: { contains: "1950" } } }) { totalItems } }'))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     // The search box matches names only.
     const [row] = await api.sql<{ id_number: string }>('SELECT id_number FROM resident ORDER BY id LIMIT 1');
     for (const part of [row.id_number.slice(6, 14), row.id_number.slice(-4)]) {
-      expect((await reporter.data(`{ residents(options: { filter: { search: "${part}" } }) { totalItems } }`)).residents.totalItems).toBe(0);
+      expect((await reporter.data(`{ residents(options: { filter: { search: "${part}" } }) { totalItems } }`)).residents.totalItems).toBe(
+        0,
+      );
     }
 
     // Sorting by birth date sorts by band, then id: the order says nothing inside a band.
     for (const order of ['ASC', 'DESC']) {
-      const { residents } = await reporter.data(`{ residents(options: { take: 100, skip: 500, sort: [{ field: birthDate, order: ${order} }] }) { items { id ageBand { bornFrom } } } }`);
+      const { residents } = await reporter.data(
+        `{ residents(options: { take: 100, skip: 500, sort: [{ field: birthDate, order: ${order} }] }) { items { id ageBand { bornFrom } } } }`,
+      );
       const keys = residents.items.map((r: any) => [r.ageBand.bornFrom, Number(r.id)]);
-      const expected = [...keys].sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : (a[0] < b[0]) === (order === 'ASC') ? -1 : 1));
+      const expected = [...keys].sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] === (order === 'ASC') ? -1 : 1));
       expect(keys).toEqual(expected);
     }
   });
 
   it('leaves at least 1,000 candidate ID numbers for each of the 100 residents easiest to narrow', async () => {
-    const truth = new Map((await api.sql<{ id: number; id_number: string; birth: string }>(
-      `SELECT id, id_number, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM resident`)).map((r) => [String(r.id), r]));
+    const truth = new Map(
+      (
+        await api.sql<{ id: number; id_number: string; birth: string }>(
+          `SELECT id, id_number, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM resident`,
+        )
+      ).map((r) => [String(r.id), r]),
+    );
     // Everything that bounds a birth date: its band, today, and the day the resident's record starts
     // (nobody is registered before being born), also as told by its history and by lists read as of earlier days.
     const candidates = all.map((resident) => {
@@ -171,15 +205,22 @@ describe('a report builder cannot rebuild ID numbers', () => {
     // For comparison, not asserted: what everybody read before (the mask of roles that may reveal, with the birth date)
     // leaves the county characters alone unknown, and the visible check character rules out most counties.
     const coordinator = await everyResident(await api.as('coordinator'));
-    const before = coordinator.map((resident) => XINING_COUNTIES.filter((county) => {
-      const first17 = `${county}${resident.birthDate!.replace(/-/g, '')}${resident.idNumber.slice(-4, -1)}`;
-      return county.startsWith(resident.idNumber.slice(0, 4)) && residentIdCheckCharacter(first17) === resident.idNumber.slice(-1);
-    }).length).sort((a, b) => a - b);
+    const before = coordinator
+      .map(
+        (resident) =>
+          XINING_COUNTIES.filter((county) => {
+            const first17 = `${county}${resident.birthDate!.replace(/-/g, '')}${resident.idNumber.slice(-4, -1)}`;
+            return county.startsWith(resident.idNumber.slice(0, 4)) && residentIdCheckCharacter(first17) === resident.idNumber.slice(-1);
+          }).length,
+      )
+      .sort((a, b) => a - b);
 
     const sizes = targets.map((t) => t.set.size).sort((a, b) => a - b);
     const everyone = candidates.map((t) => t.set.size).sort((a, b) => a - b);
     const figures = {
-      today: TEST_TODAY, residents: all.length, counties: XINING_COUNTIES.length,
+      today: TEST_TODAY,
+      residents: all.length,
+      counties: XINING_COUNTIES.length,
       hardest100: { min: sizes[0], median: sizes[50], max: sizes[99] },
       all: { min: everyone[0], median: everyone[Math.floor(everyone.length / 2)] },
       withTheOldMask: { residents: before.length, min: before[0], median: before[Math.floor(before.length / 2)], max: before.at(-1) },
@@ -193,58 +234,105 @@ describe('roles that may reveal personal data look residents up exactly or by th
   let coordinator: Client;
   let muslimLane: string;
   let resident: { id: number; id_number: string; phone: string; household_id: number };
-  const lookups = (id: number) => api.sql<{ operation: string; username: string; changes: any }>(
-    `SELECT operation, a.username, changes FROM audit_event e JOIN account a ON a.id = e.actor_id
-      WHERE e.entity_type = 'Resident' AND e.entity_id = $1 AND operation = 'LOOKUP' ORDER BY e.id`, [id]);
+  const lookups = (id: number) =>
+    api.sql<{ operation: string; username: string; changes: any }>(
+      `SELECT operation, a.username, changes FROM audit_event e JOIN account a ON a.id = e.actor_id
+      WHERE e.entity_type = 'Resident' AND e.entity_id = $1 AND operation = 'LOOKUP' ORDER BY e.id`,
+      [id],
+    );
 
   beforeAll(async () => {
     coordinator = await api.as('coordinator');
     muslimLane = await sample.communityId(api, MUSLIM_LANE);
-    [resident] = await api.sql(`SELECT r.id, r.id_number, r.phone, rv.household_id FROM resident r
+    [resident] = await api.sql(
+      `SELECT r.id, r.id_number, r.phone, rv.household_id FROM resident r
       JOIN resident_version rv ON rv.resident_id = r.id AND upper_inf(rv.valid)
       JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
-      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id DESC LIMIT 1`, [muslimLane]);
+      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id DESC LIMIT 1`,
+      [muslimLane],
+    );
   });
 
   it('sees birth dates and the 4 trailing characters, and may not match a part of an ID number or phone', async () => {
     const { resident: seen } = await coordinator.data(`{ resident(id: "${resident.id}") { idNumber birthDate ageBand { bornFrom } } }`);
     expect(seen.idNumber).toBe(`${resident.id_number.slice(0, 4)}**********${resident.id_number.slice(-4)}`);
     expect(seen.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(code(await coordinator.gql(`{ residents(options: { filter: { idNumber: { contains: "${resident.id_number.slice(6, 14)}" } } }) { totalItems } }`))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(code(await coordinator.gql(`{ residents(options: { filter: { phone: { in: ["${resident.phone}"] } } }) { totalItems } }`))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(code(await coordinator.gql(`{ residents(options: { filter: { idNumber: { last4: "${resident.id_number.slice(-3)}" } } }) { totalItems } }`))).toBe('BAD_USER_INPUT');
-    expect((await coordinator.data(`{ residents(options: { filter: { search: "${resident.id_number.slice(6, 14)}" } }) { totalItems } }`)).residents.totalItems).toBe(0);
-    expect((await coordinator.data(`{ residents(options: { filter: { search: "${resident.phone}" } }) { totalItems } }`)).residents.totalItems).toBe(0);
+    expect(
+      code(
+        await coordinator.gql(
+          `{ residents(options: { filter: { idNumber: { contains: "${resident.id_number.slice(6, 14)}" } } }) { totalItems } }`,
+        ),
+      ),
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(code(await coordinator.gql(`{ residents(options: { filter: { phone: { in: ["${resident.phone}"] } } }) { totalItems } }`))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(
+      code(
+        await coordinator.gql(
+          `{ residents(options: { filter: { idNumber: { last4: "${resident.id_number.slice(-3)}" } } }) { totalItems } }`,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await coordinator.data(`{ residents(options: { filter: { search: "${resident.id_number.slice(6, 14)}" } }) { totalItems } }`))
+        .residents.totalItems,
+    ).toBe(0);
+    expect(
+      (await coordinator.data(`{ residents(options: { filter: { search: "${resident.phone}" } }) { totalItems } }`)).residents.totalItems,
+    ).toBe(0);
     // Inside a household, where a lookup could not be audited per resident found, it is refused.
-    const nested = await coordinator.gql(`{ household(id: "${resident.household_id}") { residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems } } }`);
+    const nested = await coordinator.gql(
+      `{ household(id: "${resident.household_id}") { residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems } } }`,
+    );
     expect(code(nested)).toBe('BAD_USER_INPUT');
     expect(await lookups(resident.id)).toEqual([]);
   });
 
   it('finds a resident by the whole ID number or phone, or by their last 4 characters, and records each one found', async () => {
-    const exact = await coordinator.data(`{ residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems items { id } } }`);
+    const exact = await coordinator.data(
+      `{ residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems items { id } } }`,
+    );
     expect(exact.residents).toEqual({ totalItems: 1, items: [{ id: String(resident.id) }] });
-    expect(await lookups(resident.id)).toEqual([{ operation: 'LOOKUP', username: 'coordinator', changes: { lookedUpBy: { before: null, after: ['idNumber:eq'] } } }]);
+    expect(await lookups(resident.id)).toEqual([
+      { operation: 'LOOKUP', username: 'coordinator', changes: { lookedUpBy: { before: null, after: ['idNumber:eq'] } } },
+    ]);
 
-    const byPhone = await coordinator.data(`{ residents(options: { filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems items { id phone } } }`);
+    const byPhone = await coordinator.data(
+      `{ residents(options: { filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems items { id phone } } }`,
+    );
     expect(byPhone.residents.items.map((r: any) => r.id)).toContain(String(resident.id));
     expect(byPhone.residents.items.every((r: any) => r.phone.endsWith(resident.phone.slice(-4)))).toBe(true);
     // Every resident found is recorded, even when only the count was asked for.
     const [{ n }] = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
-    await coordinator.data(`{ residents(options: { take: 1, filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems } }`);
+    await coordinator.data(
+      `{ residents(options: { take: 1, filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems } }`,
+    );
     const [{ n: after }] = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
     expect(after - n).toBe(byPhone.residents.totalItems);
     expect((await lookups(resident.id)).at(-1)!.changes).toEqual({ lookedUpBy: { before: null, after: ['phone:last4'] } });
 
     // Outside the coordinator's reach a lookup finds nobody, and records nothing.
-    const [outside] = await api.sql(`SELECT id, id_number FROM resident WHERE id NOT IN (
+    const [outside] = await api.sql(
+      `SELECT id, id_number FROM resident WHERE id NOT IN (
       SELECT rv.resident_id FROM resident_version rv JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
-      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1) LIMIT 1`, [muslimLane]);
-    expect((await coordinator.data(`{ residents(options: { filter: { idNumber: { eq: "${outside.id_number}" } } }) { totalItems } }`)).residents.totalItems).toBe(0);
+      JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1) LIMIT 1`,
+      [muslimLane],
+    );
+    expect(
+      (await coordinator.data(`{ residents(options: { filter: { idNumber: { eq: "${outside.id_number}" } } }) { totalItems } }`)).residents
+        .totalItems,
+    ).toBe(0);
     expect(await lookups(outside.id)).toEqual([]);
 
     // Administrators read the lookups in the audit trail.
-    const { auditEvents } = await api.data(`{ auditEvents(options: { filter: { operation: { eq: LOOKUP } }, take: 100 }) { items { entityId actorName changes } } }`);
-    expect(auditEvents.items).toContainEqual({ entityId: resident.id, actorName: 'coordinator', changes: { lookedUpBy: { before: null, after: ['idNumber:eq'] } } });
+    const { auditEvents } = await api.data(
+      `{ auditEvents(options: { filter: { operation: { eq: LOOKUP } }, take: 100 }) { items { entityId actorName changes } } }`,
+    );
+    expect(auditEvents.items).toContainEqual({
+      entityId: resident.id,
+      actorName: 'coordinator',
+      changes: { lookedUpBy: { before: null, after: ['idNumber:eq'] } },
+    });
   });
 });

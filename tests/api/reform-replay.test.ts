@@ -10,14 +10,20 @@ import { startTestServer, TestServer } from '../support/test-server';
  * structure on 29 September 2014.
  */
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const REFORM = '2014-09-29';
 
-const lineage = () => api.sql(`SELECT v.code, array_agg(pv.code ORDER BY pv.code) AS predecessors
+const lineage = () =>
+  api.sql(
+    `SELECT v.code, array_agg(pv.code ORDER BY pv.code) AS predecessors
   FROM community_predecessor_community l JOIN community_version v ON v.community_id = l.community_id AND v.valid @> $1::date
-  JOIN community_version pv ON pv.community_id = l.predecessor_id AND upper(pv.valid) = $1::date GROUP BY 1 ORDER BY 1`, [REFORM]);
+  JOIN community_version pv ON pv.community_id = l.predecessor_id AND upper(pv.valid) = $1::date GROUP BY 1 ORDER BY 1`,
+    [REFORM],
+  );
 
 it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 September 2014', async () => {
   const recorded = await structureOn(api, REFORM);
@@ -30,18 +36,25 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   expect(eve.communities).toHaveLength(31);
 
   const steps = await reformPlanSteps(api.dataSource.manager);
-  const { createReorganizationPlan: plan } = await api.data(`mutation { createReorganizationPlan(input: { name: "撤街设社 7 → 12", effectiveOn: "${REFORM}" }) { id } }`);
+  const { createReorganizationPlan: plan } = await api.data(
+    `mutation { createReorganizationPlan(input: { name: "撤街设社 7 → 12", effectiveOn: "${REFORM}" }) { id } }`,
+  );
   const stepIds: string[] = [];
   for (const step of steps) {
     const params = JSON.parse(JSON.stringify(step.params).replace(/"new:#(\d+)"/g, (_m, i) => `"new:${stepIds[Number(i)]}"`));
-    const { addReorganizationStep } = await api.data(`mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
-      { input: { planId: plan.id, kind: step.kind, params } });
+    const { addReorganizationStep } = await api.data(
+      `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
+      { input: { planId: plan.id, kind: step.kind, params } },
+    );
     stepIds.push(addReorganizationStep.steps.at(-1).id);
   }
   const run = async (dryRun: boolean) => {
     const started = Date.now();
-    const result = await api.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) {
-      ok changeCount steps { ok error { message } } problems impact { units { code } } } }`, { id: plan.id, dryRun });
+    const result = await api.gql(
+      `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) {
+      ok changeCount steps { ok error { message } } problems impact { units { code } } } }`,
+      { id: plan.id, dryRun },
+    );
     return { result, ms: Date.now() - started };
   };
   const preview = await run(true);
@@ -51,7 +64,10 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   const applied = await run(false);
   expect(applied.result.errors).toBeUndefined();
   expect(applied.result.data.applyReorganizationPlan.changeCount).toBe(preview.result.data.applyReorganizationPlan.changeCount);
-  recordMetric('reformReplay', `${steps.length} steps; preview ${preview.ms} ms, apply ${applied.ms} ms (${applied.result.data.applyReorganizationPlan.changeCount} writes)`);
+  recordMetric(
+    'reformReplay',
+    `${steps.length} steps; preview ${preview.ms} ms, apply ${applied.ms} ms (${applied.result.data.applyReorganizationPlan.changeCount} writes)`,
+  );
 
   const replayed = await structureOn(api, REFORM);
   expect(replayed.communities).toEqual(recorded.communities);

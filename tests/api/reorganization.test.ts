@@ -5,7 +5,9 @@ import { structureFingerprint, structureOn } from '../support/structure-dump';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const DAY = '2026-07-01';
@@ -16,30 +18,48 @@ const OUTCOME = `dryRun ok correlationId day changeCount problems
     posts { communityCode label emptySlots } understaffedGrids { code } staffWithoutAssignment { name } reachChanges { username gains losses } }
   changes { operation entityType entityId changes }`;
 
-interface Step { kind: string; params: Record<string, unknown> }
+interface Step {
+  kind: string;
+  params: Record<string, unknown>;
+}
 
 async function createPlan(steps: Step[], effectiveOn = DAY, name = `plan ${Math.random().toString(36).slice(2, 8)}`) {
-  const { createReorganizationPlan: plan } = await api.data(`mutation ($input: CreateReorganizationPlanInput!) { createReorganizationPlan(input: $input) { id version } }`,
-    { input: { name, effectiveOn } });
+  const { createReorganizationPlan: plan } = await api.data(
+    `mutation ($input: CreateReorganizationPlanInput!) { createReorganizationPlan(input: $input) { id version } }`,
+    { input: { name, effectiveOn } },
+  );
   const stepIds: string[] = [];
   for (const step of steps) {
     const params = JSON.parse(JSON.stringify(step.params).replace(/"new:#(\d+)"/g, (_m, i) => `"new:${stepIds[Number(i)]}"`));
-    const { addReorganizationStep } = await api.data(`mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
-      { input: { planId: plan.id, kind: step.kind, params } });
+    const { addReorganizationStep } = await api.data(
+      `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
+      { input: { planId: plan.id, kind: step.kind, params } },
+    );
     stepIds.push(addReorganizationStep.steps.at(-1).id);
   }
   return { id: plan.id as string, stepIds };
 }
 
-const apply = (id: string, dryRun: boolean) => api.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, { id, dryRun });
+const apply = (id: string, dryRun: boolean) =>
+  api.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, { id, dryRun });
 const revert = (id: string, dryRun = false, revertOn?: string) =>
-  api.gql(`mutation ($id: ID!, $dryRun: Boolean!, $revertOn: LocalDate) { revertReorganizationPlan(id: $id, dryRun: $dryRun, revertOn: $revertOn) { ${OUTCOME} } }`, { id, dryRun, revertOn });
+  api.gql(
+    `mutation ($id: ID!, $dryRun: Boolean!, $revertOn: LocalDate) { revertReorganizationPlan(id: $id, dryRun: $dryRun, revertOn: $revertOn) { ${OUTCOME} } }`,
+    { id, dryRun, revertOn },
+  );
 
 /** An outcome as it would compare between preview and apply: ids and correlation ids aside. */
 function comparable(outcome: any) {
-  const strip = (value: any): any => Array.isArray(value) ? value.map(strip)
-    : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => !/^(id|entityId|stepId|correlationId|dryRun|plan|version)$/.test(k) && !/Id$/.test(k)).map(([k, v]) => [k, strip(v)]))
-    : value;
+  const strip = (value: any): any =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([k]) => !/^(id|entityId|stepId|correlationId|dryRun|plan|version)$/.test(k) && !/Id$/.test(k))
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : value;
   const changes = outcome.changes.map((c: any) => `${c.operation} ${c.entityType} ${Object.keys(c.changes).sort().join(',')}`).sort();
   return { ...strip({ ...outcome, changes: undefined }), changes };
 }
@@ -72,7 +92,9 @@ describe('a plan that splits a grid and merges two others', () => {
     expect(comparable((await apply(id, true)).data!.applyReorganizationPlan)).toEqual(comparable(previewed));
     expect(await structureFingerprint(api)).toEqual(before);
 
-    const g0 = (await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = $1 AND valid @> $2::date', [grids[0].id, DAY]))[0].n;
+    const g0 = (
+      await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = $1 AND valid @> $2::date', [grids[0].id, DAY])
+    )[0].n;
     const g1 = previewed.impact.units.find((u: any) => u.code === grids[1].code);
     const g2 = previewed.impact.units.find((u: any) => u.code === grids[2].code);
     const created = previewed.impact.units.find((u: any) => u.code === 'C01-G91');
@@ -98,8 +120,10 @@ describe('a plan that splits a grid and merges two others', () => {
     const after = await structureOn(api, DAY);
     expect(after.grids.map((g: any) => g.code)).toContain('C01-G91');
     expect(after.grids.map((g: any) => g.code)).not.toContain(grids[2].code);
-    const { grids: asOf } = await api.data(`query ($asOf: LocalDate, $id: ID!) { grids(asOf: $asOf, options: { filter: { ids: [$id] } }) { items { code householdCount } } }`,
-      { asOf: DAY, id: grids[1].id });
+    const { grids: asOf } = await api.data(
+      `query ($asOf: LocalDate, $id: ID!) { grids(asOf: $asOf, options: { filter: { ids: [$id] } }) { items { code householdCount } } }`,
+      { asOf: DAY, id: grids[1].id },
+    );
     expect(asOf.items[0].householdCount).toBe(g1.after.households);
     const { plannedDays } = await (await api.as('coordinator')).data('{ plannedDays { planId effectiveOn } }');
     expect(plannedDays).toEqual([{ planId: id, effectiveOn: DAY }]);
@@ -126,7 +150,9 @@ describe('a plan that splits a grid and merges two others', () => {
     try {
       const preview = await revert(id, true);
       expect(preview.errors).toBeUndefined();
-      expect(preview.data!.revertReorganizationPlan.impact.units.find((u: any) => u.code === grids[2].code)).toMatchObject({ before: null });
+      expect(preview.data!.revertReorganizationPlan.impact.units.find((u: any) => u.code === grids[2].code)).toMatchObject({
+        before: null,
+      });
       const reverted = await revert(id);
       expect(reverted.errors).toBeUndefined();
       expect(reverted.data!.revertReorganizationPlan.plan).toMatchObject({ status: 'REVERTED', revertedOn: '2026-07-10' });
@@ -146,16 +172,33 @@ describe('a plan that splits a grid and merges two others', () => {
 
 /** Ids of the sample by code, read straight from the database on the test's today. */
 const community = async (code: string): Promise<string> =>
-  String((await api.sql(`SELECT community_id AS id FROM community_version WHERE code = $1 AND valid @> $2::date`, [code, api.clock.today()]))[0].id);
+  String(
+    (await api.sql(`SELECT community_id AS id FROM community_version WHERE code = $1 AND valid @> $2::date`, [code, api.clock.today()]))[0]
+      .id,
+  );
 const gridsIn = async (code: string): Promise<string[]> =>
-  (await api.sql(`SELECT g.grid_id AS id FROM grid_version g JOIN community_version c ON c.community_id = g.community_id AND c.valid @> $2::date
-    WHERE c.code = $1 AND g.valid @> $2::date ORDER BY g.code`, [code, api.clock.today()])).map((row) => String(row.id));
+  (
+    await api.sql(
+      `SELECT g.grid_id AS id FROM grid_version g JOIN community_version c ON c.community_id = g.community_id AND c.valid @> $2::date
+    WHERE c.code = $1 AND g.valid @> $2::date ORDER BY g.code`,
+      [code, api.clock.today()],
+    )
+  ).map((row) => String(row.id));
 const householdsIn = async (gridId: string): Promise<Array<{ id: string; address: string }>> =>
-  (await api.sql(`SELECT household_id AS id, h.address FROM household_version v JOIN household h ON h.id = v.household_id
-    WHERE grid_id = $1 AND v.valid @> $2::date ORDER BY 1`, [gridId, api.clock.today()])).map((row) => ({ id: String(row.id), address: row.address }));
-const assignmentsIn = async (code: string) => api.sql(`SELECT a.id, a.staff_member_id FROM grid_assignment a
+  (
+    await api.sql(
+      `SELECT household_id AS id, h.address FROM household_version v JOIN household h ON h.id = v.household_id
+    WHERE grid_id = $1 AND v.valid @> $2::date ORDER BY 1`,
+      [gridId, api.clock.today()],
+    )
+  ).map((row) => ({ id: String(row.id), address: row.address }));
+const assignmentsIn = async (code: string) =>
+  api.sql(
+    `SELECT a.id, a.staff_member_id FROM grid_assignment a
   JOIN grid_version g ON g.grid_id = a.grid_id AND g.valid @> $2::date JOIN community_version c ON c.community_id = g.community_id AND c.valid @> $2::date
-  WHERE c.code = $1 AND a.valid @> $2::date ORDER BY a.id`, [code, api.clock.today()]);
+  WHERE c.code = $1 AND a.valid @> $2::date ORDER BY a.id`,
+    [code, api.clock.today()],
+  );
 const buildingOf = (address: string) => address.slice(0, address.indexOf('号楼') + 2);
 
 type Dump = Awaited<ReturnType<typeof structureOn>>;
@@ -175,7 +218,16 @@ const KINDS: KindCase[] = [
     steps: async () => {
       const households = (await householdsIn((await gridsIn('C03'))[0])).slice(0, 2).map((h) => h.id);
       return [
-        { kind: 'CREATE_UNIT', params: { level: 'COMMUNITY', code: 'C13', name: '新桥社区', nameEn: 'Xinqiao (New Bridge) Community', predecessorCommunityIds: [await community('C03')] } },
+        {
+          kind: 'CREATE_UNIT',
+          params: {
+            level: 'COMMUNITY',
+            code: 'C13',
+            name: '新桥社区',
+            nameEn: 'Xinqiao (New Bridge) Community',
+            predecessorCommunityIds: [await community('C03')],
+          },
+        },
         { kind: 'CREATE_UNIT', params: { level: 'GRID', communityId: 'new:#0', code: 'C13-G01', name: '新桥第1网格' } },
         { kind: 'MOVE_HOUSEHOLDS', params: { targetId: 'new:#1', householdIds: households } },
       ];
@@ -185,7 +237,9 @@ const KINDS: KindCase[] = [
       expect(after.grids.find((g: any) => g.code === 'C13-G01')).toMatchObject({ community: 'C13' });
       expect(after.households.find((h: any) => h.grid === 'C13-G01')).toMatchObject({ households: 2 });
     },
-    invalid: async () => [{ kind: 'CREATE_UNIT', params: { level: 'GRID', communityId: await community('C03'), code: 'C03-G01', name: '重复编号网格' } }],
+    invalid: async () => [
+      { kind: 'CREATE_UNIT', params: { level: 'GRID', communityId: await community('C03'), code: 'C03-G01', name: '重复编号网格' } },
+    ],
     error: 'BAD_USER_INPUT',
   },
   {
@@ -204,7 +258,9 @@ const KINDS: KindCase[] = [
   },
   {
     kind: 'END_UNIT (community)',
-    steps: async () => [{ kind: 'END_UNIT', params: { level: 'COMMUNITY', unitId: await community('C12'), targetId: await community('C02') } }],
+    steps: async () => [
+      { kind: 'END_UNIT', params: { level: 'COMMUNITY', unitId: await community('C12'), targetId: await community('C02') } },
+    ],
     check: (after) => {
       expect(after.communities.map((c: any) => c.code)).not.toContain('C12');
       expect(after.grids.filter((g: any) => g.code.startsWith('C12-')).every((g: any) => g.community === 'C02')).toBe(true);
@@ -215,27 +271,54 @@ const KINDS: KindCase[] = [
   {
     kind: 'END_UNIT (office)',
     steps: async () => {
-      const [office] = await api.sql(`SELECT office_id AS id FROM office_version WHERE name = '丁香街道办事处' AND valid @> $1::date`, [api.clock.today()]);
+      const [office] = await api.sql(`SELECT office_id AS id FROM office_version WHERE name = '丁香街道办事处' AND valid @> $1::date`, [
+        api.clock.today(),
+      ]);
       return [{ kind: 'END_UNIT', params: { level: 'OFFICE', unitId: String(office.id) } }];
     },
     check: (after) => expect(after.communities.find((c: any) => c.code === 'C10').office).toBeNull(),
-    invalid: async () => [{ kind: 'END_UNIT', params: { level: 'OFFICE', unitId: String((await api.sql(`SELECT id FROM office WHERE NOT upper_inf(valid) ORDER BY id LIMIT 1`))[0].id) } }],
+    invalid: async () => [
+      {
+        kind: 'END_UNIT',
+        params: {
+          level: 'OFFICE',
+          unitId: String((await api.sql(`SELECT id FROM office WHERE NOT upper_inf(valid) ORDER BY id LIMIT 1`))[0].id),
+        },
+      },
+    ],
     error: 'CONFLICT',
   },
   {
     kind: 'RENAME_UNIT',
-    steps: async () => [{ kind: 'RENAME_UNIT', params: { level: 'COMMUNITY', unitId: await community('C04'), name: '柳荫新村社区', nameEn: 'Liuyin New Village Community' } }],
-    check: (after) => expect(after.communities.find((c: any) => c.code === 'C04')).toMatchObject({ name: '柳荫新村社区', name_en: 'Liuyin New Village Community' }),
+    steps: async () => [
+      {
+        kind: 'RENAME_UNIT',
+        params: { level: 'COMMUNITY', unitId: await community('C04'), name: '柳荫新村社区', nameEn: 'Liuyin New Village Community' },
+      },
+    ],
+    check: (after) =>
+      expect(after.communities.find((c: any) => c.code === 'C04')).toMatchObject({
+        name: '柳荫新村社区',
+        name_en: 'Liuyin New Village Community',
+      }),
     invalid: async () => [{ kind: 'RENAME_UNIT', params: { level: 'COMMUNITY', unitId: await community('C04'), name: '清真巷社区' } }],
     error: 'BAD_USER_INPUT',
   },
   {
     kind: 'MOVE_GRID',
-    steps: async () => [{ kind: 'MOVE_GRID', params: { unitId: (await gridsIn('C01'))[3], communityId: await community('C02'), code: 'C02-G41', name: '晨曦第41网格' } }],
+    steps: async () => [
+      {
+        kind: 'MOVE_GRID',
+        params: { unitId: (await gridsIn('C01'))[3], communityId: await community('C02'), code: 'C02-G41', name: '晨曦第41网格' },
+      },
+    ],
     check: (after) => expect(after.grids.find((g: any) => g.code === 'C02-G41')).toMatchObject({ community: 'C02' }),
     invalid: async () => {
       const grid = (await gridsIn('C01'))[3];
-      return [{ kind: 'MOVE_GRID', params: { unitId: grid, communityId: await community('C02') } }, { kind: 'MOVE_GRID', params: { unitId: grid, communityId: await community('C03') } }];
+      return [
+        { kind: 'MOVE_GRID', params: { unitId: grid, communityId: await community('C02') } },
+        { kind: 'MOVE_GRID', params: { unitId: grid, communityId: await community('C03') } },
+      ];
     },
     error: 'BAD_USER_INPUT',
   },
@@ -243,12 +326,27 @@ const KINDS: KindCase[] = [
     kind: 'SPLIT_GRID',
     steps: async () => {
       const source = (await gridsIn('C01'))[4];
-      return [{ kind: 'SPLIT_GRID', params: { unitId: source, householdIds: (await householdsIn(source)).slice(0, 3).map((h) => h.id), code: 'C01-G95', name: '清真巷第95网格' } }];
+      return [
+        {
+          kind: 'SPLIT_GRID',
+          params: {
+            unitId: source,
+            householdIds: (await householdsIn(source)).slice(0, 3).map((h) => h.id),
+            code: 'C01-G95',
+            name: '清真巷第95网格',
+          },
+        },
+      ];
     },
     check: (after) => expect(after.households.find((h: any) => h.grid === 'C01-G95')).toMatchObject({ households: 3 }),
     invalid: async () => {
       const [other, source] = [(await gridsIn('C01'))[5], (await gridsIn('C01'))[4]];
-      return [{ kind: 'SPLIT_GRID', params: { unitId: source, householdIds: [(await householdsIn(other))[0].id], code: 'C01-G95', name: '清真巷第95网格' } }];
+      return [
+        {
+          kind: 'SPLIT_GRID',
+          params: { unitId: source, householdIds: [(await householdsIn(other))[0].id], code: 'C01-G95', name: '清真巷第95网格' },
+        },
+      ];
     },
     error: 'BAD_USER_INPUT',
   },
@@ -284,7 +382,16 @@ const KINDS: KindCase[] = [
     kind: 'TRANSFER_STAFF',
     steps: async () => {
       const [assignment] = await assignmentsIn('C07');
-      return [{ kind: 'TRANSFER_STAFF', params: { staffMemberId: String(assignment.staff_member_id), fromCommunityId: await community('C07'), gridIds: [(await gridsIn('C08'))[0]] } }];
+      return [
+        {
+          kind: 'TRANSFER_STAFF',
+          params: {
+            staffMemberId: String(assignment.staff_member_id),
+            fromCommunityId: await community('C07'),
+            gridIds: [(await gridsIn('C08'))[0]],
+          },
+        },
+      ];
     },
     check: async (after) => {
       const [assignment] = await assignmentsIn('C07');
@@ -293,7 +400,16 @@ const KINDS: KindCase[] = [
     },
     invalid: async () => {
       const [assignment] = await assignmentsIn('C07');
-      return [{ kind: 'TRANSFER_STAFF', params: { staffMemberId: String(assignment.staff_member_id), fromCommunityId: await community('C11'), gridIds: [(await gridsIn('C08'))[0]] } }];
+      return [
+        {
+          kind: 'TRANSFER_STAFF',
+          params: {
+            staffMemberId: String(assignment.staff_member_id),
+            fromCommunityId: await community('C11'),
+            gridIds: [(await gridsIn('C08'))[0]],
+          },
+        },
+      ];
     },
     error: 'BAD_USER_INPUT',
   },
@@ -301,7 +417,8 @@ const KINDS: KindCase[] = [
     kind: 'END_ASSIGNMENT',
     steps: async () => [{ kind: 'END_ASSIGNMENT', params: { assignmentId: String((await assignmentsIn('C09'))[0].id) } }],
     check: async (after, before) => {
-      const members = (dump: Dump) => dump.members.filter((m: any) => m.grid.startsWith('C09-')).reduce((n: number, m: any) => n + m.staff.length, 0);
+      const members = (dump: Dump) =>
+        dump.members.filter((m: any) => m.grid.startsWith('C09-')).reduce((n: number, m: any) => n + m.staff.length, 0);
       expect(members(after)).toBe(members(before) - 1);
     },
     invalid: async () => [{ kind: 'END_ASSIGNMENT', params: { assignmentId: '999999' } }],
@@ -312,46 +429,51 @@ const KINDS: KindCase[] = [
 describe('every step kind', () => {
   beforeAll(async () => {
     // An office to end: 丁香 (C10) is put under a new office from today.
-    const { createOffice } = await api.data(`mutation ($input: CreateOfficeInput!) { createOffice(input: $input) { id } }`,
-      { input: { districtId: await sample.districtId(api), name: '丁香街道办事处', nameEn: 'Dingxiang Sub-district Office' } });
-    await api.data(`mutation ($input: ChangeCommunityInput!) { changeCommunity(input: $input) { record { id } } }`,
-      { input: { id: await community('C10'), effectiveOn: api.clock.today(), officeId: createOffice.id } });
+    const { createOffice } = await api.data(`mutation ($input: CreateOfficeInput!) { createOffice(input: $input) { id } }`, {
+      input: { districtId: await sample.districtId(api), name: '丁香街道办事处', nameEn: 'Dingxiang Sub-district Office' },
+    });
+    await api.data(`mutation ($input: ChangeCommunityInput!) { changeCommunity(input: $input) { record { id } } }`, {
+      input: { id: await community('C10'), effectiveOn: api.clock.today(), officeId: createOffice.id },
+    });
   });
 
-  it.each(KINDS.map((c) => [c.kind, c] as const))('%s: refused with a coded error that changes nothing, applied, shown as of its day, withdrawn, and reverted', async (_kind, c) => {
-    const untouched = await structureFingerprint(api);
-    const bad = await createPlan(await c.invalid());
-    const preview = (await apply(bad.id, true)).data!.applyReorganizationPlan;
-    expect(preview.ok).toBe(false);
-    expect(preview.steps.find((s: any) => !s.ok).error.code).toBe(c.error);
-    const refused = await apply(bad.id, false);
-    expect(refused.errors?.[0].extensions.code).toBe(c.error);
-    expect(await structureFingerprint(api)).toEqual(untouched);
+  it.each(KINDS.map((c) => [c.kind, c] as const))(
+    '%s: refused with a coded error that changes nothing, applied, shown as of its day, withdrawn, and reverted',
+    async (_kind, c) => {
+      const untouched = await structureFingerprint(api);
+      const bad = await createPlan(await c.invalid());
+      const preview = (await apply(bad.id, true)).data!.applyReorganizationPlan;
+      expect(preview.ok).toBe(false);
+      expect(preview.steps.find((s: any) => !s.ok).error.code).toBe(c.error);
+      const refused = await apply(bad.id, false);
+      expect(refused.errors?.[0].extensions.code).toBe(c.error);
+      expect(await structureFingerprint(api)).toEqual(untouched);
 
-    const dayBefore = await structureOn(api, addDays(DAY, -1));
-    const { id } = await createPlan(await c.steps());
-    const previewed = (await apply(id, true)).data!.applyReorganizationPlan;
-    expect(previewed.steps.filter((s: any) => !s.ok)).toEqual([]);
-    const applied = await apply(id, false);
-    expect(applied.errors).toBeUndefined();
-    expect(comparable(applied.data!.applyReorganizationPlan)).toEqual(comparable(previewed));
-    const after = await structureOn(api, DAY);
-    await c.check(after, dayBefore);
-    expect(await structureOn(api, api.clock.today())).toEqual(await structureOn(api, addDays(DAY, -1)));
+      const dayBefore = await structureOn(api, addDays(DAY, -1));
+      const { id } = await createPlan(await c.steps());
+      const previewed = (await apply(id, true)).data!.applyReorganizationPlan;
+      expect(previewed.steps.filter((s: any) => !s.ok)).toEqual([]);
+      const applied = await apply(id, false);
+      expect(applied.errors).toBeUndefined();
+      expect(comparable(applied.data!.applyReorganizationPlan)).toEqual(comparable(previewed));
+      const after = await structureOn(api, DAY);
+      await c.check(after, dayBefore);
+      expect(await structureOn(api, api.clock.today())).toEqual(await structureOn(api, addDays(DAY, -1)));
 
-    expect((await revert(id)).errors).toBeUndefined();
-    expect(await structureFingerprint(api)).toEqual(untouched);
-    expect((await apply(id, false)).errors).toBeUndefined();
-    api.clock.set('2026-07-10');
-    try {
-      const reverted = await revert(id);
-      expect(reverted.errors).toBeUndefined();
-      expect(await structureOn(api, '2026-07-10')).toEqual(dayBefore);
-      expect(await structureOn(api, DAY)).toEqual(after);
-    } finally {
-      api.clock.set('2026-06-15');
-    }
-  });
+      expect((await revert(id)).errors).toBeUndefined();
+      expect(await structureFingerprint(api)).toEqual(untouched);
+      expect((await apply(id, false)).errors).toBeUndefined();
+      api.clock.set('2026-07-10');
+      try {
+        const reverted = await revert(id);
+        expect(reverted.errors).toBeUndefined();
+        expect(await structureOn(api, '2026-07-10')).toEqual(dayBefore);
+        expect(await structureOn(api, DAY)).toEqual(after);
+      } finally {
+        api.clock.set('2026-06-15');
+      }
+    },
+  );
 });
 
 describe('all or nothing', () => {
@@ -396,7 +518,9 @@ describe('all or nothing', () => {
     const [, , , d] = await gridsIn('C11');
     const { id } = await createPlan([{ kind: 'RENAME_UNIT', params: { level: 'GRID', unitId: d, name: '槐花改名网格' } }]);
     expect((await apply(id, false)).errors).toBeUndefined();
-    await api.data(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { record { id } } }`, { input: { id: d, effectiveOn: '2026-08-01', name: '槐花再改名网格' } });
+    await api.data(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { record { id } } }`, {
+      input: { id: d, effectiveOn: '2026-08-01', name: '槐花再改名网格' },
+    });
     const refused = await revert(id);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LATER_CHANGE' });
     expect(refused.errors?.[0].message).toContain(`Grid ${d} has a change from 2026-08-01`);
@@ -405,26 +529,47 @@ describe('all or nothing', () => {
 
 describe('plans as records', () => {
   it('refuses bad input with field messages and keeps nothing', async () => {
-    const count = async () => (await api.sql('SELECT (SELECT COUNT(*) FROM reorganization_plan) + (SELECT COUNT(*) FROM reorganization_step) AS n'))[0].n;
+    const count = async () =>
+      (await api.sql('SELECT (SELECT COUNT(*) FROM reorganization_plan) + (SELECT COUNT(*) FROM reorganization_step) AS n'))[0].n;
     const before = await count();
     const past = await api.gql(`mutation { createReorganizationPlan(input: { name: "过去的计划", effectiveOn: "2026-06-01" }) { id } }`);
-    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { effectiveOn: expect.stringContaining('before today') } });
+    expect(past.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { effectiveOn: expect.stringContaining('before today') },
+    });
     const blank = await api.gql(`mutation { createReorganizationPlan(input: { name: "", effectiveOn: "2026-07-01" }) { id } }`);
     expect(blank.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const { id } = await createPlan([]);
-    const missing = await api.gql(`mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: SPLIT_GRID, params: { unitId: "1" } }) { id } }`, { id });
-    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'params.code': 'is required', 'params.name': 'is required' } });
-    const rawId = await api.gql(`mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: MOVE_GRID, params: { unitId: "grid one", communityId: "2" } }) { id } }`, { id });
+    const missing = await api.gql(
+      `mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: SPLIT_GRID, params: { unitId: "1" } }) { id } }`,
+      { id },
+    );
+    expect(missing.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { 'params.code': 'is required', 'params.name': 'is required' },
+    });
+    const rawId = await api.gql(
+      `mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: MOVE_GRID, params: { unitId: "grid one", communityId: "2" } }) { id } }`,
+      { id },
+    );
     expect(Object.keys(rawId.errors?.[0].extensions.fields ?? {})).toEqual(['params.unitId']);
-    const forward = await api.gql(`mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: MOVE_GRID, params: { unitId: "1", communityId: "2" }, position: 5 }) { id } }`, { id });
+    const forward = await api.gql(
+      `mutation ($id: ID!) { addReorganizationStep(input: { planId: $id, kind: MOVE_GRID, params: { unitId: "1", communityId: "2" }, position: 5 }) { id } }`,
+      { id },
+    );
     expect(forward.errors?.[0].extensions.fields).toHaveProperty('position');
-    const stale = await api.gql(`mutation ($id: ID!) { updateReorganizationPlan(input: { id: $id, version: 99, name: "改名" }) { id } }`, { id });
+    const stale = await api.gql(`mutation ($id: ID!) { updateReorganizationPlan(input: { id: $id, version: 99, name: "改名" }) { id } }`, {
+      id,
+    });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
     const unknown = await api.gql(`mutation { removeReorganizationStep(id: "999999") { id } }`);
     expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect(await count()).toBe(String(Number(before) + 1));
     // An empty plan is not applied.
-    expect((await apply(id, false)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { steps: 'the plan has no steps' } });
+    expect((await apply(id, false)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { steps: 'the plan has no steps' },
+    });
   });
 
   it('orders, edits and removes steps, and keeps an applied plan from being edited', async () => {
@@ -434,17 +579,29 @@ describe('plans as records', () => {
       { kind: 'RENAME_UNIT', params: { level: 'GRID', unitId: b, name: '云杉乙网格' } },
       { kind: 'RENAME_UNIT', params: { level: 'GRID', unitId: c, name: '云杉丙网格' } },
     ]);
-    const moved = await api.data(`mutation ($id: ID!) { moveReorganizationStep(id: $id, position: 1) { version steps { id position } } }`, { id: stepIds[2] });
+    const moved = await api.data(`mutation ($id: ID!) { moveReorganizationStep(id: $id, position: 1) { version steps { id position } } }`, {
+      id: stepIds[2],
+    });
     expect(moved.moveReorganizationStep.steps.map((s: any) => s.id)).toEqual([stepIds[2], stepIds[0], stepIds[1]]);
-    const edited = await api.data(`mutation ($id: ID!) { updateReorganizationStep(input: { id: $id, params: { level: GRID, unitId: "${c}", name: "云杉丁网格" } }) { steps { params { name } } } }`, { id: stepIds[2] });
+    const edited = await api.data(
+      `mutation ($id: ID!) { updateReorganizationStep(input: { id: $id, params: { level: GRID, unitId: "${c}", name: "云杉丁网格" } }) { steps { params { name } } } }`,
+      { id: stepIds[2] },
+    );
     expect(edited.updateReorganizationStep.steps[0].params.name).toBe('云杉丁网格');
-    const removed = await api.data(`mutation ($id: ID!) { removeReorganizationStep(id: $id) { steps { id position } } }`, { id: stepIds[0] });
-    expect(removed.removeReorganizationStep.steps).toEqual([{ id: stepIds[2], position: 1 }, { id: stepIds[1], position: 2 }]);
+    const removed = await api.data(`mutation ($id: ID!) { removeReorganizationStep(id: $id) { steps { id position } } }`, {
+      id: stepIds[0],
+    });
+    expect(removed.removeReorganizationStep.steps).toEqual([
+      { id: stepIds[2], position: 1 },
+      { id: stepIds[1], position: 2 },
+    ]);
     expect((await apply(id, false)).errors).toBeUndefined();
     const locked = await api.gql(`mutation ($id: ID!) { removeReorganizationStep(id: $id) { id } }`, { id: stepIds[1] });
     expect(locked.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_STATE' });
-    const audit = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_type IN ('ReorganizationPlan', 'ReorganizationStep') AND (entity_id = $1 OR entity_id = ANY($2))`,
-      [id, stepIds]);
+    const audit = await api.sql(
+      `SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_type IN ('ReorganizationPlan', 'ReorganizationStep') AND (entity_id = $1 OR entity_id = ANY($2))`,
+      [id, stepIds],
+    );
     expect(audit[0].n).toBeGreaterThanOrEqual(9);
     expect((await revert(id)).errors).toBeUndefined();
   });
@@ -459,7 +616,9 @@ describe('plans as records', () => {
 
 describe('the crosswalk', () => {
   it('says which of the 12 communities hold the households and residents of each old community, with the same totals, also as CSV', async () => {
-    const { crosswalk } = await api.data(`{ crosswalk(from: "2014-09-28", to: "2014-09-29", level: COMMUNITY) { rows { fromCode toCode households residents } csv } }`);
+    const { crosswalk } = await api.data(
+      `{ crosswalk(from: "2014-09-28", to: "2014-09-29", level: COMMUNITY) { rows { fromCode toCode households residents } csv } }`,
+    );
     expect(crosswalk.rows.every((row: any) => row.fromCode.startsWith('L') && row.toCode.startsWith('C'))).toBe(true);
     // Each old community went whole to one new one.
     const targets = new Map<string, Set<string>>();
@@ -473,26 +632,37 @@ describe('the crosswalk', () => {
 
     // Within reach: a coordinator sees only the households of their community.
     const coordinator = await api.as('coordinator');
-    const mine = (await coordinator.data(`{ crosswalk(from: "2014-09-28", to: "${api.clock.today()}", level: COMMUNITY) { rows { toCode households } } }`)).crosswalk;
+    const mine = (
+      await coordinator.data(
+        `{ crosswalk(from: "2014-09-28", to: "${api.clock.today()}", level: COMMUNITY) { rows { toCode households } } }`,
+      )
+    ).crosswalk;
     expect(new Set(mine.rows.map((row: any) => row.toCode))).toEqual(new Set(['C01']));
   });
 });
 
 describe("the sample's draft for next month", () => {
   let own: TestServer;
-  beforeAll(async () => { own = await startTestServer(); });
+  beforeAll(async () => {
+    own = await startTestServer();
+  });
   afterAll(() => own.close());
 
   it('splits the largest grid near half its households and moves two grids, previewing exactly what it applies', async () => {
     const { reorganizationPlans } = await own.data('{ reorganizationPlans { items { id status effectiveOn steps { kind } } } }');
     const draft = reorganizationPlans.items.find((p: { status: string }) => p.status === 'DRAFT');
     expect(draft.steps.map((s: { kind: string }) => s.kind)).toEqual(['SPLIT_GRID', 'MOVE_GRID', 'MOVE_GRID']);
-    const run = (dryRun: boolean) => own.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, { id: draft.id, dryRun });
+    const run = (dryRun: boolean) =>
+      own.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, {
+        id: draft.id,
+        dryRun,
+      });
     const preview = (await run(true)).data!.applyReorganizationPlan;
     expect(preview.ok).toBe(true);
     const created = preview.impact.units.find((u: any) => u.before === null && u.level === 'GRID');
-    const split = preview.impact.units.find((u: any) => u.level === 'GRID' && u.before && u.after
-      && u.before.households === u.after.households + created.after.households);
+    const split = preview.impact.units.find(
+      (u: any) => u.level === 'GRID' && u.before && u.after && u.before.households === u.after.households + created.after.households,
+    );
     // Neither half is a token: the new grid takes between a quarter and three quarters of the households.
     expect(created.after.households / split.before.households).toBeGreaterThan(0.25);
     expect(created.after.households / split.before.households).toBeLessThan(0.75);

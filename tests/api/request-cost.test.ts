@@ -30,7 +30,9 @@ const statements = async (client: Client, query: string) => {
 const withHeaders = (server: TestServer, headers: Record<string, string>): Client =>
   clientOf(async (query, variables) => {
     const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLResponse;
   });
@@ -49,7 +51,7 @@ describe('finding the caller', () => {
   it('costs two for a session of an account with a reach of its own (its reach is read too), and none once known', async () => {
     const client = withCookie(api, await api.login('coordinator', DEMO_PASSWORD));
     expect((await statements(client, '{ __typename }')).statements).toBe(2);
-    expect((await statements(client, '{ me { username } }'))).toEqual({ statements: 1, data: { me: { username: 'coordinator' } } });
+    expect(await statements(client, '{ me { username } }')).toEqual({ statements: 1, data: { me: { username: 'coordinator' } } });
   });
 
   it('a revoked token, a logout, a password reset, a role change and a disabled account reach every server at once', async () => {
@@ -70,8 +72,12 @@ describe('finding the caller', () => {
     const other = await api.tokenFor('official');
     await statements(bearer(second, other), '{ __typename }');
     heard = second.authCache.heard(official);
-    const [{ id: tokenId }] = await api.sql(`SELECT id FROM api_token WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = 'official') ORDER BY id DESC LIMIT 1`);
-    expect((await api.gql('mutation ($id: ID!) { revokeAccountApiToken(id: $id) { id } }', { id: String(tokenId) })).errors).toBeUndefined();
+    const [{ id: tokenId }] = await api.sql(
+      `SELECT id FROM api_token WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = 'official') ORDER BY id DESC LIMIT 1`,
+    );
+    expect(
+      (await api.gql('mutation ($id: ID!) { revokeAccountApiToken(id: $id) { id } }', { id: String(tokenId) })).errors,
+    ).toBeUndefined();
     await second.authCache.hear(official, heard);
     expect((await bearer(second, other).gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
@@ -81,7 +87,9 @@ describe('finding the caller', () => {
     await statements(sessionAtSecond, '{ me { username } }');
     const window = await sample.account(api, 'window');
     heard = second.authCache.heard(window.id);
-    expect((await api.gql('mutation ($id: ID!) { resetPassword(id: $id, password: "a-new-password-1") { id } }', { id: window.id })).errors).toBeUndefined();
+    expect(
+      (await api.gql('mutation ($id: ID!) { resetPassword(id: $id, password: "a-new-password-1") { id } }', { id: window.id })).errors,
+    ).toBeUndefined();
     await second.authCache.hear(window.id, heard);
     expect((await sessionAtSecond.gql('{ me { username } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
@@ -90,8 +98,9 @@ describe('finding the caller', () => {
     await statements(bearer(second, reporterToken), '{ me { role } }');
     const reporter = await sample.account(api, 'reporter');
     heard = second.authCache.heard(reporter.id);
-    const changed = await api.gql('mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { role } }',
-      { input: { id: reporter.id, version: reporter.version, role: 'DISTRICT_OFFICIAL' } });
+    const changed = await api.gql('mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { role } }', {
+      input: { id: reporter.id, version: reporter.version, role: 'DISTRICT_OFFICIAL' },
+    });
     expect(changed.errors).toBeUndefined();
     await second.authCache.hear(reporter.id, heard);
     expect((await bearer(second, reporterToken).gql('{ me { role } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -137,7 +146,7 @@ describe('statements per request for the benchmark queries (caller known)', () =
   const households = (filter: string, total: boolean) =>
     `{ households(options: { take: 25, filter: { ${filter} } }) { ${total ? 'totalItems ' : ''}items { id address grid { code name } residents { items { id name } } } } }`;
 
-  it('a page of a community\'s households with grid and residents: one per level, and the COUNT only with totalItems', async () => {
+  it("a page of a community's households with grid and residents: one per level, and the COUNT only with totalItems", async () => {
     const withTotal = await statements(api, households(`communityId: { eq: "${community}" }`, true));
     expect(withTotal.data.households.items).toHaveLength(25);
     expect(withTotal.statements).toBe(3 + 1);
@@ -145,29 +154,46 @@ describe('statements per request for the benchmark queries (caller known)', () =
     expect((await statements(api, households(`gridId: { eq: "${grid}" }`, false))).statements).toBe(3);
   });
 
-  it('communities with their counts, the tree and a grid\'s households with residents', async () => {
+  it("communities with their counts, the tree and a grid's households with residents", async () => {
     expect((await statements(api, '{ communities { items { id name gridCount householdCount residentCount } } }')).statements).toBe(4);
-    expect((await statements(api, '{ communities { totalItems items { id name grids { items { id code householdCount } } } } }')).statements).toBe(3);
-    expect((await statements(api, `{ grid(id: "${grid}") { code households(options: { take: 100 }) { items { id address residents { items { id name tags } } } } } }`)).statements).toBe(3);
+    expect(
+      (await statements(api, '{ communities { totalItems items { id name grids { items { id code householdCount } } } } }')).statements,
+    ).toBe(3);
+    expect(
+      (
+        await statements(
+          api,
+          `{ grid(id: "${grid}") { code households(options: { take: 100 }) { items { id address residents { items { id name tags } } } } } }`,
+        )
+      ).statements,
+    ).toBe(3);
   });
 
   it('a one-character name search, with and without totalItems', async () => {
-    const withTotal = await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { totalItems items { id name } } }');
+    const withTotal = await statements(
+      api,
+      '{ residents(options: { take: 5, filter: { search: "晓" } }) { totalItems items { id name } } }',
+    );
     expect(withTotal.data.residents.items).toHaveLength(5);
     expect(withTotal.data.residents.totalItems).toBeGreaterThan(5);
     expect(withTotal.statements).toBe(2);
-    expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(1);
+    expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(
+      1,
+    );
   });
 });
 
 describe('counts kept per grid', () => {
   /** What counting the members themselves gives, per community and per grid, on a day. */
   const counted = async (day: string) => {
-    const byGrid = await api.sql(`SELECT g.grid_id AS grid, g.community_id AS community,
+    const byGrid = await api.sql(
+      `SELECT g.grid_id AS grid, g.community_id AS community,
         (SELECT COUNT(*) FROM household_version h WHERE h.grid_id = g.grid_id AND h.valid @> $1::date)::int AS households,
         (SELECT COUNT(*) FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $1::date
           WHERE h.grid_id = g.grid_id AND r.valid @> $1::date)::int AS residents
-      FROM grid_version g WHERE g.valid @> $1::date ORDER BY g.grid_id`, [day]);
+      FROM grid_version g WHERE g.valid @> $1::date ORDER BY g.grid_id`,
+      [day],
+    );
     const communities = new Map<string, { householdCount: number; residentCount: number }>();
     for (const row of byGrid) {
       const sum = communities.get(String(row.community)) ?? { householdCount: 0, residentCount: 0 };
@@ -175,19 +201,32 @@ describe('counts kept per grid', () => {
       sum.residentCount += row.residents;
       communities.set(String(row.community), sum);
     }
-    return { grids: byGrid.map((row) => ({ id: String(row.grid), householdCount: row.households, residentCount: row.residents })), communities };
+    return {
+      grids: byGrid.map((row) => ({ id: String(row.grid), householdCount: row.households, residentCount: row.residents })),
+      communities,
+    };
   };
   const reported = async (day: string) => {
-    const data = await api.data(`query ($day: LocalDate) { communities(asOf: $day) { items { id householdCount residentCount grids { items { id householdCount residentCount } } } } }`, { day });
-    return data.communities.items as Array<{ id: string; householdCount: number; residentCount: number; grids: { items: Array<{ id: string }> } }>;
+    const data = await api.data(
+      `query ($day: LocalDate) { communities(asOf: $day) { items { id householdCount residentCount grids { items { id householdCount residentCount } } } } }`,
+      { day },
+    );
+    return data.communities.items as Array<{
+      id: string;
+      householdCount: number;
+      residentCount: number;
+      grids: { items: Array<{ id: string }> };
+    }>;
   };
   const expectAgree = async (day: string) => {
     const truth = await counted(day);
     const answer = await reported(day);
     expect(answer.length).toBeGreaterThan(0);
     for (const community of answer) {
-      expect({ id: community.id, householdCount: community.householdCount, residentCount: community.residentCount })
-        .toEqual({ id: community.id, ...(truth.communities.get(community.id) ?? { householdCount: 0, residentCount: 0 }) });
+      expect({ id: community.id, householdCount: community.householdCount, residentCount: community.residentCount }).toEqual({
+        id: community.id,
+        ...(truth.communities.get(community.id) ?? { householdCount: 0, residentCount: 0 }),
+      });
     }
     expect(answer.flatMap((c) => c.grids.items).sort((a, b) => Number(a.id) - Number(b.id))).toEqual(truth.grids);
   };
@@ -205,8 +244,9 @@ describe('counts kept per grid', () => {
     const other = communities.communities.items.map((c: { id: string }) => c.id).find((id: string) => id !== muslimLane);
     const to = await sample.firstGridOf(api, other);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }',
-      { input: { id: household.id, effectiveOn: tomorrow, gridId: to.id } });
+    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+      input: { id: household.id, effectiveOn: tomorrow, gridId: to.id },
+    });
     expect(moved.errors).toBeUndefined();
     await expectAgree(today);
     await expectAgree(tomorrow);
@@ -220,31 +260,56 @@ describe('counts kept per grid', () => {
   });
   it('stay exact through statements that change many memberships at once, and equal a recount from scratch', async () => {
     const kept = async () => ({
-      members: await api.sql('SELECT grid_id, valid::text AS valid, households, residents FROM grid_member_count ORDER BY grid_id, lower(valid) NULLS FIRST'),
-      tags: await api.sql('SELECT grid_id, tag, valid::text AS valid, residents FROM grid_tag_count ORDER BY grid_id, tag, lower(valid) NULLS FIRST'),
+      members: await api.sql(
+        'SELECT grid_id, valid::text AS valid, households, residents FROM grid_member_count ORDER BY grid_id, lower(valid) NULLS FIRST',
+      ),
+      tags: await api.sql(
+        'SELECT grid_id, tag, valid::text AS valid, residents FROM grid_tag_count ORDER BY grid_id, tag, lower(valid) NULLS FIRST',
+      ),
     });
     const day = '2020-03-01';
     // The two grids with the most households on the day.
-    const [from, to] = (await api.sql(`SELECT grid_id FROM household_version WHERE valid @> $1::date
-      GROUP BY grid_id ORDER BY COUNT(*) DESC, grid_id LIMIT 2`, [day])).map((g) => g.grid_id);
+    const [from, to] = (
+      await api.sql(
+        `SELECT grid_id FROM household_version WHERE valid @> $1::date
+      GROUP BY grid_id ORDER BY COUNT(*) DESC, grid_id LIMIT 2`,
+        [day],
+      )
+    ).map((g) => g.grid_id);
     const before = await kept();
     // One statement ends every household of a grid on the day, the next moves them all to another grid from then on.
     // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
-    const [ended] = await api.sql(`UPDATE household_version SET valid = daterange(lower(valid), $2::date)
-      WHERE grid_id = $1 AND valid @> $2::date AND lower(valid) < $2::date RETURNING household_id, registration_type`, [from, day]);
+    const [ended] = await api.sql(
+      `UPDATE household_version SET valid = daterange(lower(valid), $2::date)
+      WHERE grid_id = $1 AND valid @> $2::date AND lower(valid) < $2::date RETURNING household_id, registration_type`,
+      [from, day],
+    );
     expect(ended.length).toBeGreaterThan(1);
-    await api.sql(`INSERT INTO household_version (household_id, grid_id, registration_type, valid)
+    await api.sql(
+      `INSERT INTO household_version (household_id, grid_id, registration_type, valid)
       SELECT household_id, $1, registration_type, daterange($2::date, NULL) FROM unnest($3::int[], $4::registration_type[]) AS m(household_id, registration_type)`,
-    [to, day, ended.map((h: { household_id: number }) => h.household_id), ended.map((h: { registration_type: string }) => h.registration_type)]);
+      [
+        to,
+        day,
+        ended.map((h: { household_id: number }) => h.household_id),
+        ended.map((h: { registration_type: string }) => h.registration_type),
+      ],
+    );
     // One statement ends the memberships of every resident of the receiving grid a year later; another changes a column counts do not read.
-    const [left] = await api.sql(`UPDATE resident_version r SET valid = daterange(lower(r.valid), '2021-03-01') FROM household_version h
+    const [left] = await api.sql(
+      `UPDATE resident_version r SET valid = daterange(lower(r.valid), '2021-03-01') FROM household_version h
       WHERE h.household_id = r.household_id AND h.grid_id = $1 AND h.valid @> '2021-03-01'::date AND r.valid @> '2021-03-01'::date
-        AND lower(r.valid) < '2021-03-01' RETURNING r.id`, [to]);
+        AND lower(r.valid) < '2021-03-01' RETURNING r.id`,
+      [to],
+    );
     expect(left.length).toBeGreaterThan(1);
     await api.sql('UPDATE resident_version SET tags = tags WHERE id = ANY($1)', [left.map((r: { id: number }) => r.id)]);
     // One statement tags every resident of the first grid as a veteran.
-    const [tagged] = await api.sql(`UPDATE resident_version r SET tags = array_append(r.tags, 'VETERAN') FROM household_version h
-      WHERE h.household_id = r.household_id AND h.grid_id = $1 AND NOT 'VETERAN' = ANY (r.tags) RETURNING r.id`, [from]);
+    const [tagged] = await api.sql(
+      `UPDATE resident_version r SET tags = array_append(r.tags, 'VETERAN') FROM household_version h
+      WHERE h.household_id = r.household_id AND h.grid_id = $1 AND NOT 'VETERAN' = ANY (r.tags) RETURNING r.id`,
+      [from],
+    );
     expect(tagged.length).toBeGreaterThan(1);
     const after = await kept();
     expect(after.members).not.toEqual(before.members);
@@ -256,12 +321,20 @@ describe('counts kept per grid', () => {
     expect(await kept()).toEqual(after);
   });
 
-  it('count residents by tag from the kept counts, as the members say, for the whole reach and for a coordinator\'s', async () => {
+  it("count residents by tag from the kept counts, as the members say, for the whole reach and for a coordinator's", async () => {
     const day = api.clock.today();
-    const truth = async (tag: string) => new Map((await api.sql(`SELECT g.community_id AS community, COUNT(*)::int AS n FROM resident_version r
+    const truth = async (tag: string) =>
+      new Map(
+        (
+          await api.sql(
+            `SELECT g.community_id AS community, COUNT(*)::int AS n FROM resident_version r
         JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $1::date
         JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $1::date
-      WHERE r.valid @> $1::date AND $2 = ANY (r.tags) GROUP BY 1`, [day, tag])).map((row) => [String(row.community), row.n]));
+      WHERE r.valid @> $1::date AND $2 = ANY (r.tags) GROUP BY 1`,
+            [day, tag],
+          )
+        ).map((row) => [String(row.community), row.n]),
+      );
     const query = `query ($tag: ResidentTag) { districts { items { residentCount(tag: $tag) } }
       communities { items { id residentCount(tag: $tag) grids { items { residentCount(tag: $tag) } } } } }`;
     const coordinator = withCookie(api, await api.login('coordinator', DEMO_PASSWORD));
@@ -270,7 +343,11 @@ describe('counts kept per grid', () => {
       const expected = await truth(tag);
       const answer = await api.gql(query, { tag });
       expect(answer.errors).toBeUndefined();
-      const communities = answer.data.communities.items as Array<{ id: string; residentCount: number; grids: { items: Array<{ residentCount: number }> } }>;
+      const communities = answer.data.communities.items as Array<{
+        id: string;
+        residentCount: number;
+        grids: { items: Array<{ residentCount: number }> };
+      }>;
       for (const community of communities) {
         expect(community.residentCount).toBe(expected.get(community.id) ?? 0);
         expect(community.grids.items.reduce((sum, grid) => sum + grid.residentCount, 0)).toBe(community.residentCount);
@@ -285,7 +362,7 @@ describe('counts kept per grid', () => {
       const scoped = await coordinator.gql(query, { tag });
       expect(scoped.errors).toBeUndefined();
       for (const community of scoped.data.communities.items as Array<{ id: string; residentCount: number }>) {
-        expect(community.residentCount).toBe(community.id === muslimLane ? expected.get(community.id) ?? 0 : 0);
+        expect(community.residentCount).toBe(community.id === muslimLane ? (expected.get(community.id) ?? 0) : 0);
       }
     }
   });

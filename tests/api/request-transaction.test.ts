@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const staffAudits = async (name: string) =>
-  (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'StaffMember' AND changes::text LIKE $1`, [`%${name}%`]))[0].n;
+  (
+    await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'StaffMember' AND changes::text LIKE $1`, [`%${name}%`])
+  )[0].n;
 
 /** Muslim Lane has grids: deleting it is refused (CONFLICT, HAS_DEPENDANTS). */
 const FAILS = 'deleteCommunity(id: $community) { id }';
@@ -21,11 +23,16 @@ const FAILS = 'deleteCommunity(id: $community) { id }';
 describe('one request, one transaction', () => {
   it('two aliased mutations whose second fails keep nothing of the first, and say so', async () => {
     const before = await fingerprint(api);
-    const response = await api.gql(`mutation ($community: ID!) {
+    const response = await api.gql(
+      `mutation ($community: ID!) {
       first: createStaffMember(input: { name: "事务甲" }) { id name }
       second: ${FAILS}
-    }`, { community: muslimLane });
-    expect(response.errors!.map((e) => [e.path, e.extensions.code, e.extensions.reason])).toEqual([[['second'], 'CONFLICT', 'HAS_DEPENDANTS']]);
+    }`,
+      { community: muslimLane },
+    );
+    expect(response.errors!.map((e) => [e.path, e.extensions.code, e.extensions.reason])).toEqual([
+      [['second'], 'CONFLICT', 'HAS_DEPENDANTS'],
+    ]);
     // No field reads as if it had been kept.
     expect(response.data).toBeNull();
     expect(await fingerprint(api)).toBe(before);
@@ -35,10 +42,13 @@ describe('one request, one transaction', () => {
 
   it('after a failed mutation the fields after it are not run', async () => {
     const before = await fingerprint(api);
-    const response = await api.gql(`mutation ($community: ID!) {
+    const response = await api.gql(
+      `mutation ($community: ID!) {
       first: ${FAILS}
       second: createStaffMember(input: { name: "事务乙" }) { id }
-    }`, { community: muslimLane });
+    }`,
+      { community: muslimLane },
+    );
     expect(response.errors!.map((e) => [e.path, e.extensions.code])).toEqual([[['first'], 'CONFLICT']]);
     expect(response.data).toBeNull();
     expect(await fingerprint(api)).toBe(before);
@@ -46,13 +56,25 @@ describe('one request, one transaction', () => {
   });
 
   it('a field after a failure below a mutation (absorbed by a nullable field) is refused with ROLLED_BACK, its work never started', async () => {
-    const runner = { isTransactionActive: false, startTransaction: async () => { runner.isTransactionActive = true; }, rollbackTransaction: async () => { runner.isTransactionActive = false; } };
+    const runner = {
+      isTransactionActive: false,
+      startTransaction: async () => {
+        runner.isTransactionActive = true;
+      },
+      rollbackTransaction: async () => {
+        runner.isTransactionActive = false;
+      },
+    };
     const context = new RequestContext({ manager: { queryRunner: runner } } as never);
     await context.beginRequestTransaction();
     expect(await context.inRequestTransaction(async () => 'first')).toBe('first');
     context.markRequestFailed();
     let ran = false;
-    await expect(context.inRequestTransaction(async () => { ran = true; })).rejects.toMatchObject({ extensions: { code: 'ROLLED_BACK' } });
+    await expect(
+      context.inRequestTransaction(async () => {
+        ran = true;
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'ROLLED_BACK' } });
     expect(ran).toBe(false);
     // Asked to commit, a failed request's transaction is rolled back.
     await context.endRequestTransaction(true);
@@ -61,14 +83,18 @@ describe('one request, one transaction', () => {
 
   it('a failure inside a database statement (a duplicate) rolls back the writes before it', async () => {
     // The district code is unique in the database only: the second insert fails inside PostgreSQL, which aborts the transaction.
-    const district = (name: string) => `createDistrict(input: { name: "${name}", nameEn: "${name}", code: "TX${Date.now() % 1e9}", city: "西宁" }) { id }`;
+    const district = (name: string) =>
+      `createDistrict(input: { name: "${name}", nameEn: "${name}", code: "TX${Date.now() % 1e9}", city: "西宁" }) { id }`;
     const before = await fingerprint(api);
-    const response = await api.gql(`mutation { staff: createStaffMember(input: { name: "事务丁" }) { id } one: ${district('事务区一')} two: ${district('事务区二')} }`);
+    const response = await api.gql(
+      `mutation { staff: createStaffMember(input: { name: "事务丁" }) { id } one: ${district('事务区一')} two: ${district('事务区二')} }`,
+    );
     expect(response.errors!.map((e) => [e.path, e.extensions.code])).toEqual([[['two'], 'CONFLICT']]);
     expect(response.data).toBeNull();
     expect(await fingerprint(api)).toBe(before);
     // The connection went back to the pool with nothing open: the next requests read and write as usual.
-    for (let i = 0; i < 6; i++) expect((await api.data('{ communities(options: { take: 1 }) { totalItems } }')).communities.totalItems).toBeGreaterThan(0);
+    for (let i = 0; i < 6; i++)
+      expect((await api.data('{ communities(options: { take: 1 }) { totalItems } }')).communities.totalItems).toBeGreaterThan(0);
   });
 
   it('mutations that all succeed are kept together, with one correlation id', async () => {
@@ -76,9 +102,15 @@ describe('one request, one transaction', () => {
       a: createStaffMember(input: { name: "事务戊" }) { id }
       b: createStaffMember(input: { name: "事务己" }) { id }
     }`);
-    const audits = await api.sql(`SELECT DISTINCT correlation_id FROM audit_event WHERE entity_type = 'StaffMember' AND entity_id = ANY($1)`, [[Number(a.id), Number(b.id)]]);
+    const audits = await api.sql(
+      `SELECT DISTINCT correlation_id FROM audit_event WHERE entity_type = 'StaffMember' AND entity_id = ANY($1)`,
+      [[Number(a.id), Number(b.id)]],
+    );
     expect(audits).toHaveLength(1);
-    await api.data(`mutation ($a: ID!, $b: ID!) { a: deleteStaffMember(id: $a) { id } b: deleteStaffMember(id: $b) { id } }`, { a: a.id, b: b.id });
+    await api.data(`mutation ($a: ID!, $b: ID!) { a: deleteStaffMember(id: $a) { id } b: deleteStaffMember(id: $b) { id } }`, {
+      a: a.id,
+      b: b.id,
+    });
     expect(await api.sql('SELECT id FROM staff_member WHERE id = ANY($1)', [[Number(a.id), Number(b.id)]])).toEqual([]);
   });
 
@@ -95,7 +127,10 @@ describe('one request, one transaction', () => {
     const afterCleanup = await fingerprint(api);
     expect(afterCleanup).not.toBe(before); // the create and delete were audited
 
-    const failed = await api.gql(`mutation ($community: ID!) { ${dryRun} staff: createStaffMember(input: { name: "事务辛" }) { id } last: ${FAILS} }`, { community: muslimLane });
+    const failed = await api.gql(
+      `mutation ($community: ID!) { ${dryRun} staff: createStaffMember(input: { name: "事务辛" }) { id } last: ${FAILS} }`,
+      { community: muslimLane },
+    );
     expect(failed.data).toBeNull();
     expect(await fingerprint(api)).toBe(afterCleanup);
   });

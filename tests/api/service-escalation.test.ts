@@ -29,7 +29,10 @@ afterAll(async () => {
   await first.close();
 });
 
-const setToday = (day: string) => { first.clock.set(day); second.clock.set(day); };
+const setToday = (day: string) => {
+  first.clock.set(day);
+  second.clock.set(day);
+};
 
 /** Sweeps on both instances at once, then waits until neither has work left. */
 async function sweepOnBoth(): Promise<void> {
@@ -37,17 +40,30 @@ async function sweepOnBoth(): Promise<void> {
   while (!(await schedulers[0].idle())) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-const events = async (affairId: string, kind: string) => first.sql(
-  `SELECT escalation_level, assignee_id, route_reason, actor_name FROM affair_event WHERE affair_id = $1 AND kind = $2 ORDER BY id`, [affairId, kind]);
+const events = async (affairId: string, kind: string) =>
+  first.sql(
+    `SELECT escalation_level, assignee_id, route_reason, actor_name FROM affair_event WHERE affair_id = $1 AND kind = $2 ORDER BY id`,
+    [affairId, kind],
+  );
 
 it('escalates an overdue affair once to the coordinator post, and after a second period once to the district, with two instances sweeping', async () => {
   const muslimLane = await sample.communityId(first, MUSLIM_LANE);
-  const { residents } = await first.data(`query ($c: ID!) { residents(options: { take: 1, filter: { communityId: { eq: $c } } }) { items { id } } }`, { c: muslimLane });
-  const { serviceCategories } = await first.data('{ serviceCategories(options: { filter: { code: { eq: "CERTIFICATES_AND_PROOFS" } } }) { items { id } } }');
-  const { acceptAffair } = await first.data(`mutation ($r: ID!, $c: ID!) { acceptAffair(input: { residentId: $r, categoryId: $c, channel: PHONE, description: "开具无犯罪记录证明" }) { record { id } } }`,
-    { r: residents.items[0].id, c: serviceCategories.items[0].id });
+  const { residents } = await first.data(
+    `query ($c: ID!) { residents(options: { take: 1, filter: { communityId: { eq: $c } } }) { items { id } } }`,
+    { c: muslimLane },
+  );
+  const { serviceCategories } = await first.data(
+    '{ serviceCategories(options: { filter: { code: { eq: "CERTIFICATES_AND_PROOFS" } } }) { items { id } } }',
+  );
+  const { acceptAffair } = await first.data(
+    `mutation ($r: ID!, $c: ID!) { acceptAffair(input: { residentId: $r, categoryId: $c, channel: PHONE, description: "开具无犯罪记录证明" }) { record { id } } }`,
+    { r: residents.items[0].id, c: serviceCategories.items[0].id },
+  );
   const id = acceptAffair.record.id;
-  const { transitionAffair } = await first.data(`mutation ($id: ID!) { transitionAffair(input: { id: $id, transition: CLASSIFY }) { record { dueOn assigneeId } } }`, { id });
+  const { transitionAffair } = await first.data(
+    `mutation ($id: ID!) { transitionAffair(input: { id: $id, transition: CLASSIFY }) { record { dueOn assigneeId } } }`,
+    { id },
+  );
   expect(transitionAffair.record.dueOn).toBe('2026-06-18');
 
   // On the due date nothing is overdue; the owner is reminded once, whichever instance sweeps.
@@ -61,9 +77,14 @@ it('escalates an overdue affair once to the coordinator post, and after a second
   setToday('2026-06-19');
   await sweepOnBoth();
   await sweepOnBoth();
-  const { posts } = await first.data(`query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) { items { holders { slot staffMemberId } } } }`, { c: muslimLane });
+  const { posts } = await first.data(
+    `query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) { items { holders { slot staffMemberId } } } }`,
+    { c: muslimLane },
+  );
   const coordinatorA = posts.items[0].holders.find((h: any) => h.slot === 'A').staffMemberId;
-  expect(await events(id, 'ESCALATED')).toEqual([{ escalation_level: 1, assignee_id: Number(coordinatorA), route_reason: 'COORDINATOR_A', actor_name: 'system' }]);
+  expect(await events(id, 'ESCALATED')).toEqual([
+    { escalation_level: 1, assignee_id: Number(coordinatorA), route_reason: 'COORDINATOR_A', actor_name: 'system' },
+  ]);
 
   // A second period (3 working days after the due date: the sample calendar makes Fri 19 a holiday, so Mon 22, Tue 23, Wed 24)
   // has not passed on the 24th; on the 25th it has.
@@ -74,14 +95,20 @@ it('escalates an overdue affair once to the coordinator post, and after a second
   await sweepOnBoth();
   await sweepOnBoth();
   const escalations = await events(id, 'ESCALATED');
-  expect(escalations.map((e: any) => [e.escalation_level, e.assignee_id, e.route_reason])).toEqual([[1, Number(coordinatorA), 'COORDINATOR_A'], [2, null, 'DISTRICT']]);
+  expect(escalations.map((e: any) => [e.escalation_level, e.assignee_id, e.route_reason])).toEqual([
+    [1, Number(coordinatorA), 'COORDINATOR_A'],
+    [2, null, 'DISTRICT'],
+  ]);
   const { affair } = await second.data('query ($id: ID!) { affair(id: $id) { escalationLevel assigneeId routeReason overdue } }', { id });
   expect(affair).toEqual({ escalationLevel: 2, assigneeId: null, routeReason: 'DISTRICT', overdue: true });
   // Nothing more to do, however often either instance sweeps.
   await sweepOnBoth();
   expect(await events(id, 'ESCALATED')).toHaveLength(2);
   // Each escalation is in the audit trail once.
-  const audited = await first.sql(`SELECT changes->'escalationLevel'->>'after' AS level FROM audit_event WHERE entity_type = 'Affair' AND entity_id = $1
-    AND operation = 'UPDATE' AND changes ? 'escalationLevel' ORDER BY id`, [id]);
+  const audited = await first.sql(
+    `SELECT changes->'escalationLevel'->>'after' AS level FROM audit_event WHERE entity_type = 'Affair' AND entity_id = $1
+    AND operation = 'UPDATE' AND changes ? 'escalationLevel' ORDER BY id`,
+    [id],
+  );
   expect(audited.map((a: any) => a.level)).toEqual(['1', '2']);
 });

@@ -3,7 +3,9 @@ import { CHENXI, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 describe('access follows assignments', () => {
@@ -13,17 +15,25 @@ describe('access follows assignments', () => {
     const grid = await sample.firstGridOf(api, await sample.communityId(api, CHENXI));
     const households = (await sample.householdsOf(api, grid.id)).length;
     expect(households).toBeGreaterThan(0);
-    const reached = async () => (await (await api.as('gridmember')).data(
-      'query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }', { g: grid.id })).households.totalItems;
+    const reached = async () =>
+      (
+        await (
+          await api.as('gridmember')
+        ).data('query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }', { g: grid.id })
+      ).households.totalItems;
 
     expect(await reached()).toBe(0);
-    const { assignGridMember } = await api.data(`mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id } } }`,
-      { input: { gridId: grid.id, staffMemberId: account.staffMemberId } });
+    const { assignGridMember } = await api.data(
+      `mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id } } }`,
+      { input: { gridId: grid.id, staffMemberId: account.staffMemberId } },
+    );
     expect(await reached()).toBe(households);
 
     const today = api.clock.today();
-    await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endGridMember(id: $id, lastDay: $lastDay) { record { id } } }',
-      { id: assignGridMember.record.id, lastDay: today });
+    await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endGridMember(id: $id, lastDay: $lastDay) { record { id } } }', {
+      id: assignGridMember.record.id,
+      lastDay: today,
+    });
     // The last day is still theirs; the next day the grid is out of reach, with no write in between.
     expect(await reached()).toBe(households);
     try {
@@ -37,21 +47,37 @@ describe('access follows assignments', () => {
   it('a coordinator reaches the community where they hold a post today, besides the one set on their account', async () => {
     const chenxi = await sample.communityId(api, CHENXI);
     const coordinator = await sample.account(api, 'coordinator');
-    const residents = async () => (await (await api.as('coordinator')).data(
-      'query ($c: ID) { residents(options: { filter: { communityId: { eq: $c } } }) { totalItems } }', { c: chenxi })).residents.totalItems;
+    const residents = async () =>
+      (
+        await (
+          await api.as('coordinator')
+        ).data('query ($c: ID) { residents(options: { filter: { communityId: { eq: $c } } }) { totalItems } }', { c: chenxi })
+      ).residents.totalItems;
     expect(await residents()).toBe(0);
     // Give the coordinator account a staff record holding Chenxi's coordinator post from today.
     const [post] = await api.sql(`SELECT id FROM post WHERE community_id = $1 AND kind = 'COORDINATOR'`, [chenxi]);
-    const { createStaffMember: staff } = await api.data(`mutation ($c: ID) { createStaffMember(input: { name: "兼任协调员", homeCommunityId: $c }) { id } }`, { c: chenxi });
-    const { updateAccount } = await api.data(`mutation ($id: ID!, $v: Int!, $s: ID) { updateAccount(input: { id: $id, version: $v, staffMemberId: $s }) { id } }`,
-      { id: coordinator.id, v: coordinator.version, s: staff.id });
+    const { createStaffMember: staff } = await api.data(
+      `mutation ($c: ID) { createStaffMember(input: { name: "兼任协调员", homeCommunityId: $c }) { id } }`,
+      { c: chenxi },
+    );
+    const { updateAccount } = await api.data(
+      `mutation ($id: ID!, $v: Int!, $s: ID) { updateAccount(input: { id: $id, version: $v, staffMemberId: $s }) { id } }`,
+      { id: coordinator.id, v: coordinator.version, s: staff.id },
+    );
     expect(updateAccount.id).toBe(coordinator.id);
-    const [holder] = await api.sql(`SELECT id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`, [post.id, api.clock.today()]);
+    const [holder] = await api.sql(`SELECT id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`, [
+      post.id,
+      api.clock.today(),
+    ]);
     if (holder) {
-      await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endPostHolder(id: $id, lastDay: $lastDay) { record { id } } }', { id: String(holder.id), lastDay: addDays(api.clock.today(), -1) });
+      await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endPostHolder(id: $id, lastDay: $lastDay) { record { id } } }', {
+        id: String(holder.id),
+        lastDay: addDays(api.clock.today(), -1),
+      });
     }
-    await api.data(`mutation ($input: AssignPostHolderInput!) { assignPostHolder(input: $input) { record { id } } }`,
-      { input: { postId: String(post.id), slot: 'B', staffMemberId: staff.id } });
+    await api.data(`mutation ($input: AssignPostHolderInput!) { assignPostHolder(input: $input) { record { id } } }`, {
+      input: { postId: String(post.id), slot: 'B', staffMemberId: staff.id },
+    });
     expect(await residents()).toBe(await sample.residentCountIn(api, chenxi));
   });
 });

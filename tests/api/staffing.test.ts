@@ -4,23 +4,41 @@ import { CHENXI, HEPAN, MUSLIM_LANE, QINGHE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const today = () => api.clock.today();
 
-interface PostRecord { id: string; kind: string; communityId: string; specialistRole: { code: string } | null; serviceWindow: { kind: string } | null }
+interface PostRecord {
+  id: string;
+  kind: string;
+  communityId: string;
+  specialistRole: { code: string } | null;
+  serviceWindow: { kind: string } | null;
+}
 
 async function postsOf(communityId: string): Promise<PostRecord[]> {
-  return (await api.data(`query ($id: ID!) { posts(options: { filter: { communityId: { eq: $id } } }) { items {
-    id kind communityId specialistRole { code } serviceWindow { kind } } } }`, { id: communityId })).posts.items;
+  return (
+    await api.data(
+      `query ($id: ID!) { posts(options: { filter: { communityId: { eq: $id } } }) { items {
+    id kind communityId specialistRole { code } serviceWindow { kind } } } }`,
+      { id: communityId },
+    )
+  ).posts.items;
 }
 
 const rolePost = async (communityId: string, code: string) => (await postsOf(communityId)).find((p) => p.specialistRole?.code === code)!;
 
-const holdersOn = async (postId: string, asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) {
+const holdersOn = async (postId: string, asOf: string) =>
+  (
+    await api.data(
+      `query ($id: ID!, $asOf: LocalDate) {
   postHolders(options: { filter: { postId: { eq: $id } } }, asOf: $asOf) { items { id slot staffMemberId validFrom validUntil version } } }`,
-{ id: postId, asOf })).postHolders.items as Array<{ id: string; slot: string; staffMemberId: string; validFrom: string; validUntil: string | null }>;
+      { id: postId, asOf },
+    )
+  ).postHolders.items as Array<{ id: string; slot: string; staffMemberId: string; validFrom: string; validUntil: string | null }>;
 
 const ASSIGN = `mutation ($input: AssignPostHolderInput!, $dryRun: Boolean!) { assignPostHolder(input: $input, dryRun: $dryRun) {
   dryRun changeCount record { id slot staffMemberId validFrom validUntil } } }`;
@@ -32,27 +50,46 @@ describe('specialist roles and templates', () => {
       staffingTemplates(options: { sort: [{ field: code }] }) { items { code nameEn roles { code } } } }`);
     expect(specialistRoles.totalItems).toBe(10);
     expect(specialistRoles.items.map((r: any) => r.nameEn)).toContain('Judicial mediator');
-    expect(staffingTemplates.items.map((t: any) => [t.code, t.roles.length])).toEqual([['MEMBERS_10', 10], ['MEMBERS_8', 8]]);
+    expect(staffingTemplates.items.map((t: any) => [t.code, t.roles.length])).toEqual([
+      ['MEMBERS_10', 10],
+      ['MEMBERS_8', 8],
+    ]);
   });
 
   it('renames a role from a day and retires it, keeping its history; templates still name it for its days', async () => {
     const { createSpecialistRole: role } = await api.data(`mutation { createSpecialistRole(input: {
       code: "VOLUNTEER_COORDINATOR", name: "志愿者协调员", nameEn: "Volunteer coordinator", validFrom: "2020-01-01" }) { id } }`);
-    await api.data(`mutation ($id: ID!) { changeSpecialistRole(input: { id: $id, effectiveOn: "2023-01-01", nameEn: "Volunteer organiser" }) { record { nameEn } } }`, { id: role.id });
+    await api.data(
+      `mutation ($id: ID!) { changeSpecialistRole(input: { id: $id, effectiveOn: "2023-01-01", nameEn: "Volunteer organiser" }) { record { nameEn } } }`,
+      { id: role.id },
+    );
     await api.data(`mutation ($id: ID!) { endSpecialistRole(id: $id, lastDay: "2025-12-31") { record { validUntil } } }`, { id: role.id });
-    const read = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { specialistRole(id: $id, asOf: $asOf) {
-      nameEn validOnAsOf history { nameEn versionFrom versionUntil } } }`, { id: role.id, asOf })).specialistRole;
+    const read = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($id: ID!, $asOf: LocalDate) { specialistRole(id: $id, asOf: $asOf) {
+      nameEn validOnAsOf history { nameEn versionFrom versionUntil } } }`,
+          { id: role.id, asOf },
+        )
+      ).specialistRole;
     expect(await read('2022-12-31')).toMatchObject({ nameEn: 'Volunteer coordinator', validOnAsOf: true });
     expect(await read('2025-12-31')).toMatchObject({ nameEn: 'Volunteer organiser', validOnAsOf: true });
     const retired = await read(today());
     expect(retired.validOnAsOf).toBe(false);
-    expect(retired.history.map((v: any) => [v.nameEn, v.versionUntil])).toEqual([['Volunteer coordinator', '2022-12-31'], ['Volunteer organiser', '2025-12-31']]);
+    expect(retired.history.map((v: any) => [v.nameEn, v.versionUntil])).toEqual([
+      ['Volunteer coordinator', '2022-12-31'],
+      ['Volunteer organiser', '2025-12-31'],
+    ]);
     expect((await api.data('{ specialistRoles { totalItems } }')).specialistRoles.totalItems).toBe(10);
     expect((await api.data('{ specialistRoles(asOf: "2024-01-01") { totalItems } }')).specialistRoles.totalItems).toBe(11);
     // Its code is never reused, and no two roles share a name on one day.
-    const again = await api.gql(`mutation { createSpecialistRole(input: { code: "VOLUNTEER_COORDINATOR", name: "另一个", nameEn: "Other" }) { id } }`);
+    const again = await api.gql(
+      `mutation { createSpecialistRole(input: { code: "VOLUNTEER_COORDINATOR", name: "另一个", nameEn: "Other" }) { id } }`,
+    );
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { code: expect.any(String) } });
-    const sameName = await api.gql(`mutation { createSpecialistRole(input: { code: "MEDIATOR_TWO", name: "司法调解员", nameEn: "Mediator two" }) { id } }`);
+    const sameName = await api.gql(
+      `mutation { createSpecialistRole(input: { code: "MEDIATOR_TWO", name: "司法调解员", nameEn: "Mediator two" }) { id } }`,
+    );
     expect(sameName.errors?.[0].extensions.fields).toHaveProperty('name');
   });
 
@@ -60,14 +97,23 @@ describe('specialist roles and templates', () => {
     const qinghe = await sample.communityId(api, QINGHE);
     const templates = (await api.data('{ staffingTemplates { items { id code } } }')).staffingTemplates.items;
     const ten = templates.find((t: any) => t.code === 'MEMBERS_10').id;
-    const adoption = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { community(id: $id, asOf: $asOf) {
-      templateAdoption { template { code } validFrom validUntil } } }`, { id: qinghe, asOf })).community.templateAdoption;
+    const adoption = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($id: ID!, $asOf: LocalDate) { community(id: $id, asOf: $asOf) {
+      templateAdoption { template { code } validFrom validUntil } } }`,
+          { id: qinghe, asOf },
+        )
+      ).community.templateAdoption;
     const before = await adoption(today());
     expect(before.template.code).toBe('MEMBERS_10');
     const eight = templates.find((t: any) => t.code === 'MEMBERS_8').id;
-    const adopt = (templateId: string, effectiveOn: string, dryRun: boolean) => api.gql(`mutation ($input: AdoptTemplateInput!, $dryRun: Boolean!) {
+    const adopt = (templateId: string, effectiveOn: string, dryRun: boolean) =>
+      api.gql(
+        `mutation ($input: AdoptTemplateInput!, $dryRun: Boolean!) {
       adoptTemplate(input: $input, dryRun: $dryRun) { dryRun changeCount record { validFrom template { code } } } }`,
-    { input: { communityId: qinghe, templateId, effectiveOn }, dryRun });
+        { input: { communityId: qinghe, templateId, effectiveOn }, dryRun },
+      );
     const postsBefore = (await postsOf(qinghe)).length;
     const preview = await adopt(eight, addDays(today(), 10), true);
     expect(preview.data.adoptTemplate).toMatchObject({ dryRun: true, changeCount: 2, record: { template: { code: 'MEMBERS_8' } } });
@@ -78,8 +124,10 @@ describe('specialist roles and templates', () => {
     expect(await adoption(addDays(today(), 10))).toMatchObject({ template: { code: 'MEMBERS_8' }, validFrom: addDays(today(), 10) });
     // Posts of roles the new template does not require stay (with their holders' history): none are removed, none added.
     expect((await postsOf(qinghe)).length).toBe(postsBefore);
-    const coverage = await api.data(`query ($id: ID!, $asOf: LocalDate) { roleCoverage(communityId: $id, asOf: $asOf) { status specialistRole { code } } }`,
-      { id: qinghe, asOf: addDays(today(), 10) });
+    const coverage = await api.data(
+      `query ($id: ID!, $asOf: LocalDate) { roleCoverage(communityId: $id, asOf: $asOf) { status specialistRole { code } } }`,
+      { id: qinghe, asOf: addDays(today(), 10) },
+    );
     expect(coverage.roleCoverage.find((r: any) => r.specialistRole.code === 'SPORTS_INSTRUCTOR').status).toBe('NOT_REQUIRED');
     // An earlier adoption cannot slip in before the later one.
     const earlier = await adopt(ten, addDays(today(), 5), false);
@@ -98,21 +146,29 @@ describe('posts and their A and B holders', () => {
     expect(a(after).validFrom).toBe('2021-01-01');
     expect(a(before).staffMemberId).not.toBe(a(after).staffMemberId);
     expect(before.find((h) => h.slot === 'B')!.staffMemberId).toBe(after.find((h) => h.slot === 'B')!.staffMemberId);
-    const nested = await api.data(`query ($id: ID!) { community(id: $id, asOf: "2020-06-01") { id } posts(options: { filter: { ids: [$id] } }) { items { id } } }`, { id: muslimLane });
+    const nested = await api.data(
+      `query ($id: ID!) { community(id: $id, asOf: "2020-06-01") { id } posts(options: { filter: { ids: [$id] } }) { items { id } } }`,
+      { id: muslimLane },
+    );
     expect(nested.community.id).toBe(muslimLane);
-    const { posts } = await api.data(`query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) {
-      items { holders(asOf: "2020-06-01") { slot staffMember { id } } all: holders(includeEnded: true) { slot } } } }`, { c: muslimLane });
+    const { posts } = await api.data(
+      `query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) {
+      items { holders(asOf: "2020-06-01") { slot staffMember { id } } all: holders(includeEnded: true) { slot } } } }`,
+      { c: muslimLane },
+    );
     expect(posts.items).toHaveLength(1);
     expect(posts.items[0].holders.map((h: any) => h.slot)).toEqual(['A', 'B']);
   });
 
-  it('the day after a holder\'s last day another may start; on the same day the database refuses (CONFLICT, OVERLAP)', async () => {
+  it("the day after a holder's last day another may start; on the same day the database refuses (CONFLICT, OVERLAP)", async () => {
     const hepan = await sample.communityId(api, HEPAN);
     const post = await rolePost(hepan, 'SERVICE_AGENT');
     const holders = await holdersOn(post.id, today());
     const holderA = holders.find((h) => h.slot === 'A')!;
     const holderB = holders.find((h) => h.slot === 'B')!;
-    const staff = (await sample.staffOf(api, hepan)).filter((s) => s.active && s.id !== holderA.staffMemberId && s.id !== holderB.staffMemberId);
+    const staff = (await sample.staffOf(api, hepan)).filter(
+      (s) => s.active && s.id !== holderA.staffMemberId && s.id !== holderB.staffMemberId,
+    );
     const lastDay = addDays(today(), 30);
     expect((await api.gql(END_HOLDER, { id: holderA.id, lastDay })).errors).toBeUndefined();
 
@@ -127,7 +183,11 @@ describe('posts and their A and B holders', () => {
     expect(alsoB.errors?.[0].message).toMatch(/A and B must be two people/);
     // A dry run says what it would do and keeps nothing.
     const preview = await assign(staff[0].id, addDays(lastDay, 1), 'A', true);
-    expect(preview.data.assignPostHolder).toMatchObject({ dryRun: true, changeCount: 1, record: { validFrom: addDays(lastDay, 1), validUntil: null } });
+    expect(preview.data.assignPostHolder).toMatchObject({
+      dryRun: true,
+      changeCount: 1,
+      record: { validFrom: addDays(lastDay, 1), validUntil: null },
+    });
     expect(await holdersOn(post.id, addDays(lastDay, 1))).toHaveLength(1);
     const next = await assign(staff[0].id, addDays(lastDay, 1));
     expect(next.errors).toBeUndefined();
@@ -147,15 +207,21 @@ describe('posts and their A and B holders', () => {
     const holderA = holders.find((h) => h.slot === 'A')!;
     const day = addDays(today(), 7);
     // A must leave first: the move of B into A on a day A still holds it is refused.
-    const refused = await api.gql(`mutation ($input: MovePostHolderInput!) { movePostHolder(input: $input) { record { id } } }`,
-      { input: { id: holderB.id, effectiveOn: day, slot: 'A' } });
+    const refused = await api.gql(`mutation ($input: MovePostHolderInput!) { movePostHolder(input: $input) { record { id } } }`, {
+      input: { id: holderB.id, effectiveOn: day, slot: 'A' },
+    });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect((await holdersOn(post.id, day)).find((h) => h.slot === 'B')!.validUntil).toBeNull();
     await api.data(END_HOLDER, { id: holderA.id, lastDay: addDays(day, -1) });
-    const moved = await api.data(`mutation ($input: MovePostHolderInput!) { movePostHolder(input: $input) { changeCount record { slot validFrom } } }`,
-      { input: { id: holderB.id, effectiveOn: day, slot: 'A' } });
+    const moved = await api.data(
+      `mutation ($input: MovePostHolderInput!) { movePostHolder(input: $input) { changeCount record { slot validFrom } } }`,
+      { input: { id: holderB.id, effectiveOn: day, slot: 'A' } },
+    );
     expect(moved.movePostHolder).toMatchObject({ changeCount: 2, record: { slot: 'A', validFrom: day } });
-    expect((await holdersOn(post.id, addDays(day, -1))).map((h) => [h.slot, h.staffMemberId]).sort()).toEqual([['A', holderA.staffMemberId], ['B', holderB.staffMemberId]]);
+    expect((await holdersOn(post.id, addDays(day, -1))).map((h) => [h.slot, h.staffMemberId]).sort()).toEqual([
+      ['A', holderA.staffMemberId],
+      ['B', holderB.staffMemberId],
+    ]);
     expect((await holdersOn(post.id, day)).map((h) => [h.slot, h.staffMemberId])).toEqual([['A', holderB.staffMemberId]]);
   });
 });
@@ -164,21 +230,32 @@ describe('absences', () => {
   it('are dated with the last day inclusive, and one person cannot be away twice on one day', async () => {
     const hepan = await sample.communityId(api, HEPAN);
     const [person] = (await sample.staffOf(api, hepan)).filter((s) => s.active);
-    const create = (validFrom: string, validUntil: string) => api.gql(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id version validFrom validUntil } }`,
-      { input: { staffMemberId: person.id, validFrom, validUntil, reason: 'TRAINING' } });
+    const create = (validFrom: string, validUntil: string) =>
+      api.gql(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id version validFrom validUntil } }`, {
+        input: { staffMemberId: person.id, validFrom, validUntil, reason: 'TRAINING' },
+      });
     const first = await create('2026-07-01', '2026-07-03');
     expect(first.data.createAbsence).toMatchObject({ validFrom: '2026-07-01', validUntil: '2026-07-03' });
-    const away = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { absences(options: { filter: { staffMemberId: { eq: $id } } }, asOf: $asOf) { totalItems } }`,
-      { id: person.id, asOf })).absences.totalItems;
+    const away = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($id: ID!, $asOf: LocalDate) { absences(options: { filter: { staffMemberId: { eq: $id } } }, asOf: $asOf) { totalItems } }`,
+          { id: person.id, asOf },
+        )
+      ).absences.totalItems;
     expect(await away('2026-07-03')).toBe(1);
     expect(await away('2026-07-04')).toBe(0);
     expect((await create('2026-07-03', '2026-07-05')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect((await create('2026-07-04', '2026-07-05')).errors).toBeUndefined();
     expect((await create('2026-07-10', '2026-07-09')).errors?.[0].extensions.fields).toHaveProperty('validUntil');
-    const { updateAbsence } = await api.data(`mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { validUntil reason version } }`,
-      { input: { id: first.data.createAbsence.id, version: first.data.createAbsence.version, validUntil: '2026-07-02', reason: 'SICK' } });
+    const { updateAbsence } = await api.data(
+      `mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { validUntil reason version } }`,
+      { input: { id: first.data.createAbsence.id, version: first.data.createAbsence.version, validUntil: '2026-07-02', reason: 'SICK' } },
+    );
     expect(updateAbsence).toMatchObject({ validUntil: '2026-07-02', reason: 'SICK', version: 2 });
-    const stale = await api.gql(`mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { id } }`, { input: { id: first.data.createAbsence.id, version: 1, note: 'x' } });
+    const stale = await api.gql(`mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { id } }`, {
+      input: { id: first.data.createAbsence.id, version: 1, note: 'x' },
+    });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
   });
 });
@@ -194,7 +271,12 @@ describe('coverage and duty', () => {
     expect(statuses.filter((s: string) => s === 'FILLED')).toHaveLength(9);
     // Before 2020 Muslim Lane followed the 8-member system.
     const old = (await api.data(query, { c: muslimLane, asOf: '2019-06-01' })).roleCoverage;
-    expect(old.filter((r: any) => r.status === 'NOT_REQUIRED').map((r: any) => r.specialistRole.code).sort()).toEqual(['SPORTS_INSTRUCTOR', 'TUTORING_INSTRUCTOR']);
+    expect(
+      old
+        .filter((r: any) => r.status === 'NOT_REQUIRED')
+        .map((r: any) => r.specialistRole.code)
+        .sort(),
+    ).toEqual(['SPORTS_INSTRUCTOR', 'TUTORING_INSTRUCTOR']);
     const hepan = await sample.communityId(api, HEPAN);
     const hepanRows = (await api.data(query, { c: hepan, asOf: '2026-01-01' })).roleCoverage;
     expect(hepanRows.filter((r: any) => r.status === 'VACANT')).toHaveLength(1);
@@ -203,7 +285,7 @@ describe('coverage and duty', () => {
     expect(all.data.roleCoverage).toHaveLength(120);
   });
 
-  it('dutyGaps: the week both holders of Muslim Lane\'s intermediary window are on leave, found ahead of time, in one statement', async () => {
+  it("dutyGaps: the week both holders of Muslim Lane's intermediary window are on leave, found ahead of time, in one statement", async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
     await api.gql('{ __typename }'); // the caller is looked up once, then known to the server
     const started = Date.now();
@@ -214,11 +296,19 @@ describe('coverage and duty', () => {
     const window = gaps.filter((g) => g.kind === 'POST_UNCOVERED' && g.communityId === muslimLane);
     expect(window.map((g) => g.day)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(today(), 2 + i)));
     expect(new Set(window.map((g) => g.postId)).size).toBe(1);
-    const { posts } = await api.data(`query ($ids: [ID!]) { posts(options: { filter: { ids: $ids } }) { items { kind serviceWindow { kind } } } }`, { ids: [window[0].postId] });
+    const { posts } = await api.data(
+      `query ($ids: [ID!]) { posts(options: { filter: { ids: $ids } }) { items { kind serviceWindow { kind } } } }`,
+      { ids: [window[0].postId] },
+    );
     expect(posts.items[0]).toEqual({ kind: 'WINDOW', serviceWindow: { kind: 'INTERMEDIARY' } });
     // Chenxi's grid with one member, every day (the tests below change it); the B covering the sick specialist also holds a post of their own.
     expect(gaps.filter((g) => g.kind === 'GRID_UNDERSTAFFED')).toHaveLength(14);
-    expect(gaps.filter((g) => g.kind === 'DOUBLE_DUTY').map((g) => g.day)).toEqual([today(), addDays(today(), 1), addDays(today(), 2), addDays(today(), 3)]);
+    expect(gaps.filter((g) => g.kind === 'DOUBLE_DUTY').map((g) => g.day)).toEqual([
+      today(),
+      addDays(today(), 1),
+      addDays(today(), 2),
+      addDays(today(), 3),
+    ]);
     // The whole district over 14 days in one statement.
     expect(result.extensions!.sqlStatements).toBe(1);
     console.log(`dutyGaps, sample district, 14 days: ${gaps.length} gaps, ${result.extensions!.sqlStatements} statement, ${elapsed} ms`);
@@ -226,14 +316,22 @@ describe('coverage and duty', () => {
     const nested = await api.gql(`{ dutyGaps { day community { name } post { kind } grid { code } staffMember { name } } }`);
     expect(nested.errors).toBeUndefined();
     expect(nested.extensions!.sqlStatements).toBeLessThanOrEqual(1 + 4 * 14);
-    expect((await api.gql(`{ dutyGaps(from: "2026-01-01", to: "2026-06-01") { day } }`)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await api.gql(`{ dutyGaps(from: "2026-01-01", to: "2026-06-01") { day } }`)).errors?.[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
 describe('grid members', () => {
   const ASSIGN_MEMBER = `mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id gridId staffMemberId validFrom } } }`;
-  const gridGaps = async (communityId: string, asOf: string) => (await api.data(`query ($c: ID!, $asOf: LocalDate) {
-    gridStaffingGaps(communityId: $c, asOf: $asOf) { kind gridId staffMemberId memberCount } }`, { c: communityId, asOf })).gridStaffingGaps as Array<any>;
+  const gridGaps = async (communityId: string, asOf: string) =>
+    (
+      await api.data(
+        `query ($c: ID!, $asOf: LocalDate) {
+    gridStaffingGaps(communityId: $c, asOf: $asOf) { kind gridId staffMemberId memberCount } }`,
+        { c: communityId, asOf },
+      )
+    ).gridStaffingGaps as Array<any>;
 
   it('lists a grid with a single member, and one above two, as gaps; a member whose assignment ends today is gone tomorrow', async () => {
     const chenxi = await sample.communityId(api, CHENXI);
@@ -246,8 +344,13 @@ describe('grid members', () => {
     expect(await gridGaps(chenxi, today())).toEqual([]);
     const [, second] = await sample.gridsOf(api, chenxi);
     await api.data(ASSIGN_MEMBER, { input: { gridId: second.id, staffMemberId: spare.id, validFrom: addDays(today(), 1) } });
-    expect(await gridGaps(chenxi, addDays(today(), 1))).toEqual([{ kind: 'GRID_OVERSTAFFED', gridId: second.id, staffMemberId: null, memberCount: 3 }]);
-    await api.data(`mutation ($id: ID!, $lastDay: LocalDate!) { endGridMember(id: $id, lastDay: $lastDay) { record { validUntil } } }`, { id: assignGridMember.record.id, lastDay: today() });
+    expect(await gridGaps(chenxi, addDays(today(), 1))).toEqual([
+      { kind: 'GRID_OVERSTAFFED', gridId: second.id, staffMemberId: null, memberCount: 3 },
+    ]);
+    await api.data(`mutation ($id: ID!, $lastDay: LocalDate!) { endGridMember(id: $id, lastDay: $lastDay) { record { validUntil } } }`, {
+      id: assignGridMember.record.id,
+      lastDay: today(),
+    });
     expect(await gridGaps(chenxi, today())).toEqual([]);
     expect((await gridGaps(chenxi, addDays(today(), 1))).map((g) => g.kind)).toEqual(['GRID_OVERSTAFFED', 'GRID_UNDERSTAFFED']);
   });
@@ -259,16 +362,21 @@ describe('grid members', () => {
     const limit = staffingRules.maxGridsPerStaff;
     const from = addDays(today(), 40);
     for (let i = 0; i < limit; i++) {
-      expect((await api.gql(ASSIGN_MEMBER, { input: { gridId: grids[i].id, staffMemberId: person.id, validFrom: from } })).errors).toBeUndefined();
+      expect(
+        (await api.gql(ASSIGN_MEMBER, { input: { gridId: grids[i].id, staffMemberId: person.id, validFrom: from } })).errors,
+      ).toBeUndefined();
       if (i > 0) continue;
       const twice = await api.gql(ASSIGN_MEMBER, { input: { gridId: grids[0].id, staffMemberId: person.id, validFrom: addDays(from, 3) } });
       expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     }
-    const over = await api.gql(ASSIGN_MEMBER, { input: { gridId: grids[limit].id, staffMemberId: person.id, validFrom: addDays(from, 5) } });
+    const over = await api.gql(ASSIGN_MEMBER, {
+      input: { gridId: grids[limit].id, staffMemberId: person.id, validFrom: addDays(from, 5) },
+    });
     expect(over.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LIMIT_REACHED' });
     // Before the other assignments start, the person is free.
-    const earlier = await api.gql(`mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id } } }`,
-      { input: { gridId: grids[limit].id, staffMemberId: person.id, validFrom: today(), validUntil: addDays(from, -1) } });
+    const earlier = await api.gql(`mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id } } }`, {
+      input: { gridId: grids[limit].id, staffMemberId: person.id, validFrom: today(), validUntil: addDays(from, -1) },
+    });
     expect(earlier.errors).toBeUndefined();
   });
 
@@ -276,19 +384,25 @@ describe('grid members', () => {
     const hepan = await sample.communityId(api, HEPAN);
     const grids = await sample.gridsOf(api, hepan);
     const grid = grids[grids.length - 1];
-    const [member] = (await api.data(`query ($g: ID!) { gridAssignments(options: { filter: { gridId: { eq: $g } } }) { items { staffMemberId } } }`, { g: grid.id }))
-      .gridAssignments.items;
+    const [member] = (
+      await api.data(`query ($g: ID!) { gridAssignments(options: { filter: { gridId: { eq: $g } } }) { items { staffMemberId } } }`, {
+        g: grid.id,
+      })
+    ).gridAssignments.items;
     const days = staffingRules.absenceGapDays;
     const from = addDays(today(), 60);
     // Away exactly the allowed number of days: no gap; one more: a gap on each of those days.
-    await api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`,
-      { input: { staffMemberId: member.staffMemberId, validFrom: from, validUntil: addDays(from, days - 1), reason: 'LEAVE' } });
+    await api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`, {
+      input: { staffMemberId: member.staffMemberId, validFrom: from, validUntil: addDays(from, days - 1), reason: 'LEAVE' },
+    });
     expect((await gridGaps(hepan, from)).filter((g) => g.gridId === grid.id)).toEqual([]);
     const later = addDays(from, 30);
-    await api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`,
-      { input: { staffMemberId: member.staffMemberId, validFrom: later, validUntil: addDays(later, days), reason: 'SICK' } });
-    expect((await gridGaps(hepan, addDays(later, days))).filter((g) => g.gridId === grid.id))
-      .toEqual([{ kind: 'GRID_MEMBER_UNAVAILABLE', gridId: grid.id, staffMemberId: member.staffMemberId, memberCount: null }]);
+    await api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`, {
+      input: { staffMemberId: member.staffMemberId, validFrom: later, validUntil: addDays(later, days), reason: 'SICK' },
+    });
+    expect((await gridGaps(hepan, addDays(later, days))).filter((g) => g.gridId === grid.id)).toEqual([
+      { kind: 'GRID_MEMBER_UNAVAILABLE', gridId: grid.id, staffMemberId: member.staffMemberId, memberCount: null },
+    ]);
     expect((await gridGaps(hepan, addDays(later, days + 1))).filter((g) => g.gridId === grid.id)).toEqual([]);
   });
 });
@@ -303,24 +417,37 @@ describe('scope', () => {
     expect(new Set(postHolders.items.map((h: any) => h.communityId))).toEqual(new Set([muslimLane]));
     const gaps = (await coordinator.data('{ dutyGaps { communityId } }')).dutyGaps;
     expect(new Set(gaps.map((g: any) => g.communityId))).toEqual(new Set([muslimLane]));
-    expect((await coordinator.gql(`query ($c: ID!) { roleCoverage(communityId: $c) { status } }`, { c: chenxi })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await coordinator.gql(`query ($c: ID!) { roleCoverage(communityId: $c) { status } }`, { c: chenxi })).errors?.[0].extensions.code,
+    ).toBe('NOT_FOUND');
     const chenxiPost = (await postsOf(chenxi))[0];
     const [chenxiStaff] = await sample.staffOf(api, chenxi);
-    const foreign = await coordinator.gql(ASSIGN, { input: { postId: chenxiPost.id, slot: 'A', staffMemberId: chenxiStaff.id, validFrom: '2030-01-01' }, dryRun: true });
+    const foreign = await coordinator.gql(ASSIGN, {
+      input: { postId: chenxiPost.id, slot: 'A', staffMemberId: chenxiStaff.id, validFrom: '2030-01-01' },
+      dryRun: true,
+    });
     expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
     const own = (await postsOf(muslimLane)).find((p) => p.kind === 'COORDINATOR')!;
     const [mine] = (await sample.staffOf(api, muslimLane)).slice(-1);
-    const preview = await coordinator.gql(ASSIGN, { input: { postId: own.id, slot: 'A', staffMemberId: mine.id, validFrom: '2030-01-01' }, dryRun: true });
+    const preview = await coordinator.gql(ASSIGN, {
+      input: { postId: own.id, slot: 'A', staffMemberId: mine.id, validFrom: '2030-01-01' },
+      dryRun: true,
+    });
     expect(preview.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
   });
 
-  it('grid members read the gaps of their grids\' community; window staff and report builders read, only officials edit the catalogue', async () => {
+  it("grid members read the gaps of their grids' community; window staff and report builders read, only officials edit the catalogue", async () => {
     const reporter = await api.as('reporter');
     expect((await reporter.gql('{ dutyGaps(kinds: [POST_UNCOVERED]) { day } }')).errors).toBeUndefined();
-    const refused = await reporter.gql(`mutation { createAbsence(input: { staffMemberId: "1", validFrom: "2030-01-01", validUntil: "2030-01-02", reason: LEAVE }) { id } }`);
+    const refused = await reporter.gql(
+      `mutation { createAbsence(input: { staffMemberId: "1", validFrom: "2030-01-01", validUntil: "2030-01-02", reason: LEAVE }) { id } }`,
+    );
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const coordinator = await api.as('coordinator');
-    expect((await coordinator.gql(`mutation { createSpecialistRole(input: { code: "X", name: "X", nameEn: "X" }) { id } }`)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await coordinator.gql(`mutation { createSpecialistRole(input: { code: "X", name: "X", nameEn: "X" }) { id } }`)).errors?.[0]
+        .extensions.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -337,19 +464,43 @@ describe('rotation', () => {
     const holders = await holdersOn(post.id, swap);
     const a = holders.find((h) => h.slot === 'A')!.staffMemberId;
     const b = holders.find((h) => h.slot === 'B')!.staffMemberId;
-    const coverage = async (asOf: string) => (await api.data(`query ($c: ID, $asOf: LocalDate) { roleCoverage(communityId: $c, asOf: $asOf) {
-      status onDutyId specialistRole { code } } }`, { c: chenxi, asOf })).roleCoverage.find((r: any) => r.specialistRole.code === 'PARTY_LIAISON');
-    const gaps = async (from: string, to: string) => (await api.data(`query ($c: ID!, $from: LocalDate!, $to: LocalDate!) {
-      dutyGaps(communityId: $c, from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`, { c: chenxi, from, to })).dutyGaps
-      .filter((g: any) => g.postId === post.id);
-    const uncovered = async (from: string, to: string) => (await gaps(from, to)).filter((g: any) => g.kind === 'POST_UNCOVERED').map((g: any) => g.day);
+    const coverage = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($c: ID, $asOf: LocalDate) { roleCoverage(communityId: $c, asOf: $asOf) {
+      status onDutyId specialistRole { code } } }`,
+          { c: chenxi, asOf },
+        )
+      ).roleCoverage.find((r: any) => r.specialistRole.code === 'PARTY_LIAISON');
+    const gaps = async (from: string, to: string) =>
+      (
+        await api.data(
+          `query ($c: ID!, $from: LocalDate!, $to: LocalDate!) {
+      dutyGaps(communityId: $c, from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`,
+          { c: chenxi, from, to },
+        )
+      ).dutyGaps.filter((g: any) => g.postId === post.id);
+    const uncovered = async (from: string, to: string) =>
+      (await gaps(from, to)).filter((g: any) => g.kind === 'POST_UNCOVERED').map((g: any) => g.day);
 
     const input = { postId: post.id, everyWeeks: 2, validFrom: swap };
     const preview = await api.data(ROTATE, { input, dryRun: true });
-    expect(preview.rotatePost).toMatchObject({ dryRun: true, changeCount: 1, record: { everyWeeks: 2, validFrom: swap, validUntil: null } });
-    expect((await api.data('query ($p: ID!, $asOf: LocalDate) { postRotations(asOf: $asOf, options: { filter: { postId: { eq: $p } } }) { totalItems } }',
-      { p: post.id, asOf: swap })).postRotations.totalItems).toBe(0);
-    const { rotatePost: { record: rotation } } = await api.data(ROTATE, { input, dryRun: false });
+    expect(preview.rotatePost).toMatchObject({
+      dryRun: true,
+      changeCount: 1,
+      record: { everyWeeks: 2, validFrom: swap, validUntil: null },
+    });
+    expect(
+      (
+        await api.data(
+          'query ($p: ID!, $asOf: LocalDate) { postRotations(asOf: $asOf, options: { filter: { postId: { eq: $p } } }) { totalItems } }',
+          { p: post.id, asOf: swap },
+        )
+      ).postRotations.totalItems,
+    ).toBe(0);
+    const {
+      rotatePost: { record: rotation },
+    } = await api.data(ROTATE, { input, dryRun: false });
 
     // A until the day before, B for two weeks from the swap day, A again from the next swap day, B two weeks later.
     expect(await coverage(addDays(swap, -1))).toMatchObject({ status: 'FILLED', onDutyId: a });
@@ -365,7 +516,8 @@ describe('rotation', () => {
     expect(await uncovered(addDays(swap, -1), addDays(swap, 1))).toEqual([]);
     // A covers that day while holding another post of Chenxi: needed at two posts, a conflict.
     expect((await gaps(addDays(swap, -1), addDays(swap, 1))).filter((g: any) => g.kind === 'DOUBLE_DUTY')).toEqual([
-      expect.objectContaining({ day: swap, staffMemberId: a })]);
+      expect.objectContaining({ day: swap, staffMemberId: a }),
+    ]);
     // A away on the swap day too: nobody on duty that day only.
     await api.data(ABSENT, { s: a, day: swap });
     expect(await coverage(swap)).toMatchObject({ status: 'VACANT', onDutyId: null });
@@ -377,11 +529,15 @@ describe('rotation', () => {
     // One rotation per post at a time.
     const twice = await api.gql(ROTATE, { input: { postId: post.id, everyWeeks: 1, validFrom: addDays(swap, 7) }, dryRun: false });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
-    expect(await api.gql(ROTATE, { input: { postId: post.id, everyWeeks: 0 }, dryRun: false })).toMatchObject({ errors: [expect.objectContaining({})] });
+    expect(await api.gql(ROTATE, { input: { postId: post.id, everyWeeks: 0 }, dryRun: false })).toMatchObject({
+      errors: [expect.objectContaining({})],
+    });
 
     // Ended, A is responsible again from the day after.
-    await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endPostRotation(id: $id, lastDay: $lastDay) { record { validUntil } } }',
-      { id: rotation.id, lastDay: addDays(swap, 27) });
+    await api.data('mutation ($id: ID!, $lastDay: LocalDate!) { endPostRotation(id: $id, lastDay: $lastDay) { record { validUntil } } }', {
+      id: rotation.id,
+      lastDay: addDays(swap, 27),
+    });
     expect(await coverage(addDays(swap, 28))).toMatchObject({ status: 'FILLED', onDutyId: a });
   });
 });

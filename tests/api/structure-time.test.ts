@@ -13,27 +13,50 @@ import { MUSLIM_LANE, CHENXI, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const today = () => api.clock.today();
 
 /** Every row of the structure's tables, sequences aside: equal digests mean nothing changed. */
 async function fingerprint(): Promise<string> {
-  const tables = ['office', 'office_version', 'community', 'community_version', 'grid', 'grid_version', 'household', 'household_version',
-    'resident', 'resident_version', 'community_predecessor_office', 'community_predecessor_community', 'audit_event'];
-  const parts = await Promise.all(tables.map(async (table) =>
-    (await api.sql(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`))[0].digest));
+  const tables = [
+    'office',
+    'office_version',
+    'community',
+    'community_version',
+    'grid',
+    'grid_version',
+    'household',
+    'household_version',
+    'resident',
+    'resident_version',
+    'community_predecessor_office',
+    'community_predecessor_community',
+    'audit_event',
+  ];
+  const parts = await Promise.all(
+    tables.map(
+      async (table) =>
+        (await api.sql(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`))[0].digest,
+    ),
+  );
   return parts.join(',');
 }
 
 describe('the district through time', () => {
   it('shows the 7 offices and their old communities before the reform, the 12 communities from 29 September 2014 and today', async () => {
-    const tree = (asOf: string) => api.data(`query ($asOf: LocalDate) { districts(asOf: $asOf, options: { take: 1 }) { items {
+    const tree = (asOf: string) =>
+      api.data(
+        `query ($asOf: LocalDate) { districts(asOf: $asOf, options: { take: 1 }) { items {
       communityCount
       offices(options: { take: 10 }) { totalItems items { name communities { totalItems items { code name grids { totalItems } } } } }
       communities { totalItems items { code name office { name } } }
-    } } }`, { asOf });
+    } } }`,
+        { asOf },
+      );
     const before = (await tree('2014-09-28')).districts.items[0];
     expect(before.offices.totalItems).toBe(7);
     const oldCommunities = before.offices.items.flatMap((o: any) => o.communities.items);
@@ -53,18 +76,28 @@ describe('the district through time', () => {
 
   it('looks a unit up outside its validity with its validity, and lists ended units only when asked', async () => {
     const office = await sample.officeId(api, 'Hewan Sub-district Office');
-    const { office: read } = await api.data(`query ($id: ID!) { office(id: $id) { name validFrom validUntil validOnAsOf history { name versionFrom versionUntil } } }`, { id: office });
+    const { office: read } = await api.data(
+      `query ($id: ID!) { office(id: $id) { name validFrom validUntil validOnAsOf history { name versionFrom versionUntil } } }`,
+      { id: office },
+    );
     // Renamed in 2003, withdrawn by the reform: today it is read with its last name and its validity.
     expect(read).toMatchObject({ name: '河湾路街道办事处', validUntil: '2014-09-28', validOnAsOf: false });
-    expect(read.history.map((v: any) => [v.name, v.versionUntil])).toEqual([['河湾街道办事处', '2002-12-31'], ['河湾路街道办事处', '2014-09-28']]);
+    expect(read.history.map((v: any) => [v.name, v.versionUntil])).toEqual([
+      ['河湾街道办事处', '2002-12-31'],
+      ['河湾路街道办事处', '2014-09-28'],
+    ]);
     expect((await api.data('{ offices { totalItems } }')).offices.totalItems).toBe(0);
     expect((await api.data('{ offices(options: { filter: { includeEnded: true } }) { totalItems } }')).offices.totalItems).toBe(7);
   });
 
-  it('answers each level for the day asked: a grid\'s community, code and counts before and after the reform', async () => {
+  it("answers each level for the day asked: a grid's community, code and counts before and after the reform", async () => {
     const grid = await sample.firstGridOf(api, await sample.communityId(api, MUSLIM_LANE));
-    const read = (asOf: string) => api.data(`query ($id: ID!, $asOf: LocalDate) { grid(id: $id, asOf: $asOf) {
-      code community { code name gridCount residentCount } householdCount households(options: { take: 1 }) { totalItems items { grid { code } } } } }`, { id: grid.id, asOf });
+    const read = (asOf: string) =>
+      api.data(
+        `query ($id: ID!, $asOf: LocalDate) { grid(id: $id, asOf: $asOf) {
+      code community { code name gridCount residentCount } householdCount households(options: { take: 1 }) { totalItems items { grid { code } } } } }`,
+        { id: grid.id, asOf },
+      );
     const before = (await read('2014-09-28')).grid;
     const after = (await read(today())).grid;
     expect(before.code).toMatch(/^L\d\d-G\d\d$/);
@@ -80,11 +113,18 @@ describe('the district through time', () => {
 
 describe('households and residents through time', () => {
   it('a household that moved since the reform answers with its grid of the day, at every level', async () => {
-    const [moved] = await api.sql(`SELECT household_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on, COUNT(*)::int AS versions
+    const [moved] =
+      await api.sql(`SELECT household_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on, COUNT(*)::int AS versions
       FROM household_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
     expect(moved.versions).toBe(2);
-    const read = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { household(id: $id, asOf: $asOf) {
-      gridId grid { id households(options: { take: 100 }) { items { id } } } history { gridId versionFrom versionUntil } } }`, { id: String(moved.id), asOf })).household;
+    const read = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($id: ID!, $asOf: LocalDate) { household(id: $id, asOf: $asOf) {
+      gridId grid { id households(options: { take: 100 }) { items { id } } } history { gridId versionFrom versionUntil } } }`,
+          { id: String(moved.id), asOf },
+        )
+      ).household;
     const before = await read(addDays(moved.moved_on, -1));
     const after = await read(moved.moved_on);
     expect(before.gridId).not.toBe(after.gridId);
@@ -97,8 +137,14 @@ describe('households and residents through time', () => {
   it('a resident who moved into another household answers with the household of the day', async () => {
     const [moved] = await api.sql(`SELECT resident_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on
       FROM resident_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
-    const read = async (asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) { resident(id: $id, asOf: $asOf) {
-      householdId household { residents { items { id } } residentCount } } }`, { id: String(moved.id), asOf })).resident;
+    const read = async (asOf: string) =>
+      (
+        await api.data(
+          `query ($id: ID!, $asOf: LocalDate) { resident(id: $id, asOf: $asOf) {
+      householdId household { residents { items { id } } residentCount } } }`,
+          { id: String(moved.id), asOf },
+        )
+      ).resident;
     const before = await read(addDays(moved.moved_on, -1));
     const after = await read(moved.moved_on);
     expect(before.householdId).not.toBe(after.householdId);
@@ -110,12 +156,21 @@ describe('households and residents through time', () => {
 });
 
 describe('moves, with effect today or in the future, and their dry run', () => {
-  const move = (gridId: string, communityId: string, effectiveOn: string, dryRun = false) => api.gql(`mutation ($input: ChangeGridInput!, $dryRun: Boolean!) {
+  const move = (gridId: string, communityId: string, effectiveOn: string, dryRun = false) =>
+    api.gql(
+      `mutation ($input: ChangeGridInput!, $dryRun: Boolean!) {
     changeGrid(input: $input, dryRun: $dryRun) { dryRun correlationId changeCount changes { operation entityType entityId changes } record { communityId code } } }`,
-  { input: { id: gridId, communityId, effectiveOn }, dryRun });
+      { input: { id: gridId, communityId, effectiveOn }, dryRun },
+    );
 
-  const where = async (gridId: string, asOf: string) => (await api.data(`query ($id: ID!, $asOf: LocalDate) {
-    grid(id: $id, asOf: $asOf) { communityId community { grids { items { id } } gridCount householdCount } } }`, { id: gridId, asOf })).grid;
+  const where = async (gridId: string, asOf: string) =>
+    (
+      await api.data(
+        `query ($id: ID!, $asOf: LocalDate) {
+    grid(id: $id, asOf: $asOf) { communityId community { grids { items { id } } gridCount householdCount } } }`,
+        { id: gridId, asOf },
+      )
+    ).grid;
 
   it('moves a grid between communities from today: lists, nested fields, counts and scope answer for the day', async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
@@ -134,27 +189,49 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const now = await where(grid.id, today());
     expect(now.communityId).toBe(chenxi);
     expect(now.community.grids.items.map((g: any) => g.id)).toContain(grid.id);
-    expect(now.community).toMatchObject({ gridCount: countsBefore.gridCount + 1, householdCount: countsBefore.householdCount + households });
-    const listed = async (communityId: string, asOf: string) => (await api.data(`query ($c: ID, $asOf: LocalDate) {
-      grids(asOf: $asOf, options: { filter: { communityId: { eq: $c } }, take: 100 }) { items { id } } }`, { c: communityId, asOf })).grids.items.map((g: any) => g.id);
+    expect(now.community).toMatchObject({
+      gridCount: countsBefore.gridCount + 1,
+      householdCount: countsBefore.householdCount + households,
+    });
+    const listed = async (communityId: string, asOf: string) =>
+      (
+        await api.data(
+          `query ($c: ID, $asOf: LocalDate) {
+      grids(asOf: $asOf, options: { filter: { communityId: { eq: $c } }, take: 100 }) { items { id } } }`,
+          { c: communityId, asOf },
+        )
+      ).grids.items.map((g: any) => g.id);
     expect(await listed(muslimLane, yesterday)).toContain(grid.id);
     expect(await listed(muslimLane, today())).not.toContain(grid.id);
     expect(await listed(chenxi, today())).toContain(grid.id);
 
     // Scope follows the structure on the day read: Muslim Lane's coordinator saw its households yesterday, not today.
     const coordinator = await api.as('coordinator');
-    const theirs = async (asOf: string) => (await coordinator.data(`query ($g: ID, $asOf: LocalDate) {
-      households(asOf: $asOf, options: { filter: { gridId: { eq: $g } } }) { totalItems } }`, { g: grid.id, asOf })).households.totalItems;
+    const theirs = async (asOf: string) =>
+      (
+        await coordinator.data(
+          `query ($g: ID, $asOf: LocalDate) {
+      households(asOf: $asOf, options: { filter: { gridId: { eq: $g } } }) { totalItems } }`,
+          { g: grid.id, asOf },
+        )
+      ).households.totalItems;
     expect(await theirs(yesterday)).toBe(households);
     expect(await theirs(today())).toBe(0);
     // Reading the past is allowed; revealing personal data or writing needs the record in reach today.
-    const { households: past } = await coordinator.data(`query ($g: ID, $asOf: LocalDate) {
-      households(asOf: $asOf, options: { filter: { gridId: { eq: $g } }, take: 1 }) { items { id version residents { items { id } } } } }`, { g: grid.id, asOf: yesterday });
+    const { households: past } = await coordinator.data(
+      `query ($g: ID, $asOf: LocalDate) {
+      households(asOf: $asOf, options: { filter: { gridId: { eq: $g } }, take: 1 }) { items { id version residents { items { id } } } } }`,
+      { g: grid.id, asOf: yesterday },
+    );
     const [household] = past.items;
-    const reveal = await coordinator.gql(`mutation ($id: ID!) { revealResidentPersonalData(id: $id) { idNumber } }`, { id: household.residents.items[0].id });
+    const reveal = await coordinator.gql(`mutation ($id: ID!) { revealResidentPersonalData(id: $id) { idNumber } }`, {
+      id: household.residents.items[0].id,
+    });
     expect(reveal.errors![0].extensions.code).toBe('NOT_FOUND');
-    const correction = await coordinator.gql(`mutation ($id: ID!, $v: Int!, $asOf: LocalDate) { updateHousehold(input: { id: $id, version: $v, asOf: $asOf, address: "改" }) { id } }`,
-      { id: household.id, v: household.version, asOf: yesterday });
+    const correction = await coordinator.gql(
+      `mutation ($id: ID!, $v: Int!, $asOf: LocalDate) { updateHousehold(input: { id: $id, version: $v, asOf: $asOf, address: "改" }) { id } }`,
+      { id: household.id, v: household.version, asOf: yesterday },
+    );
     expect(correction.errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
@@ -173,7 +250,13 @@ describe('moves, with effect today or in the future, and their dry run', () => {
       // No write happened in between: "today" is computed from the validity.
       expect((await api.data(`query ($id: ID!) { grid(id: $id) { communityId } }`, { id: grid.id })).grid.communityId).toBe(chenxi);
       const coordinator = await api.as('coordinator');
-      expect((await coordinator.data(`query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }`, { g: grid.id })).households.totalItems).toBe(0);
+      expect(
+        (
+          await coordinator.data(`query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }`, {
+            g: grid.id,
+          })
+        ).households.totalItems,
+      ).toBe(0);
     } finally {
       api.clock.set(startedOn);
     }
@@ -196,7 +279,9 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     expect(comparable(real.data.changeGrid)).toEqual(comparable(dry.data.changeGrid));
     expect(real.data.changeGrid.correlationId).not.toBe(dry.data.changeGrid.correlationId);
     // Every audit row of the command carries its correlation id.
-    const rows = await api.sql('SELECT COUNT(*)::int AS n FROM audit_event WHERE correlation_id = $1', [real.data.changeGrid.correlationId]);
+    const rows = await api.sql('SELECT COUNT(*)::int AS n FROM audit_event WHERE correlation_id = $1', [
+      real.data.changeGrid.correlationId,
+    ]);
     expect(rows[0].n).toBe(real.data.changeGrid.changeCount);
   });
 });
@@ -205,24 +290,33 @@ describe('what the database refuses', () => {
   it('refuses two memberships of one household on the same day, and a duplicate code on the same day, with a coded error', async () => {
     const grid = await sample.firstGridOf(api, await sample.communityId(api, MUSLIM_LANE));
     const household = await sample.firstHouseholdOf(api, grid.id);
-    await expect(api.sql(`INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, 'REGISTERED', daterange($3::date, NULL))`,
-      [household.id, grid.id, today()])).rejects.toMatchObject({ driverError: { code: '23P01' } });
+    await expect(
+      api.sql(
+        `INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, 'REGISTERED', daterange($3::date, NULL))`,
+        [household.id, grid.id, today()],
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '23P01' } });
 
     // A code that another grid takes from next month: creating a grid with it from today would overlap then.
     const other = (await sample.gridsOf(api, await sample.communityId(api, CHENXI)))[0];
     const nextMonth = addDays(today(), 30);
-    const change = await api.gql(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { changeCount } }`,
-      { input: { id: other.id, effectiveOn: nextMonth, code: 'Z99-G01' } });
+    const change = await api.gql(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { changeCount } }`, {
+      input: { id: other.id, effectiveOn: nextMonth, code: 'Z99-G01' },
+    });
     expect(change.errors).toBeUndefined();
     const before = await fingerprint();
-    const created = await api.gql(`mutation ($c: ID!) { createGrid(input: { communityId: $c, code: "Z99-G01", name: "重号网格" }) { id } }`, { c: other.communityId });
+    const created = await api.gql(
+      `mutation ($c: ID!) { createGrid(input: { communityId: $c, code: "Z99-G01", name: "重号网格" }) { id } }`,
+      { c: other.communityId },
+    );
     expect(created.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect(created.errors![0].message).toBe('Another grid has that code on one of these days');
     expect(await fingerprint()).toBe(before);
 
     // A change dated before a later one is refused too, naming the day in the way.
-    const early = await api.gql(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { changeCount } }`,
-      { input: { id: other.id, effectiveOn: today(), name: '早改' } });
+    const early = await api.gql(`mutation ($input: ChangeGridInput!) { changeGrid(input: $input) { changeCount } }`, {
+      input: { id: other.id, effectiveOn: today(), name: '早改' },
+    });
     expect(early.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LATER_CHANGE' });
     expect(await fingerprint()).toBe(before);
   });
@@ -240,13 +334,19 @@ describe('the schema walks', () => {
     };
     for (const [name, field] of Object.entries(schema.getQueryType()!.getFields())) {
       const named = getNamedType(field.type).name;
-      if ((STRUCTURE.includes(named) || STRUCTURE.some((s) => named === `${s}List`)) && !field.args.some((a) => a.name === 'asOf')) missing.push(`Query.${name}`);
+      if ((STRUCTURE.includes(named) || STRUCTURE.some((s) => named === `${s}List`)) && !field.args.some((a) => a.name === 'asOf'))
+        missing.push(`Query.${name}`);
     }
     for (const typeName of STRUCTURE) {
       const type = schema.getType(typeName) as GraphQLObjectType;
       for (const [name, field] of Object.entries(type.getFields())) {
         if (name === 'history' || name === 'version' || !structural(field.type)) continue;
-        if (isObjectType(getNamedType(field.type)) || isListType(isNonNullType(field.type) ? field.type.ofType : field.type) || getNamedType(field.type).name.endsWith('List') || name.endsWith('Count')) {
+        if (
+          isObjectType(getNamedType(field.type)) ||
+          isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ||
+          getNamedType(field.type).name.endsWith('List') ||
+          name.endsWith('Count')
+        ) {
           if (!field.args.some((a) => a.name === 'asOf')) missing.push(`${typeName}.${name}`);
         }
       }
@@ -255,10 +355,11 @@ describe('the schema walks', () => {
     expect(missing.filter((m) => !/(predecessor|successor)/.test(m))).toEqual([]);
   });
 
-  it('every mutation runs in its request\'s transaction without opting in, and refuses to run outside one', async () => {
+  it("every mutation runs in its request's transaction without opting in, and refuses to run outside one", async () => {
     const schema = await buildApiSchema();
     const mutations = Object.entries(schema.getMutationType()!.getFields());
-    const info = (name: string) => ({ parentType: schema.getMutationType(), fieldName: name, operation: { operation: 'mutation' } }) as never;
+    const info = (name: string) =>
+      ({ parentType: schema.getMutationType(), fieldName: name, operation: { operation: 'mutation' } }) as never;
     // Signed in with every permission, so the field gets past its authorization to its resolver.
     const signedIn = { principal: { account: { role: Role.DISTRICT_ADMIN } }, can: () => true };
 
@@ -266,19 +367,32 @@ describe('the schema walks', () => {
     const opened: string[] = [];
     const sentinel = new Error('stop');
     for (const [name, field] of mutations) {
-      const context = { ...signedIn, inRequestTransaction: async () => { opened.push(name); throw sentinel; } };
-      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name))))
-        .rejects.toBe(sentinel);
+      const context = {
+        ...signedIn,
+        inRequestTransaction: async () => {
+          opened.push(name);
+          throw sentinel;
+        },
+      };
+      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name)))).rejects.toBe(sentinel);
     }
     expect(opened.length).toBeGreaterThan(30);
     expect(opened).toEqual(mutations.map(([name]) => name));
 
     // ...which refuses to run one when the request has none open (its resolver, here a database that throws, is never reached).
-    const database = new Proxy({}, { get: () => { throw new Error('the resolver ran'); } });
+    const database = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('the resolver ran');
+        },
+      },
+    );
     for (const [name, field] of mutations) {
       const context = Object.assign(new RequestContext({ manager: database } as never), signedIn);
-      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name))))
-        .rejects.toThrow("A mutation ran outside its request's transaction");
+      await expect(Promise.resolve().then(() => field.resolve!({}, {}, context, info(name)))).rejects.toThrow(
+        "A mutation ran outside its request's transaction",
+      );
     }
   });
 });

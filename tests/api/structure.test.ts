@@ -2,7 +2,9 @@ import { MUSLIM_LANE, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 
 const count = async (table: string) => Number((await api.sql(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
@@ -25,7 +27,9 @@ describe('the structure graph', () => {
     expect(district.communities.items).toHaveLength(12);
     expect(district.communityCount).toBe(12);
     expect(district.communities.items.map((c: any) => c.nameEn)).toContain('Muslim Lane Community');
-    expect(district.communities.items.every((c: any) => c.predecessorOffices.length > 0 && c.predecessorCommunities.length >= 2)).toBe(true);
+    expect(district.communities.items.every((c: any) => c.predecessorOffices.length > 0 && c.predecessorCommunities.length >= 2)).toBe(
+      true,
+    );
   });
 
   it('nests communities → grids → households → residents and back up, with counts that match the database', async () => {
@@ -75,21 +79,29 @@ describe('the structure graph', () => {
   });
 
   it('answers a nested query with a bounded number of SQL statements, however many rows it returns', async () => {
-    const nested = (take: number) => api.gql(`{ communities(options: { take: ${take} }) { items {
+    const nested = (take: number) =>
+      api.gql(`{ communities(options: { take: ${take} }) { items {
       grids(options: { take: 10 }) { items { households(options: { take: 30 }) { items { residents(options: { take: 10 }) { items { id } } } } } } } } }`);
     const one = await nested(1);
     const all = await nested(12);
-    const rows = (r: any) => r.data.communities.items.flatMap((c: any) => c.grids.items.flatMap((g: any) => g.households.items.flatMap((h: any) => h.residents.items))).length;
+    const rows = (r: any) =>
+      r.data.communities.items.flatMap((c: any) =>
+        c.grids.items.flatMap((g: any) => g.households.items.flatMap((h: any) => h.residents.items)),
+      ).length;
     expect(rows(all)).toBeGreaterThan(rows(one) * 5);
     // At most two statements for the page (rows, and the total when the page is full), then one per level.
     expect(all.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3);
     expect(one.extensions!.sqlStatements).toBe(all.extensions!.sqlStatements);
 
-    const upward = await api.gql(`{ residents(options: { take: 100 }) { items { household { grid { community { district { name } } } } } } }`);
+    const upward = await api.gql(
+      `{ residents(options: { take: 100 }) { items { household { grid { community { district { name } } } } } } }`,
+    );
     expect(upward.errors).toBeUndefined();
     expect(upward.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 4);
 
-    const counts = await api.gql(`{ communities { items { gridCount householdCount residentCount grids { items { householdCount residentCount } } } } }`);
+    const counts = await api.gql(
+      `{ communities { items { gridCount householdCount residentCount grids { items { householdCount residentCount } } } } }`,
+    );
     expect(counts.extensions!.sqlStatements).toBeLessThanOrEqual(2 + 3 + 1 + 2);
   });
 

@@ -8,25 +8,46 @@ import { startTestServer, TestServer } from '../support/test-server';
  * test plays many addresses through X-Forwarded-For.
  */
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer({ trustProxy: '1' }); });
+beforeAll(async () => {
+  api = await startTestServer({ trustProxy: '1' });
+});
 afterAll(() => api.close());
 beforeEach(() => api.sql('DELETE FROM login_throttle'));
 
-interface Attempt { reason?: string; code?: string; retryAfterSeconds?: number; clientCookie?: string; ok: boolean }
+interface Attempt {
+  reason?: string;
+  code?: string;
+  retryAfterSeconds?: number;
+  clientCookie?: string;
+  ok: boolean;
+}
 
 async function login(username: string, password: string, from: string, cookie = ''): Promise<Attempt> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from, cookie },
-    body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }', variables: { u: username, p: password } }),
+    body: JSON.stringify({
+      query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }',
+      variables: { u: username, p: password },
+    }),
   });
-  const body = await response.json() as any;
-  const clientCookie = response.headers.getSetCookie().find((c) => c.startsWith('cg_client='))?.split(';')[0];
+  const body = (await response.json()) as any;
+  const clientCookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('cg_client='))
+    ?.split(';')[0];
   const extensions = body.errors?.[0]?.extensions ?? {};
-  return { ok: !body.errors, code: extensions.code, reason: extensions.reason, retryAfterSeconds: extensions.retryAfterSeconds, clientCookie };
+  return {
+    ok: !body.errors,
+    code: extensions.code,
+    reason: extensions.reason,
+    retryAfterSeconds: extensions.retryAfterSeconds,
+    clientCookie,
+  };
 }
 
-const row = async (key: string) => (await api.sql('SELECT failures, COALESCE(locked_until > now(), false) AS locked FROM login_throttle WHERE key = $1', [key]))[0];
+const row = async (key: string) =>
+  (await api.sql('SELECT failures, COALESCE(locked_until > now(), false) AS locked FROM login_throttle WHERE key = $1', [key]))[0];
 
 describe('per address', () => {
   it('locks after 10 free failures, and the count decays one per quiet minute', async () => {
@@ -35,7 +56,10 @@ describe('per address', () => {
     expect((await login('nobody', 'x', from)).reason).toBe('TOO_MANY_ATTEMPTS');
     expect(await row(`ip:${from}`)).toEqual({ failures: 11, locked: true });
     // Five quiet minutes later (moved back in the table rather than waited for) the wait is over and 5 failures are forgotten.
-    await api.sql(`UPDATE login_throttle SET updated_at = updated_at - interval '5 minutes', locked_until = now() - interval '1 second' WHERE key = $1`, [`ip:${from}`]);
+    await api.sql(
+      `UPDATE login_throttle SET updated_at = updated_at - interval '5 minutes', locked_until = now() - interval '1 second' WHERE key = $1`,
+      [`ip:${from}`],
+    );
     expect((await login('nobody', 'x', from)).reason).toBe('BAD_CREDENTIALS');
     expect(await row(`ip:${from}`)).toEqual({ failures: 7, locked: false });
   });
@@ -51,7 +75,7 @@ describe('per address', () => {
 });
 
 describe('per username', () => {
-  it('a stranger cannot lock a known username for more than a minute, and the owner\'s known browser still gets in', async () => {
+  it("a stranger cannot lock a known username for more than a minute, and the owner's known browser still gets in", async () => {
     // The owner signed in from this browser before: it holds a known-client cookie.
     const owner = await login('coordinator', 'demo', '203.0.113.7');
     expect(owner.ok).toBe(true);
@@ -64,7 +88,9 @@ describe('per username', () => {
     const waits = answers.filter((a) => a.reason === 'TOO_MANY_ATTEMPTS').map((a) => a.retryAfterSeconds!);
     expect(waits.length).toBeGreaterThan(0);
     expect(Math.max(...waits)).toBeLessThanOrEqual(60);
-    const [{ seconds }] = await api.sql(`SELECT extract(epoch FROM locked_until - now()) AS seconds FROM login_throttle WHERE key = 'user:coordinator'`);
+    const [{ seconds }] = await api.sql(
+      `SELECT extract(epoch FROM locked_until - now()) AS seconds FROM login_throttle WHERE key = 'user:coordinator'`,
+    );
     expect(Number(seconds)).toBeLessThanOrEqual(60);
 
     // Right password from an unknown browser: waits like the stranger.

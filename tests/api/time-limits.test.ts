@@ -13,7 +13,11 @@ type Server = TestServer & { databaseUrl: string };
 let api: Server;
 beforeAll(async () => {
   api = await startTestServer({
-    poolSize: 3, acquireTimeoutMs: 2_000, statementTimeoutMs: 1_500, reportStatementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 1_000,
+    poolSize: 3,
+    acquireTimeoutMs: 2_000,
+    statementTimeoutMs: 1_500,
+    reportStatementTimeoutMs: 30_000,
+    idleInTransactionTimeoutMs: 1_000,
   });
 });
 afterAll(() => api.close());
@@ -67,11 +71,13 @@ describe('statement timeout', () => {
     expect((await api.sql('SELECT address FROM community WHERE id = 1'))[0].address).not.toBe('改了');
   });
 
-  it('report builders get a longer one: still waiting when another role\'s request has timed out', async () => {
+  it("report builders get a longer one: still waiting when another role's request has timed out", async () => {
     const [reporter, official] = [await api.as('reporter'), await api.as('official')];
     const lock = await holdLock(api, 'LOCK TABLE resident IN ACCESS EXCLUSIVE MODE');
     let reportDone = false;
-    const report = reporter.gql('{ residents(options: { take: 1 }) { totalItems } }').finally(() => { reportDone = true; });
+    const report = reporter.gql('{ residents(options: { take: 1 }) { totalItems } }').finally(() => {
+      reportDone = true;
+    });
     try {
       expect((await official.gql('{ residents(options: { take: 1 }) { totalItems } }')).errors![0].extensions.code).toBe('TIMEOUT');
       expect(reportDone).toBe(false);
@@ -111,20 +117,30 @@ it('statements stop when the client goes away', async () => {
   const lock = await holdLock(patient, 'LOCK TABLE resident IN ACCESS EXCLUSIVE MODE');
   try {
     const token = await patient.tokenFor('official');
-    const waitingOnLock = () => patient.sql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+    const waitingOnLock = () =>
+      patient.sql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()
       AND application_name = 'community-grid' AND wait_event_type = 'Lock' AND query ILIKE '%resident%'`);
     const controller = new AbortController();
     const request = fetch(`${patient.url}/graphql`, {
-      method: 'POST', signal: controller.signal,
+      method: 'POST',
+      signal: controller.signal,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ residents(options: { take: 1 }) { totalItems } }' }),
-    }).then(() => 'answered', () => 'aborted');
-    const [{ pid }] = await waitFor(async () => { const rows = await waitingOnLock(); return rows.length ? rows : undefined; });
+    }).then(
+      () => 'answered',
+      () => 'aborted',
+    );
+    const [{ pid }] = await waitFor(async () => {
+      const rows = await waitingOnLock();
+      return rows.length ? rows : undefined;
+    });
     const left = Date.now();
     controller.abort();
     expect(await request).toBe('aborted');
     // The lock is still held: only a cancel can have ended the statement.
-    await waitFor(async () => (await patient.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = \'Lock\'', [pid])).length === 0);
+    await waitFor(
+      async () => (await patient.sql("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid])).length === 0,
+    );
     console.log(`the abandoned request's statement stopped ${Date.now() - left} ms after its client left (lock still held)`);
   } finally {
     await lock.release();
@@ -139,8 +155,11 @@ describe('a saturated pool', () => {
     await monitor.connect();
   });
   afterAll(() => monitor.end());
-  const waitingOnLock = async () => (await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()
-    AND application_name = 'community-grid' AND wait_event_type = 'Lock'`)).rowCount ?? 0;
+  const waitingOnLock = async () =>
+    (
+      await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+    AND application_name = 'community-grid' AND wait_event_type = 'Lock'`)
+    ).rowCount ?? 0;
 
   it('health and readiness answer; other users are served again within the timeouts', async () => {
     const [attacker, other] = [await api.as('official'), await api.as('coordinator')];
@@ -170,12 +189,14 @@ describe('a saturated pool', () => {
       const attackCodes = (await Promise.all(attacks)).map((r) => r.errors?.[0].extensions.code ?? 'served');
       expect(answers.slice(-1)).toEqual(['served']);
       for (const code of [...answers.slice(0, -1), ...attackCodes]) expect(['TIMEOUT', 'SERVICE_UNAVAILABLE']).toContain(code);
-      console.log([
-        `pool of 3 saturated by 6 slow requests after ${saturatedAt} ms (statement timeout 1.5 s, acquire timeout 2 s)`,
-        `  /healthz answered in ${healthMs} ms, /readyz in ${readyMs} ms (ready) while saturated`,
-        `  another user: ${answers.join(' → ')}, served ${servedMs} ms after the attack began`,
-        `  the slow requests: ${attackCodes.join(', ')}`,
-      ].join('\n'));
+      console.log(
+        [
+          `pool of 3 saturated by 6 slow requests after ${saturatedAt} ms (statement timeout 1.5 s, acquire timeout 2 s)`,
+          `  /healthz answered in ${healthMs} ms, /readyz in ${readyMs} ms (ready) while saturated`,
+          `  another user: ${answers.join(' → ')}, served ${servedMs} ms after the attack began`,
+          `  the slow requests: ${attackCodes.join(', ')}`,
+        ].join('\n'),
+      );
     } finally {
       await lock.release();
     }
@@ -185,13 +206,16 @@ describe('a saturated pool', () => {
     const [attacker, other] = [await api.as('reporter'), await api.as('coordinator')];
     const started = Date.now();
     const attacks = Array.from({ length: 12 }, () =>
-      attacker.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', { s: '马'.repeat(300_000) }));
+      attacker.gql('query ($s: String!) { residents(options: { filter: { search: $s } }) { totalItems } }', { s: '马'.repeat(300_000) }),
+    );
     const otherStarted = Date.now();
     const served = await other.gql('{ communities { totalItems } }');
     const otherMs = Date.now() - otherStarted;
     const codes = (await Promise.all(attacks)).map((r) => r.errors?.[0].extensions.code);
     expect(codes).toEqual(Array(12).fill('BAD_USER_INPUT'));
     expect(served.data.communities.totalItems).toBeGreaterThan(0);
-    console.log(`12 concurrent 900 KB searches all refused within ${Date.now() - started} ms; another user's query took ${otherMs} ms meanwhile`);
+    console.log(
+      `12 concurrent 900 KB searches all refused within ${Date.now() - started} ms; another user's query took ${otherMs} ms meanwhile`,
+    );
   });
 });

@@ -8,23 +8,83 @@ import { Client, startTestServer, TestServer } from '../support/test-server';
  * account being enabled.
  */
 let api: TestServer;
-beforeAll(async () => { api = await startTestServer(); });
+beforeAll(async () => {
+  api = await startTestServer();
+});
 afterAll(() => api.close());
 beforeEach(() => api.sql('DELETE FROM login_throttle'));
 
 const CREATE_TOKEN = graphql(`
   mutation TokensCreate($name: String!, $expiresInDays: Int) {
-    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) { token apiToken { id } }
+    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) {
+      token
+      apiToken {
+        id
+      }
+    }
   }
 `);
-const ME = graphql(`query TokensMe { me { username } }`);
-const UPDATE_ACCOUNT = graphql(`mutation TokensUpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }`);
-const RESET_PASSWORD = graphql(`mutation TokensResetPassword($id: ID!, $password: String!) { resetPassword(id: $id, password: $password) { id } }`);
-const ACCOUNT_TOKENS = graphql(`query TokensOfAccount($accountId: ID!) { accountApiTokens(accountId: $accountId) { id accountId name prefix revokedAt } }`);
-const REVOKE_ACCOUNT_TOKEN = graphql(`mutation TokensRevokeAccountToken($id: ID!) { revokeAccountApiToken(id: $id) { id revokedAt } }`);
-const REVOKE_TOKEN = graphql(`mutation TokensRevoke($id: ID!) { revokeApiToken(id: $id) { id } }`);
-const MY_TOKENS = graphql(`query TokensMine { apiTokens { id revokedAt expiresAt } }`);
-const LOGOUT = graphql(`mutation TokensLogout { logout }`);
+const ME = graphql(`
+  query TokensMe {
+    me {
+      username
+    }
+  }
+`);
+const UPDATE_ACCOUNT = graphql(`
+  mutation TokensUpdateAccount($input: UpdateAccountInput!) {
+    updateAccount(input: $input) {
+      id
+    }
+  }
+`);
+const RESET_PASSWORD = graphql(`
+  mutation TokensResetPassword($id: ID!, $password: String!) {
+    resetPassword(id: $id, password: $password) {
+      id
+    }
+  }
+`);
+const ACCOUNT_TOKENS = graphql(`
+  query TokensOfAccount($accountId: ID!) {
+    accountApiTokens(accountId: $accountId) {
+      id
+      accountId
+      name
+      prefix
+      revokedAt
+    }
+  }
+`);
+const REVOKE_ACCOUNT_TOKEN = graphql(`
+  mutation TokensRevokeAccountToken($id: ID!) {
+    revokeAccountApiToken(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);
+const REVOKE_TOKEN = graphql(`
+  mutation TokensRevoke($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+    }
+  }
+`);
+const MY_TOKENS = graphql(`
+  query TokensMine {
+    apiTokens {
+      id
+      revokedAt
+      expiresAt
+    }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation TokensLogout {
+    logout
+  }
+`);
 
 /** Signs in as `username` and makes an API token through the API, as a user would. */
 async function credentials(username: string, password = 'demo') {
@@ -54,7 +114,9 @@ describe('revoked for good', () => {
     expect(await works(bearer)).toBe(false);
     await api.data(RESET_PASSWORD, { id, password: 'demo-demo-demo' });
     expect(await works(bearer)).toBe(false);
-    await api.sql(`UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE username = 'coordinator') WHERE username = 'official'`);
+    await api.sql(
+      `UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE username = 'coordinator') WHERE username = 'official'`,
+    );
   });
 
   it('a role change, and a change of the reach an administrator sets, revoke; other edits do not', async () => {
@@ -103,16 +165,24 @@ describe('revoked for good', () => {
   });
 });
 
-describe('administrators see and revoke any account\'s tokens', () => {
+describe("administrators see and revoke any account's tokens", () => {
   it('lists them without secrets, revokes one, and records it in the audit trail', async () => {
     const { bearer, tokenId } = await credentials('gridmember');
     const { id } = await account('gridmember');
     const { accountApiTokens } = await api.data(ACCOUNT_TOKENS, { accountId: id });
-    expect(accountApiTokens).toContainEqual({ id: tokenId, accountId: id, name: 'script', prefix: expect.stringMatching(/^cg_/), revokedAt: null });
+    expect(accountApiTokens).toContainEqual({
+      id: tokenId,
+      accountId: id,
+      name: 'script',
+      prefix: expect.stringMatching(/^cg_/),
+      revokedAt: null,
+    });
     const { revokeAccountApiToken } = await api.data(REVOKE_ACCOUNT_TOKEN, { id: tokenId });
     expect(revokeAccountApiToken.revokedAt).not.toBeNull();
     expect(await works(bearer)).toBe(false);
-    const [event] = await api.sql(`SELECT actor_name, operation FROM audit_event WHERE entity_type = 'ApiToken' AND entity_id = $1`, [tokenId]);
+    const [event] = await api.sql(`SELECT actor_name, operation FROM audit_event WHERE entity_type = 'ApiToken' AND entity_id = $1`, [
+      tokenId,
+    ]);
     expect(event).toEqual({ actor_name: 'admin', operation: 'UPDATE' });
   });
 
@@ -140,7 +210,7 @@ describe('logout and the token limit', () => {
     const make = () => session.gql(CREATE_TOKEN, { name: 'many' });
     const mine = async () => (await session.data(MY_TOKENS)).apiTokens;
     const active = async () => (await mine()).filter((t) => !t.revokedAt && new Date(t.expiresAt) > new Date()).length;
-    while (await active() < 20) expect((await make()).errors).toBeUndefined();
+    while ((await active()) < 20) expect((await make()).errors).toBeUndefined();
     const refused = await make();
     expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LIMIT_REACHED' });
     const [{ id }] = (await mine()).filter((t) => !t.revokedAt);

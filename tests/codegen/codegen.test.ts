@@ -11,6 +11,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js');
 
 it('the generated GraphQL types are up to date (run `npm run codegen` after changing an operation or the schema)', () => {
-  const check = spawnSync(process.execPath, [CLI, '--config', 'codegen.ts', '--check', '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const check = spawnSync(process.execPath, [CLI, '--config', 'codegen.ts', '--check', '--silent'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect({ status: check.status, stale: `${check.stdout}${check.stderr}`.match(/^\s+- .+$/gm) ?? [] }).toEqual({ status: 0, stale: [] });
 });

@@ -108,17 +108,27 @@ it('shows a report builder everything, read-only and masked', async () => {
   await page.goto(`${api.url}/#/residents?filter=${filter}&sort=birthDate&order=DESC`);
   await page.getByText('1950–1954').first().waitFor();
   await page.getByText('1955–1959').first().waitFor();
-  await page.locator('table tbody tr').first().getByText(/^1955–1959 \(aged/).waitFor();
+  await page
+    .locator('table tbody tr')
+    .first()
+    .getByText(/^1955–1959 \(aged/)
+    .waitFor();
   const [{ n: inBands }] = await api.sql(`SELECT COUNT(*)::int AS n FROM resident WHERE birth_date BETWEEN '1950-01-01' AND '1959-12-31'`);
   await page.getByText(`of ${inBands}`).waitFor();
   expect(await page.getByText('Born in band from').count()).toBeGreaterThan(0);
 });
 
-it('gives administrators accounts, the audit trail with each record\'s history, and their API tokens', async () => {
-  const { page: admin, errors: adminErrors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
+it("gives administrators accounts, the audit trail with each record's history, and their API tokens", async () => {
+  const { page: admin, errors: adminErrors } = await newPage(browser, 'en-US', {
+    url: api.url,
+    cookie: await api.login('admin', ADMIN_PASSWORD),
+  });
   try {
     const grid = (await sample.gridsOf(api, muslimLane))[1];
-    await api.data('mutation ($id: ID!, $version: Int!) { updateGrid(input: { id: $id, version: $version, name: "改过名的网格" }) { id } }', { id: grid.id, version: grid.version });
+    await api.data(
+      'mutation ($id: ID!, $version: Int!) { updateGrid(input: { id: $id, version: $version, name: "改过名的网格" }) { id } }',
+      { id: grid.id, version: grid.version },
+    );
     const change = `name: "${grid.name}" → "改过名的网格"`;
     await admin.goto(`${api.url}/#/accounts`);
     await admin.getByText('coordinator', { exact: true }).waitFor();
@@ -137,9 +147,13 @@ it('gives administrators accounts, the audit trail with each record\'s history, 
     expect(token).toMatch(/^cg_/);
     await admin.getByText('weekly export').waitFor();
     await screenshot(admin, 'my-api-tokens');
-    const check = await (await fetch(`${api.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }),
-    })).json() as any;
+    const check = (await (
+      await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      })
+    ).json()) as any;
     expect(check.data.me.username).toBe('admin');
     expect(adminErrors).toEqual([]);
   } finally {

@@ -23,7 +23,9 @@ beforeAll(async () => {
   muslimLane = await sample.communityId(api, MUSLIM_LANE);
   muslimLaneGrids = await sample.gridsOf(api, muslimLane);
 });
-beforeEach(async () => { ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) })); });
+beforeEach(async () => {
+  ({ page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) }));
+});
 afterEach(async () => {
   await page.context().close();
   expect(errors).toEqual([]);
@@ -31,7 +33,8 @@ afterEach(async () => {
 
 const one = async <T = any>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
-const residentTotal = async (filter = '{}') => (await api.data(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents.totalItems;
+const residentTotal = async (filter = '{}') =>
+  (await api.data(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents.totalItems;
 
 /** Sets the as-of day in the picker of the page shown. */
 const showAsOf = (day: string) => page.getByLabel('As of', { exact: true }).fill(day);
@@ -94,7 +97,10 @@ it('exports the filtered list as CSV with readable column names', async () => {
   expect(expected).toBeGreaterThan(0);
   await page.getByText(`of ${expected}`).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('ID,Grid,Address,Registration,Residents');
   expect(csv).toHaveLength(expected + 1);
   expect(csv.slice(1).every((line) => /,(Registered here|Floating),\d+$/.test(line))).toBe(true);
@@ -107,7 +113,9 @@ it('creates a grid in a community', async () => {
   await page.getByLabel('Name *').fill('星桥试验网格');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/grids\/\d+\/show$/);
-  const { grids } = await api.data('{ grids(options: { filter: { code: { eq: "E2E1" } } }) { items { name validUntil community { name } } } }');
+  const { grids } = await api.data(
+    '{ grids(options: { filter: { code: { eq: "E2E1" } } }) { items { name validUntil community { name } } } }',
+  );
   expect(grids.items).toEqual([{ name: '星桥试验网格', validUntil: null, community: { name: '星桥社区' } }]);
   await screenshot(page, 'grid-show');
 });
@@ -133,11 +141,17 @@ it('edits a household, and explains a stale edit instead of failing', async () =
   await address.fill('清真巷1号院1号楼102室（已修缮）');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/households$/);
-  expect(await one('SELECT address, version FROM household WHERE id = $1', [edited.id])).toEqual({ address: '清真巷1号院1号楼102室（已修缮）', version: edited.version + 1 });
+  expect(await one('SELECT address, version FROM household WHERE id = $1', [edited.id])).toEqual({
+    address: '清真巷1号院1号楼102室（已修缮）',
+    version: edited.version + 1,
+  });
 
   await open(`households/${stale.id}`);
   await address.waitFor();
-  await api.data('mutation ($id: ID!, $version: Int!) { updateHousehold(input: { id: $id, version: $version, registrationType: FLOATING }) { version } }', { id: stale.id, version: stale.version });
+  await api.data(
+    'mutation ($id: ID!, $version: Int!) { updateHousehold(input: { id: $id, version: $version, registrationType: FLOATING }) { version } }',
+    { id: stale.id, version: stale.version },
+  );
   await address.fill('有人先改了');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Someone else saved this record after you opened it').waitFor();
@@ -198,7 +212,9 @@ it('redraws the tree as of another day: the 7 offices and their old communities 
   expect(await page.locator('[data-testid^="tree-o"]').count()).toBe(7);
   expect(await page.getByText(MUSLIM_LANE).count()).toBe(0);
   await page.getByRole('button', { name: 'Expand all' }).click();
-  const oldCommunities = await api.data('{ communities(asOf: "2014-09-28", options: { sort: [{ field: code }] }) { totalItems items { code nameEn grids { items { code name } } } } }');
+  const oldCommunities = await api.data(
+    '{ communities(asOf: "2014-09-28", options: { sort: [{ field: code }] }) { totalItems items { code nameEn grids { items { code name } } } } }',
+  );
   const [firstOld] = oldCommunities.communities.items;
   await page.getByText(`${firstOld.code} ${firstOld.nameEn}`).waitFor();
   await page.getByText(`${firstOld.grids.items[0].code} ${firstOld.grids.items[0].name}`).waitFor();
@@ -226,7 +242,9 @@ it('redraws the tree as of another day: the 7 offices and their old communities 
 
 it("shows a grid's history: its old community before the reform and its new one after, with the lineage", async () => {
   const grid = muslimLaneGrids[2];
-  const { grid: read } = await api.data(`{ grid(id: "${grid.id}") { validFrom history { versionFrom code community { id code name validUntil } } } }`);
+  const { grid: read } = await api.data(
+    `{ grid(id: "${grid.id}") { validFrom history { versionFrom code community { id code name validUntil } } } }`,
+  );
   const [before, after] = [read.history[0], read.history.at(-1)];
   expect(before.community.id).not.toBe(after.community.id);
   await open(`grids/${grid.id}/show`);
@@ -239,8 +257,14 @@ it("shows a grid's history: its old community before the reform and its new one 
 
   // The old community ended at the reform; its page names the community that took over its territory.
   await versions.getByText(`${before.community.code} ${before.community.name}`).click();
-  await page.getByText(`until ${shown(before.community.validUntil)}`).first().waitFor();
-  await page.getByTestId('lineage').getByText(new RegExp(`C01 ${MUSLIM_LANE}`)).waitFor();
+  await page
+    .getByText(`until ${shown(before.community.validUntil)}`)
+    .first()
+    .waitFor();
+  await page
+    .getByTestId('lineage')
+    .getByText(new RegExp(`C01 ${MUSLIM_LANE}`))
+    .waitFor();
   await page.getByText('Not valid on this day').waitFor();
   await screenshot(page, 'community-lineage');
 });
@@ -248,7 +272,8 @@ it("shows a grid's history: its old community before the reform and its new one 
 it('moves a grid to another community from a date: preview first, then apply; Edit stays a correction', async () => {
   const grid = muslimLaneGrids.at(-1)!;
   const chenxi = (await api.data(`{ community(id: "${await sample.communityId(api, CHENXI)}") { id code name } }`)).community;
-  const communityOf = async (asOf = TEST_TODAY) => (await api.data(`{ grid(id: "${grid.id}", asOf: "${asOf}") { community { name } } }`)).grid.community.name;
+  const communityOf = async (asOf = TEST_TODAY) =>
+    (await api.data(`{ grid(id: "${grid.id}", asOf: "${asOf}") { community { name } } }`)).grid.community.name;
   await open(`grids/${grid.id}/show`);
   await page.getByRole('button', { name: 'Move / change from a date' }).click();
   const dialog = page.getByRole('dialog');
@@ -259,7 +284,11 @@ it('moves a grid to another community from a date: preview first, then apply; Ed
   await page.getByRole('option', { name: `${chenxi.code} ${chenxi.name}` }).click();
   expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
   // The grid's households take their open affairs along: each is re-routed in Chenxi (one change each).
-  const openAffairs = (await api.data(`{ affairs(options: { filter: { gridId: { eq: "${grid.id}" }, status: { in: [ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED, SUSPENDED] } } }) { totalItems } }`)).affairs.totalItems;
+  const openAffairs = (
+    await api.data(
+      `{ affairs(options: { filter: { gridId: { eq: "${grid.id}" }, status: { in: [ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED, SUSPENDED] } } }) { totalItems } }`,
+    )
+  ).affairs.totalItems;
   const changes = 1 + openAffairs;
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const preview = dialog.getByTestId('command-preview');
@@ -278,5 +307,8 @@ it('moves a grid to another community from a date: preview first, then apply; Ed
   await screenshot(page, 'grid-after-move');
 
   await page.getByRole('link', { name: 'Edit' }).click();
-  await page.getByTestId('correction-note').getByText(/corrects the version valid from/).waitFor();
+  await page
+    .getByTestId('correction-note')
+    .getByText(/corrects the version valid from/)
+    .waitFor();
 });

@@ -157,7 +157,9 @@ it('applies the plan after a confirmation that restates the impact, and the stru
   expect(summary).toContain('1 grid left with fewer than two members');
   expect(summary).toContain('accounts whose reach changes');
   // Shot once the dialog has faded in.
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="confirm-dialog"] .MuiDialog-paper')!).opacity === '1');
+  await page.waitForFunction(
+    () => getComputedStyle(document.querySelector('[data-testid="confirm-dialog"] .MuiDialog-paper')!).opacity === '1',
+  );
   await screenshot(page, 'reorganization-confirm');
   await confirm.getByRole('button', { name: 'Apply the plan' }).click();
   await page.getByTestId('plan-applied').waitFor();
@@ -188,7 +190,9 @@ it('applies the plan after a confirmation that restates the impact, and the stru
   expect(await timeline.locator('[data-kind="split"]').innerText()).toContain('Households split off to grid C01-G91');
 
   // A community's timeline: founded in the 2014 reform, taking over from the offices and old communities before it.
-  const [community] = await api.sql(`SELECT community_id AS id FROM community_version WHERE code = 'C01' AND valid @> $1::date`, [TEST_TODAY]);
+  const [community] = await api.sql(`SELECT community_id AS id FROM community_version WHERE code = 'C01' AND valid @> $1::date`, [
+    TEST_TODAY,
+  ]);
   await open(`communities/${community.id}/show`);
   const story = page.getByTestId('unit-timeline');
   await story.locator('[data-kind="took_over"]').first().waitFor();

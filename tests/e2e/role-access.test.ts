@@ -42,8 +42,24 @@ const ACCOUNTS: Array<[Role, string, () => string]> = [
 /** The menu's entries: the resources (by their plural names) and the pages of their own, each with the action it needs. */
 const plural = (resource: keyof typeof app.resources) => app.resources[resource].name.split('||||').pop()!.trim();
 const MENU: Array<[string, string, string]> = [
-  ...(['communities', 'grids', 'households', 'residents', 'staffMembers', 'absences', 'specialistRoles', 'staffingTemplates', 'serviceWindows',
-    'offices', 'districts', 'accounts', 'auditEvents', 'reorganizationPlans'] as const).map((resource): [string, string, string] => [plural(resource), resource, 'list']),
+  ...(
+    [
+      'communities',
+      'grids',
+      'households',
+      'residents',
+      'staffMembers',
+      'absences',
+      'specialistRoles',
+      'staffingTemplates',
+      'serviceWindows',
+      'offices',
+      'districts',
+      'accounts',
+      'auditEvents',
+      'reorganizationPlans',
+    ] as const
+  ).map((resource): [string, string, string] => [plural(resource), resource, 'list']),
   [app.cg.menu.service, 'affairs', 'list'],
   [app.cg.menu.structure, 'structure', 'list'],
   [app.cg.menu.coverage, 'staffing', 'coverage'],
@@ -69,7 +85,7 @@ async function expectShown(checks: Array<[string, Locator, boolean]>) {
   const wrong: string[] = [];
   for (const [what, locator, allowed] of checks) {
     const count = await locator.count();
-    if ((count > 0) !== allowed) wrong.push(`${what}: expected ${allowed ? 'shown' : 'hidden'}, ${count} shown`);
+    if (count > 0 !== allowed) wrong.push(`${what}: expected ${allowed ? 'shown' : 'hidden'}, ${count} shown`);
   }
   expect(wrong).toEqual([]);
 }
@@ -91,7 +107,13 @@ describe.each(ACCOUNTS)('%s', (role, username, password) => {
   it('sees the menu entries its permissions allow, and no others', async () => {
     await page.goto(`${api.url}/#/`);
     await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
-    await expectShown(MENU.map(([label, resource, action]) => [`menu ${label}`, page.getByRole('menuitem', { name: label, exact: true }), may(resource, action)]));
+    await expectShown(
+      MENU.map(([label, resource, action]) => [
+        `menu ${label}`,
+        page.getByRole('menuitem', { name: label, exact: true }),
+        may(resource, action),
+      ]),
+    );
     await screenshot(page, `menu-${username}`);
   });
 
@@ -108,12 +130,16 @@ describe.each(ACCOUNTS)('%s', (role, username, password) => {
     // A list the role may not open says so instead of showing it.
     for (const { resource } of LISTS.filter((list) => !may(list.resource, 'list'))) {
       await page.goto(`${api.url}/#/${resource}`);
-      await page.getByText('Access denied', { exact: false }).or(page.getByText('not authorized', { exact: false })).first().waitFor();
+      await page
+        .getByText('Access denied', { exact: false })
+        .or(page.getByText('not authorized', { exact: false }))
+        .first()
+        .waitFor();
       expect(await page.locator('table tbody tr').count()).toBe(0);
     }
   });
 
-  it('sees edit, dated commands and staffing commands on a grid\'s page only where its permissions allow', async () => {
+  it("sees edit, dated commands and staffing commands on a grid's page only where its permissions allow", async () => {
     await page.goto(`${api.url}/#/grids/${grid.id}/show`);
     await page.getByText(grid.code).first().waitFor();
     await page.getByText(app.cg.grid_members.title).first().waitFor();
@@ -126,7 +152,7 @@ describe.each(ACCOUNTS)('%s', (role, username, password) => {
     ]);
   });
 
-  it('sees edit and reveal on a resident\'s page only where its permissions allow', async () => {
+  it("sees edit and reveal on a resident's page only where its permissions allow", async () => {
     await page.goto(`${api.url}/#/residents/${resident.id}/show`);
     await page.getByText(resident.name).first().waitFor();
     const toolbar = page.getByTestId('record-actions');
@@ -137,10 +163,14 @@ describe.each(ACCOUNTS)('%s', (role, username, password) => {
     ]);
   });
 
-  it('sees the one-stop service\'s worklists for the service actions it may take', async () => {
+  it("sees the one-stop service's worklists for the service actions it may take", async () => {
     if (!may('affairs', 'list')) {
       await page.goto(`${api.url}/#/service`);
-      await page.getByText('Access denied', { exact: false }).or(page.getByText('not authorized', { exact: false })).first().waitFor();
+      await page
+        .getByText('Access denied', { exact: false })
+        .or(page.getByText('not authorized', { exact: false }))
+        .first()
+        .waitFor();
       expect(await page.getByRole('tab').count()).toBe(0);
       return;
     }
@@ -156,7 +186,11 @@ describe.each(ACCOUNTS)('%s', (role, username, password) => {
   it('applies a reorganization plan only where its permissions allow', async () => {
     await page.goto(`${api.url}/#/reorganizationPlans/${draftPlan.id}/show`);
     if (!may('reorganizationPlans', 'show')) {
-      await page.getByText('Access denied', { exact: false }).or(page.getByText('not authorized', { exact: false })).first().waitFor();
+      await page
+        .getByText('Access denied', { exact: false })
+        .or(page.getByText('not authorized', { exact: false }))
+        .first()
+        .waitFor();
       expect(await page.getByText(draftPlan.name).count()).toBe(0);
       return;
     }

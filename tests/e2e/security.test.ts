@@ -22,8 +22,15 @@ it('every main screen works under the Content-Security-Policy', async () => {
     expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await page.getByText('Chengdong District at a glance').first().waitFor();
     await page.locator('.MuiChartsSurface-root, svg').first().waitFor();
-    for (const [path, text] of [['#/structure', 'Muslim Lane Community'], ['#/residents', 'of '], ['#/communities/1/show', '清真巷社区'],
-      ['#/grids/1/show', 'G01'], ['#/accounts', 'coordinator'], ['#/my-tokens', 'Make token'], ['#/auditEvents', 'Audit trail']]) {
+    for (const [path, text] of [
+      ['#/structure', 'Muslim Lane Community'],
+      ['#/residents', 'of '],
+      ['#/communities/1/show', '清真巷社区'],
+      ['#/grids/1/show', 'G01'],
+      ['#/accounts', 'coordinator'],
+      ['#/my-tokens', 'Make token'],
+      ['#/auditEvents', 'Audit trail'],
+    ]) {
       await page.goto(`${api.url}/${path}`);
       await page.getByText(text).first().waitFor();
     }
@@ -52,9 +59,16 @@ it("administrators see an account's API tokens on its page and revoke one", asyn
   const [coordinator] = await api.sql(`SELECT id FROM account WHERE username = 'coordinator'`);
   const token = await api.tokenFor('coordinator');
   const [{ id: tokenId }] = await api.sql(`SELECT id FROM api_token WHERE account_id = $1 ORDER BY id DESC LIMIT 1`, [coordinator.id]);
-  const works = async () => !((await (await fetch(`${api.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { id } }' }),
-  })).json()) as any).errors;
+  const works = async () =>
+    !(
+      (await (
+        await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ me { id } }' }),
+        })
+      ).json()) as any
+    ).errors;
   expect(await works()).toBe(true);
 
   const { page, errors } = await newPage(browser, 'en-US', { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });

@@ -16,7 +16,9 @@ let page: Page;
 let errors: string[];
 
 const suite = browserSuite();
-beforeAll(async () => { ({ api, browser } = suite); });
+beforeAll(async () => {
+  ({ api, browser } = suite);
+});
 afterEach(async () => {
   await page.context().close();
   expect(errors).toEqual([]);
@@ -39,12 +41,23 @@ async function step(name: string, fill?: () => Promise<void>) {
 it('an affair goes from acceptance at a window to closure by the right people, without typing an id', async () => {
   const muslimLane = await sample.communityId(api, MUSLIM_LANE);
   // The service agent of Muslim Lane on duty today gets an account of their own (set up by the administrator).
-  const { posts } = await api.data(`query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
-    items { specialistRole { code } holders { slot staffMember { id name } } } } }`, { c: muslimLane });
-  const agent = posts.items.find((p: any) => p.specialistRole.code === 'SERVICE_AGENT').holders.find((h: any) => h.slot === 'A').staffMember;
-  await api.data(`mutation ($c: ID!, $s: ID!) { createAccount(input: { username: "agent", password: "agent-password", displayName: "服务代办员（演示）",
-    role: WINDOW_STAFF, communityIds: [$c], staffMemberId: $s }) { id } }`, { c: muslimLane, s: agent.id });
-  const { residents } = await api.data(`query ($c: ID!) { residents(options: { take: 1, skip: 7, filter: { communityId: { eq: $c } } }) { items { name household { address } } } }`, { c: muslimLane });
+  const { posts } = await api.data(
+    `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
+    items { specialistRole { code } holders { slot staffMember { id name } } } } }`,
+    { c: muslimLane },
+  );
+  const agent = posts.items
+    .find((p: any) => p.specialistRole.code === 'SERVICE_AGENT')
+    .holders.find((h: any) => h.slot === 'A').staffMember;
+  await api.data(
+    `mutation ($c: ID!, $s: ID!) { createAccount(input: { username: "agent", password: "agent-password", displayName: "服务代办员（演示）",
+    role: WINDOW_STAFF, communityIds: [$c], staffMemberId: $s }) { id } }`,
+    { c: muslimLane, s: agent.id },
+  );
+  const { residents } = await api.data(
+    `query ($c: ID!) { residents(options: { take: 1, skip: 7, filter: { communityId: { eq: $c } } }) { items { name household { address } } } }`,
+    { c: muslimLane },
+  );
   const resident = residents.items[0];
   const description = `申请开具居住证明 ${Date.now()}`;
 
@@ -67,7 +80,7 @@ it('an affair goes from acceptance at a window to closure by the right people, w
   await step('CLASSIFY');
   await page.getByTestId('affair-status').filter({ hasText: 'Classified' }).waitFor();
   await page.getByTestId('affair-timeline').filter({ hasText: agent.name }).waitFor();
-  expect(await page.getByTestId('affair-timeline').innerText()).toContain('the role\'s A holder');
+  expect(await page.getByTestId('affair-timeline').innerText()).toContain("the role's A holder");
   await noRawKeys();
   await page.context().close();
   expect(errors).toEqual([]);
@@ -97,11 +110,22 @@ it('an affair goes from acceptance at a window to closure by the right people, w
   });
   await page.getByTestId('affair-status').filter({ hasText: 'Closed' }).waitFor();
   await screenshot(page, 'service-affair-closed');
-  const [row] = await api.sql(`SELECT a.status, a.satisfaction, a.assignee_id,
+  const [row] = await api.sql(
+    `SELECT a.status, a.satisfaction, a.assignee_id,
       ARRAY(SELECT e.actor_name || ':' || COALESCE(e.transition, e.kind) FROM affair_event e WHERE e.affair_id = a.id ORDER BY e.id) AS steps
-    FROM affair a WHERE a.description = $1`, [description]);
+    FROM affair a WHERE a.description = $1`,
+    [description],
+  );
   expect(row).toMatchObject({ status: 'CLOSED', satisfaction: 5, assignee_id: Number(agent.id) });
-  expect(row.steps).toEqual(['window:ACCEPTED', 'window:CLASSIFY', 'window:ROUTED', 'agent:ASSIGN', 'agent:START', 'agent:RESOLVE', 'window:CLOSE']);
+  expect(row.steps).toEqual([
+    'window:ACCEPTED',
+    'window:CLASSIFY',
+    'window:ROUTED',
+    'agent:ASSIGN',
+    'agent:START',
+    'agent:RESOLVE',
+    'window:CLOSE',
+  ]);
 });
 
 it('the home dashboard counts open, overdue and resolved-this-week affairs, in both languages', async () => {

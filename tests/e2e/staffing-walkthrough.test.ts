@@ -41,7 +41,9 @@ const asUser = async (username: string, password: string) => {
   await allowSlowSteps();
 };
 /** The walkthrough is long and runs beside the whole suite on 2 cores (also on the slower embedded database): each step may wait longer than a single screen's test. */
-const allowSlowSteps = async () => { page.setDefaultTimeout(30_000); };
+const allowSlowSteps = async () => {
+  page.setDefaultTimeout(30_000);
+};
 const idFromUrl = () => /\/(\d+)\/show/.exec(page.url())![1];
 
 async function choose(scope: Page | Locator, label: string, option: string) {
@@ -119,7 +121,7 @@ it('an official creates the community, its grid, window and staff, adopts the 8-
   await noRawKeys();
 });
 
-it('the administrator makes the coordinator\'s account, linked to their staff record', async () => {
+it("the administrator makes the coordinator's account, linked to their staff record", async () => {
   await asUser('admin', ADMIN_PASSWORD);
   await open('accounts/create');
   await page.getByLabel('Username *').fill(COORDINATOR.username);
@@ -132,8 +134,10 @@ it('the administrator makes the coordinator\'s account, linked to their staff re
   await page.getByRole('combobox', { name: 'Staff record' }).fill(STAFF[0]);
   await page.getByRole('option', { name: STAFF[0], exact: true }).click();
   await save(/#\/accounts$/);
-  const { accounts } = await api.data('query ($u: String!) { accounts(options: { filter: { username: { eq: $u } } }) { items { role staffMemberId communityIds } } }',
-    { u: COORDINATOR.username });
+  const { accounts } = await api.data(
+    'query ($u: String!) { accounts(options: { filter: { username: { eq: $u } } }) { items { role staffMemberId communityIds } } }',
+    { u: COORDINATOR.username },
+  );
   expect(accounts.items).toEqual([{ role: 'COMMUNITY_COORDINATOR', staffMemberId: ids.coordinator, communityIds: [ids.community] }]);
 });
 
@@ -152,7 +156,10 @@ it('the coordinator signs in, fills every post, the window and the grid, and see
   const posts = (await cellsA.evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.testid!))).map((id) => id.slice(0, -2));
   // Four people share the posts: A and B of each one are two different people.
   for (const [i, post] of posts.entries()) {
-    for (const [slot, person] of [['A', STAFF[i % 4]], ['B', STAFF[(i + 1) % 4]]] as const) {
+    for (const [slot, person] of [
+      ['A', STAFF[i % 4]],
+      ['B', STAFF[(i + 1) % 4]],
+    ] as const) {
       const cell = page.getByTestId(`${post}-${slot}`);
       if (await cell.getByRole('link').count()) continue;
       await cell.getByRole('button', { name: 'Assign' }).click();
@@ -187,7 +194,10 @@ it('the coordinator signs in, fills every post, the window and the grid, and see
 
   await open(`communities/${ids.community}/show/duty`);
   await page.getByTestId('duty-calendar').waitFor();
-  await page.getByTestId(`duty-${posts[0].slice('post-'.length)}-${TEST_TODAY}`).getByText(STAFF[0]).waitFor();
+  await page
+    .getByTestId(`duty-${posts[0].slice('post-'.length)}-${TEST_TODAY}`)
+    .getByText(STAFF[0])
+    .waitFor();
   expect(await page.locator('[data-gap="true"], [data-conflict="true"]').count()).toBe(0);
   expect(await page.getByTestId('duty-calendar').getByText('Gap').count()).toBe(0);
   await noRawKeys();

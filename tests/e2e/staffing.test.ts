@@ -36,16 +36,20 @@ const noRawKeys = async () => expect(await page.locator('body').innerText()).not
 
 /** The post of Muslim Lane's intermediary window, whose A and B are both on leave from the day after tomorrow for a week. */
 async function intermediaryWindowPost(): Promise<string> {
-  const { posts } = await api.data(`query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: WINDOW } } }) {
-    items { id serviceWindow { kind } } } }`, { c: muslimLane });
+  const { posts } = await api.data(
+    `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: WINDOW } } }) {
+    items { id serviceWindow { kind } } } }`,
+    { c: muslimLane },
+  );
   return posts.items.find((p: any) => p.serviceWindow.kind === 'INTERMEDIARY').id;
 }
 
-it('shows the coverage matrix with Hepan\'s vacant role; assigning a holder through the dialog fills it', async () => {
+it("shows the coverage matrix with Hepan's vacant role; assigning a holder through the dialog fills it", async () => {
   await signIn();
   const { community } = await api.data('query ($id: ID!) { community(id: $id) { code } }', { id: hepan });
-  const vacant = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
-    .roleCoverage.find((c: any) => c.status === 'VACANT').specialistRole.code;
+  const vacant = (
+    await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
+  ).roleCoverage.find((c: any) => c.status === 'VACANT').specialistRole.code;
   await open('coverage');
   const cell = page.getByTestId(`coverage-${community.code}-${vacant}`);
   await cell.waitFor();
@@ -69,8 +73,9 @@ it('shows the coverage matrix with Hepan\'s vacant role; assigning a holder thro
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.locator(`[data-testid="coverage-${community.code}-${vacant}"][data-status="FILLED"]`).waitFor();
-  const after = (await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan }))
-    .roleCoverage.find((c: any) => c.specialistRole.code === vacant);
+  const after = (
+    await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
+  ).roleCoverage.find((c: any) => c.specialistRole.code === vacant);
   expect(after.status).toBe('FILLED');
 });
 
@@ -88,7 +93,7 @@ it('a report builder sees the matrix but no way to assign', async () => {
   expect(await page.getByRole('button', { name: 'Move' }).count()).toBe(0);
 });
 
-it('lists a community\'s posts with A and B; moving a holder previews, then applies', async () => {
+it("lists a community's posts with A and B; moving a holder previews, then applies", async () => {
   await signIn();
   const post = await intermediaryWindowPost();
   await open(`communities/${muslimLane}/show/posts`);
@@ -109,9 +114,17 @@ it('lists a community\'s posts with A and B; moving a holder previews, then appl
   await screenshot(page, 'post-move-dialog');
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await dialog.waitFor({ state: 'detached' });
-  const holders = async (asOf: string) => (await api.data('query ($p: ID!, $asOf: LocalDate) { postHolders(asOf: $asOf, options: { filter: { postId: { eq: $p }, slot: { eq: B } } }) { items { staffMember { name } validUntil } } }',
-    { p: post, asOf })).postHolders.items;
-  expect((await holders(addDays(TEST_TODAY, 29)))[0]).toMatchObject({ staffMember: { name: holderB }, validUntil: addDays(TEST_TODAY, 29) });
+  const holders = async (asOf: string) =>
+    (
+      await api.data(
+        'query ($p: ID!, $asOf: LocalDate) { postHolders(asOf: $asOf, options: { filter: { postId: { eq: $p }, slot: { eq: B } } }) { items { staffMember { name } validUntil } } }',
+        { p: post, asOf },
+      )
+    ).postHolders.items;
+  expect((await holders(addDays(TEST_TODAY, 29)))[0]).toMatchObject({
+    staffMember: { name: holderB },
+    validUntil: addDays(TEST_TODAY, 29),
+  });
   expect((await holders(addDays(TEST_TODAY, 30)))[0].staffMember.name).not.toBe(holderB);
 });
 
@@ -120,7 +133,10 @@ it('shows the duty calendar of Muslim Lane with the leave week of its intermedia
   const post = await intermediaryWindowPost();
   await open(`communities/${muslimLane}/show/duty`);
   await page.getByTestId('duty-calendar').waitFor();
-  await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 2)}`).and(page.locator('[data-gap="true"]')).waitFor();
+  await page
+    .getByTestId(`duty-${post}-${addDays(TEST_TODAY, 2)}`)
+    .and(page.locator('[data-gap="true"]'))
+    .waitFor();
   expect(await page.getByTestId(`duty-${post}-${addDays(TEST_TODAY, 1)}`).getAttribute('data-gap')).toBeNull();
   // The B off sick today covers one post while holding another: a conflict is marked.
   expect(await page.locator('[data-conflict="true"]').count()).toBeGreaterThan(0);
@@ -143,7 +159,7 @@ it('shows the duty calendar and the coverage matrix in Chinese', async () => {
   await screenshot(page, 'coverage-matrix-zh');
 });
 
-it('lists the next 14 days\' gaps on the home dashboard', async () => {
+it("lists the next 14 days' gaps on the home dashboard", async () => {
   await signIn();
   await open('');
   const panel = page.getByTestId('gaps-panel');
@@ -157,10 +173,12 @@ it('lists the next 14 days\' gaps on the home dashboard', async () => {
   await screenshot(page, 'home-gaps');
 });
 
-it('a staff member\'s page lists their posts and absences; an absence is recorded for them', async () => {
+it("a staff member's page lists their posts and absences; an absence is recorded for them", async () => {
   await signIn();
-  const { postHolders } = await api.data(`query ($p: ID!) { postHolders(options: { filter: { postId: { eq: $p }, slot: { eq: A } } }) { items { staffMemberId } } }`,
-    { p: await intermediaryWindowPost() });
+  const { postHolders } = await api.data(
+    `query ($p: ID!) { postHolders(options: { filter: { postId: { eq: $p }, slot: { eq: A } } }) { items { staffMemberId } } }`,
+    { p: await intermediaryWindowPost() },
+  );
   const person = postHolders.items[0].staffMemberId;
   await open(`staffMembers/${person}/show/assignments`);
   await page.getByTestId('staff-assignments').getByText('A (responsible)').first().waitFor();
@@ -176,17 +194,25 @@ it('a staff member\'s page lists their posts and absences; an absence is recorde
   await page.getByLabel('Last day').fill(addDays(TEST_TODAY, 41));
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/absences\/\d+\/show$/);
-  const { absences } = await api.data(`query ($s: ID!) { absences(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true, reason: { eq: TRAINING } } }) { items { validFrom } } }`, { s: person });
+  const { absences } = await api.data(
+    `query ($s: ID!) { absences(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true, reason: { eq: TRAINING } } }) { items { validFrom } } }`,
+    { s: person },
+  );
   expect(absences.items.map((a: any) => a.validFrom)).toContain(addDays(TEST_TODAY, 40));
 });
 
 /** An active member of the community's staff who serves no grid. */
 async function freeStaff(communityId: string): Promise<{ id: string; name: string }> {
-  const { staffMembers } = await api.data(`query ($c: ID!) {
-    staffMembers(options: { take: 100, filter: { homeCommunityId: { eq: $c }, active: { eq: true } } }) { items { id name } } }`, { c: communityId });
-  const { gridAssignments } = await api.data(`query ($ids: [ID!]!) {
+  const { staffMembers } = await api.data(
+    `query ($c: ID!) {
+    staffMembers(options: { take: 100, filter: { homeCommunityId: { eq: $c }, active: { eq: true } } }) { items { id name } } }`,
+    { c: communityId },
+  );
+  const { gridAssignments } = await api.data(
+    `query ($ids: [ID!]!) {
     gridAssignments(options: { take: 100, filter: { staffMemberId: { in: $ids }, includeEnded: true } }) { items { staffMemberId } } }`,
-  { ids: staffMembers.items.map((s: any) => s.id) });
+    { ids: staffMembers.items.map((s: any) => s.id) },
+  );
   const busy = new Set(gridAssignments.items.map((a: any) => a.staffMemberId));
   return staffMembers.items.find((s: any) => !busy.has(s.id));
 }
@@ -200,7 +226,7 @@ async function previewAndApply(testId: string) {
   await dialog.waitFor({ state: 'detached' });
 }
 
-it('a grid\'s page shows its members and its gap; adding a second member through the dialog closes the gap', async () => {
+it("a grid's page shows its members and its gap; adding a second member through the dialog closes the gap", async () => {
   await signIn();
   const { gridStaffingGaps } = await api.data('{ gridStaffingGaps { kind gridId communityId } }');
   const { gridId, communityId } = gridStaffingGaps.find((g: any) => g.kind === 'GRID_UNDERSTAFFED');
@@ -222,14 +248,22 @@ it('a grid\'s page shows its members and its gap; adding a second member through
   await screenshot(page, 'grid-members');
 });
 
-it('a staff member\'s page assigns them to a grid, moves them to another and ends it', async () => {
+it("a staff member's page assigns them to a grid, moves them to another and ends it", async () => {
   await signIn();
   const communityId = muslimLane;
   const person = await freeStaff(communityId);
-  const { grids } = await api.data('query ($c: ID!) { grids(options: { take: 2, filter: { communityId: { eq: $c } }, sort: [{ field: code, order: ASC }] }) { items { id code name } } }', { c: communityId });
+  const { grids } = await api.data(
+    'query ($c: ID!) { grids(options: { take: 2, filter: { communityId: { eq: $c } }, sort: [{ field: code, order: ASC }] }) { items { id code name } } }',
+    { c: communityId },
+  );
   const [first, second] = grids.items;
-  const memberships = async () => (await api.data('query ($s: ID!) { gridAssignments(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true } }) { items { gridId validFrom validUntil } } }',
-    { s: person.id })).gridAssignments.items;
+  const memberships = async () =>
+    (
+      await api.data(
+        'query ($s: ID!) { gridAssignments(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true } }) { items { gridId validFrom validUntil } } }',
+        { s: person.id },
+      )
+    ).gridAssignments.items;
 
   await open(`staffMembers/${person.id}/show/assignments`);
   await page.getByRole('button', { name: 'Assign to a grid' }).click();
@@ -254,17 +288,20 @@ it('a staff member\'s page assigns them to a grid, moves them to another and end
   await previewAndApply('grid-member-dialog-end');
   await noRawKeys();
   await screenshot(page, 'staff-grid-assignments');
-  expect(await memberships()).toEqual(expect.arrayContaining([
-    { gridId: first.id, validFrom: TEST_TODAY, validUntil: addDays(TEST_TODAY, 6) },
-    { gridId: second.id, validFrom: addDays(TEST_TODAY, 7), validUntil: addDays(TEST_TODAY, 20) },
-  ]));
+  expect(await memberships()).toEqual(
+    expect.arrayContaining([
+      { gridId: first.id, validFrom: TEST_TODAY, validUntil: addDays(TEST_TODAY, 6) },
+      { gridId: second.id, validFrom: addDays(TEST_TODAY, 7), validUntil: addDays(TEST_TODAY, 20) },
+    ]),
+  );
 });
 
 it('a new community adopts the 8-member template from its posts tab, and its posts appear', async () => {
   await signIn();
   const district = await sample.districtId(api);
-  const { createCommunity } = await api.data('mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
-    { input: { districtId: district, code: 'C90', name: '新苑社区', nameEn: 'Xinyuan Community', validFrom: TEST_TODAY } });
+  const { createCommunity } = await api.data('mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', {
+    input: { districtId: district, code: 'C90', name: '新苑社区', nameEn: 'Xinyuan Community', validFrom: TEST_TODAY },
+  });
   await open(`communities/${createCommunity.id}/show/posts`);
   const adoption = page.getByTestId('template-adoption');
   await adoption.getByText('Follows no staffing template on this day').waitFor();
@@ -286,12 +323,17 @@ it('a new community adopts the 8-member template from its posts tab, and its pos
   await screenshot(page, 'adopted-template-posts');
 });
 
-it('a post\'s A and B rotate from tomorrow, and the duty calendar follows: B is on duty from the swap day', async () => {
+it("a post's A and B rotate from tomorrow, and the duty calendar follows: B is on duty from the swap day", async () => {
   await signIn();
-  const { posts } = await api.data(`query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
-    items { id holders { slot staffMemberId staffMember { name } } } } }`, { c: muslimLane });
-  const { absences } = await api.data(`query ($from: LocalDate!) { absences(asOf: $from, options: { take: 100, filter: { includeEnded: true } }) { items { staffMemberId validUntil } } }`,
-    { from: TEST_TODAY });
+  const { posts } = await api.data(
+    `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
+    items { id holders { slot staffMemberId staffMember { name } } } } }`,
+    { c: muslimLane },
+  );
+  const { absences } = await api.data(
+    `query ($from: LocalDate!) { absences(asOf: $from, options: { take: 100, filter: { includeEnded: true } }) { items { staffMemberId validUntil } } }`,
+    { from: TEST_TODAY },
+  );
   const away = new Set(absences.items.filter((a: any) => a.validUntil >= TEST_TODAY).map((a: any) => a.staffMemberId));
   // A post whose A and B are both there all week.
   const post = posts.items.find((p: any) => p.holders.length === 2 && p.holders.every((h: any) => !away.has(h.staffMemberId)));

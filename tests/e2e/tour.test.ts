@@ -15,17 +15,29 @@ const suite = browserSuite();
 beforeAll(() => ({ api, browser } = suite));
 
 const RESOURCES: Array<[string, string]> = [
-  ['districts', 'name'], ['offices', 'name'], ['communities', 'name'], ['serviceWindows', 'name'],
-  ['grids', 'name'], ['households', 'address'], ['residents', 'name'], ['staffMembers', 'name'],
-  ['specialistRoles', 'nameEn'], ['absences', 'note'], ['staffingTemplates', 'nameEn'],
+  ['districts', 'name'],
+  ['offices', 'name'],
+  ['communities', 'name'],
+  ['serviceWindows', 'name'],
+  ['grids', 'name'],
+  ['households', 'address'],
+  ['residents', 'name'],
+  ['staffMembers', 'name'],
+  ['specialistRoles', 'nameEn'],
+  ['absences', 'note'],
+  ['staffingTemplates', 'nameEn'],
 ];
 // Sub-district offices were all withdrawn in 2014, and most absences are past or planned: their lists show them with "include ended".
 const ENDED = ['offices', 'absences'];
-const LIST_FILTER = (resource: string) => (ENDED.includes(resource) ? `?filter=${encodeURIComponent(JSON.stringify({ includeEnded: true }))}` : '');
+const LIST_FILTER = (resource: string) =>
+  ENDED.includes(resource) ? `?filter=${encodeURIComponent(JSON.stringify({ includeEnded: true }))}` : '';
 /** Templates come with the schema and are read only. */
 const READ_ONLY = ['staffingTemplates'];
 
-describe.each([['en-US', 'Save'], ['zh-CN', '保存']])('in %s', (locale, save) => {
+describe.each([
+  ['en-US', 'Save'],
+  ['zh-CN', '保存'],
+])('in %s', (locale, save) => {
   test.each(RESOURCES)('%s: list, show, edit and create (where it may be written)', async (resource, textColumn) => {
     const { page, errors } = await newPage(browser, locale, { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
     try {

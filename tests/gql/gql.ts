@@ -15,64 +15,64 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) { token apiToken { id } }\n  }\n": typeof types.TokensCreateDocument,
-    "query TokensMe { me { username } }": typeof types.TokensMeDocument,
-    "mutation TokensUpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }": typeof types.TokensUpdateAccountDocument,
-    "mutation TokensResetPassword($id: ID!, $password: String!) { resetPassword(id: $id, password: $password) { id } }": typeof types.TokensResetPasswordDocument,
-    "query TokensOfAccount($accountId: ID!) { accountApiTokens(accountId: $accountId) { id accountId name prefix revokedAt } }": typeof types.TokensOfAccountDocument,
-    "mutation TokensRevokeAccountToken($id: ID!) { revokeAccountApiToken(id: $id) { id revokedAt } }": typeof types.TokensRevokeAccountTokenDocument,
-    "mutation TokensRevoke($id: ID!) { revokeApiToken(id: $id) { id } }": typeof types.TokensRevokeDocument,
-    "query TokensMine { apiTokens { id revokedAt expiresAt } }": typeof types.TokensMineDocument,
-    "mutation TokensLogout { logout }": typeof types.TokensLogoutDocument,
+    "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) {\n      token\n      apiToken {\n        id\n      }\n    }\n  }\n": typeof types.TokensCreateDocument,
+    "\n  query TokensMe {\n    me {\n      username\n    }\n  }\n": typeof types.TokensMeDocument,
+    "\n  mutation TokensUpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n    }\n  }\n": typeof types.TokensUpdateAccountDocument,
+    "\n  mutation TokensResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n": typeof types.TokensResetPasswordDocument,
+    "\n  query TokensOfAccount($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      id\n      accountId\n      name\n      prefix\n      revokedAt\n    }\n  }\n": typeof types.TokensOfAccountDocument,
+    "\n  mutation TokensRevokeAccountToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.TokensRevokeAccountTokenDocument,
+    "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n": typeof types.TokensRevokeDocument,
+    "\n  query TokensMine {\n    apiTokens {\n      id\n      revokedAt\n      expiresAt\n    }\n  }\n": typeof types.TokensMineDocument,
+    "\n  mutation TokensLogout {\n    logout\n  }\n": typeof types.TokensLogoutDocument,
 };
 const documents: Documents = {
-    "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) { token apiToken { id } }\n  }\n": types.TokensCreateDocument,
-    "query TokensMe { me { username } }": types.TokensMeDocument,
-    "mutation TokensUpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }": types.TokensUpdateAccountDocument,
-    "mutation TokensResetPassword($id: ID!, $password: String!) { resetPassword(id: $id, password: $password) { id } }": types.TokensResetPasswordDocument,
-    "query TokensOfAccount($accountId: ID!) { accountApiTokens(accountId: $accountId) { id accountId name prefix revokedAt } }": types.TokensOfAccountDocument,
-    "mutation TokensRevokeAccountToken($id: ID!) { revokeAccountApiToken(id: $id) { id revokedAt } }": types.TokensRevokeAccountTokenDocument,
-    "mutation TokensRevoke($id: ID!) { revokeApiToken(id: $id) { id } }": types.TokensRevokeDocument,
-    "query TokensMine { apiTokens { id revokedAt expiresAt } }": types.TokensMineDocument,
-    "mutation TokensLogout { logout }": types.TokensLogoutDocument,
+    "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) {\n      token\n      apiToken {\n        id\n      }\n    }\n  }\n": types.TokensCreateDocument,
+    "\n  query TokensMe {\n    me {\n      username\n    }\n  }\n": types.TokensMeDocument,
+    "\n  mutation TokensUpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n    }\n  }\n": types.TokensUpdateAccountDocument,
+    "\n  mutation TokensResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n": types.TokensResetPasswordDocument,
+    "\n  query TokensOfAccount($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      id\n      accountId\n      name\n      prefix\n      revokedAt\n    }\n  }\n": types.TokensOfAccountDocument,
+    "\n  mutation TokensRevokeAccountToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.TokensRevokeAccountTokenDocument,
+    "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n": types.TokensRevokeDocument,
+    "\n  query TokensMine {\n    apiTokens {\n      id\n      revokedAt\n      expiresAt\n    }\n  }\n": types.TokensMineDocument,
+    "\n  mutation TokensLogout {\n    logout\n  }\n": types.TokensLogoutDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) { token apiToken { id } }\n  }\n"): typeof import('./graphql').TokensCreateDocument;
+export function graphql(source: "\n  mutation TokensCreate($name: String!, $expiresInDays: Int) {\n    createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) {\n      token\n      apiToken {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').TokensCreateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TokensMe { me { username } }"): typeof import('./graphql').TokensMeDocument;
+export function graphql(source: "\n  query TokensMe {\n    me {\n      username\n    }\n  }\n"): typeof import('./graphql').TokensMeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation TokensUpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }"): typeof import('./graphql').TokensUpdateAccountDocument;
+export function graphql(source: "\n  mutation TokensUpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').TokensUpdateAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation TokensResetPassword($id: ID!, $password: String!) { resetPassword(id: $id, password: $password) { id } }"): typeof import('./graphql').TokensResetPasswordDocument;
+export function graphql(source: "\n  mutation TokensResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n"): typeof import('./graphql').TokensResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TokensOfAccount($accountId: ID!) { accountApiTokens(accountId: $accountId) { id accountId name prefix revokedAt } }"): typeof import('./graphql').TokensOfAccountDocument;
+export function graphql(source: "\n  query TokensOfAccount($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      id\n      accountId\n      name\n      prefix\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').TokensOfAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation TokensRevokeAccountToken($id: ID!) { revokeAccountApiToken(id: $id) { id revokedAt } }"): typeof import('./graphql').TokensRevokeAccountTokenDocument;
+export function graphql(source: "\n  mutation TokensRevokeAccountToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').TokensRevokeAccountTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation TokensRevoke($id: ID!) { revokeApiToken(id: $id) { id } }"): typeof import('./graphql').TokensRevokeDocument;
+export function graphql(source: "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').TokensRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TokensMine { apiTokens { id revokedAt expiresAt } }"): typeof import('./graphql').TokensMineDocument;
+export function graphql(source: "\n  query TokensMine {\n    apiTokens {\n      id\n      revokedAt\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').TokensMineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation TokensLogout { logout }"): typeof import('./graphql').TokensLogoutDocument;
+export function graphql(source: "\n  mutation TokensLogout {\n    logout\n  }\n"): typeof import('./graphql').TokensLogoutDocument;
 
 
 export function graphql(source: string) {

@@ -15,30 +15,52 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'community-grid-start-'));
 fs.chmodSync(dataDir, 0o755);
 let pgPort: number;
 
-beforeAll(async () => { pgPort = await freePort(); });
+beforeAll(async () => {
+  pgPort = await freePort();
+});
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-interface Started { child: ChildProcess; output: () => string; port: number }
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  port: number;
+}
 
 // Whatever a failed assertion leaves running is stopped, so its PostgreSQL does not block the next test.
 const running: ChildProcess[] = [];
-afterEach(() => { for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM'); });
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+});
 
 async function start(port?: number, databasePort = pgPort, directory = dataDir): Promise<Started & { exited: Promise<number | null> }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const httpPort = port ?? await freePort();
+  const httpPort = port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...env, DATA_DIR: directory, PORT: String(httpPort), EMBEDDED_PG_PORT: String(databasePort), NODE_ENV: 'production', ADMIN_PASSWORD: 'start-test-password' },
+    env: {
+      ...env,
+      DATA_DIR: directory,
+      PORT: String(httpPort),
+      EMBEDDED_PG_PORT: String(databasePort),
+      NODE_ENV: 'production',
+      ADMIN_PASSWORD: 'start-test-password',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      if (/is ready|failed to start/.test(output) || child.exitCode !== null) { clearInterval(timer); resolve(); }
+      if (/is ready|failed to start/.test(output) || child.exitCode !== null) {
+        clearInterval(timer);
+        resolve();
+      }
     }, 100);
   });
   return { child, output: () => output, port: httpPort, exited };
@@ -52,9 +74,12 @@ const postgresProcessesFor = (dir: string) => {
   }
 };
 
-const post = (port: number, query: string, cookie = '') => fetch(`http://127.0.0.1:${port}/graphql`, {
-  method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }),
-});
+const post = (port: number, query: string, cookie = '') =>
+  fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query }),
+  });
 
 /** Signs in as the first administrator (ADMIN_PASSWORD) and runs a query with that session. */
 async function asAdmin(port: number) {
@@ -70,7 +95,9 @@ it('starts on the embedded database with the sample district, keeps data across 
   expect(first.output()).toMatch(/Created the account "admin" with the password in ADMIN_PASSWORD/);
   expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
   const gql = await asAdmin(first.port);
-  const nested = await gql('{ communities { totalItems items { grids(options: { take: 2 }) { items { households(options: { take: 5 }) { items { residents(options: { take: 5 }) { items { id } } } } } } } } }');
+  const nested = await gql(
+    '{ communities { totalItems items { grids(options: { take: 2 }) { items { households(options: { take: 5 }) { items { residents(options: { take: 5 }) { items { id } } } } } } } } }',
+  );
   expect(nested.data.communities.totalItems).toBe(12);
   const created = await gql('mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
   expect(created.data.createStaffMember.id).toBeDefined();
@@ -99,20 +126,22 @@ async function withPortTaken(work: (port: number) => Promise<void>): Promise<voi
   }
 }
 
-it('fails clearly when its HTTP port is taken, and leaves no PostgreSQL running', () => withPortTaken(async (port) => {
-  const attempt = await start(port);
-  expect(await attempt.exited).toBe(1);
-  expect(attempt.output()).toMatch(/failed to start: .*EADDRINUSE/);
-  expect(postgresProcessesFor(dataDir)).toBe('');
-}));
+it('fails clearly when its HTTP port is taken, and leaves no PostgreSQL running', () =>
+  withPortTaken(async (port) => {
+    const attempt = await start(port);
+    expect(await attempt.exited).toBe(1);
+    expect(attempt.output()).toMatch(/failed to start: .*EADDRINUSE/);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  }));
 
-it('fails clearly when the embedded database cannot listen on its port', () => withPortTaken(async (port) => {
-  const attempt = await start(undefined, port);
-  expect(await attempt.exited).toBe(1);
-  expect(attempt.output()).toMatch(new RegExp(`embedded PostgreSQL failed to start on port ${port}`));
-  expect(attempt.output()).toMatch(/Address already in use/);
-  expect(postgresProcessesFor(dataDir)).toBe('');
-}));
+it('fails clearly when the embedded database cannot listen on its port', () =>
+  withPortTaken(async (port) => {
+    const attempt = await start(undefined, port);
+    expect(await attempt.exited).toBe(1);
+    expect(attempt.output()).toMatch(new RegExp(`embedded PostgreSQL failed to start on port ${port}`));
+    expect(attempt.output()).toMatch(/Address already in use/);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  }));
 
 describe('after a crash', () => {
   it('kill -9 of the server: the next start stops the PostgreSQL it left behind, and starts cleanly with the data', async () => {

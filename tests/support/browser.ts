@@ -12,18 +12,31 @@ export function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   // `npm test` readies Chromium first (scripts/ensure-browser.js); a bare `jest` run says what to do instead.
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: run \`node scripts/ensure-browser.js\` (or apt-get install -y chromium fonts-noto-cjk)`);
+    throw new Error(
+      `No Chromium at ${executablePath}: run \`node scripts/ensure-browser.js\` (or apt-get install -y chromium fonts-noto-cjk)`,
+    );
   }
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A fresh page; `errors` collects uncaught errors of the app, which a test should find empty. */
-export async function newPage(browser: Browser, locale = 'en-US', session?: { url: string; cookie: string }): Promise<{ page: Page; errors: string[] }> {
+export async function newPage(
+  browser: Browser,
+  locale = 'en-US',
+  session?: { url: string; cookie: string },
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   if (session) {
     // Signed in through the API's login; the browser carries the session cookie as if it had signed in itself.

@@ -7,8 +7,17 @@ import type { TestServer } from './test-server';
  * are not writes of the caller's).
  */
 const ROWS: Record<string, string> = {
-  district: 't', office: 't', community: 't', community_predecessor_office: 't', service_window: 't', grid: 't',
-  household: 't', resident: 't', staff_member: 't', audit_event: 't', account: 't',
+  district: 't',
+  office: 't',
+  community: 't',
+  community_predecessor_office: 't',
+  service_window: 't',
+  grid: 't',
+  household: 't',
+  resident: 't',
+  staff_member: 't',
+  audit_event: 't',
+  account: 't',
   api_token: '(t.id, t.account_id, t.name, t.expires_at, t.revoked_at)',
 };
 
@@ -17,8 +26,11 @@ const ROWS: Record<string, string> = {
  * sample district): equal digests mean no row was added, removed or changed.
  */
 export async function fingerprint(api: Pick<TestServer, 'sql'>): Promise<string> {
-  const columns = Object.entries(ROWS).map(([table, row]) =>
-    `(SELECT COALESCE(sum(hashtext(${row}::text)::bigint), 0) || ':' || count(*) FROM ${table} t) AS ${table}`);
+  const columns = Object.entries(ROWS).map(
+    ([table, row]) => `(SELECT COALESCE(sum(hashtext(${row}::text)::bigint), 0) || ':' || count(*) FROM ${table} t) AS ${table}`,
+  );
   const [digest] = await api.sql(`SELECT ${columns.join(', ')}`);
-  return Object.entries(digest).map(([table, value]) => `${table}=${value}`).join(' ');
+  return Object.entries(digest)
+    .map(([table, value]) => `${table}=${value}`)
+    .join(' ');
 }

@@ -21,22 +21,68 @@ export const LIULIN_OFFICE = 'Liulin Sub-district Office';
 export const QINGSHI_OFFICE = 'Qingshi Sub-district Office';
 export const BAIYANG_OFFICE = 'Baiyang Sub-district Office';
 
-export interface GridRecord { id: string; code: string; name: string; version: number; communityId: string }
-export interface HouseholdRecord { id: string; address: string; version: number; gridId: string; headResidentId: string | null }
-export interface ResidentRecord { id: string; name: string; version: number; householdId: string; relationToHead: string }
-export interface StaffRecord { id: string; name: string; version: number; active: boolean; homeCommunityId: string | null }
-export interface ServiceWindowRecord { id: string; name: string; kind: string; version: number; communityId: string }
-export interface AccountRecord { id: string; username: string; role: string; version: number; communityIds: string[]; gridIds: string[]; staffMemberId: string | null }
+export interface GridRecord {
+  id: string;
+  code: string;
+  name: string;
+  version: number;
+  communityId: string;
+}
+export interface HouseholdRecord {
+  id: string;
+  address: string;
+  version: number;
+  gridId: string;
+  headResidentId: string | null;
+}
+export interface ResidentRecord {
+  id: string;
+  name: string;
+  version: number;
+  householdId: string;
+  relationToHead: string;
+}
+export interface StaffRecord {
+  id: string;
+  name: string;
+  version: number;
+  active: boolean;
+  homeCommunityId: string | null;
+}
+export interface ServiceWindowRecord {
+  id: string;
+  name: string;
+  kind: string;
+  version: number;
+  communityId: string;
+}
+export interface AccountRecord {
+  id: string;
+  username: string;
+  role: string;
+  version: number;
+  communityIds: string[];
+  gridIds: string[];
+  staffMemberId: string | null;
+}
 
 const PAGE = 100;
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 
 /** Every item of a list, page by page (a page holds at most 100). */
-async function all<T>(client: Client, list: string, options: { filter?: object; sort?: object[] }, fields: string, asOf?: string): Promise<T[]> {
+async function all<T>(
+  client: Client,
+  list: string,
+  options: { filter?: object; sort?: object[] },
+  fields: string,
+  asOf?: string,
+): Promise<T[]> {
   const items: T[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const data = await client.data(`query ($options: ${listOptionsType(list)}${asOf ? ', $asOf: LocalDate' : ''}) { ${list}(options: $options${asOf ? ', asOf: $asOf' : ''}) { totalItems items { ${fields} } } }`,
-      { options: { ...options, skip, take: PAGE }, ...(asOf ? { asOf } : {}) });
+    const data = await client.data(
+      `query ($options: ${listOptionsType(list)}${asOf ? ', $asOf: LocalDate' : ''}) { ${list}(options: $options${asOf ? ', asOf: $asOf' : ''}) { totalItems items { ${fields} } } }`,
+      { options: { ...options, skip, take: PAGE }, ...(asOf ? { asOf } : {}) },
+    );
     items.push(...data[list].items);
     if (items.length >= data[list].totalItems || data[list].items.length === 0) return items;
   }
@@ -44,8 +90,15 @@ async function all<T>(client: Client, list: string, options: { filter?: object; 
 
 const listOptionsType = (list: string) => {
   const singular: Record<string, string> = {
-    districts: 'District', offices: 'Office', communities: 'Community', serviceWindows: 'ServiceWindow', grids: 'Grid',
-    households: 'Household', residents: 'Resident', staffMembers: 'StaffMember', accounts: 'Account',
+    districts: 'District',
+    offices: 'Office',
+    communities: 'Community',
+    serviceWindows: 'ServiceWindow',
+    grids: 'Grid',
+    households: 'Household',
+    residents: 'Resident',
+    staffMembers: 'StaffMember',
+    accounts: 'Account',
   };
   return `${singular[list]}ListOptions`;
 };
@@ -124,13 +177,23 @@ export const sample = {
 
   /** How many households a community has on the server's today, counted in the database (by hand, independently of the server's structure module). */
   householdCountIn: async (api: TestServer, communityId: string): Promise<number> =>
-    (await api.sql(`SELECT COUNT(*)::int AS n FROM household_version h JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
-      WHERE h.valid @> $2::date AND g.community_id = $1`, [communityId, api.clock.today()]))[0].n,
+    (
+      await api.sql(
+        `SELECT COUNT(*)::int AS n FROM household_version h JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
+      WHERE h.valid @> $2::date AND g.community_id = $1`,
+        [communityId, api.clock.today()],
+      )
+    )[0].n,
 
   /** How many residents a community has on the server's today, counted in the database. */
   residentCountIn: async (api: TestServer, communityId: string): Promise<number> =>
-    (await api.sql(`SELECT COUNT(*)::int AS n FROM resident_version r
+    (
+      await api.sql(
+        `SELECT COUNT(*)::int AS n FROM resident_version r
       JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $2::date
       JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
-      WHERE r.valid @> $2::date AND g.community_id = $1`, [communityId, api.clock.today()]))[0].n,
+      WHERE r.valid @> $2::date AND g.community_id = $1`,
+        [communityId, api.clock.today()],
+      )
+    )[0].n,
 };

@@ -12,7 +12,11 @@ import { TEST_TODAY } from './global-setup';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; fields?: Record<string, string>; reason?: string; [key: string]: unknown } }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions: { code: string; fields?: Record<string, string>; reason?: string; [key: string]: unknown };
+  }>;
   extensions?: { sqlStatements?: number };
 }
 
@@ -91,14 +95,23 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const url = options.database ?? withDatabase(process.env.TEST_DATABASE_SERVER!, `cg_test_${process.pid}_${Date.now()}_${counter++}`);
   if (!options.database) await ensureDatabase(url, databaseName(template));
   const dataSource = createDataSource({
-    url, poolSize: options.poolSize ?? 4, acquireTimeoutMs: options.acquireTimeoutMs,
-    statementTimeoutMs: options.statementTimeoutMs, idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
+    url,
+    poolSize: options.poolSize ?? 4,
+    acquireTimeoutMs: options.acquireTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs,
+    idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
   });
   await dataSource.initialize();
   const clock = new FixedClock(TEST_TODAY);
   const app = await createApp({
-    dataSource, schema: await buildApiSchema(), isDevelopment: options.isDevelopment ?? false, isProduction: options.isProduction ?? false,
-    exposeQueryStats: true, trustProxy: options.trustProxy, reportStatementTimeoutMs: options.reportStatementTimeoutMs, clock,
+    dataSource,
+    schema: await buildApiSchema(),
+    isDevelopment: options.isDevelopment ?? false,
+    isProduction: options.isProduction ?? false,
+    exposeQueryStats: true,
+    trustProxy: options.trustProxy,
+    reportStatementTimeoutMs: options.reportStatementTimeoutMs,
+    clock,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -134,9 +147,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }', variables: { u: username, p: password } }),
+        body: JSON.stringify({
+          query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }',
+          variables: { u: username, p: password },
+        }),
       });
-      const body = await response.json() as GraphQLResponse;
+      const body = (await response.json()) as GraphQLResponse;
       if (body.errors) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
       return response.headers.get('set-cookie')!.split(';')[0];
     },

@@ -4,7 +4,7 @@ import { enumChoices } from '../common';
 
 // The last day is inclusive, as everywhere else: a one-day absence has the same first and last day.
 const notBeforeStart = (value: string, values: Record<string, string>) =>
-  (value && values.validFrom && value < values.validFrom ? 'cg.validation.last_day_before_first' : undefined);
+  value && values.validFrom && value < values.validFrom ? 'cg.validation.last_day_before_first' : undefined;
 
 /** An absence is of one person; to record another person's, create a new one. */
 export const AbsenceForm = () => {

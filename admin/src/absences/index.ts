@@ -5,6 +5,10 @@ import { AbsenceList } from './AbsenceList';
 import { AbsenceShow } from './AbsenceShow';
 
 export default {
-  list: AbsenceList, show: AbsenceShow, edit: editView(AbsenceForm), create: createView(AbsenceForm),
-  icon: EventBusyIcon, recordRepresentation: (a: { validFrom: string; validUntil: string }) => `${a.validFrom} – ${a.validUntil}`,
+  list: AbsenceList,
+  show: AbsenceShow,
+  edit: editView(AbsenceForm),
+  create: createView(AbsenceForm),
+  icon: EventBusyIcon,
+  recordRepresentation: (a: { validFrom: string; validUntil: string }) => `${a.validFrom} – ${a.validUntil}`,
 };

@@ -2,8 +2,21 @@ import { Role } from '@community-grid/shared';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteArrayInput, BooleanInput, PasswordInput, ReferenceArrayInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput,
-  useDataProvider, useNotify, useRecordContext, useTranslate, AutocompleteInput, minLength,
+  AutocompleteArrayInput,
+  BooleanInput,
+  PasswordInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+  AutocompleteInput,
+  minLength,
 } from 'react-admin';
 import { enumChoices, requiredText } from '../common';
 import type { QueryFn } from '../dataProvider';
@@ -14,9 +27,15 @@ const Reach = () => (
   <>
     <TextInput source="displayName" validate={requiredText(100)} />
     <SelectInput source="role" choices={enumChoices(Role, 'Role')} validate={required()} />
-    <ReferenceArrayInput source="communityIds" reference="communities" perPage={50}><AutocompleteArrayInput optionText="name" /></ReferenceArrayInput>
-    <ReferenceArrayInput source="gridIds" reference="grids" perPage={100}><AutocompleteArrayInput /></ReferenceArrayInput>
-    <ReferenceInput source="staffMemberId" reference="staffMembers"><AutocompleteInput /></ReferenceInput>
+    <ReferenceArrayInput source="communityIds" reference="communities" perPage={50}>
+      <AutocompleteArrayInput optionText="name" />
+    </ReferenceArrayInput>
+    <ReferenceArrayInput source="gridIds" reference="grids" perPage={100}>
+      <AutocompleteArrayInput />
+    </ReferenceArrayInput>
+    <ReferenceInput source="staffMemberId" reference="staffMembers">
+      <AutocompleteInput />
+    </ReferenceInput>
     <BooleanInput source="disabled" />
   </>
 );
@@ -40,7 +59,10 @@ const ResetPassword = () => {
   if (!record) return null;
   const save = async () => {
     try {
-      await dataProvider.query('mutation ($id: ID!, $p: String!) { resetPassword(id: $id, password: $p) { id } }', { id: record.id, p: password });
+      await dataProvider.query('mutation ($id: ID!, $p: String!) { resetPassword(id: $id, password: $p) { id } }', {
+        id: record.id,
+        p: password,
+      });
       notify('cg.accounts.password_reset', { type: 'success' });
       setOpen(false);
     } catch (error) {
@@ -53,11 +75,20 @@ const ResetPassword = () => {
       <Dialog open={open} onClose={() => setOpen(false)}>
         <DialogTitle>{translate('cg.accounts.reset_password')}</DialogTitle>
         <DialogContent>
-          <MuiTextField type="password" label={translate('resources.accounts.fields.password')} value={password} onChange={(e) => setPassword(e.target.value)} fullWidth sx={{ mt: 1 }} />
+          <MuiTextField
+            type="password"
+            label={translate('resources.accounts.fields.password')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            fullWidth
+            sx={{ mt: 1 }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button onClick={save} disabled={password.length < 10} variant="contained">{translate('ra.action.save')}</Button>
+          <Button onClick={save} disabled={password.length < 10} variant="contained">
+            {translate('ra.action.save')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

@@ -5,7 +5,11 @@ import { enumChoices, LocalDateField } from '../common';
 const roles = enumChoices(Role, 'Role');
 
 export const AccountList = () => (
-  <List filters={[<SearchInput source="q" alwaysOn key="q" />, <SelectInput source="role" choices={roles} key="role" />]} sort={{ field: 'username', order: 'ASC' }} exporter={false}>
+  <List
+    filters={[<SearchInput source="q" alwaysOn key="q" />, <SelectInput source="role" choices={roles} key="role" />]}
+    sort={{ field: 'username', order: 'ASC' }}
+    exporter={false}
+  >
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="username" />
       <TextField source="displayName" />

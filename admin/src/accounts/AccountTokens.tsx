@@ -26,8 +26,14 @@ export const AccountTokens = () => {
   return (
     <Box sx={{ mt: 2, width: '100%' }} data-testid="account-tokens">
       <Typography variant="h6">{translate('cg.accounts.tokens')}</Typography>
-      <Typography variant="body2" sx={{ mb: 1 }}>{translate('cg.accounts.tokens_explain')}</Typography>
-      {tokens.length ? <TokenTable tokens={tokens} onRevoke={(token) => revoke.mutate(token)} /> : <Typography variant="body2">{translate('cg.accounts.no_tokens')}</Typography>}
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('cg.accounts.tokens_explain')}
+      </Typography>
+      {tokens.length ? (
+        <TokenTable tokens={tokens} onRevoke={(token) => revoke.mutate(token)} />
+      ) : (
+        <Typography variant="body2">{translate('cg.accounts.no_tokens')}</Typography>
+      )}
     </Box>
   );
 };

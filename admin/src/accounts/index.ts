@@ -4,6 +4,9 @@ import { AccountCreateForm, AccountEditForm } from './AccountForm';
 import { AccountList } from './AccountList';
 
 export default {
-  list: AccountList, edit: editView(AccountEditForm), create: createView(AccountCreateForm, 'list'),
-  icon: ManageAccountsIcon, recordRepresentation: 'username',
+  list: AccountList,
+  edit: editView(AccountEditForm),
+  create: createView(AccountCreateForm, 'list'),
+  icon: ManageAccountsIcon,
+  recordRepresentation: 'username',
 };

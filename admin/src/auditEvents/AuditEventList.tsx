@@ -10,8 +10,9 @@ export const ChangesField = () => (
     source="changes"
     render={(record: { changes: Record<string, { before: unknown; after: unknown }> }) => (
       <span style={{ whiteSpace: 'pre-line', fontSize: '0.85em' }}>
-        {Object.entries(record.changes ?? {}).map(([field, { before, after }]) =>
-          `${field}: ${JSON.stringify(before ?? '—')} → ${JSON.stringify(after ?? '—')}`).join('\n')}
+        {Object.entries(record.changes ?? {})
+          .map(([field, { before, after }]) => `${field}: ${JSON.stringify(before ?? '—')} → ${JSON.stringify(after ?? '—')}`)
+          .join('\n')}
       </span>
     )}
   />
@@ -20,8 +21,14 @@ export const ChangesField = () => (
 export const AuditEventList = () => {
   const [locale] = useLocaleState();
   return (
-    <List filters={[<TextInput source="entityType" key="entityType" alwaysOn />, <SelectInput source="operation" choices={operations} key="operation" alwaysOn />]}
-      sort={{ field: 'occurredAt', order: 'DESC' }} exporter={false}>
+    <List
+      filters={[
+        <TextInput source="entityType" key="entityType" alwaysOn />,
+        <SelectInput source="operation" choices={operations} key="operation" alwaysOn />,
+      ]}
+      sort={{ field: 'occurredAt', order: 'DESC' }}
+      exporter={false}
+    >
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <DateField source="occurredAt" showTime locales={locale} />
         <TextField source="actorName" sortable={false} />

@@ -1,4 +1,16 @@
-import { Datagrid, DateField, Labeled, ListContextProvider, SelectField, TextField, useCanAccess, useGetList, useList, useLocaleState, useRecordContext } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  Labeled,
+  ListContextProvider,
+  SelectField,
+  TextField,
+  useCanAccess,
+  useGetList,
+  useList,
+  useLocaleState,
+  useRecordContext,
+} from 'react-admin';
 import { enumChoices } from '../common';
 import { ChangesField, OPERATIONS } from './AuditEventList';
 
@@ -7,9 +19,15 @@ export const RecordHistory = ({ entityType }: { entityType: string }) => {
   const record = useRecordContext();
   const [locale] = useLocaleState();
   const allowed = useCanAccess({ resource: 'auditEvents', action: 'list' }).canAccess === true;
-  const { data = [] } = useGetList('auditEvents', {
-    filter: { entityType, entityId: Number(record?.id) }, sort: { field: 'occurredAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 },
-  }, { enabled: allowed && !!record });
+  const { data = [] } = useGetList(
+    'auditEvents',
+    {
+      filter: { entityType, entityId: Number(record?.id) },
+      sort: { field: 'occurredAt', order: 'DESC' },
+      pagination: { page: 1, perPage: 20 },
+    },
+    { enabled: allowed && !!record },
+  );
   const list = useList({ data });
   if (!allowed) return null;
   return (

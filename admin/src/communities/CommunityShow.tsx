@@ -1,5 +1,13 @@
 import {
-  Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, TextInput,
+  Datagrid,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
 } from 'react-admin';
 import { ServiceWindowKind } from '@community-grid/shared';
 import { enumChoices, LocalDateField } from '../common';
@@ -14,7 +22,14 @@ const changeInputs = [
   <TextInput source="code" key="code" label="resources.communities.fields.code" />,
   <TextInput source="name" key="name" label="resources.communities.fields.name" />,
   <TextInput source="nameEn" key="nameEn" label="resources.communities.fields.nameEn" />,
-  <ParentOnDayInput source="officeId" reference="offices" label="resources.communities.fields.officeId" optionText={(o) => o.name} sortBy="name" key="officeId" />,
+  <ParentOnDayInput
+    source="officeId"
+    reference="offices"
+    label="resources.communities.fields.officeId"
+    optionText={(o) => o.name}
+    sortBy="name"
+    key="officeId"
+  />,
 ];
 
 export const CommunityShow = () => (
@@ -32,7 +47,13 @@ export const CommunityShow = () => (
         <NumberField source="gridCount" />
         <NumberField source="householdCount" />
         <NumberField source="residentCount" />
-        <Lineage sources={[['predecessorOffices', 'offices'], ['predecessorCommunities', 'communities'], ['successorCommunities', 'communities']]} />
+        <Lineage
+          sources={[
+            ['predecessorOffices', 'offices'],
+            ['predecessorCommunities', 'communities'],
+            ['successorCommunities', 'communities'],
+          ]}
+        />
         <VersionHistory>
           <TextField source="code" sortable={false} />
           <TextField source="name" sortable={false} />

@@ -5,6 +5,10 @@ import { CommunityList } from './CommunityList';
 import { CommunityShow } from './CommunityShow';
 
 export default {
-  list: CommunityList, show: CommunityShow, edit: editView(CommunityForm), create: createView(CommunityForm),
-  icon: HomeWorkIcon, recordRepresentation: 'name',
+  list: CommunityList,
+  show: CommunityShow,
+  edit: editView(CommunityForm),
+  create: createView(CommunityForm),
+  icon: HomeWorkIcon,
+  recordRepresentation: 'name',
 };

@@ -12,8 +12,12 @@ type Community = HomeFiguresQuery['communities']['items'][number];
 const Figure = ({ label, value }: { label: string; value: number }) => (
   <Card sx={{ flex: '1 1 160px' }}>
     <CardContent>
-      <Typography color="text.secondary" variant="body2">{label}</Typography>
-      <Typography variant="h4" data-testid={`figure-${label}`}>{value.toLocaleString()}</Typography>
+      <Typography color="text.secondary" variant="body2">
+        {label}
+      </Typography>
+      <Typography variant="h4" data-testid={`figure-${label}`}>
+        {value.toLocaleString()}
+      </Typography>
     </CardContent>
   </Card>
 );
@@ -32,7 +36,9 @@ export const Dashboard = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="cg.dashboard.title" />
-      <Typography variant="h5" sx={{ mb: 2 }}>{translate('cg.dashboard.title')}</Typography>
+      <Typography variant="h5" sx={{ mb: 2 }}>
+        {translate('cg.dashboard.title')}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
         <Figure label={translate('cg.dashboard.communities')} value={district.communityCount} />
         <Figure label={translate('cg.dashboard.grids')} value={district.gridCount} />

@@ -12,13 +12,60 @@ import type { CommandProvider, QueryFn } from './index';
  * them through react-query (useQuery / useMutation, react-admin's own client), so answers are
  * cached by key and a write invalidates what it changed.
  */
-export const TOKEN_FIELDS = graphql(`fragment TokenFields on ApiToken { id name prefix createdAt expiresAt revokedAt lastUsedAt }`);
-const MY_TOKENS = graphql(`query MyApiTokens { apiTokens { ...TokenFields } }`);
-const ACCOUNT_TOKENS = graphql(`query AccountApiTokens($accountId: ID!) { accountApiTokens(accountId: $accountId) { ...TokenFields } }`);
-const CREATE_TOKEN = graphql(`mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }`);
-const REVOKE_TOKEN = graphql(`mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }`);
-const REVOKE_ACCOUNT_TOKEN = graphql(`mutation RevokeAccountApiToken($id: ID!) { revokeAccountApiToken(id: $id) { id } }`);
-const REVEAL = graphql(`mutation RevealResidentPersonalData($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }`);
+export const TOKEN_FIELDS = graphql(`
+  fragment TokenFields on ApiToken {
+    id
+    name
+    prefix
+    createdAt
+    expiresAt
+    revokedAt
+    lastUsedAt
+  }
+`);
+const MY_TOKENS = graphql(`
+  query MyApiTokens {
+    apiTokens {
+      ...TokenFields
+    }
+  }
+`);
+const ACCOUNT_TOKENS = graphql(`
+  query AccountApiTokens($accountId: ID!) {
+    accountApiTokens(accountId: $accountId) {
+      ...TokenFields
+    }
+  }
+`);
+const CREATE_TOKEN = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      token
+    }
+  }
+`);
+const REVOKE_TOKEN = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+    }
+  }
+`);
+const REVOKE_ACCOUNT_TOKEN = graphql(`
+  mutation RevokeAccountApiToken($id: ID!) {
+    revokeAccountApiToken(id: $id) {
+      id
+    }
+  }
+`);
+const REVEAL = graphql(`
+  mutation RevealResidentPersonalData($id: ID!) {
+    revealResidentPersonalData(id: $id) {
+      idNumber
+      phone
+    }
+  }
+`);
 
 /** Sends one typed operation; its answer's type is the operation's. */
 export type Request = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;

@@ -1,8 +1,6 @@
 import { DocumentNode, parse } from 'graphql';
 import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
-import {
-  CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE,
-} from 'react-admin';
+import { CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
 import { apiMethods, type Request } from './api';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
@@ -75,7 +73,8 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
     case GET_LIST:
     case GET_MANY_REFERENCE: {
       const { page = 1, perPage = 25 } = params.pagination ?? {};
-      const sort = params.sort?.field && params.sort.field !== 'id' ? [{ field: params.sort.field, order: params.sort.order ?? 'ASC' }] : [];
+      const sort =
+        params.sort?.field && params.sort.field !== 'id' ? [{ field: params.sort.field, order: params.sort.order ?? 'ASC' }] : [];
       const filter = toApiFilter({ ...params.filter, ...(fetchType === GET_MANY_REFERENCE ? { [params.target]: params.id } : {}) });
       return {
         query: listQuery(resource),
@@ -90,7 +89,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       return {
         query: listQuery(resource),
         // A reference may point at a record that has ended (or not yet started) on the day read.
-        variables: { options: { take: 100, filter: { ids: params.ids.map(String), ...(config.dated ? { includeEnded: true } : {}) } }, asOf },
+        variables: {
+          options: { take: 100, filter: { ids: params.ids.map(String), ...(config.dated ? { includeEnded: true } : {}) } },
+          asOf,
+        },
         parseResponse: ({ data }) => ({ data: data[resource].items.map(clean) }),
       };
     case GET_ONE:
@@ -123,7 +125,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       // Only what changed, with the version the form was loaded at: a stale one is refused by the API.
       // For a dated record this is a correction of the version valid on the day it was read (asOf).
       const previous = params.previousData ?? {};
-      const changed = pick(params.data, (key) => key !== 'validFrom' && JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null));
+      const changed = pick(
+        params.data,
+        (key) => key !== 'validFrom' && JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null),
+      );
       const day = config.dated ? { asOf: previous.asOf ?? params.data.asOf } : {};
       return {
         query: parse(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
@@ -153,7 +158,10 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
 };
 
 /** What a failed call throws (an HttpError made by toHttpError, or a network error): a message key and the server's details. */
-export interface ApiFailure { message?: string; body?: { errors?: Record<string, string>; detail?: string; reason?: string } }
+export interface ApiFailure {
+  message?: string;
+  body?: { errors?: Record<string, string>; detail?: string; reason?: string };
+}
 export const apiFailure = (error: unknown): ApiFailure => (error ?? {}) as ApiFailure;
 
 /**
@@ -201,7 +209,9 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     const data: unknown[] = [];
     let total = 0;
     for (let offset = (page - 1) * perPage; offset < page * perPage; offset += 100) {
-      const chunk: any = await provider.getList(resource, { ...params, pagination: { page: offset / 100 + 1, perPage: 100 } } as any).catch(toHttpError);
+      const chunk: any = await provider
+        .getList(resource, { ...params, pagination: { page: offset / 100 + 1, perPage: 100 } } as any)
+        .catch(toHttpError);
       data.push(...chunk.data);
       total = chunk.total;
       if (chunk.data.length < 100) break;

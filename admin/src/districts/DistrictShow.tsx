@@ -15,7 +15,13 @@ export const DistrictShow = () => (
       <NumberField source="gridCount" />
       <NumberField source="householdCount" />
       <NumberField source="residentCount" />
-      <ReferenceManyField reference="communities" target="districtId" label="resources.communities.name" perPage={50} sort={{ field: 'code', order: 'ASC' }}>
+      <ReferenceManyField
+        reference="communities"
+        target="districtId"
+        label="resources.communities.name"
+        perPage={50}
+        sort={{ field: 'code', order: 'ASC' }}
+      >
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="code" />
           <TextField source="name" />

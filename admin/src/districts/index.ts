@@ -5,6 +5,10 @@ import { DistrictList } from './DistrictList';
 import { DistrictShow } from './DistrictShow';
 
 export default {
-  list: DistrictList, show: DistrictShow, edit: editView(DistrictForm), create: createView(DistrictForm),
-  icon: MapIcon, recordRepresentation: 'name',
+  list: DistrictList,
+  show: DistrictShow,
+  edit: editView(DistrictForm),
+  create: createView(DistrictForm),
+  icon: MapIcon,
+  recordRepresentation: 'name',
 };

@@ -14,26 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query HomeFigures {\n    districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }\n    communities { items { id name nameEn residentCount } }\n  }\n": typeof types.HomeFiguresDocument,
-    "fragment TokenFields on ApiToken { id name prefix createdAt expiresAt revokedAt lastUsedAt }": typeof types.TokenFieldsFragmentDoc,
-    "query MyApiTokens { apiTokens { ...TokenFields } }": typeof types.MyApiTokensDocument,
-    "query AccountApiTokens($accountId: ID!) { accountApiTokens(accountId: $accountId) { ...TokenFields } }": typeof types.AccountApiTokensDocument,
-    "mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": typeof types.CreateApiTokenDocument,
-    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }": typeof types.RevokeApiTokenDocument,
-    "mutation RevokeAccountApiToken($id: ID!) { revokeAccountApiToken(id: $id) { id } }": typeof types.RevokeAccountApiTokenDocument,
-    "mutation RevealResidentPersonalData($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }": typeof types.RevealResidentPersonalDataDocument,
-    "query StructureTree($asOf: LocalDate) {\n  districts(asOf: $asOf, options: { take: 1 }) { items { id name nameEn\n    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }\n    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount\n      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }\n}": typeof types.StructureTreeDocument,
+    "\n  query HomeFigures {\n    districts(options: { take: 1 }) {\n      items {\n        communityCount\n        gridCount\n        householdCount\n        residentCount\n      }\n    }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) {\n      totalItems\n    }\n    communities {\n      items {\n        id\n        name\n        nameEn\n        residentCount\n      }\n    }\n  }\n": typeof types.HomeFiguresDocument,
+    "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n  }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  query MyApiTokens {\n    apiTokens {\n      ...TokenFields\n    }\n  }\n": typeof types.MyApiTokensDocument,
+    "\n  query AccountApiTokens($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      ...TokenFields\n    }\n  }\n": typeof types.AccountApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeAccountApiTokenDocument,
+    "\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n": typeof types.RevealResidentPersonalDataDocument,
+    "\n  query StructureTree($asOf: LocalDate) {\n    districts(asOf: $asOf, options: { take: 1 }) {\n      items {\n        id\n        name\n        nameEn\n        offices(options: { take: 100, sort: [{ field: name }] }) {\n          items {\n            id\n            name\n            nameEn\n          }\n        }\n        communities(options: { take: 100, sort: [{ field: code }] }) {\n          items {\n            asOf\n            id\n            code\n            name\n            nameEn\n            officeId\n            householdCount\n            residentCount\n            grids(options: { take: 100, sort: [{ field: code }] }) {\n              items {\n                id\n                code\n                name\n                householdCount\n                residentCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StructureTreeDocument,
 };
 const documents: Documents = {
-    "\n  query HomeFigures {\n    districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }\n    communities { items { id name nameEn residentCount } }\n  }\n": types.HomeFiguresDocument,
-    "fragment TokenFields on ApiToken { id name prefix createdAt expiresAt revokedAt lastUsedAt }": types.TokenFieldsFragmentDoc,
-    "query MyApiTokens { apiTokens { ...TokenFields } }": types.MyApiTokensDocument,
-    "query AccountApiTokens($accountId: ID!) { accountApiTokens(accountId: $accountId) { ...TokenFields } }": types.AccountApiTokensDocument,
-    "mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": types.CreateApiTokenDocument,
-    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }": types.RevokeApiTokenDocument,
-    "mutation RevokeAccountApiToken($id: ID!) { revokeAccountApiToken(id: $id) { id } }": types.RevokeAccountApiTokenDocument,
-    "mutation RevealResidentPersonalData($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }": types.RevealResidentPersonalDataDocument,
-    "query StructureTree($asOf: LocalDate) {\n  districts(asOf: $asOf, options: { take: 1 }) { items { id name nameEn\n    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }\n    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount\n      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }\n}": types.StructureTreeDocument,
+    "\n  query HomeFigures {\n    districts(options: { take: 1 }) {\n      items {\n        communityCount\n        gridCount\n        householdCount\n        residentCount\n      }\n    }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) {\n      totalItems\n    }\n    communities {\n      items {\n        id\n        name\n        nameEn\n        residentCount\n      }\n    }\n  }\n": types.HomeFiguresDocument,
+    "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n  }\n": types.TokenFieldsFragmentDoc,
+    "\n  query MyApiTokens {\n    apiTokens {\n      ...TokenFields\n    }\n  }\n": types.MyApiTokensDocument,
+    "\n  query AccountApiTokens($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      ...TokenFields\n    }\n  }\n": types.AccountApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n": types.RevokeAccountApiTokenDocument,
+    "\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n": types.RevealResidentPersonalDataDocument,
+    "\n  query StructureTree($asOf: LocalDate) {\n    districts(asOf: $asOf, options: { take: 1 }) {\n      items {\n        id\n        name\n        nameEn\n        offices(options: { take: 100, sort: [{ field: name }] }) {\n          items {\n            id\n            name\n            nameEn\n          }\n        }\n        communities(options: { take: 100, sort: [{ field: code }] }) {\n          items {\n            asOf\n            id\n            code\n            name\n            nameEn\n            officeId\n            householdCount\n            residentCount\n            grids(options: { take: 100, sort: [{ field: code }] }) {\n              items {\n                id\n                code\n                name\n                householdCount\n                residentCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StructureTreeDocument,
 };
 
 /**
@@ -53,39 +53,39 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HomeFigures {\n    districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }\n    communities { items { id name nameEn residentCount } }\n  }\n"): (typeof documents)["\n  query HomeFigures {\n    districts(options: { take: 1 }) { items { communityCount gridCount householdCount residentCount } }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) { totalItems }\n    communities { items { id name nameEn residentCount } }\n  }\n"];
+export function graphql(source: "\n  query HomeFigures {\n    districts(options: { take: 1 }) {\n      items {\n        communityCount\n        gridCount\n        householdCount\n        residentCount\n      }\n    }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) {\n      totalItems\n    }\n    communities {\n      items {\n        id\n        name\n        nameEn\n        residentCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query HomeFigures {\n    districts(options: { take: 1 }) {\n      items {\n        communityCount\n        gridCount\n        householdCount\n        residentCount\n      }\n    }\n    staffMembers(options: { take: 1, filter: { active: { eq: true } } }) {\n      totalItems\n    }\n    communities {\n      items {\n        id\n        name\n        nameEn\n        residentCount\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment TokenFields on ApiToken { id name prefix createdAt expiresAt revokedAt lastUsedAt }"): (typeof documents)["fragment TokenFields on ApiToken { id name prefix createdAt expiresAt revokedAt lastUsedAt }"];
+export function graphql(source: "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MyApiTokens { apiTokens { ...TokenFields } }"): (typeof documents)["query MyApiTokens { apiTokens { ...TokenFields } }"];
+export function graphql(source: "\n  query MyApiTokens {\n    apiTokens {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  query MyApiTokens {\n    apiTokens {\n      ...TokenFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AccountApiTokens($accountId: ID!) { accountApiTokens(accountId: $accountId) { ...TokenFields } }"): (typeof documents)["query AccountApiTokens($accountId: ID!) { accountApiTokens(accountId: $accountId) { ...TokenFields } }"];
+export function graphql(source: "\n  query AccountApiTokens($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  query AccountApiTokens($accountId: ID!) {\n    accountApiTokens(accountId: $accountId) {\n      ...TokenFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"): (typeof documents)["mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"];
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }"): (typeof documents)["mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }"];
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RevokeAccountApiToken($id: ID!) { revokeAccountApiToken(id: $id) { id } }"): (typeof documents)["mutation RevokeAccountApiToken($id: ID!) { revokeAccountApiToken(id: $id) { id } }"];
+export function graphql(source: "\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RevealResidentPersonalData($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }"): (typeof documents)["mutation RevealResidentPersonalData($id: ID!) { revealResidentPersonalData(id: $id) { idNumber phone } }"];
+export function graphql(source: "\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n"): (typeof documents)["\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query StructureTree($asOf: LocalDate) {\n  districts(asOf: $asOf, options: { take: 1 }) { items { id name nameEn\n    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }\n    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount\n      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }\n}"): (typeof documents)["query StructureTree($asOf: LocalDate) {\n  districts(asOf: $asOf, options: { take: 1 }) { items { id name nameEn\n    offices(options: { take: 100, sort: [{ field: name }] }) { items { id name nameEn } }\n    communities(options: { take: 100, sort: [{ field: code }] }) { items { asOf id code name nameEn officeId householdCount residentCount\n      grids(options: { take: 100, sort: [{ field: code }] }) { items { id code name householdCount residentCount } } } } } }\n}"];
+export function graphql(source: "\n  query StructureTree($asOf: LocalDate) {\n    districts(asOf: $asOf, options: { take: 1 }) {\n      items {\n        id\n        name\n        nameEn\n        offices(options: { take: 100, sort: [{ field: name }] }) {\n          items {\n            id\n            name\n            nameEn\n          }\n        }\n        communities(options: { take: 100, sort: [{ field: code }] }) {\n          items {\n            asOf\n            id\n            code\n            name\n            nameEn\n            officeId\n            householdCount\n            residentCount\n            grids(options: { take: 100, sort: [{ field: code }] }) {\n              items {\n                id\n                code\n                name\n                householdCount\n                residentCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StructureTree($asOf: LocalDate) {\n    districts(asOf: $asOf, options: { take: 1 }) {\n      items {\n        id\n        name\n        nameEn\n        offices(options: { take: 100, sort: [{ field: name }] }) {\n          items {\n            id\n            name\n            nameEn\n          }\n        }\n        communities(options: { take: 100, sort: [{ field: code }] }) {\n          items {\n            asOf\n            id\n            code\n            name\n            nameEn\n            officeId\n            householdCount\n            residentCount\n            grids(options: { take: 100, sort: [{ field: code }] }) {\n              items {\n                id\n                code\n                name\n                householdCount\n                residentCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -18,8 +18,14 @@ export const BoundaryField = (_props: FieldProps) => {
   return (
     <svg viewBox="-5 -5 110 110" width={160} height={160} role="img" aria-label={translate('resources.grids.fields.boundary')}>
       {polygons.map((rings, i) => (
-        <path key={i} fillRule="evenodd" fill="rgba(33,150,243,0.2)" stroke="#1976d2" strokeWidth={1.5}
-          d={rings.map((ring) => `M${ring.map(toSvg).join('L')}Z`).join(' ')} />
+        <path
+          key={i}
+          fillRule="evenodd"
+          fill="rgba(33,150,243,0.2)"
+          stroke="#1976d2"
+          strokeWidth={1.5}
+          d={rings.map((ring) => `M${ring.map(toSvg).join('L')}Z`).join(' ')}
+        />
       ))}
     </svg>
   );

@@ -1,5 +1,15 @@
 import { RegistrationType } from '@community-grid/shared';
-import { Datagrid, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import {
+  Datagrid,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+} from 'react-admin';
 import { RecordHistory } from '../auditEvents/RecordHistory';
 import { enumChoices } from '../common';
 import { DatedShowActions, ParentOnDayInput, ValidityField, VersionHistory, VersionParentField } from '../time/DatedViews';
@@ -8,7 +18,13 @@ import { UnitTimeline } from '../time/UnitTimeline';
 import { BoundaryField } from './BoundaryField';
 
 const changeInputs = [
-  <ParentOnDayInput source="communityId" reference="communities" label="resources.grids.fields.communityId" optionText={(c) => `${c.code} ${c.name}`} key="communityId" />,
+  <ParentOnDayInput
+    source="communityId"
+    reference="communities"
+    label="resources.grids.fields.communityId"
+    optionText={(c) => `${c.code} ${c.name}`}
+    key="communityId"
+  />,
   <TextInput source="code" key="code" label="resources.grids.fields.code" />,
   <TextInput source="name" key="name" label="resources.grids.fields.name" />,
 ];
@@ -27,10 +43,21 @@ export const GridShow = () => (
       <VersionHistory>
         <TextField source="code" sortable={false} />
         <TextField source="name" sortable={false} />
-        <VersionParentField source="community" reference="communities" label="resources.grids.fields.communityId" show={(c) => `${c.code} ${c.name}`} />
+        <VersionParentField
+          source="community"
+          reference="communities"
+          label="resources.grids.fields.communityId"
+          show={(c) => `${c.code} ${c.name}`}
+        />
       </VersionHistory>
       <UnitTimeline level="grid" />
-      <ReferenceManyField reference="households" target="gridId" label="resources.grids.fields.households" sort={{ field: 'address', order: 'ASC' }} perPage={25}>
+      <ReferenceManyField
+        reference="households"
+        target="gridId"
+        label="resources.grids.fields.households"
+        sort={{ field: 'address', order: 'ASC' }}
+        perPage={25}
+      >
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="address" />
           <SelectField source="registrationType" choices={enumChoices(RegistrationType, 'RegistrationType')} />

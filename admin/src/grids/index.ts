@@ -5,6 +5,10 @@ import { GridList } from './GridList';
 import { GridShow } from './GridShow';
 
 export default {
-  list: GridList, show: GridShow, edit: editView(GridForm), create: createView(GridForm),
-  icon: GridViewIcon, recordRepresentation: (record: { code: string; name: string }) => `${record.code} ${record.name}`,
+  list: GridList,
+  show: GridShow,
+  edit: editView(GridForm),
+  create: createView(GridForm),
+  icon: GridViewIcon,
+  recordRepresentation: (record: { code: string; name: string }) => `${record.code} ${record.name}`,
 };

@@ -17,7 +17,9 @@ const HeadInput = () => {
 export const HouseholdForm = () => (
   <SimpleForm>
     <DatedFormHeader />
-    <ReferenceInput source="gridId" reference="grids"><AutocompleteInput validate={required()} /></ReferenceInput>
+    <ReferenceInput source="gridId" reference="grids">
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
     <TextInput source="address" validate={requiredText(200)} fullWidth />
     <SelectInput source="registrationType" choices={enumChoices(RegistrationType, 'RegistrationType')} validate={required()} />
     <HeadInput />

@@ -5,6 +5,10 @@ import { HouseholdList } from './HouseholdList';
 import { HouseholdShow } from './HouseholdShow';
 
 export default {
-  list: HouseholdList, show: HouseholdShow, edit: editView(HouseholdForm), create: createView(HouseholdForm),
-  icon: HouseIcon, recordRepresentation: 'address',
+  list: HouseholdList,
+  show: HouseholdShow,
+  edit: editView(HouseholdForm),
+  create: createView(HouseholdForm),
+  icon: HouseIcon,
+  recordRepresentation: 'address',
 };

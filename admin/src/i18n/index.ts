@@ -9,6 +9,9 @@ const messages: Record<string, TranslationMessages> = { 'zh-CN': zh as Translati
 export const i18nProvider = polyglotI18nProvider(
   (locale) => messages[locale] ?? en,
   resolveBrowserLocale('en', { fullLocale: true }).startsWith('zh') ? 'zh-CN' : 'en',
-  [{ locale: 'zh-CN', name: '中文' }, { locale: 'en', name: 'English' }],
+  [
+    { locale: 'zh-CN', name: '中文' },
+    { locale: 'en', name: 'English' },
+  ],
   { allowMissing: true },
 );

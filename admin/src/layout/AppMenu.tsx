@@ -7,7 +7,9 @@ import { CanAccess, Menu } from 'react-admin';
 
 /** A menu entry of a page of its own, shown when the permission table lets the role do the page's action. */
 const PageItem = ({ resource, action, ...props }: { resource: string; action: string } & ComponentProps<typeof Menu.Item>) => (
-  <CanAccess resource={resource} action={action}><Menu.Item {...props} /></CanAccess>
+  <CanAccess resource={resource} action={action}>
+    <Menu.Item {...props} />
+  </CanAccess>
 );
 
 /** The resources' entries (`Menu.ResourceItems`) follow the same table: react-admin shows those whose list the role may see. */

@@ -13,11 +13,25 @@ export const LoginPage = () => {
   return (
     <Login avatarIcon={<GridOnIcon />}>
       <Box sx={{ textAlign: 'center', px: 2 }}>
-        <Typography variant="h5" component="h1">{translate('cg.app')}</Typography>
-        <Typography variant="body2" color="text.secondary">{translate('cg.auth.product')}</Typography>
-        <ToggleButtonGroup size="small" exclusive value={locale} aria-label={translate('cg.auth.language')} sx={{ mt: 1 }}
-          onChange={(_, chosen: string | null) => chosen && setLocale(chosen)}>
-          {locales.map(({ locale: value, name }) => <ToggleButton key={value} value={value} lang={value}>{name}</ToggleButton>)}
+        <Typography variant="h5" component="h1">
+          {translate('cg.app')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('cg.auth.product')}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={locale}
+          aria-label={translate('cg.auth.language')}
+          sx={{ mt: 1 }}
+          onChange={(_, chosen: string | null) => chosen && setLocale(chosen)}
+        >
+          {locales.map(({ locale: value, name }) => (
+            <ToggleButton key={value} value={value} lang={value}>
+              {name}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
       </Box>
       <LoginForm />

@@ -5,7 +5,9 @@ import { DatedFormHeader } from '../time/DatedViews';
 export const OfficeForm = () => (
   <SimpleForm>
     <DatedFormHeader />
-    <ReferenceInput source="districtId" reference="districts"><SelectInput optionText="name" validate={required()} /></ReferenceInput>
+    <ReferenceInput source="districtId" reference="districts">
+      <SelectInput optionText="name" validate={required()} />
+    </ReferenceInput>
     <TextInput source="name" validate={requiredText(100)} />
     <TextInput source="nameEn" validate={requiredText(100)} />
   </SimpleForm>

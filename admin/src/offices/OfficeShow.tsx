@@ -11,9 +11,20 @@ const changeInputs = [
 const OfficeCommunities = (_props: { label?: string }) => {
   const office = useRecordContext();
   if (!office) return null;
-  const day = office.validUntil && office.asOf > office.validUntil ? office.validUntil : office.asOf < office.validFrom ? office.validFrom : office.asOf;
+  const day =
+    office.validUntil && office.asOf > office.validUntil
+      ? office.validUntil
+      : office.asOf < office.validFrom
+        ? office.validFrom
+        : office.asOf;
   return (
-    <ReferenceManyField reference="communities" target="officeId" sort={{ field: 'code', order: 'ASC' }} perPage={50} queryOptions={{ meta: { asOf: day } }}>
+    <ReferenceManyField
+      reference="communities"
+      target="officeId"
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={50}
+      queryOptions={{ meta: { asOf: day } }}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
         <TextField source="code" />
         <TextField source="name" />

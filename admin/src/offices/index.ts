@@ -5,6 +5,10 @@ import { OfficeList } from './OfficeList';
 import { OfficeShow } from './OfficeShow';
 
 export default {
-  list: OfficeList, show: OfficeShow, edit: editView(OfficeForm), create: createView(OfficeForm),
-  icon: AccountBalanceIcon, recordRepresentation: 'name',
+  list: OfficeList,
+  show: OfficeShow,
+  edit: editView(OfficeForm),
+  create: createView(OfficeForm),
+  icon: AccountBalanceIcon,
+  recordRepresentation: 'name',
 };

@@ -1,5 +1,17 @@
 import {
-  Box, Checkbox, FormControl, FormControlLabel, FormHelperText, InputLabel, List, ListItem, MenuItem, Radio, RadioGroup, Select, Typography,
+  Box,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  InputLabel,
+  List,
+  ListItem,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Select,
+  Typography,
 } from '@mui/material';
 import { useMemo } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
@@ -13,14 +25,31 @@ type Mode = 'building' | 'courtyard' | 'list';
  * building or a courtyard (read from the addresses "…N号院M号楼…"), or a
  * checklist. Counts are the grid's households on the plan's day.
  */
-export const HouseholdChooser = ({ gridId, day, value, onChange, error }: {
-  gridId: string | null | undefined; day: string; value: Selection; onChange: (value: Selection) => void; error?: string;
+export const HouseholdChooser = ({
+  gridId,
+  day,
+  value,
+  onChange,
+  error,
+}: {
+  gridId: string | null | undefined;
+  day: string;
+  value: Selection;
+  onChange: (value: Selection) => void;
+  error?: string;
 }) => {
   const translate = useTranslate();
   const existing = Boolean(gridId && !gridId.startsWith('new:'));
-  const { data = [], isPending } = useGetList('households', {
-    pagination: { page: 1, perPage: 1000 }, sort: { field: 'address', order: 'ASC' }, filter: { gridId }, meta: { asOf: day },
-  }, { enabled: existing });
+  const { data = [], isPending } = useGetList(
+    'households',
+    {
+      pagination: { page: 1, perPage: 1000 },
+      sort: { field: 'address', order: 'ASC' },
+      filter: { gridId },
+      meta: { asOf: day },
+    },
+    { enabled: existing },
+  );
   const groups = useMemo(() => {
     const count = (key: 'building' | 'courtyard') => {
       const counts = new Map<string, number>();
@@ -35,7 +64,11 @@ export const HouseholdChooser = ({ gridId, day, value, onChange, error }: {
   const mode: Mode = value.courtyard != null ? 'courtyard' : value.householdIds ? 'list' : 'building';
   const setMode = (next: Mode) => onChange(next === 'list' ? { householdIds: [] } : { [next]: '' });
   if (!existing) {
-    return <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('cg.reorg.households_pick_grid')}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {translate('cg.reorg.households_pick_grid')}
+      </Typography>
+    );
   }
   const chosen = new Set(value.householdIds ?? []);
   return (
@@ -50,11 +83,19 @@ export const HouseholdChooser = ({ gridId, day, value, onChange, error }: {
         <FormControl size="small" sx={{ minWidth: 420 }} error={Boolean(error)}>
           <InputLabel id={`choose-${mode}`}>{translate(`cg.reorg.${mode}`)}</InputLabel>
           <Select
-            labelId={`choose-${mode}`} label={translate(`cg.reorg.${mode}`)} value={value[mode] ?? ''} disabled={isPending}
+            labelId={`choose-${mode}`}
+            label={translate(`cg.reorg.${mode}`)}
+            value={value[mode] ?? ''}
+            disabled={isPending}
             onChange={(event) => onChange({ [mode]: event.target.value })}
           >
-            {[...groups[mode], ...(value[mode] && !groups[mode].some(([part]) => part === value[mode]) ? [[value[mode]!, 0] as [string, number]] : [])].map(([part, count]) => (
-              <MenuItem key={part} value={part}>{translate('cg.reorg.part_count', { part, smart_count: count })}</MenuItem>
+            {[
+              ...groups[mode],
+              ...(value[mode] && !groups[mode].some(([part]) => part === value[mode]) ? [[value[mode]!, 0] as [string, number]] : []),
+            ].map(([part, count]) => (
+              <MenuItem key={part} value={part}>
+                {translate('cg.reorg.part_count', { part, smart_count: count })}
+              </MenuItem>
             ))}
           </Select>
           {error && <FormHelperText>{error}</FormHelperText>}
@@ -66,17 +107,26 @@ export const HouseholdChooser = ({ gridId, day, value, onChange, error }: {
               <ListItem key={household.id} disablePadding>
                 <FormControlLabel
                   sx={{ ml: 1 }}
-                  control={<Checkbox size="small" checked={chosen.has(String(household.id))} onChange={(event) => {
-                    const next = new Set(chosen);
-                    if (event.target.checked) next.add(String(household.id)); else next.delete(String(household.id));
-                    onChange({ householdIds: [...next] });
-                  }} />}
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={chosen.has(String(household.id))}
+                      onChange={(event) => {
+                        const next = new Set(chosen);
+                        if (event.target.checked) next.add(String(household.id));
+                        else next.delete(String(household.id));
+                        onChange({ householdIds: [...next] });
+                      }}
+                    />
+                  }
                   label={household.address}
                 />
               </ListItem>
             ))}
           </List>
-          <FormHelperText error={Boolean(error)}>{error ?? translate('cg.reorg.households_chosen', { smart_count: chosen.size })}</FormHelperText>
+          <FormHelperText error={Boolean(error)}>
+            {error ?? translate('cg.reorg.households_chosen', { smart_count: chosen.size })}
+          </FormHelperText>
         </>
       )}
     </Box>

@@ -20,8 +20,16 @@ const Section = ({ title, count, testId, children }: { title: string; count: num
   const translate = useTranslate();
   return (
     <Box sx={{ mt: 2 }} data-testid={testId}>
-      <Typography variant="subtitle1">{title} <Chip size="small" label={count} sx={{ ml: 1 }} /></Typography>
-      {count === 0 ? <Typography variant="body2" color="text.secondary">{translate('cg.reorg.impact.none')}</Typography> : children}
+      <Typography variant="subtitle1">
+        {title} <Chip size="small" label={count} sx={{ ml: 1 }} />
+      </Typography>
+      {count === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('cg.reorg.impact.none')}
+        </Typography>
+      ) : (
+        children
+      )}
     </Box>
   );
 };
@@ -59,13 +67,21 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
   return (
     <Box data-testid="plan-preview">
       <Typography variant="h6">{translate(outcome.dryRun ? 'cg.reorg.preview_title' : 'cg.reorg.result_title')}</Typography>
-      {outcome.ok
-        ? <Alert severity="success" data-testid="preview-ok">{translate(outcome.dryRun ? 'cg.reorg.preview_ok' : 'cg.reorg.applied_ok', { smart_count: outcome.changeCount })}</Alert>
-        : <Alert severity="error" data-testid="preview-failed">{translate('cg.reorg.preview_failed', { smart_count: failed.length, steps: failed.map((s) => s.position).join(', ') })}</Alert>}
+      {outcome.ok ? (
+        <Alert severity="success" data-testid="preview-ok">
+          {translate(outcome.dryRun ? 'cg.reorg.preview_ok' : 'cg.reorg.applied_ok', { smart_count: outcome.changeCount })}
+        </Alert>
+      ) : (
+        <Alert severity="error" data-testid="preview-failed">
+          {translate('cg.reorg.preview_failed', { smart_count: failed.length, steps: failed.map((s) => s.position).join(', ') })}
+        </Alert>
+      )}
       {outcome.problems.length > 0 && (
         <Alert severity="warning" sx={{ mt: 1 }} data-testid="plan-problems">
           <Typography variant="subtitle2">{translate('cg.reorg.problems')}</Typography>
-          {outcome.problems.map((problem) => <div key={problem}>{problem}</div>)}
+          {outcome.problems.map((problem) => (
+            <div key={problem}>{problem}</div>
+          ))}
         </Alert>
       )}
       <ImpactSummary outcome={outcome} />
@@ -76,17 +92,31 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
             <TableRow>
               <TableCell>{translate('cg.reorg.impact.level')}</TableCell>
               <TableCell>{translate('cg.reorg.impact.unit')}</TableCell>
-              {COUNTS.map((count) => <TableCell key={count} align="right">{translate(`cg.reorg.impact.${count}`)}</TableCell>)}
+              {COUNTS.map((count) => (
+                <TableCell key={count} align="right">
+                  {translate(`cg.reorg.impact.${count}`)}
+                </TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {impact.units.map((unit) => (
               <TableRow key={`${unit.level}${unit.id}`}>
-                <TableCell sx={{ textTransform: 'capitalize' }}>{level(unit.level)}{!unit.before && <Chip size="small" color="success" label={translate('cg.reorg.impact.new')} sx={{ ml: 1 }} />}{!unit.after && <Chip size="small" label={translate('cg.reorg.impact.ended')} sx={{ ml: 1 }} />}</TableCell>
-                <TableCell>{unit.code} {unit.name}</TableCell>
+                <TableCell sx={{ textTransform: 'capitalize' }}>
+                  {level(unit.level)}
+                  {!unit.before && <Chip size="small" color="success" label={translate('cg.reorg.impact.new')} sx={{ ml: 1 }} />}
+                  {!unit.after && <Chip size="small" label={translate('cg.reorg.impact.ended')} sx={{ ml: 1 }} />}
+                </TableCell>
+                <TableCell>
+                  {unit.code} {unit.name}
+                </TableCell>
                 {COUNTS.map((count) => (
                   <TableCell key={count} align="right">
-                    {(unit.level.toUpperCase() === 'COMMUNITY' ? count === 'members' : count === 'grids') ? '' : <BeforeAfter before={unit.before?.[count]} after={unit.after?.[count]} />}
+                    {(unit.level.toUpperCase() === 'COMMUNITY' ? count === 'members' : count === 'grids') ? (
+                      ''
+                    ) : (
+                      <BeforeAfter before={unit.before?.[count]} after={unit.after?.[count]} />
+                    )}
                   </TableCell>
                 ))}
               </TableRow>
@@ -97,9 +127,13 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
 
       <Section title={translate('cg.reorg.impact.posts')} count={impact.posts.length} testId="impact-posts">
         <Table size="small">
-          <TableHead><TableRow>
-            <TableCell>{translate('cg.reorg.impact.community')}</TableCell><TableCell>{translate('cg.staffing.post')}</TableCell><TableCell>{translate('cg.reorg.impact.empty_slots')}</TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('cg.reorg.impact.community')}</TableCell>
+              <TableCell>{translate('cg.staffing.post')}</TableCell>
+              <TableCell>{translate('cg.reorg.impact.empty_slots')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {impact.posts.map((post) => (
               <TableRow key={post.postId}>
@@ -114,10 +148,20 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
 
       <Section title={translate('cg.reorg.impact.understaffed')} count={impact.understaffedGrids.length} testId="impact-understaffed">
         <Table size="small">
-          <TableHead><TableRow><TableCell>{translate('cg.reorg.impact.unit')}</TableCell><TableCell align="right">{translate('cg.reorg.impact.members')}</TableCell></TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('cg.reorg.impact.unit')}</TableCell>
+              <TableCell align="right">{translate('cg.reorg.impact.members')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {impact.understaffedGrids.map((grid) => (
-              <TableRow key={grid.id}><TableCell>{grid.code} {grid.name}</TableCell><TableCell align="right">{grid.after?.members ?? 0}</TableCell></TableRow>
+              <TableRow key={grid.id}>
+                <TableCell>
+                  {grid.code} {grid.name}
+                </TableCell>
+                <TableCell align="right">{grid.after?.members ?? 0}</TableCell>
+              </TableRow>
             ))}
           </TableBody>
         </Table>
@@ -125,16 +169,21 @@ export const ImpactView = ({ outcome }: { outcome: Outcome }) => {
 
       <Section title={translate('cg.reorg.impact.staff')} count={impact.staffWithoutAssignment.length} testId="impact-staff">
         <Stack direction="row" gap={1} flexWrap="wrap">
-          {impact.staffWithoutAssignment.map((staff) => <Chip key={staff.staffMemberId} label={staff.name} />)}
+          {impact.staffWithoutAssignment.map((staff) => (
+            <Chip key={staff.staffMemberId} label={staff.name} />
+          ))}
         </Stack>
       </Section>
 
       <Section title={translate('cg.reorg.impact.reach')} count={impact.reachChanges.length} testId="impact-reach">
         <Table size="small">
-          <TableHead><TableRow>
-            <TableCell>{translate('resources.accounts.fields.username')}</TableCell>
-            <TableCell>{translate('cg.reorg.impact.gains')}</TableCell><TableCell>{translate('cg.reorg.impact.losses')}</TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('resources.accounts.fields.username')}</TableCell>
+              <TableCell>{translate('cg.reorg.impact.gains')}</TableCell>
+              <TableCell>{translate('cg.reorg.impact.losses')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {impact.reachChanges.map((change) => (
               <TableRow key={change.accountId}>

@@ -18,17 +18,30 @@ const SERVER_TODAY = '{ communities(options: { take: 1 }) { items { asOf } } }';
 const REVERT = `mutation ($id: ID!, $revertOn: LocalDate, $dryRun: Boolean!) { outcome: revertReorganizationPlan(id: $id, revertOn: $revertOn, dryRun: $dryRun) { ${OUTCOME_FIELDS} } }`;
 
 /** What was previewed, for which state of the plan: a change to the plan (or the revert day) asks for a new preview. */
-export interface Previewed { key: string; planState: string; outcome: Outcome }
+export interface Previewed {
+  key: string;
+  planState: string;
+  outcome: Outcome;
+}
 
-export const planKey = (plan: Plan, revertOn?: string) => JSON.stringify([plan.version, plan.effectiveOn, plan.status, plan.steps?.map((s) => [s.id, s.version, s.position]), revertOn ?? null]);
+export const planKey = (plan: Plan, revertOn?: string) =>
+  JSON.stringify([plan.version, plan.effectiveOn, plan.status, plan.steps?.map((s) => [s.id, s.version, s.position]), revertOn ?? null]);
 
 /**
  * Preview, then apply (a draft) or undo (an applied plan): before its day it
  * is withdrawn, from its day it is reverted by a change on a chosen day. Each
  * preview is the command's own dry run; the confirmation restates its impact.
  */
-export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
-  plan: Plan; previewed: Previewed | null; setPreviewed: (value: Previewed | null) => void; onDone: () => void;
+export const PlanActions = ({
+  plan,
+  previewed,
+  setPreviewed,
+  onDone,
+}: {
+  plan: Plan;
+  previewed: Previewed | null;
+  setPreviewed: (value: Previewed | null) => void;
+  onDone: () => void;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -50,27 +63,38 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
     setBusy(true);
     setFailure(null);
     try {
-      const { outcome } = await dataProvider.query(mode === 'apply' ? APPLY : REVERT,
-        mode === 'apply' ? { id: plan.id, dryRun } : { id: plan.id, dryRun, revertOn: withdraw ? null : revertOn });
+      const { outcome } = await dataProvider.query(
+        mode === 'apply' ? APPLY : REVERT,
+        mode === 'apply' ? { id: plan.id, dryRun } : { id: plan.id, dryRun, revertOn: withdraw ? null : revertOn },
+      );
       if (dryRun) {
         setPreviewed({ key, planState: planKey(plan), outcome });
       } else {
         setConfirming(false);
         setPreviewed(null);
-        notify(`cg.reorg.done_${mode === 'apply' ? 'apply' : withdraw ? 'withdraw' : 'revert'}`, { type: 'info', messageArgs: { smart_count: outcome.changeCount } });
+        notify(`cg.reorg.done_${mode === 'apply' ? 'apply' : withdraw ? 'withdraw' : 'revert'}`, {
+          type: 'info',
+          messageArgs: { smart_count: outcome.changeCount },
+        });
         onDone();
       }
     } catch (caught) {
       const error = apiFailure(caught);
       if (dryRun) setPreviewed(null);
-      setFailure([translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '));
+      setFailure(
+        [translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '),
+      );
     } finally {
       setBusy(false);
     }
   };
 
   if (plan.status === 'REVERTED') {
-    return <Alert severity="info" data-testid="plan-reverted">{translate('cg.reorg.reverted_on', { day: formatDay(locale, plan.revertedOn ?? plan.effectiveOn) })}</Alert>;
+    return (
+      <Alert severity="info" data-testid="plan-reverted">
+        {translate('cg.reorg.reverted_on', { day: formatDay(locale, plan.revertedOn ?? plan.effectiveOn) })}
+      </Alert>
+    );
   }
   const verb = mode === 'apply' ? 'apply' : withdraw ? 'withdraw' : 'revert';
   return (
@@ -82,16 +106,45 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
       )}
       <Stack direction="row" gap={2} alignItems="center" flexWrap="wrap">
         {mode === 'revert' && !withdraw && (
-          <TextField type="date" size="small" label={translate('cg.reorg.revert_on')} value={revertOn} onChange={(event) => event.target.value && setRevertOn(event.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }} inputProps={{ 'aria-label': translate('cg.reorg.revert_on') }} sx={{ width: 180 }} />
+          <TextField
+            type="date"
+            size="small"
+            label={translate('cg.reorg.revert_on')}
+            value={revertOn}
+            onChange={(event) => event.target.value && setRevertOn(event.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            inputProps={{ 'aria-label': translate('cg.reorg.revert_on') }}
+            sx={{ width: 180 }}
+          />
         )}
-        <Button label={`cg.reorg.preview_${verb}`} variant="outlined" disabled={busy || (mode === 'apply' && !plan.steps?.length)} onClick={() => execute(true)}><PreviewIcon /></Button>
-        <Button label={`cg.reorg.${verb}`} variant="contained" color={mode === 'apply' ? 'primary' : 'warning'} disabled={busy || !current?.ok} onClick={() => setConfirming(true)}>
+        <Button
+          label={`cg.reorg.preview_${verb}`}
+          variant="outlined"
+          disabled={busy || (mode === 'apply' && !plan.steps?.length)}
+          onClick={() => execute(true)}
+        >
+          <PreviewIcon />
+        </Button>
+        <Button
+          label={`cg.reorg.${verb}`}
+          variant="contained"
+          color={mode === 'apply' ? 'primary' : 'warning'}
+          disabled={busy || !current?.ok}
+          onClick={() => setConfirming(true)}
+        >
           {mode === 'apply' ? <PlayArrowIcon /> : <UndoIcon />}
         </Button>
-        {!current && <Typography variant="body2" color="text.secondary">{translate('cg.reorg.preview_first')}</Typography>}
+        {!current && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('cg.reorg.preview_first')}
+          </Typography>
+        )}
       </Stack>
-      {failure && <Alert severity="error" data-testid="plan-failure">{failure}</Alert>}
+      {failure && (
+        <Alert severity="error" data-testid="plan-failure">
+          {failure}
+        </Alert>
+      )}
       {confirming && current && (
         <Dialog open onClose={() => setConfirming(false)} maxWidth="sm" fullWidth data-testid="confirm-dialog">
           <DialogTitle>{translate(`cg.reorg.confirm_${verb}_title`, { name: plan.name })}</DialogTitle>
@@ -102,7 +155,13 @@ export const PlanActions = ({ plan, previewed, setPreviewed, onDone }: {
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setConfirming(false)} />
-            <Button label={`cg.reorg.${verb}`} variant="contained" color={mode === 'apply' ? 'primary' : 'warning'} disabled={busy} onClick={() => execute(false)} />
+            <Button
+              label={`cg.reorg.${verb}`}
+              variant="contained"
+              color={mode === 'apply' ? 'primary' : 'warning'}
+              disabled={busy}
+              onClick={() => execute(false)}
+            />
           </DialogActions>
         </Dialog>
       )}

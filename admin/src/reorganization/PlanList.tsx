@@ -1,7 +1,16 @@
 import { PlanStatus } from '@community-grid/shared';
 import { Chip } from '@mui/material';
 import {
-  CreateButton, Datagrid, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, useRecordContext, useTranslate,
+  CreateButton,
+  Datagrid,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { enumChoices, LocalDateField } from '../common';
 
@@ -12,7 +21,14 @@ export const PlanStatusField = (_props: { source?: string; label?: string; sorta
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" color={COLORS[record.status as keyof typeof COLORS]} label={translate(`cg.enums.PlanStatus.${record.status}`)} data-testid="plan-status" />;
+  return (
+    <Chip
+      size="small"
+      color={COLORS[record.status as keyof typeof COLORS]}
+      label={translate(`cg.enums.PlanStatus.${record.status}`)}
+      data-testid="plan-status"
+    />
+  );
 };
 
 const filters = [
@@ -22,7 +38,15 @@ const filters = [
 
 /** Plans, latest day first: a draft is deleted from its page, an applied plan only reverted. */
 export const PlanList = () => (
-  <List filters={filters} sort={{ field: 'effectiveOn', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+  <List
+    filters={filters}
+    sort={{ field: 'effectiveOn', order: 'DESC' }}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <LocalDateField source="effectiveOn" />

@@ -1,7 +1,16 @@
 import { Card, CardContent, Divider, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
-  CanAccess, DeleteButton, EditButton, Labeled, Loading, Show, TextField, TopToolbar, useRecordContext, useRefresh,
+  CanAccess,
+  DeleteButton,
+  EditButton,
+  Labeled,
+  Loading,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useRefresh,
 } from 'react-admin';
 import { LocalDateField } from '../common';
 import { RecordHistory } from '../auditEvents/RecordHistory';
@@ -15,7 +24,12 @@ import { StepList } from './StepList';
 const PlanShowActions = () => {
   const record = useRecordContext<Plan>();
   if (record?.status !== 'DRAFT') return <TopToolbar />;
-  return <TopToolbar><EditButton /><DeleteButton mutationMode="pessimistic" /></TopToolbar>;
+  return (
+    <TopToolbar>
+      <EditButton />
+      <DeleteButton mutationMode="pessimistic" />
+    </TopToolbar>
+  );
 };
 
 /**
@@ -33,20 +47,48 @@ const PlanPage = () => {
     <Card>
       <CardContent>
         <Stack direction="row" gap={4} flexWrap="wrap">
-          <Labeled><TextField source="name" /></Labeled>
-          <Labeled><LocalDateField source="effectiveOn" /></Labeled>
-          <Labeled><PlanStatusField source="status" /></Labeled>
-          <Labeled><TextField source="authorName" emptyText="—" /></Labeled>
-          {plan.revertedOn && <Labeled><LocalDateField source="revertedOn" /></Labeled>}
+          <Labeled>
+            <TextField source="name" />
+          </Labeled>
+          <Labeled>
+            <LocalDateField source="effectiveOn" />
+          </Labeled>
+          <Labeled>
+            <PlanStatusField source="status" />
+          </Labeled>
+          <Labeled>
+            <TextField source="authorName" emptyText="—" />
+          </Labeled>
+          {plan.revertedOn && (
+            <Labeled>
+              <LocalDateField source="revertedOn" />
+            </Labeled>
+          )}
         </Stack>
-        {plan.description && <Labeled fullWidth><TextField source="description" /></Labeled>}
+        {plan.description && (
+          <Labeled fullWidth>
+            <TextField source="description" />
+          </Labeled>
+        )}
         <Divider sx={{ my: 2 }} />
-        <StepList plan={plan} outcome={outcome} onChanged={() => { setPreviewed(null); refresh(); }} />
+        <StepList
+          plan={plan}
+          outcome={outcome}
+          onChanged={() => {
+            setPreviewed(null);
+            refresh();
+          }}
+        />
         <Divider sx={{ my: 2 }} />
         <CanAccess resource="reorganizationPlans" action={plan.status === 'DRAFT' ? 'apply' : 'revert'}>
           <PlanActions plan={plan} previewed={previewed} setPreviewed={setPreviewed} onDone={refresh} />
         </CanAccess>
-        {outcome && <><Divider sx={{ my: 2 }} /><ImpactView outcome={outcome} /></>}
+        {outcome && (
+          <>
+            <Divider sx={{ my: 2 }} />
+            <ImpactView outcome={outcome} />
+          </>
+        )}
         <Divider sx={{ my: 2 }} />
         <RecordHistory entityType="ReorganizationPlan" />
       </CardContent>

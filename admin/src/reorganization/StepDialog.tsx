@@ -1,6 +1,17 @@
 import { PlanStepKind, PostSlot, UnitLevel } from '@community-grid/shared';
 import {
-  Alert, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, InputLabel, MenuItem, Select, Stack, TextField, Typography,
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
@@ -27,8 +38,11 @@ const withoutTypename = ({ __typename: _, ...params }: StepParams & { __typename
 
 /** Empty texts and lists are not sent: the API refuses parameters a kind does not take. */
 function clean(params: StepParams): StepParams {
-  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null && value !== undefined && value !== ''
-    && !(Array.isArray(value) && value.length === 0))) as StepParams;
+  return Object.fromEntries(
+    Object.entries(params).filter(
+      ([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as StepParams;
 }
 
 /**
@@ -46,10 +60,11 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
   const [busy, setBusy] = useState(false);
   const day = plan.effectiveOn;
   const earlier = (plan.steps ?? []).filter((s) => !step || s.position < step.position);
-  const created = (resource: string): Option[] => earlier.flatMap((s) => {
-    const unit = createdBy(s);
-    return unit?.resource === resource ? [{ id: `new:${s.id}`, label: translate('cg.reorg.new_unit', { code: unit.code }) }] : [];
-  });
+  const created = (resource: string): Option[] =>
+    earlier.flatMap((s) => {
+      const unit = createdBy(s);
+      return unit?.resource === resource ? [{ id: `new:${s.id}`, label: translate('cg.reorg.new_unit', { code: unit.code }) }] : [];
+    });
   const set = (patch: StepParams) => setParams((current) => ({ ...current, ...patch }));
   const chooseKind = (next: PlanStepKind) => {
     setKind(next);
@@ -78,26 +93,47 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
 
   const text = (field: 'code' | 'name' | 'nameEn' | 'address' | 'phone', label = `cg.reorg.fields.${field}`) => (
     <TextField
-      size="small" label={translate(label)} value={params[field] ?? ''} onChange={(event) => set({ [field]: event.target.value })}
-      error={Boolean(errors[field])} helperText={errors[field]} sx={{ minWidth: 200 }} inputProps={{ 'aria-label': translate(label) }}
+      size="small"
+      label={translate(label)}
+      value={params[field] ?? ''}
+      onChange={(event) => set({ [field]: event.target.value })}
+      error={Boolean(errors[field])}
+      helperText={errors[field]}
+      sx={{ minWidth: 200 }}
+      inputProps={{ 'aria-label': translate(label) }}
     />
   );
   const unit = (field: 'unitId' | 'targetId' | 'communityId' | 'fromCommunityId' | 'staffMemberId', resource: string, label: string) => (
     <UnitPicker
-      resource={resource} label={translate(label)} day={day} created={created(resource)} error={errors[field]} testId={`pick-${field}`}
-      value={params[field] ?? null} onChange={(value) => set({ [field]: value })}
+      resource={resource}
+      label={translate(label)}
+      day={day}
+      created={created(resource)}
+      error={errors[field]}
+      testId={`pick-${field}`}
+      value={params[field] ?? null}
+      onChange={(value) => set({ [field]: value })}
     />
   );
   const units = (field: 'unitIds' | 'gridIds' | 'predecessorOfficeIds' | 'predecessorCommunityIds', resource: string, label: string) => (
     <UnitPicker
-      multiple resource={resource} label={translate(label)} day={day} created={created(resource)} error={errors[field]} testId={`pick-${field}`}
-      value={params[field] ?? []} onChange={(value) => set({ [field]: value })}
+      multiple
+      resource={resource}
+      label={translate(label)}
+      day={day}
+      created={created(resource)}
+      error={errors[field]}
+      testId={`pick-${field}`}
+      value={params[field] ?? []}
+      onChange={(value) => set({ [field]: value })}
     />
   );
   const levelResource = params.level ? LEVEL_RESOURCE[params.level] : 'grids';
   const households = (
     <HouseholdChooser
-      gridId={params.unitId} day={day} error={errors.householdIds ?? errors.building ?? errors.courtyard}
+      gridId={params.unitId}
+      day={day}
+      error={errors.householdIds ?? errors.building ?? errors.courtyard}
       value={{ building: params.building, courtyard: params.courtyard, householdIds: params.householdIds }}
       onChange={(selection) => set({ building: undefined, courtyard: undefined, householdIds: undefined, ...selection })}
     />
@@ -110,27 +146,55 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
         <Stack sx={{ pt: 1 }}>
           <FormControl size="small" sx={{ minWidth: 420, mb: 2 }} disabled={Boolean(step)}>
             <InputLabel id="step-kind">{translate('cg.reorg.fields.kind')}</InputLabel>
-            <Select labelId="step-kind" label={translate('cg.reorg.fields.kind')} value={kind} onChange={(event) => chooseKind(event.target.value as PlanStepKind)}>
-              {KINDS.map((k) => <MenuItem key={k} value={k}>{translate(`cg.enums.PlanStepKind.${k}`)}</MenuItem>)}
+            <Select
+              labelId="step-kind"
+              label={translate('cg.reorg.fields.kind')}
+              value={kind}
+              onChange={(event) => chooseKind(event.target.value as PlanStepKind)}
+            >
+              {KINDS.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {translate(`cg.enums.PlanStepKind.${k}`)}
+                </MenuItem>
+              ))}
             </Select>
           </FormControl>
-          {kind && <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(`cg.reorg.explain.${kind}`)}</Typography>}
+          {kind && (
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {translate(`cg.reorg.explain.${kind}`)}
+            </Typography>
+          )}
           {kind && LEVELS[kind] && (
             <FormControl size="small" sx={{ minWidth: 200, mb: 2 }} disabled={Boolean(step)}>
               <InputLabel id="step-level">{translate('cg.reorg.fields.level')}</InputLabel>
-              <Select labelId="step-level" label={translate('cg.reorg.fields.level')} value={params.level ?? ''}
-                onChange={(event) => setParams({ level: event.target.value as UnitLevel })}>
-                {LEVELS[kind]!.map((level) => <MenuItem key={level} value={level}>{translate(`cg.reorg.levels.${level}`)}</MenuItem>)}
+              <Select
+                labelId="step-level"
+                label={translate('cg.reorg.fields.level')}
+                value={params.level ?? ''}
+                onChange={(event) => setParams({ level: event.target.value as UnitLevel })}
+              >
+                {LEVELS[kind]!.map((level) => (
+                  <MenuItem key={level} value={level}>
+                    {translate(`cg.reorg.levels.${level}`)}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
           )}
           {kind === 'CREATE_UNIT' && (
             <>
               {params.level === 'GRID' && unit('communityId', 'communities', 'cg.reorg.fields.communityId')}
-              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">{text('code')}{text('name')}{params.level === 'COMMUNITY' && text('nameEn')}</Stack>
+              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">
+                {text('code')}
+                {text('name')}
+                {params.level === 'COMMUNITY' && text('nameEn')}
+              </Stack>
               {params.level === 'COMMUNITY' && (
                 <>
-                  <Stack direction="row" gap={2} sx={{ mb: 2 }}>{text('address')}{text('phone')}</Stack>
+                  <Stack direction="row" gap={2} sx={{ mb: 2 }}>
+                    {text('address')}
+                    {text('phone')}
+                  </Stack>
                   {units('predecessorOfficeIds', 'offices', 'cg.reorg.fields.predecessorOfficeIds')}
                   {units('predecessorCommunityIds', 'communities', 'cg.reorg.fields.predecessorCommunityIds')}
                 </>
@@ -146,22 +210,33 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
           {kind === 'RENAME_UNIT' && (
             <>
               {unit('unitId', levelResource, 'cg.reorg.fields.unitId')}
-              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">{params.level !== 'OFFICE' && text('code')}{text('name')}{params.level !== 'GRID' && text('nameEn')}</Stack>
+              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">
+                {params.level !== 'OFFICE' && text('code')}
+                {text('name')}
+                {params.level !== 'GRID' && text('nameEn')}
+              </Stack>
             </>
           )}
           {kind === 'MOVE_GRID' && (
             <>
               {unit('unitId', 'grids', 'cg.reorg.fields.gridId')}
               {unit('communityId', 'communities', 'cg.reorg.fields.toCommunityId')}
-              <Stack direction="row" gap={2} sx={{ mb: 2 }}>{text('code', 'cg.reorg.fields.newCode')}</Stack>
+              <Stack direction="row" gap={2} sx={{ mb: 2 }}>
+                {text('code', 'cg.reorg.fields.newCode')}
+              </Stack>
             </>
           )}
           {kind === 'SPLIT_GRID' && (
             <>
               {unit('unitId', 'grids', 'cg.reorg.fields.splitGridId')}
               {households}
-              <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('cg.reorg.new_grid')}</Typography>
-              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">{text('code')}{text('name')}</Stack>
+              <Typography variant="subtitle2" sx={{ mb: 1 }}>
+                {translate('cg.reorg.new_grid')}
+              </Typography>
+              <Stack direction="row" gap={2} sx={{ mb: 2 }} flexWrap="wrap">
+                {text('code')}
+                {text('name')}
+              </Stack>
               {unit('communityId', 'communities', 'cg.reorg.fields.splitCommunityId')}
             </>
           )}
@@ -192,7 +267,11 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
               <AssignmentPicker day={day} params={params} set={set} error={errors.assignmentId ?? errors.postHolderId} />
             </>
           )}
-          {failure && <Alert severity="error" data-testid="step-failure">{failure}</Alert>}
+          {failure && (
+            <Alert severity="error" data-testid="step-failure">
+              {failure}
+            </Alert>
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>
@@ -213,21 +292,45 @@ const PostPicker = ({ day, params, set, error }: { day: string; params: StepPara
   const { data } = useApiQuery<{ posts: { items: Post[] } }>(COMMUNITY_POSTS, { communityId }, !communityId);
   return (
     <>
-      <UnitPicker resource="communities" label={translate('cg.reorg.fields.postCommunityId')} day={day} value={communityId} onChange={setCommunityId} />
+      <UnitPicker
+        resource="communities"
+        label={translate('cg.reorg.fields.postCommunityId')}
+        day={day}
+        value={communityId}
+        onChange={setCommunityId}
+      />
       {communityId && (
         <Stack direction="row" gap={2} sx={{ mb: 2 }}>
           <FormControl size="small" sx={{ minWidth: 300 }} error={Boolean(error)}>
             <InputLabel id="step-post">{translate('cg.reorg.fields.postId')}</InputLabel>
-            <Select labelId="step-post" label={translate('cg.reorg.fields.postId')} value={params.postId ?? ''} onChange={(event) => set({ postId: event.target.value || null })}>
+            <Select
+              labelId="step-post"
+              label={translate('cg.reorg.fields.postId')}
+              value={params.postId ?? ''}
+              onChange={(event) => set({ postId: event.target.value || null })}
+            >
               <MenuItem value="">—</MenuItem>
-              {(data?.posts.items ?? []).map((post) => <MenuItem key={post.id} value={post.id}>{postLabel(post)}</MenuItem>)}
+              {(data?.posts.items ?? []).map((post) => (
+                <MenuItem key={post.id} value={post.id}>
+                  {postLabel(post)}
+                </MenuItem>
+              ))}
             </Select>
           </FormControl>
           <FormControl size="small" sx={{ minWidth: 160 }}>
             <InputLabel id="step-slot">{translate('cg.staffing.slot')}</InputLabel>
-            <Select labelId="step-slot" label={translate('cg.staffing.slot')} value={params.slot ?? ''} onChange={(event) => set({ slot: (event.target.value || null) as PostSlot | null })}>
+            <Select
+              labelId="step-slot"
+              label={translate('cg.staffing.slot')}
+              value={params.slot ?? ''}
+              onChange={(event) => set({ slot: (event.target.value || null) as PostSlot | null })}
+            >
               <MenuItem value="">—</MenuItem>
-              {Object.values(PostSlot).map((slot) => <MenuItem key={slot} value={slot}>{translate(`cg.enums.PostSlot.${slot}`)}</MenuItem>)}
+              {Object.values(PostSlot).map((slot) => (
+                <MenuItem key={slot} value={slot}>
+                  {translate(`cg.enums.PostSlot.${slot}`)}
+                </MenuItem>
+              ))}
             </Select>
           </FormControl>
         </Stack>
@@ -242,7 +345,17 @@ const STAFF_ASSIGNMENTS = `query ($id: ID!, $asOf: LocalDate) {
 }`;
 
 /** END_ASSIGNMENT: one of the person's grid assignments or post holdings on the day. */
-const AssignmentPicker = ({ day, params, set, error }: { day: string; params: StepParams; set: (patch: StepParams) => void; error?: string }) => {
+const AssignmentPicker = ({
+  day,
+  params,
+  set,
+  error,
+}: {
+  day: string;
+  params: StepParams;
+  set: (patch: StepParams) => void;
+  error?: string;
+}) => {
   const translate = useTranslate();
   const postLabel = usePostLabel();
   const { data } = useApiQuery<any>(STAFF_ASSIGNMENTS, { id: params.staffMemberId, asOf: day }, !params.staffMemberId);
@@ -251,13 +364,24 @@ const AssignmentPicker = ({ day, params, set, error }: { day: string; params: St
   return (
     <FormControl size="small" sx={{ minWidth: 420, mb: 2 }} error={Boolean(error)}>
       <InputLabel id="step-assignment">{translate('cg.reorg.fields.assignment')}</InputLabel>
-      <Select labelId="step-assignment" label={translate('cg.reorg.fields.assignment')} value={value}
+      <Select
+        labelId="step-assignment"
+        label={translate('cg.reorg.fields.assignment')}
+        value={value}
         onChange={(event) => {
           const chosen = String(event.target.value);
-          set(chosen.startsWith('a') ? { assignmentId: chosen.slice(1), postHolderId: null } : { postHolderId: chosen.slice(1), assignmentId: null });
-        }}>
+          set(
+            chosen.startsWith('a')
+              ? { assignmentId: chosen.slice(1), postHolderId: null }
+              : { postHolderId: chosen.slice(1), assignmentId: null },
+          );
+        }}
+      >
         {(data?.gridAssignments.items ?? []).map((a: any) => (
-          <MenuItem key={`a${a.id}`} value={`a${a.id}`}>{`${translate('cg.reorg.levels.GRID')} ${a.grid?.code} (${a.grid?.name})`}</MenuItem>
+          <MenuItem
+            key={`a${a.id}`}
+            value={`a${a.id}`}
+          >{`${translate('cg.reorg.levels.GRID')} ${a.grid?.code} (${a.grid?.name})`}</MenuItem>
         ))}
         {(data?.postHolders.items ?? []).map((h: any) => (
           <MenuItem key={`h${h.id}`} value={`h${h.id}`}>{`${h.post.community.code} ${postLabel(h.post)} (${h.slot})`}</MenuItem>

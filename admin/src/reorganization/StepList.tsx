@@ -42,52 +42,103 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
     <Box data-testid="plan-steps">
       <Stack direction="row" alignItems="center" gap={2}>
         <Typography variant="h6">{translate('cg.reorg.steps_title', { smart_count: steps.length })}</Typography>
-        {draft && <Button label="cg.reorg.add_step" onClick={() => setEditing('new')}><AddIcon /></Button>}
+        {draft && (
+          <Button label="cg.reorg.add_step" onClick={() => setEditing('new')}>
+            <AddIcon />
+          </Button>
+        )}
       </Stack>
-      {steps.length === 0 && <Typography variant="body2" color="text.secondary">{translate('cg.reorg.no_steps')}</Typography>}
+      {steps.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('cg.reorg.no_steps')}
+        </Typography>
+      )}
       <List dense>
         {steps.map((step, index) => {
           const result = outcomeOf(step);
           const failed = result && !result.ok;
           return (
             <ListItem
-              key={step.id} data-testid={`step-${step.position}`} data-failed={failed ? 'true' : undefined} divider
+              key={step.id}
+              data-testid={`step-${step.position}`}
+              data-failed={failed ? 'true' : undefined}
+              divider
               sx={failed ? { borderLeft: 4, borderLeftColor: 'error.main', backgroundColor: 'rgba(211, 47, 47, 0.08)' } : undefined}
-              secondaryAction={draft && (
-                <Stack direction="row">
-                  <Tooltip title={translate('cg.reorg.move_up')}><span><IconButton size="small" disabled={index === 0} aria-label={translate('cg.reorg.move_up')}
-                    onClick={() => run(MOVE, { id: step.id, position: step.position - 1 })}><ArrowUpwardIcon fontSize="small" /></IconButton></span></Tooltip>
-                  <Tooltip title={translate('cg.reorg.move_down')}><span><IconButton size="small" disabled={index === steps.length - 1} aria-label={translate('cg.reorg.move_down')}
-                    onClick={() => run(MOVE, { id: step.id, position: step.position + 1 })}><ArrowDownwardIcon fontSize="small" /></IconButton></span></Tooltip>
-                  <Tooltip title={translate('ra.action.edit')}><IconButton size="small" aria-label={translate('ra.action.edit')} onClick={() => setEditing(step)}><EditIcon fontSize="small" /></IconButton></Tooltip>
-                  <Tooltip title={translate('ra.action.delete')}><IconButton size="small" aria-label={translate('ra.action.delete')}
-                    onClick={() => run(REMOVE, { id: step.id })}><DeleteIcon fontSize="small" /></IconButton></Tooltip>
-                </Stack>
-              )}
+              secondaryAction={
+                draft && (
+                  <Stack direction="row">
+                    <Tooltip title={translate('cg.reorg.move_up')}>
+                      <span>
+                        <IconButton
+                          size="small"
+                          disabled={index === 0}
+                          aria-label={translate('cg.reorg.move_up')}
+                          onClick={() => run(MOVE, { id: step.id, position: step.position - 1 })}
+                        >
+                          <ArrowUpwardIcon fontSize="small" />
+                        </IconButton>
+                      </span>
+                    </Tooltip>
+                    <Tooltip title={translate('cg.reorg.move_down')}>
+                      <span>
+                        <IconButton
+                          size="small"
+                          disabled={index === steps.length - 1}
+                          aria-label={translate('cg.reorg.move_down')}
+                          onClick={() => run(MOVE, { id: step.id, position: step.position + 1 })}
+                        >
+                          <ArrowDownwardIcon fontSize="small" />
+                        </IconButton>
+                      </span>
+                    </Tooltip>
+                    <Tooltip title={translate('ra.action.edit')}>
+                      <IconButton size="small" aria-label={translate('ra.action.edit')} onClick={() => setEditing(step)}>
+                        <EditIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title={translate('ra.action.delete')}>
+                      <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => run(REMOVE, { id: step.id })}>
+                        <DeleteIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                  </Stack>
+                )
+              }
             >
               <ListItemText
                 sx={{ pr: 18 }}
                 slotProps={{ secondary: { component: 'div' } }}
                 primary={`${step.position}. ${sentence(step)}`}
-                secondary={(
+                secondary={
                   <>
                     {translate(`cg.enums.PlanStepKind.${step.kind}`)}
                     {result?.ok && ` · ${translate('cg.reorg.step_ok', { smart_count: result.changeCount })}`}
                     {failed && result?.error && (
                       <Alert severity="error" sx={{ mt: 0.5, py: 0 }} data-testid={`step-error-${step.position}`}>
                         {result.error.message}
-                        {result.error.fields && Object.entries(result.error.fields).filter(([, message]) => !result.error!.message.includes(message)).map(([field, message]) => <div key={field}>{`${field}: ${message}`}</div>)}
+                        {result.error.fields &&
+                          Object.entries(result.error.fields)
+                            .filter(([, message]) => !result.error!.message.includes(message))
+                            .map(([field, message]) => <div key={field}>{`${field}: ${message}`}</div>)}
                       </Alert>
                     )}
                   </>
-                )}
+                }
               />
             </ListItem>
           );
         })}
       </List>
       {editing && (
-        <StepDialog plan={plan} step={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); onChanged(); }} />
+        <StepDialog
+          plan={plan}
+          step={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
       )}
     </Box>
   );

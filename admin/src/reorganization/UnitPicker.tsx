@@ -3,7 +3,10 @@ import { useMemo, useState } from 'react';
 import { useGetList, useGetMany, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 
-export interface Option { id: string; label: string }
+export interface Option {
+  id: string;
+  label: string;
+}
 
 interface Props {
   resource: string;
@@ -28,12 +31,24 @@ export const UnitPicker = (props: Single | Multiple) => {
   const translate = useTranslate();
   const nameOf = useLocalizedName();
   const [search, setSearch] = useState('');
-  const sort = resource === 'staffMembers' || resource === 'offices' ? { field: 'name', order: 'ASC' as const } : { field: 'code', order: 'ASC' as const };
-  const { data = [], isPending } = useGetList(resource, { pagination: { page: 1, perPage: 25 }, sort, filter: { ...filter, ...(search ? { q: search } : {}) }, meta: { asOf: day } });
+  const sort =
+    resource === 'staffMembers' || resource === 'offices'
+      ? { field: 'name', order: 'ASC' as const }
+      : { field: 'code', order: 'ASC' as const };
+  const { data = [], isPending } = useGetList(resource, {
+    pagination: { page: 1, perPage: 25 },
+    sort,
+    filter: { ...filter, ...(search ? { q: search } : {}) },
+    meta: { asOf: day },
+  });
   const chosen = (props.multiple ? props.value : props.value ? [props.value] : []).filter((id) => !id.startsWith('new:'));
   const { data: chosenRecords = [] } = useGetMany(resource, { ids: chosen, meta: { asOf: day } }, { enabled: chosen.length > 0 });
-  const labelOf = (record: any) => (resource === 'staffMembers' ? record.name : resource === 'offices' ? nameOf(record)
-    : `${record.code} ${resource === 'communities' ? nameOf(record) : record.name}`);
+  const labelOf = (record: any) =>
+    resource === 'staffMembers'
+      ? record.name
+      : resource === 'offices'
+        ? nameOf(record)
+        : `${record.code} ${resource === 'communities' ? nameOf(record) : record.name}`;
   const options = useMemo<Option[]>(() => {
     const seen = new Map<string, Option>();
     for (const option of created) seen.set(option.id, option);
@@ -48,14 +63,30 @@ export const UnitPicker = (props: Single | Multiple) => {
     filterOptions: (list: Option[]) => list,
     isOptionEqualToValue: (a: Option, b: Option) => a.id === b.id,
     getOptionLabel: (o: Option) => o.label,
-    onInputChange: (_event: unknown, text: string, reason: string) => { if (reason === 'input') setSearch(text); if (reason === 'reset' || reason === 'clear') setSearch(''); },
+    onInputChange: (_event: unknown, text: string, reason: string) => {
+      if (reason === 'input') setSearch(text);
+      if (reason === 'reset' || reason === 'clear') setSearch('');
+    },
     noOptionsText: translate('ra.navigation.no_results'),
     renderInput: (params: any) => <TextField {...params} label={label} error={Boolean(error)} helperText={error} size="small" />,
     sx: { minWidth: 420, mb: 2 },
     'data-testid': testId,
   };
   if (props.multiple) {
-    return <Autocomplete<Option, true> {...common} multiple value={props.value.map(find)} onChange={(_e, value) => props.onChange(value.map((o) => o.id))} />;
+    return (
+      <Autocomplete<Option, true>
+        {...common}
+        multiple
+        value={props.value.map(find)}
+        onChange={(_e, value) => props.onChange(value.map((o) => o.id))}
+      />
+    );
   }
-  return <Autocomplete<Option, false> {...common} value={props.value ? find(props.value) : null} onChange={(_e, value) => props.onChange(value?.id ?? null)} />;
+  return (
+    <Autocomplete<Option, false>
+      {...common}
+      value={props.value ? find(props.value) : null}
+      onChange={(_e, value) => props.onChange(value?.id ?? null)}
+    />
+  );
 };

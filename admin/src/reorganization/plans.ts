@@ -2,16 +2,48 @@ import { PlanStepKind, UnitLevel } from '@community-grid/shared';
 
 /** A step's parameters as the API keeps them: unit ids, or "new:<step id>" for a unit an earlier step creates. */
 export interface StepParams {
-  level?: UnitLevel | null; unitId?: string | null; unitIds?: string[] | null; targetId?: string | null; communityId?: string | null;
-  code?: string | null; name?: string | null; nameEn?: string | null; address?: string | null; phone?: string | null;
-  predecessorOfficeIds?: string[] | null; predecessorCommunityIds?: string[] | null; householdIds?: string[] | null;
-  courtyard?: string | null; building?: string | null; staffMemberId?: string | null; fromCommunityId?: string | null;
-  gridIds?: string[] | null; postId?: string | null; slot?: 'A' | 'B' | null; assignmentId?: string | null; postHolderId?: string | null;
+  level?: UnitLevel | null;
+  unitId?: string | null;
+  unitIds?: string[] | null;
+  targetId?: string | null;
+  communityId?: string | null;
+  code?: string | null;
+  name?: string | null;
+  nameEn?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  predecessorOfficeIds?: string[] | null;
+  predecessorCommunityIds?: string[] | null;
+  householdIds?: string[] | null;
+  courtyard?: string | null;
+  building?: string | null;
+  staffMemberId?: string | null;
+  fromCommunityId?: string | null;
+  gridIds?: string[] | null;
+  postId?: string | null;
+  slot?: 'A' | 'B' | null;
+  assignmentId?: string | null;
+  postHolderId?: string | null;
 }
-export interface Step { id: string; version: number; position: number; kind: PlanStepKind; params: StepParams }
+export interface Step {
+  id: string;
+  version: number;
+  position: number;
+  kind: PlanStepKind;
+  params: StepParams;
+}
 export interface Plan {
-  id: string; version: number; name: string; description: string; effectiveOn: string; status: 'DRAFT' | 'APPLIED' | 'REVERTED';
-  stepCount: number; authorName: string | null; appliedAt: string | null; revertedOn: string | null; steps?: Step[];
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  effectiveOn: string;
+  status: 'DRAFT' | 'APPLIED' | 'REVERTED';
+  stepCount: number;
+  authorName: string | null;
+  appliedAt: string | null;
+  revertedOn: string | null;
+  steps?: Step[];
 }
 
 export type UnitResource = 'offices' | 'communities' | 'grids';
@@ -24,21 +56,38 @@ export function referenceResource(kind: PlanStepKind, field: keyof StepParams, l
       return kind === 'END_UNIT' || kind === 'RENAME_UNIT' ? (level ? LEVEL_RESOURCE[level] : null) : 'grids';
     case 'targetId':
       return kind === 'END_UNIT' ? (level ? LEVEL_RESOURCE[level] : null) : 'grids';
-    case 'unitIds': case 'gridIds': return 'grids';
-    case 'communityId': case 'fromCommunityId': case 'predecessorCommunityIds': return 'communities';
-    case 'predecessorOfficeIds': return 'offices';
-    case 'staffMemberId': return 'staffMembers';
-    default: return null;
+    case 'unitIds':
+    case 'gridIds':
+      return 'grids';
+    case 'communityId':
+    case 'fromCommunityId':
+    case 'predecessorCommunityIds':
+      return 'communities';
+    case 'predecessorOfficeIds':
+      return 'offices';
+    case 'staffMemberId':
+      return 'staffMembers';
+    default:
+      return null;
   }
 }
 
 export const REFERENCE_FIELDS: Array<keyof StepParams> = [
-  'unitId', 'targetId', 'unitIds', 'gridIds', 'communityId', 'fromCommunityId', 'predecessorCommunityIds', 'predecessorOfficeIds', 'staffMemberId',
+  'unitId',
+  'targetId',
+  'unitIds',
+  'gridIds',
+  'communityId',
+  'fromCommunityId',
+  'predecessorCommunityIds',
+  'predecessorOfficeIds',
+  'staffMemberId',
 ];
 
 /** The unit a step creates, which later steps may name as "new:<step id>": a community or a grid. */
 export function createdBy(step: Step): { resource: UnitResource; code: string; name: string } | null {
-  if (step.kind === 'CREATE_UNIT' && step.params.level) return { resource: LEVEL_RESOURCE[step.params.level], code: step.params.code ?? '', name: step.params.name ?? '' };
+  if (step.kind === 'CREATE_UNIT' && step.params.level)
+    return { resource: LEVEL_RESOURCE[step.params.level], code: step.params.code ?? '', name: step.params.name ?? '' };
   if (step.kind === 'SPLIT_GRID') return { resource: 'grids', code: step.params.code ?? '', name: step.params.name ?? '' };
   return null;
 }
@@ -63,11 +112,28 @@ export const OUTCOME_FIELDS = `dryRun ok correlationId day changeCount problems
     reachChanges { accountId username gains losses }
   }`;
 
-export interface Counts { grids: number; households: number; residents: number; members: number }
+export interface Counts {
+  grids: number;
+  households: number;
+  residents: number;
+  members: number;
+}
 export interface Outcome {
-  dryRun: boolean; ok: boolean; correlationId: string; day: string; changeCount: number; problems: string[]; plan: Plan;
-  steps: Array<{ stepId: string; position: number; kind: PlanStepKind; ok: boolean; changeCount: number;
-    error: { code: string; message: string; reason: string | null; fields: Record<string, string> | null } | null }>;
+  dryRun: boolean;
+  ok: boolean;
+  correlationId: string;
+  day: string;
+  changeCount: number;
+  problems: string[];
+  plan: Plan;
+  steps: Array<{
+    stepId: string;
+    position: number;
+    kind: PlanStepKind;
+    ok: boolean;
+    changeCount: number;
+    error: { code: string; message: string; reason: string | null; fields: Record<string, string> | null } | null;
+  }>;
   impact: {
     units: Array<{ level: string; id: string; code: string; name: string; before: Counts | null; after: Counts | null }>;
     posts: Array<{ postId: string; communityId: string; communityCode: string; label: string; emptySlots: string[] }>;

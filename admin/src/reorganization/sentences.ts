@@ -29,7 +29,12 @@ export function useStepLabels(steps: Step[], day: string) {
   const nameOf = useLocalizedName();
   const postLabel = usePostLabel();
   const ids = useMemo(() => {
-    const byResource: Record<string, Set<string>> = { offices: new Set(), communities: new Set(), grids: new Set(), staffMembers: new Set() };
+    const byResource: Record<string, Set<string>> = {
+      offices: new Set(),
+      communities: new Set(),
+      grids: new Set(),
+      staffMembers: new Set(),
+    };
     const extra = { posts: new Set<string>(), holders: new Set<string>(), assignments: new Set<string>() };
     for (const step of steps) {
       for (const field of REFERENCE_FIELDS) {
@@ -43,8 +48,13 @@ export function useStepLabels(steps: Step[], day: string) {
     }
     const sorted = (set: Set<string>) => [...set].sort();
     return {
-      offices: sorted(byResource.offices), communities: sorted(byResource.communities), grids: sorted(byResource.grids), staffMembers: sorted(byResource.staffMembers),
-      posts: sorted(extra.posts), holders: sorted(extra.holders), assignments: sorted(extra.assignments),
+      offices: sorted(byResource.offices),
+      communities: sorted(byResource.communities),
+      grids: sorted(byResource.grids),
+      staffMembers: sorted(byResource.staffMembers),
+      posts: sorted(extra.posts),
+      holders: sorted(extra.holders),
+      assignments: sorted(extra.assignments),
     };
   }, [steps]);
   const meta = { asOf: day };
@@ -53,7 +63,11 @@ export function useStepLabels(steps: Step[], day: string) {
   const grids = useGetMany('grids', { ids: ids.grids, meta }, { enabled: ids.grids.length > 0 });
   const staff = useGetMany('staffMembers', { ids: ids.staffMembers }, { enabled: ids.staffMembers.length > 0 });
   const needsExtra = ids.posts.length + ids.holders.length + ids.assignments.length > 0;
-  const { data: extra } = useApiQuery<any>(ASSIGNMENT_LABELS, { posts: ids.posts, holders: ids.holders, assignments: ids.assignments }, !needsExtra);
+  const { data: extra } = useApiQuery<any>(
+    ASSIGNMENT_LABELS,
+    { posts: ids.posts, holders: ids.holders, assignments: ids.assignments },
+    !needsExtra,
+  );
 
   const records: Record<string, Map<string, any>> = {
     offices: new Map((offices.data ?? []).map((r) => [String(r.id), r])),
@@ -83,10 +97,18 @@ export function useStepLabels(steps: Step[], day: string) {
   const assignment = (params: StepParams) => {
     if (params.postHolderId) {
       const holder = extra?.postHolders.items.find((h: any) => h.id === params.postHolderId);
-      return holder ? translate('cg.reorg.holding', { staff: holder.staffMember?.name ?? '…', post: `${holder.post.community.code} ${postLabel(holder.post)}`, slot: holder.slot }) : '…';
+      return holder
+        ? translate('cg.reorg.holding', {
+            staff: holder.staffMember?.name ?? '…',
+            post: `${holder.post.community.code} ${postLabel(holder.post)}`,
+            slot: holder.slot,
+          })
+        : '…';
     }
     const found = extra?.gridAssignments.items.find((a: any) => a.id === params.assignmentId);
-    return found ? translate('cg.reorg.grid_assignment', { staff: found.staffMember?.name ?? '…', grid: `${found.grid?.code} (${found.grid?.name})` }) : '…';
+    return found
+      ? translate('cg.reorg.grid_assignment', { staff: found.staffMember?.name ?? '…', grid: `${found.grid?.code} (${found.grid?.name})` })
+      : '…';
   };
   return { unit, post, assignment };
 }
@@ -97,20 +119,32 @@ export function useStepSentence(steps: Step[], day: string) {
   const labels = useStepLabels(steps, dayBefore(day));
   return (step: Step): string => {
     const p = step.params;
-    const ref = (field: keyof StepParams, raw = p[field] as string | null | undefined) => labels.unit(referenceResource(step.kind, field, p.level), raw);
-    const refs = (field: keyof StepParams) => asList(p[field]).map((raw) => ref(field, raw)).join(translate('cg.reorg.and'));
+    const ref = (field: keyof StepParams, raw = p[field] as string | null | undefined) =>
+      labels.unit(referenceResource(step.kind, field, p.level), raw);
+    const refs = (field: keyof StepParams) =>
+      asList(p[field])
+        .map((raw) => ref(field, raw))
+        .join(translate('cg.reorg.and'));
     const level = p.level ? translate(`cg.reorg.levels.${p.level}`) : '';
-    const households = p.building ? translate('cg.reorg.households_building', { building: p.building })
-      : p.courtyard ? translate('cg.reorg.households_courtyard', { courtyard: p.courtyard })
+    const households = p.building
+      ? translate('cg.reorg.households_building', { building: p.building })
+      : p.courtyard
+        ? translate('cg.reorg.households_courtyard', { courtyard: p.courtyard })
         : translate('cg.reorg.households_list', { smart_count: p.householdIds?.length ?? 0 });
-    const predecessors = [...asList(p.predecessorOfficeIds).map((id) => ref('predecessorOfficeIds', id)),
-      ...asList(p.predecessorCommunityIds).map((id) => ref('predecessorCommunityIds', id))];
+    const predecessors = [
+      ...asList(p.predecessorOfficeIds).map((id) => ref('predecessorOfficeIds', id)),
+      ...asList(p.predecessorCommunityIds).map((id) => ref('predecessorCommunityIds', id)),
+    ];
     const t = (key: string, args: Record<string, unknown> = {}) => translate(`cg.reorg.sentences.${key}`, args);
     switch (step.kind) {
       case 'CREATE_UNIT':
         return p.level === 'GRID'
           ? t('CREATE_GRID', { code: p.code, name: p.name, community: ref('communityId') })
-          : t('CREATE_COMMUNITY', { code: p.code, name: p.name, from: predecessors.length ? t('taking_over', { units: predecessors.join(translate('cg.reorg.and')) }) : '' });
+          : t('CREATE_COMMUNITY', {
+              code: p.code,
+              name: p.name,
+              from: predecessors.length ? t('taking_over', { units: predecessors.join(translate('cg.reorg.and')) }) : '',
+            });
       case 'END_UNIT':
         return t('END_UNIT', { level, unit: ref('unitId'), target: p.targetId ? t('goes_to', { target: ref('targetId') }) : '' });
       case 'RENAME_UNIT':
@@ -125,8 +159,12 @@ export function useStepSentence(steps: Step[], day: string) {
         return t('MOVE_HOUSEHOLDS', { households, unit: p.unitId ? ref('unitId') : '', target: ref('targetId') });
       case 'TRANSFER_STAFF':
         return t('TRANSFER_STAFF', {
-          staff: ref('staffMemberId'), from: ref('fromCommunityId'),
-          to: [p.gridIds?.length ? t('to_grids', { grids: refs('gridIds') }) : '', p.postId ? t('to_post', { post: labels.post(p.postId), slot: p.slot ?? '' }) : ''].join(''),
+          staff: ref('staffMemberId'),
+          from: ref('fromCommunityId'),
+          to: [
+            p.gridIds?.length ? t('to_grids', { grids: refs('gridIds') }) : '',
+            p.postId ? t('to_post', { post: labels.post(p.postId), slot: p.slot ?? '' }) : '',
+          ].join(''),
         });
       case 'END_ASSIGNMENT':
         return t('END_ASSIGNMENT', { what: labels.assignment(p) });

@@ -1,7 +1,12 @@
 import { AGE_BAND_YEARS } from '@community-grid/shared';
 import { FunctionField, useCanAccess, useTranslate } from 'react-admin';
 
-interface AgeBand { bornFrom: string; bornUntil: string; minAge: number; maxAge: number }
+interface AgeBand {
+  bornFrom: string;
+  bornUntil: string;
+  minAge: number;
+  maxAge: number;
+}
 
 /** "1985–1989 (36–41)": the birth cohort and the ages it spans on the day shown. */
 export const AgeBandField = (_props: { source?: string; label?: string; sortBy?: string; sortable?: boolean }) => {
@@ -9,9 +14,16 @@ export const AgeBandField = (_props: { source?: string; label?: string; sortBy?:
   return (
     <FunctionField
       source="ageBand"
-      render={(record: { ageBand?: AgeBand | null }) => (record.ageBand ? translate('cg.age_band.value', {
-        from: record.ageBand.bornFrom.slice(0, 4), until: record.ageBand.bornUntil.slice(0, 4), min: record.ageBand.minAge, max: record.ageBand.maxAge,
-      }) : '')}
+      render={(record: { ageBand?: AgeBand | null }) =>
+        record.ageBand
+          ? translate('cg.age_band.value', {
+              from: record.ageBand.bornFrom.slice(0, 4),
+              until: record.ageBand.bornUntil.slice(0, 4),
+              min: record.ageBand.minAge,
+              max: record.ageBand.maxAge,
+            })
+          : ''
+      }
     />
   );
 };
@@ -31,4 +43,5 @@ export function ageBandChoices(today: string, end: boolean): Array<{ id: string;
 }
 
 /** A band as one CSV cell: 1985–1989. */
-export const ageBandText = (record: { ageBand?: AgeBand | null }) => (record.ageBand ? `${record.ageBand.bornFrom.slice(0, 4)}–${record.ageBand.bornUntil.slice(0, 4)}` : '');
+export const ageBandText = (record: { ageBand?: AgeBand | null }) =>
+  record.ageBand ? `${record.ageBand.bornFrom.slice(0, 4)}–${record.ageBand.bornUntil.slice(0, 4)}` : '';

@@ -6,7 +6,9 @@ import { DatedFormHeader } from '../time/DatedViews';
 export const ResidentForm = () => (
   <SimpleForm>
     <DatedFormHeader />
-    <ReferenceInput source="householdId" reference="households"><AutocompleteInput validate={required()} /></ReferenceInput>
+    <ReferenceInput source="householdId" reference="households">
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
     <TextInput source="name" validate={requiredText(50)} />
     <SelectInput source="gender" choices={enumChoices(Gender, 'Gender')} validate={required()} />
     <DateInput source="birthDate" validate={required()} />

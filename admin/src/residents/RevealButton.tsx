@@ -19,9 +19,16 @@ export const RevealButton = () => {
   // Shown only on the record it was revealed for, should this button be reused for another.
   const revealed = reveal.variables === String(record.id) ? reveal.data : undefined;
   if (revealed) {
-    return <Alert severity="info" data-testid="revealed">{translate('resources.residents.fields.idNumber')}: {revealed.idNumber} · {translate('resources.residents.fields.phone')}: {revealed.phone ?? '—'}</Alert>;
+    return (
+      <Alert severity="info" data-testid="revealed">
+        {translate('resources.residents.fields.idNumber')}: {revealed.idNumber} · {translate('resources.residents.fields.phone')}:{' '}
+        {revealed.phone ?? '—'}
+      </Alert>
+    );
   }
   return (
-    <Button variant="outlined" size="small" disabled={reveal.isPending} onClick={() => reveal.mutate(String(record.id))}>{translate('cg.reveal.button')}</Button>
+    <Button variant="outlined" size="small" disabled={reveal.isPending} onClick={() => reveal.mutate(String(record.id))}>
+      {translate('cg.reveal.button')}
+    </Button>
   );
 };

@@ -7,7 +7,9 @@ export const TagsField = (_props: FieldProps) => {
   const translate = useTranslate();
   return (
     <Stack direction="row" gap={0.5} flexWrap="wrap">
-      {(record?.tags ?? []).map((tag: string) => <Chip key={tag} size="small" label={translate(`cg.enums.ResidentTag.${tag}`)} />)}
+      {(record?.tags ?? []).map((tag: string) => (
+        <Chip key={tag} size="small" label={translate(`cg.enums.ResidentTag.${tag}`)} />
+      ))}
     </Stack>
   );
 };

@@ -5,6 +5,10 @@ import { ResidentList } from './ResidentList';
 import { ResidentShow } from './ResidentShow';
 
 export default {
-  list: ResidentList, show: ResidentShow, edit: editView(ResidentForm), create: createView(ResidentForm),
-  icon: PersonIcon, recordRepresentation: 'name',
+  list: ResidentList,
+  show: ResidentShow,
+  edit: editView(ResidentForm),
+  create: createView(ResidentForm),
+  icon: PersonIcon,
+  recordRepresentation: 'name',
 };

@@ -7,7 +7,9 @@ import { COUNTS } from './queries';
 export const ServiceCounts = () => {
   const translate = useTranslate();
   const canRead = useCanAccess({ resource: 'affairs', action: 'list' }).canAccess === true;
-  const { data } = useApiQuery<{ affairCounts: Record<'open' | 'overdue' | 'dueSoon' | 'resolvedThisWeek' | 'toClassify', number> }>(COUNTS);
+  const { data } = useApiQuery<{ affairCounts: Record<'open' | 'overdue' | 'dueSoon' | 'resolvedThisWeek' | 'toClassify', number> }>(
+    COUNTS,
+  );
   if (!data) return null;
   const figures = ['open', 'overdue', 'dueSoon', 'resolvedThisWeek', 'toClassify'] as const;
   return (
@@ -15,8 +17,14 @@ export const ServiceCounts = () => {
       {figures.map((key) => (
         <Card key={key} sx={{ flex: '1 1 140px' }}>
           <CardContent>
-            <Typography color="text.secondary" variant="body2">{translate(`cg.service.counts.${key}`)}</Typography>
-            <Typography variant="h4" color={key === 'overdue' && data.affairCounts.overdue > 0 ? 'error' : undefined} data-testid={`service-count-${key}`}>
+            <Typography color="text.secondary" variant="body2">
+              {translate(`cg.service.counts.${key}`)}
+            </Typography>
+            <Typography
+              variant="h4"
+              color={key === 'overdue' && data.affairCounts.overdue > 0 ? 'error' : undefined}
+              data-testid={`service-count-${key}`}
+            >
               {data.affairCounts[key].toLocaleString()}
             </Typography>
             {canRead && key === 'open' && <Link to="/service">{translate('cg.service.to_worklists')}</Link>}

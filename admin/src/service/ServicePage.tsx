@@ -10,8 +10,19 @@ import { ACCEPT, CATEGORIES, ME, OPEN, RESIDENT_SEARCH, RUNNING, SERVER_TODAY, W
 import { VisitsDue } from './VisitsDue';
 
 type TabName = 'accept' | 'today' | 'classify' | 'mine' | 'overdue' | 'district' | 'resolved' | 'open' | 'visits';
-interface Category { id: string; code: string; name: string; nameEn: string }
-interface Found { id: string; name: string; idNumber: string | null; phone: string | null; household: { address: string } | null }
+interface Category {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+interface Found {
+  id: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  household: { address: string } | null;
+}
 
 /**
  * The one-stop service: acceptance at a window (find the resident by name or by
@@ -24,8 +35,12 @@ export const ServicePage = () => {
   const visit = useCanAccess({ resource: 'visits', action: 'create' });
   // The first tab is the first the role may use: known once every answer is in.
   if (accept.isPending || handle.isPending || visit.isPending) return <Loading />;
-  const tabs: TabName[] = [...(accept.canAccess ? ['accept', 'today'] as const : []),
-    ...(handle.canAccess ? ['classify', 'mine', 'overdue', 'district', 'resolved'] as const : []), 'open', ...(visit.canAccess ? ['visits' as const] : [])];
+  const tabs: TabName[] = [
+    ...(accept.canAccess ? (['accept', 'today'] as const) : []),
+    ...(handle.canAccess ? (['classify', 'mine', 'overdue', 'district', 'resolved'] as const) : []),
+    'open',
+    ...(visit.canAccess ? ['visits' as const] : []),
+  ];
   return <ServiceTabs tabs={tabs} />;
 };
 
@@ -36,9 +51,13 @@ const ServiceTabs = ({ tabs }: { tabs: TabName[] }) => {
     <Box sx={{ mt: 2 }}>
       <Title title="cg.service.title" />
       <Typography variant="h5">{translate('cg.service.title')}</Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('cg.service.explain')}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('cg.service.explain')}
+      </Typography>
       <Tabs value={tab} onChange={(_e, value) => setTab(value)} sx={{ mb: 2 }} variant="scrollable">
-        {tabs.map((name) => <Tab key={name} value={name} label={translate(`cg.service.tabs.${name}`)} data-testid={`service-tab-${name}`} />)}
+        {tabs.map((name) => (
+          <Tab key={name} value={name} label={translate(`cg.service.tabs.${name}`)} data-testid={`service-tab-${name}`} />
+        ))}
       </Tabs>
       {tab === 'accept' && <AcceptForm />}
       {tab === 'visits' && <VisitsDue />}
@@ -62,9 +81,23 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
     resolved: { status: { eq: 'RESOLVED' } },
     open: { status: { in: OPEN } },
   }[tab];
-  const sort = tab === 'classify' ? [{ field: 'categoryId', order: 'ASC' }, { field: 'acceptedOn', order: 'ASC' }]
-    : tab === 'open' || tab === 'resolved' || tab === 'today' ? [{ field: 'acceptedOn', order: 'DESC' }, { field: 'id', order: 'DESC' }] : [{ field: 'dueOn', order: 'ASC' }];
-  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(WORKLIST, { options: { take: 50, filter, sort } }, (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data);
+  const sort =
+    tab === 'classify'
+      ? [
+          { field: 'categoryId', order: 'ASC' },
+          { field: 'acceptedOn', order: 'ASC' },
+        ]
+      : tab === 'open' || tab === 'resolved' || tab === 'today'
+        ? [
+            { field: 'acceptedOn', order: 'DESC' },
+            { field: 'id', order: 'DESC' },
+          ]
+        : [{ field: 'dueOn', order: 'ASC' }];
+  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(
+    WORKLIST,
+    { options: { take: 50, filter, sort } },
+    (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data,
+  );
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   // An account without a staff record owns no affairs.
   if (tab === 'mine' && me.data && !me.data.me.staffMemberId) return <AffairTable rows={[]} testId="worklist-mine" />;
@@ -72,7 +105,9 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
   return (
     <Card>
       <CardContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('cg.service.count', { count: data.affairs.totalItems, smart_count: data.affairs.totalItems })}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('cg.service.count', { count: data.affairs.totalItems, smart_count: data.affairs.totalItems })}
+        </Typography>
         <AffairTable rows={data.affairs.items} testId={`worklist-${tab}`} />
       </CardContent>
     </Card>
@@ -87,7 +122,9 @@ const AcceptForm = () => {
   const redirect = useRedirect();
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
   const categories = useApiQuery<{ serviceCategories: { items: Category[] } }>(CATEGORIES);
-  const windows = useApiQuery<{ serviceWindows: { items: Array<{ id: string; name: string }> } }>('{ serviceWindows(options: { take: 100 }) { items { id name } } }');
+  const windows = useApiQuery<{ serviceWindows: { items: Array<{ id: string; name: string }> } }>(
+    '{ serviceWindows(options: { take: 100 }) { items { id name } } }',
+  );
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Found[] | null>(null);
   const [resident, setResident] = useState<Found | null>(null);
@@ -98,7 +135,9 @@ const AcceptForm = () => {
     if (!text) return;
     // The visible trailing characters of an ID number or phone, or a name.
     const filter = /^\d{3}[\dXx]$/.test(text)
-      ? (text.length === 4 && /^\d{4}$/.test(text) ? null : { idNumber: { last4: text.toUpperCase() } })
+      ? text.length === 4 && /^\d{4}$/.test(text)
+        ? null
+        : { idNumber: { last4: text.toUpperCase() } }
       : { search: text };
     try {
       if (filter) {
@@ -120,7 +159,9 @@ const AcceptForm = () => {
     if (!resident) return;
     try {
       const input = {
-        residentId: resident.id, channel: form.channel, description: form.description,
+        residentId: resident.id,
+        channel: form.channel,
+        description: form.description,
         ...(form.categoryId ? { categoryId: form.categoryId } : {}),
         ...(form.channel === 'WINDOW' && form.serviceWindowId ? { serviceWindowId: form.serviceWindowId } : {}),
       };
@@ -136,44 +177,115 @@ const AcceptForm = () => {
     <Card>
       <CardContent>
         <Stack direction="row" gap={1} alignItems="center" sx={{ mb: 2 }}>
-          <TextField size="small" label={translate('cg.service.find_resident')} helperText={translate('cg.service.find_help')} value={search}
-            onChange={(e) => setSearch(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void find(); }} inputProps={{ 'data-testid': 'resident-search' }} />
-          <Button variant="outlined" onClick={() => void find()} data-testid="resident-find">{translate('cg.service.find')}</Button>
+          <TextField
+            size="small"
+            label={translate('cg.service.find_resident')}
+            helperText={translate('cg.service.find_help')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void find();
+            }}
+            inputProps={{ 'data-testid': 'resident-search' }}
+          />
+          <Button variant="outlined" onClick={() => void find()} data-testid="resident-find">
+            {translate('cg.service.find')}
+          </Button>
         </Stack>
-        {found && !resident && (
-          found.length === 0 ? <Typography color="text.secondary">{translate('cg.service.nobody')}</Typography> : (
+        {found &&
+          !resident &&
+          (found.length === 0 ? (
+            <Typography color="text.secondary">{translate('cg.service.nobody')}</Typography>
+          ) : (
             <Stack gap={0.5} sx={{ mb: 2 }}>
               {found.map((r) => (
-                <Button key={r.id} variant="text" sx={{ justifyContent: 'flex-start' }} onClick={() => setResident(r)} data-testid="resident-pick">
+                <Button
+                  key={r.id}
+                  variant="text"
+                  sx={{ justifyContent: 'flex-start' }}
+                  onClick={() => setResident(r)}
+                  data-testid="resident-pick"
+                >
                   {r.name} · {r.idNumber ?? ''} · {r.phone ?? ''} · {r.household?.address ?? ''}
                 </Button>
               ))}
             </Stack>
-          )
-        )}
+          ))}
         {resident && (
           <Stack gap={2} sx={{ maxWidth: 560 }}>
-            <Typography data-testid="resident-chosen">{translate('cg.service.for_resident', { name: resident.name })}
-              <Button size="small" onClick={() => { setResident(null); setFound(null); }}>{translate('cg.service.change')}</Button></Typography>
-            <TextField select size="small" label={translate('cg.service.channel')} value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })}
-              inputProps={{ 'data-testid': 'accept-channel' }}>
-              {['WINDOW', 'DOOR_VISIT', 'PHONE', 'ONLINE'].map((c) => <MenuItem key={c} value={c}>{translate(`cg.enums.AffairChannel.${c}`)}</MenuItem>)}
+            <Typography data-testid="resident-chosen">
+              {translate('cg.service.for_resident', { name: resident.name })}
+              <Button
+                size="small"
+                onClick={() => {
+                  setResident(null);
+                  setFound(null);
+                }}
+              >
+                {translate('cg.service.change')}
+              </Button>
+            </Typography>
+            <TextField
+              select
+              size="small"
+              label={translate('cg.service.channel')}
+              value={form.channel}
+              onChange={(e) => setForm({ ...form, channel: e.target.value })}
+              inputProps={{ 'data-testid': 'accept-channel' }}
+            >
+              {['WINDOW', 'DOOR_VISIT', 'PHONE', 'ONLINE'].map((c) => (
+                <MenuItem key={c} value={c}>
+                  {translate(`cg.enums.AffairChannel.${c}`)}
+                </MenuItem>
+              ))}
             </TextField>
             {form.channel === 'WINDOW' && (
-              <TextField select size="small" label={translate('cg.service.window')} value={form.serviceWindowId} onChange={(e) => setForm({ ...form, serviceWindowId: e.target.value })}
-                helperText={translate('cg.service.window_help')} SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-window' } as never }}>
+              <TextField
+                select
+                size="small"
+                label={translate('cg.service.window')}
+                value={form.serviceWindowId}
+                onChange={(e) => setForm({ ...form, serviceWindowId: e.target.value })}
+                helperText={translate('cg.service.window_help')}
+                SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-window' } as never }}
+              >
                 <MenuItem value="">—</MenuItem>
-                {(windows.data?.serviceWindows.items ?? []).map((w) => <MenuItem key={w.id} value={w.id} data-testid="accept-window-option">{w.name}</MenuItem>)}
+                {(windows.data?.serviceWindows.items ?? []).map((w) => (
+                  <MenuItem key={w.id} value={w.id} data-testid="accept-window-option">
+                    {w.name}
+                  </MenuItem>
+                ))}
               </TextField>
             )}
-            <TextField select size="small" label={translate('cg.service.category')} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
-              SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-category' } as never }}>
+            <TextField
+              select
+              size="small"
+              label={translate('cg.service.category')}
+              value={form.categoryId}
+              onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+              SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-category' } as never }}
+            >
               <MenuItem value="">—</MenuItem>
-              {(categories.data?.serviceCategories.items ?? []).map((c) => <MenuItem key={c.id} value={c.id} data-testid={`category-${c.code}`}>{nameOf(c)}</MenuItem>)}
+              {(categories.data?.serviceCategories.items ?? []).map((c) => (
+                <MenuItem key={c.id} value={c.id} data-testid={`category-${c.code}`}>
+                  {nameOf(c)}
+                </MenuItem>
+              ))}
             </TextField>
-            <TextField size="small" multiline minRows={2} label={translate('cg.service.description')} value={form.description}
-              onChange={(e) => setForm({ ...form, description: e.target.value })} inputProps={{ 'data-testid': 'accept-description' }} />
-            <Box><Button variant="contained" onClick={() => void submit()} disabled={!form.description.trim()} data-testid="accept-submit">{translate('cg.service.accept')}</Button></Box>
+            <TextField
+              size="small"
+              multiline
+              minRows={2}
+              label={translate('cg.service.description')}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+              inputProps={{ 'data-testid': 'accept-description' }}
+            />
+            <Box>
+              <Button variant="contained" onClick={() => void submit()} disabled={!form.description.trim()} data-testid="accept-submit">
+                {translate('cg.service.accept')}
+              </Button>
+            </Box>
           </Stack>
         )}
       </CardContent>

@@ -1,4 +1,23 @@
-import { Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Loading, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
@@ -6,7 +25,12 @@ import type { QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
 import { CATEGORIES, RECORD_VISIT, VISITS_DUE } from './queries';
 
-interface Due { household: { id: string; address: string }; lastVisitedOn: string | null; dueOn: string; special: boolean }
+interface Due {
+  household: { id: string; address: string };
+  lastVisitedOn: string | null;
+  dueOn: string;
+  special: boolean;
+}
 
 /** A grid member's households by visit due date, each with the visit form. */
 export const VisitsDue = () => {
@@ -30,16 +54,32 @@ export const VisitsDue = () => {
           <TableBody>
             {data.householdsDueForVisit.items.map((row) => (
               <TableRow key={row.household.id}>
-                <TableCell>{row.household.address}{row.special ? ` · ${translate('cg.service.special')}` : ''}</TableCell>
+                <TableCell>
+                  {row.household.address}
+                  {row.special ? ` · ${translate('cg.service.special')}` : ''}
+                </TableCell>
                 <TableCell>{row.lastVisitedOn ?? translate('cg.service.never')}</TableCell>
                 <TableCell>{row.dueOn}</TableCell>
-                <TableCell><Button size="small" onClick={() => setVisiting(row)} data-testid="visit-record">{translate('cg.service.record_visit')}</Button></TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => setVisiting(row)} data-testid="visit-record">
+                    {translate('cg.service.record_visit')}
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </CardContent>
-      {visiting && <VisitDialog due={visiting} onClose={() => setVisiting(null)} onDone={() => { setVisiting(null); reload(); }} />}
+      {visiting && (
+        <VisitDialog
+          due={visiting}
+          onClose={() => setVisiting(null)}
+          onDone={() => {
+            setVisiting(null);
+            reload();
+          }}
+        />
+      )}
     </Card>
   );
 };
@@ -53,10 +93,17 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
   const [form, setForm] = useState({ purpose: 'ROUTINE', findings: '', followUp: false, affair: '', categoryId: '' });
   const save = async () => {
     try {
-      await dataProvider.query(RECORD_VISIT, { input: {
-        householdId: due.household.id, purpose: form.purpose, findings: form.findings, followUp: form.followUp,
-        ...(form.affair.trim() ? { affairs: [{ description: form.affair, ...(form.categoryId ? { categoryId: form.categoryId } : {}) }] } : {}),
-      } });
+      await dataProvider.query(RECORD_VISIT, {
+        input: {
+          householdId: due.household.id,
+          purpose: form.purpose,
+          findings: form.findings,
+          followUp: form.followUp,
+          ...(form.affair.trim()
+            ? { affairs: [{ description: form.affair, ...(form.categoryId ? { categoryId: form.categoryId } : {}) }] }
+            : {}),
+        },
+      });
       notify('cg.service.visit_recorded', { type: 'success' });
       onDone();
     } catch (error) {
@@ -65,26 +112,65 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid="visit-dialog">
-      <DialogTitle>{translate('cg.service.record_visit')}: {due.household.address}</DialogTitle>
+      <DialogTitle>
+        {translate('cg.service.record_visit')}: {due.household.address}
+      </DialogTitle>
       <DialogContent>
         <Stack gap={2} sx={{ mt: 1 }}>
-          <TextField select size="small" label={translate('cg.service.purpose')} value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.target.value })}>
-            {['ROUTINE', 'FOLLOW_UP', 'SURVEY', 'SPECIAL_POPULATION'].map((p) => <MenuItem key={p} value={p}>{translate(`cg.enums.VisitPurpose.${p}`)}</MenuItem>)}
+          <TextField
+            select
+            size="small"
+            label={translate('cg.service.purpose')}
+            value={form.purpose}
+            onChange={(e) => setForm({ ...form, purpose: e.target.value })}
+          >
+            {['ROUTINE', 'FOLLOW_UP', 'SURVEY', 'SPECIAL_POPULATION'].map((p) => (
+              <MenuItem key={p} value={p}>
+                {translate(`cg.enums.VisitPurpose.${p}`)}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField size="small" multiline minRows={2} label={translate('cg.service.findings')} value={form.findings} onChange={(e) => setForm({ ...form, findings: e.target.value })} />
-          <FormControlLabel control={<Checkbox checked={form.followUp} onChange={(e) => setForm({ ...form, followUp: e.target.checked })} />} label={translate('cg.service.follow_up')} />
-          <TextField size="small" label={translate('cg.service.raise_affair')} value={form.affair} onChange={(e) => setForm({ ...form, affair: e.target.value })} />
+          <TextField
+            size="small"
+            multiline
+            minRows={2}
+            label={translate('cg.service.findings')}
+            value={form.findings}
+            onChange={(e) => setForm({ ...form, findings: e.target.value })}
+          />
+          <FormControlLabel
+            control={<Checkbox checked={form.followUp} onChange={(e) => setForm({ ...form, followUp: e.target.checked })} />}
+            label={translate('cg.service.follow_up')}
+          />
+          <TextField
+            size="small"
+            label={translate('cg.service.raise_affair')}
+            value={form.affair}
+            onChange={(e) => setForm({ ...form, affair: e.target.value })}
+          />
           {form.affair.trim() && (
-            <TextField select size="small" label={translate('cg.service.category')} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}>
+            <TextField
+              select
+              size="small"
+              label={translate('cg.service.category')}
+              value={form.categoryId}
+              onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+            >
               <MenuItem value="">—</MenuItem>
-              {(categories.data?.serviceCategories.items ?? []).map((c) => <MenuItem key={c.id} value={c.id}>{nameOf(c)}</MenuItem>)}
+              {(categories.data?.serviceCategories.items ?? []).map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {nameOf(c)}
+                </MenuItem>
+              ))}
             </TextField>
           )}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()} data-testid="visit-save">{translate('ra.action.save')}</Button>
+        <Button variant="contained" onClick={() => void save()} data-testid="visit-save">
+          {translate('ra.action.save')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

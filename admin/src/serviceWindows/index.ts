@@ -5,6 +5,10 @@ import { ServiceWindowList } from './ServiceWindowList';
 import { ServiceWindowShow } from './ServiceWindowShow';
 
 export default {
-  list: ServiceWindowList, show: ServiceWindowShow, edit: editView(ServiceWindowForm), create: createView(ServiceWindowForm),
-  icon: StorefrontIcon, recordRepresentation: 'name',
+  list: ServiceWindowList,
+  show: ServiceWindowShow,
+  edit: editView(ServiceWindowForm),
+  create: createView(ServiceWindowForm),
+  icon: StorefrontIcon,
+  recordRepresentation: 'name',
 };

@@ -6,6 +6,10 @@ import { SpecialistRoleList } from './SpecialistRoleList';
 import { SpecialistRoleShow } from './SpecialistRoleShow';
 
 export default {
-  list: SpecialistRoleList, show: SpecialistRoleShow, edit: editView(SpecialistRoleForm), create: createView(SpecialistRoleForm),
-  icon: WorkspacePremiumIcon, recordRepresentation: createElement(LocalizedNameField),
+  list: SpecialistRoleList,
+  show: SpecialistRoleShow,
+  edit: editView(SpecialistRoleForm),
+  create: createView(SpecialistRoleForm),
+  icon: WorkspacePremiumIcon,
+  recordRepresentation: createElement(LocalizedNameField),
 };

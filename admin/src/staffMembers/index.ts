@@ -5,6 +5,10 @@ import { StaffMemberList } from './StaffMemberList';
 import { StaffMemberShow } from './StaffMemberShow';
 
 export default {
-  list: StaffMemberList, show: StaffMemberShow, edit: editView(StaffMemberForm), create: createView(StaffMemberForm),
-  icon: BadgeIcon, recordRepresentation: 'name',
+  list: StaffMemberList,
+  show: StaffMemberShow,
+  edit: editView(StaffMemberForm),
+  create: createView(StaffMemberForm),
+  icon: BadgeIcon,
+  recordRepresentation: 'name',
 };

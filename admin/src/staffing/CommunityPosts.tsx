@@ -12,7 +12,11 @@ import { RotationCell } from './RotationDialog';
 export const CommunityPosts = () => {
   const record = useRecordContext();
   const day = useShownDay();
-  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] }; postRotations: { items: Rotation[] } }>(COMMUNITY_POSTS, { communityId: String(record?.id), asOf: day }, !record);
+  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] }; postRotations: { items: Rotation[] } }>(
+    COMMUNITY_POSTS,
+    { communityId: String(record?.id), asOf: day },
+    !record,
+  );
   const [command, setCommand] = useState<HolderCommand | null>(null);
   const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
   const canRotate = useCanAccess({ resource: 'postRotations', action: 'create' }).canAccess === true;
@@ -41,37 +45,68 @@ export const CommunityPosts = () => {
               <TableCell>{translate(`cg.enums.PostKind.${post.kind}`)}</TableCell>
               {(['A', 'B'] as const).map((slot) => (
                 <TableCell key={slot} data-testid={`post-${post.id}-${slot}`}>
-                  <HolderCell holder={post.holders?.find((h) => h.slot === slot)} canWrite={canWrite}
-                    onCommand={(mode, holder) => setCommand({ mode, post, holder, slot })} />
+                  <HolderCell
+                    holder={post.holders?.find((h) => h.slot === slot)}
+                    canWrite={canWrite}
+                    onCommand={(mode, holder) => setCommand({ mode, post, holder, slot })}
+                  />
                 </TableCell>
               ))}
               <TableCell data-testid={`post-${post.id}-rotation`}>
-                <RotationCell post={post} rotation={currentOrNext(data.postRotations.items, post.id, day)} day={day} canWrite={canRotate} onDone={reload} />
+                <RotationCell
+                  post={post}
+                  rotation={currentOrNext(data.postRotations.items, post.id, day)}
+                  day={day}
+                  canWrite={canRotate}
+                  onDone={reload}
+                />
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <HolderDialog command={command} day={day} posts={posts} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
+      <HolderDialog
+        command={command}
+        day={day}
+        posts={posts}
+        onClose={() => setCommand(null)}
+        onDone={() => {
+          setCommand(null);
+          reload();
+        }}
+      />
     </Box>
   );
 };
 
 /** The post's rotation on the day, or the next one planned. */
-const currentOrNext = (rotations: Rotation[], postId: string, day: string) => rotations
-  .filter((r) => r.postId === postId && (!r.validUntil || r.validUntil >= day))
-  .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
+const currentOrNext = (rotations: Rotation[], postId: string, day: string) =>
+  rotations
+    .filter((r) => r.postId === postId && (!r.validUntil || r.validUntil >= day))
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
 
-const HolderCell = ({ holder, canWrite, onCommand }: {
-  holder?: Holder; canWrite: boolean; onCommand: (mode: 'assign' | 'end' | 'move', holder?: Holder) => void;
+const HolderCell = ({
+  holder,
+  canWrite,
+  onCommand,
+}: {
+  holder?: Holder;
+  canWrite: boolean;
+  onCommand: (mode: 'assign' | 'end' | 'move', holder?: Holder) => void;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!holder) {
     return (
       <Stack direction="row" gap={1} alignItems="center">
-        <Typography variant="body2" color="error">{translate('cg.staffing.vacant')}</Typography>
-        {canWrite && <Button size="small" onClick={() => onCommand('assign')}>{translate('cg.staffing.assign')}</Button>}
+        <Typography variant="body2" color="error">
+          {translate('cg.staffing.vacant')}
+        </Typography>
+        {canWrite && (
+          <Button size="small" onClick={() => onCommand('assign')}>
+            {translate('cg.staffing.assign')}
+          </Button>
+        )}
       </Stack>
     );
   }
@@ -80,11 +115,22 @@ const HolderCell = ({ holder, canWrite, onCommand }: {
       <Box>
         <Link to={`/staffMembers/${holder.staffMemberId}/show`}>{holder.staffMember?.name}</Link>
         <Typography variant="caption" color="text.secondary" component="div">
-          {translate('cg.staffing.from_until', { from: formatDay(locale, holder.validFrom), until: holder.validUntil ? formatDay(locale, holder.validUntil) : translate('cg.staffing.open_end') })}
+          {translate('cg.staffing.from_until', {
+            from: formatDay(locale, holder.validFrom),
+            until: holder.validUntil ? formatDay(locale, holder.validUntil) : translate('cg.staffing.open_end'),
+          })}
         </Typography>
       </Box>
-      {canWrite && <Button size="small" onClick={() => onCommand('move', holder)}>{translate('cg.staffing.move')}</Button>}
-      {canWrite && <Button size="small" color="warning" onClick={() => onCommand('end', holder)}>{translate('cg.staffing.end')}</Button>}
+      {canWrite && (
+        <Button size="small" onClick={() => onCommand('move', holder)}>
+          {translate('cg.staffing.move')}
+        </Button>
+      )}
+      {canWrite && (
+        <Button size="small" color="warning" onClick={() => onCommand('end', holder)}>
+          {translate('cg.staffing.end')}
+        </Button>
+      )}
     </Stack>
   );
 };

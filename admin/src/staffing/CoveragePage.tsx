@@ -7,11 +7,24 @@ import { noteServerToday, useAsOf, useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { HolderCommand, HolderDialog } from './HolderDialog';
 
-interface Named { id: string; code: string; name: string; nameEn: string }
+interface Named {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+}
 interface Coverage {
   communities: { items: Named[] };
   specialistRoles: { items: Named[] };
-  roleCoverage: Array<{ day: string; communityId: string; specialistRoleId: string; postId: string | null; status: Status; holderA: { name: string } | null; holderB: { name: string } | null }>;
+  roleCoverage: Array<{
+    day: string;
+    communityId: string;
+    specialistRoleId: string;
+    postId: string | null;
+    status: Status;
+    holderA: { name: string } | null;
+    holderB: { name: string } | null;
+  }>;
 }
 type Status = 'FILLED' | 'COVERED_BY_B' | 'VACANT' | 'NOT_REQUIRED';
 
@@ -37,7 +50,9 @@ export const CoveragePage = () => {
   const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
   // Today is the server's: asked without a day, the answer says which day it is (and so where an assignment starts).
   const { data, error, reload } = useApiQuery<Coverage>(COVERAGE, asOf ? { asOf } : {});
-  useEffect(() => { if (!asOf) noteServerToday(data?.roleCoverage[0]?.day); }, [asOf, data]);
+  useEffect(() => {
+    if (!asOf) noteServerToday(data?.roleCoverage[0]?.day);
+  }, [asOf, data]);
   const [command, setCommand] = useState<HolderCommand | null>(null);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   const roles = data ? [...data.specialistRoles.items].sort((a, b) => Number(a.id) - Number(b.id)) : [];
@@ -50,18 +65,25 @@ export const CoveragePage = () => {
       <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 1 }}>
         <Box>
           <Typography variant="h5">{translate('cg.coverage.title')}</Typography>
-          <Typography variant="body2" color="text.secondary">{translate('cg.coverage.explain')}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('cg.coverage.explain')}
+          </Typography>
         </Box>
         <AsOfPicker />
       </Stack>
       <Stack direction="row" gap={1} sx={{ mb: 1 }}>
         {(Object.keys(STATUS_COLOURS) as Status[]).map((status) => (
-          <Box key={status} sx={{ px: 1, py: 0.25, borderRadius: 1, fontSize: 13, bgcolor: STATUS_COLOURS[status].bg, color: STATUS_COLOURS[status].fg }}>
+          <Box
+            key={status}
+            sx={{ px: 1, py: 0.25, borderRadius: 1, fontSize: 13, bgcolor: STATUS_COLOURS[status].bg, color: STATUS_COLOURS[status].fg }}
+          >
             {translate(`cg.enums.RoleCoverageStatus.${status}`)}
           </Box>
         ))}
       </Stack>
-      {!data ? <Loading /> : (
+      {!data ? (
+        <Loading />
+      ) : (
         <Card>
           <CardContent sx={{ overflowX: 'auto' }}>
             <Table size="small" data-testid="coverage-matrix" sx={{ '& td, & th': { px: 0.5, py: 0.5, fontSize: 12 } }}>
@@ -79,21 +101,50 @@ export const CoveragePage = () => {
                 {communities.map((community) => (
                   <TableRow key={community.id}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <Link to={`/communities/${community.id}/show/posts`}>{`${community.code} ${nameOf(community).replace(/ Community$/, '')}`}</Link>
+                      <Link
+                        to={`/communities/${community.id}/show/posts`}
+                      >{`${community.code} ${nameOf(community).replace(/ Community$/, '')}`}</Link>
                     </TableCell>
                     {roles.map((role) => {
                       const c = cell.get(`${community.id}:${role.id}`);
                       const status: Status = c?.status ?? 'NOT_REQUIRED';
                       const clickable = status === 'VACANT' && canWrite && c?.postId;
-                      const onDuty = status === 'FILLED' ? c?.holderA?.name : status === 'COVERED_BY_B' ? translate('cg.duty.covering', { name: c?.holderB?.name, slot: 'B' }) : '';
+                      const onDuty =
+                        status === 'FILLED'
+                          ? c?.holderA?.name
+                          : status === 'COVERED_BY_B'
+                            ? translate('cg.duty.covering', { name: c?.holderB?.name, slot: 'B' })
+                            : '';
                       return (
-                        <TableCell key={role.id} align="center" data-testid={`coverage-${community.code}-${role.code}`} data-status={status}
+                        <TableCell
+                          key={role.id}
+                          align="center"
+                          data-testid={`coverage-${community.code}-${role.code}`}
+                          data-status={status}
                           title={translate(`cg.enums.RoleCoverageStatus.${status}`)}
-                          onClick={clickable ? () => setCommand({
-                            mode: 'assign', slot: c.holderA ? 'B' : 'A',
-                            post: { id: c.postId!, kind: 'SPECIALIST', communityId: community.id, specialistRole: role, serviceWindow: null },
-                          }) : undefined}
-                          sx={{ bgcolor: STATUS_COLOURS[status].bg, color: STATUS_COLOURS[status].fg, border: '2px solid #fff', cursor: clickable ? 'pointer' : 'default' }}>
+                          onClick={
+                            clickable
+                              ? () =>
+                                  setCommand({
+                                    mode: 'assign',
+                                    slot: c.holderA ? 'B' : 'A',
+                                    post: {
+                                      id: c.postId!,
+                                      kind: 'SPECIALIST',
+                                      communityId: community.id,
+                                      specialistRole: role,
+                                      serviceWindow: null,
+                                    },
+                                  })
+                              : undefined
+                          }
+                          sx={{
+                            bgcolor: STATUS_COLOURS[status].bg,
+                            color: STATUS_COLOURS[status].fg,
+                            border: '2px solid #fff',
+                            cursor: clickable ? 'pointer' : 'default',
+                          }}
+                        >
                           {status === 'FILLED' || status === 'COVERED_BY_B' ? onDuty : translate(`cg.enums.RoleCoverageStatus.${status}`)}
                         </TableCell>
                       );
@@ -105,7 +156,15 @@ export const CoveragePage = () => {
           </CardContent>
         </Card>
       )}
-      <HolderDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
+      <HolderDialog
+        command={command}
+        day={day}
+        onClose={() => setCommand(null)}
+        onDone={() => {
+          setCommand(null);
+          reload();
+        }}
+      />
     </Box>
   );
 };

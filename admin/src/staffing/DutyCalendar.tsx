@@ -6,10 +6,30 @@ import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { addDays, byPostOrder, formatDay, HOLDER_FIELDS, Post, POST_FIELDS, usePostLabel } from './posts';
 
-interface Gap { day: string; kind: string; postId: string | null; staffMember: { name: string } | null; grid: { code: string; name: string } | null; memberCount: number | null }
-interface Rotation { postId: string; everyWeeks: number; validFrom: string; validUntil: string | null }
-interface Week { posts: { items: Post[] }; dutyGaps: Gap[]; postRotations: { items: Rotation[] } }
-interface Absence { staffMemberId: string; validFrom: string; validUntil: string }
+interface Gap {
+  day: string;
+  kind: string;
+  postId: string | null;
+  staffMember: { name: string } | null;
+  grid: { code: string; name: string } | null;
+  memberCount: number | null;
+}
+interface Rotation {
+  postId: string;
+  everyWeeks: number;
+  validFrom: string;
+  validUntil: string | null;
+}
+interface Week {
+  posts: { items: Post[] };
+  dutyGaps: Gap[];
+  postRotations: { items: Rotation[] };
+}
+interface Absence {
+  staffMemberId: string;
+  validFrom: string;
+  validUntil: string;
+}
 
 // Every holding of the community's posts (the week may cross a change of holder) and the week's gaps.
 const WEEK = `query ($communityId: ID!, $from: LocalDate!, $to: LocalDate!) {
@@ -22,10 +42,16 @@ const ABSENCES = `query ($ids: [ID!]!) {
 }`;
 
 const within = (day: string, from: string, until: string | null) => from <= day && (!until || day <= until);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 /** As the server counts it: from a rotation's first day, B is responsible for everyWeeks weeks, then A, and so on. */
-const swappedOn = (rotations: Rotation[], postId: string, day: string) => rotations.some((r) => r.postId === postId && within(day, r.validFrom, r.validUntil)
-  && Math.floor(daysBetween(r.validFrom, day) / (7 * r.everyWeeks)) % 2 === 0);
+const swappedOn = (rotations: Rotation[], postId: string, day: string) =>
+  rotations.some(
+    (r) =>
+      r.postId === postId &&
+      within(day, r.validFrom, r.validUntil) &&
+      Math.floor(daysBetween(r.validFrom, day) / (7 * r.everyWeeks)) % 2 === 0,
+  );
 
 /**
  * A community's week, days × posts: who is on duty (A, or B covering while A
@@ -52,15 +78,24 @@ export const DutyCalendar = () => {
   const gapsOf = (postId: string, day: string) => week.data!.dutyGaps.filter((g) => g.postId === postId && g.day === day);
   const gridGaps = (day: string) => week.data!.dutyGaps.filter((g) => !g.postId && g.day === day);
   const posts = [...week.data.posts.items].sort(byPostOrder);
-  const weekday = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString(locale, { weekday: 'short', month: 'numeric', day: 'numeric' });
+  const weekday = (day: string) =>
+    new Date(`${day}T00:00:00`).toLocaleDateString(locale, { weekday: 'short', month: 'numeric', day: 'numeric' });
 
   return (
     <Box data-testid="duty-calendar">
       <Stack direction="row" gap={1} alignItems="center" sx={{ mb: 1 }}>
-        <Button size="small" onClick={() => setStart(addDays(start, -7))}>{translate('cg.duty.previous')}</Button>
-        <Button size="small" onClick={() => setStart(shown)} disabled={start === shown}>{translate('cg.duty.this_week')}</Button>
-        <Button size="small" onClick={() => setStart(addDays(start, 7))}>{translate('cg.duty.next')}</Button>
-        <Typography variant="subtitle1" sx={{ ml: 2 }}>{translate('cg.duty.week_of', { day: formatDay(locale, start) })}</Typography>
+        <Button size="small" onClick={() => setStart(addDays(start, -7))}>
+          {translate('cg.duty.previous')}
+        </Button>
+        <Button size="small" onClick={() => setStart(shown)} disabled={start === shown}>
+          {translate('cg.duty.this_week')}
+        </Button>
+        <Button size="small" onClick={() => setStart(addDays(start, 7))}>
+          {translate('cg.duty.next')}
+        </Button>
+        <Typography variant="subtitle1" sx={{ ml: 2 }}>
+          {translate('cg.duty.week_of', { day: formatDay(locale, start) })}
+        </Typography>
         <Box sx={{ flex: 1 }} />
         <Chip size="small" label={translate('cg.duty.legend_b')} sx={{ bgcolor: '#fff3e0' }} />
         <Chip size="small" label={translate('cg.duty.legend_gap')} sx={{ bgcolor: '#ef5350', color: '#fff' }} />
@@ -70,7 +105,11 @@ export const DutyCalendar = () => {
         <TableHead>
           <TableRow>
             <TableCell sx={{ width: 180 }}>{translate('cg.staffing.post')}</TableCell>
-            {days.map((day) => <TableCell key={day} align="center">{weekday(day)}</TableCell>)}
+            {days.map((day) => (
+              <TableCell key={day} align="center">
+                {weekday(day)}
+              </TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -86,20 +125,36 @@ export const DutyCalendar = () => {
                 const conflict = gaps.find((g) => g.kind === 'DOUBLE_DUTY');
                 // The one responsible (A, or B in a rotation's swapped weeks) and the one who covers.
                 const [first, second] = swappedOn(week.data!.postRotations.items, post.id, day) ? [b, a] : [a, b];
-                const onDuty = first && !away(first.staffMemberId, day) ? first.staffMember?.name
-                  : second && !away(second.staffMemberId, day) ? translate('cg.duty.covering', { name: second.staffMember?.name, slot: second.slot }) : null;
+                const onDuty =
+                  first && !away(first.staffMemberId, day)
+                    ? first.staffMember?.name
+                    : second && !away(second.staffMemberId, day)
+                      ? translate('cg.duty.covering', { name: second.staffMember?.name, slot: second.slot })
+                      : null;
                 const covering = Boolean(onDuty) && !(first && !away(first.staffMemberId, day));
                 return (
-                  <TableCell key={day} align="center" data-testid={`duty-${post.id}-${day}`} data-gap={uncovered ? 'true' : undefined} data-conflict={conflict ? 'true' : undefined}
+                  <TableCell
+                    key={day}
+                    align="center"
+                    data-testid={`duty-${post.id}-${day}`}
+                    data-gap={uncovered ? 'true' : undefined}
+                    data-conflict={conflict ? 'true' : undefined}
                     sx={{
                       bgcolor: uncovered ? '#ef5350' : covering ? '#fff3e0' : undefined,
                       color: uncovered ? '#fff' : undefined,
-                      outline: conflict ? '2px solid #ed6c02' : undefined, outlineOffset: -2,
-                    }}>
-                    {uncovered ? translate('cg.duty.gap') : onDuty ?? '—'}
+                      outline: conflict ? '2px solid #ed6c02' : undefined,
+                      outlineOffset: -2,
+                    }}
+                  >
+                    {uncovered ? translate('cg.duty.gap') : (onDuty ?? '—')}
                     {conflict && (
                       <Tooltip title={translate('cg.duty.double_duty', { name: conflict.staffMember?.name ?? '' })}>
-                        <WarningIcon fontSize="inherit" color="warning" sx={{ ml: 0.5, verticalAlign: 'middle' }} aria-label={translate('cg.duty.conflict')} />
+                        <WarningIcon
+                          fontSize="inherit"
+                          color="warning"
+                          sx={{ ml: 0.5, verticalAlign: 'middle' }}
+                          aria-label={translate('cg.duty.conflict')}
+                        />
                       </Tooltip>
                     )}
                   </TableCell>
@@ -112,8 +167,16 @@ export const DutyCalendar = () => {
             {days.map((day) => (
               <TableCell key={day} align="center" sx={{ verticalAlign: 'top' }}>
                 {gridGaps(day).map((g, i) => (
-                  <Tooltip key={i} title={`${g.grid?.code} ${g.grid?.name} · ${translate(`cg.enums.DutyGapKind.${g.kind}`)}${g.staffMember ? ` · ${g.staffMember.name}` : ''}`}>
-                    <Chip size="small" color="error" label={`${g.grid?.code ?? ''}${g.memberCount != null ? ` (${g.memberCount})` : ''}`} sx={{ m: 0.25 }} />
+                  <Tooltip
+                    key={i}
+                    title={`${g.grid?.code} ${g.grid?.name} · ${translate(`cg.enums.DutyGapKind.${g.kind}`)}${g.staffMember ? ` · ${g.staffMember.name}` : ''}`}
+                  >
+                    <Chip
+                      size="small"
+                      color="error"
+                      label={`${g.grid?.code ?? ''}${g.memberCount != null ? ` (${g.memberCount})` : ''}`}
+                      sx={{ m: 0.25 }}
+                    />
                   </Tooltip>
                 ))}
               </TableCell>

@@ -5,10 +5,23 @@ import { useApiQuery } from '../useApiQuery';
 import { addDays, formatDay, POST_FIELDS, Post, usePostLabel } from './posts';
 
 interface Gap {
-  day: string; kind: string; communityId: string; postId: string | null; gridId: string | null; staffMemberId: string | null; memberCount: number | null;
-  community: { name: string; nameEn: string } | null; post: Post | null; grid: { code: string; name: string } | null; staffMember: { name: string } | null;
+  day: string;
+  kind: string;
+  communityId: string;
+  postId: string | null;
+  gridId: string | null;
+  staffMemberId: string | null;
+  memberCount: number | null;
+  community: { name: string; nameEn: string } | null;
+  post: Post | null;
+  grid: { code: string; name: string } | null;
+  staffMember: { name: string } | null;
 }
-interface Run { first: Gap; until: string; days: number }
+interface Run {
+  first: Gap;
+  until: string;
+  days: number;
+}
 
 // The default period: today and the 13 days after, for every community in the caller's reach.
 const GAPS = `{ dutyGaps { day kind communityId postId gridId staffMemberId memberCount
@@ -30,7 +43,10 @@ function runsOf(gaps: Gap[]): Run[] {
       runs.push(next);
     }
   }
-  return runs.sort((a, b) => a.first.day.localeCompare(b.first.day) || a.first.communityId.localeCompare(b.first.communityId, undefined, { numeric: true }));
+  return runs.sort(
+    (a, b) =>
+      a.first.day.localeCompare(b.first.day) || a.first.communityId.localeCompare(b.first.communityId, undefined, { numeric: true }),
+  );
 }
 
 /** Home: every staffing gap of the next 14 days the caller may see, grouped by run of days. */
@@ -63,12 +79,21 @@ export const GapsPanel = () => {
               {runsOf(data.dutyGaps).map(({ first: g, until, days }, i) => (
                 <TableRow key={i} data-testid="gap-row" data-kind={g.kind}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {days === 1 ? formatDay(locale, g.day) : translate('cg.gaps.days', { from: formatDay(locale, g.day), until: formatDay(locale, until) })}
-                    <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 1 }}>{translate('cg.gaps.count', { smart_count: days })}</Typography>
+                    {days === 1
+                      ? formatDay(locale, g.day)
+                      : translate('cg.gaps.days', { from: formatDay(locale, g.day), until: formatDay(locale, until) })}
+                    <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 1 }}>
+                      {translate('cg.gaps.count', { smart_count: days })}
+                    </Typography>
                   </TableCell>
-                  <TableCell><Link to={`/communities/${g.communityId}/show/duty`}>{nameOf(g.community)}</Link></TableCell>
+                  <TableCell>
+                    <Link to={`/communities/${g.communityId}/show/duty`}>{nameOf(g.community)}</Link>
+                  </TableCell>
                   <TableCell sx={{ color: 'error.main' }}>{translate(`cg.enums.DutyGapKind.${g.kind}`)}</TableCell>
-                  <TableCell>{what(g)}{g.memberCount != null ? ` · ${translate('cg.gaps.members', { smart_count: g.memberCount })}` : ''}</TableCell>
+                  <TableCell>
+                    {what(g)}
+                    {g.memberCount != null ? ` · ${translate('cg.gaps.members', { smart_count: g.memberCount })}` : ''}
+                  </TableCell>
                   <TableCell>{g.staffMember?.name ?? '—'}</TableCell>
                 </TableRow>
               ))}

@@ -1,6 +1,17 @@
 import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { AutocompleteInput, DateInput, Link, Loading, ReferenceInput, required, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  DateInput,
+  Link,
+  Loading,
+  ReferenceInput,
+  required,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useShownDay } from '../time/asOf';
 import { useApiQuery } from '../useApiQuery';
 import { StaffPicker } from './HolderDialog';
@@ -8,11 +19,20 @@ import { formatDay } from './posts';
 import { COMMAND_RESULT, StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
 
 export interface GridMembership {
-  id: string; gridId: string; staffMemberId: string; validFrom: string; validUntil: string | null;
+  id: string;
+  gridId: string;
+  staffMemberId: string;
+  validFrom: string;
+  validUntil: string | null;
   staffMember?: { id: string; name: string; active: boolean } | null;
   grid?: { id: string; code: string; name: string } | null;
 }
-interface GridGap { kind: string; gridId: string | null; staffMember: { name: string } | null; memberCount: number | null }
+interface GridGap {
+  kind: string;
+  gridId: string | null;
+  staffMember: { name: string } | null;
+  memberCount: number | null;
+}
 
 // A grid has two members (a handful at most while one hands over): one small page.
 const GRID_MEMBERS = `query ($gridId: ID!, $communityId: ID!, $asOf: LocalDate) {
@@ -34,7 +54,17 @@ export type GridMemberCommand =
   | { mode: 'end' | 'move'; communityId: string; membership: GridMembership };
 
 /** Assign, end or move a grid member, picking people and grids among the community's; preview, then apply. */
-export const GridMemberDialog = ({ command, day, onClose, onDone }: { command: GridMemberCommand | null; day: string; onClose: () => void; onDone: () => void }) => {
+export const GridMemberDialog = ({
+  command,
+  day,
+  onClose,
+  onDone,
+}: {
+  command: GridMemberCommand | null;
+  day: string;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const translate = useTranslate();
   if (!command) return null;
   const { mode, communityId } = command;
@@ -44,17 +74,32 @@ export const GridMemberDialog = ({ command, day, onClose, onDone }: { command: G
     title: translate(`cg.grid_members.${mode}_title`),
     explain: `cg.grid_members.${mode}_explain`,
     mutation: MUTATIONS[mode],
-    defaults: command.mode === 'assign' ? { gridId: command.gridId, staffMemberId: command.staffMemberId, validFrom: day }
-      : command.mode === 'end' ? { lastDay: day } : { effectiveOn: day, gridId: command.membership.gridId },
+    defaults:
+      command.mode === 'assign'
+        ? { gridId: command.gridId, staffMemberId: command.staffMemberId, validFrom: day }
+        : command.mode === 'end'
+          ? { lastDay: day }
+          : { effectiveOn: day, gridId: command.membership.gridId },
     subject: membership && (
       <Typography variant="body1" sx={{ mb: 2 }}>
-        {membership.staffMember?.name}{membership.grid ? ` · ${membership.grid.code} ${membership.grid.name}` : ''}
+        {membership.staffMember?.name}
+        {membership.grid ? ` · ${membership.grid.code} ${membership.grid.name}` : ''}
       </Typography>
     ),
     variables: (v) => {
-      if (mode === 'assign') return { input: { gridId: v.gridId, staffMemberId: v.staffMemberId, validFrom: v.validFrom, ...(v.validUntil ? { validUntil: v.validUntil } : {}) } };
+      if (mode === 'assign')
+        return {
+          input: {
+            gridId: v.gridId,
+            staffMemberId: v.staffMemberId,
+            validFrom: v.validFrom,
+            ...(v.validUntil ? { validUntil: v.validUntil } : {}),
+          },
+        };
       if (mode === 'end') return { id: membership!.id, lastDay: v.lastDay };
-      return v.gridId && v.gridId !== membership!.gridId ? { input: { id: membership!.id, effectiveOn: v.effectiveOn, gridId: v.gridId } } : null;
+      return v.gridId && v.gridId !== membership!.gridId
+        ? { input: { id: membership!.id, effectiveOn: v.effectiveOn, gridId: v.gridId } }
+        : null;
     },
   };
   const gridPicker = <GridPicker communityId={communityId} />;
@@ -82,7 +127,12 @@ export const GridMemberDialog = ({ command, day, onClose, onDone }: { command: G
 /** Grid members serve grids of the community they work in. */
 const GridPicker = ({ communityId }: { communityId: string }) => (
   <ReferenceInput source="gridId" reference="grids" perPage={50} filter={{ communityId }} sort={{ field: 'code', order: 'ASC' }}>
-    <AutocompleteInput optionText={(g: { code: string; name: string }) => `${g.code} ${g.name}`} label="cg.staffing.grid" validate={required()} sx={{ minWidth: 320 }} />
+    <AutocompleteInput
+      optionText={(g: { code: string; name: string }) => `${g.code} ${g.name}`}
+      label="cg.staffing.grid"
+      validate={required()}
+      sx={{ minWidth: 320 }}
+    />
   </ReferenceInput>
 );
 
@@ -95,7 +145,10 @@ export const GridMembers = (_props: { label?: string }) => {
   const canWrite = useCanAccess({ resource: 'gridAssignments', action: 'assign' }).canAccess === true;
   const [command, setCommand] = useState<GridMemberCommand | null>(null);
   const { data, error, reload } = useApiQuery<{ gridAssignments: { items: GridMembership[] }; gridStaffingGaps: GridGap[] }>(
-    GRID_MEMBERS, { gridId: String(record?.id), communityId: String(record?.communityId), asOf: day }, !record);
+    GRID_MEMBERS,
+    { gridId: String(record?.id), communityId: String(record?.communityId), asOf: day },
+    !record,
+  );
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   if (!record || !data) return <Loading />;
   const communityId = String(record.communityId);
@@ -105,12 +158,19 @@ export const GridMembers = (_props: { label?: string }) => {
   return (
     <Box data-testid="grid-members" data-gap={gaps.length ? 'true' : 'false'}>
       <Stack direction="row" gap={1} alignItems="center" flexWrap="wrap" sx={{ mb: 1 }} data-testid="grid-member-state">
-        {gaps.length === 0
-          ? <Chip size="small" color="success" label={translate('cg.grid_members.staffed')} />
-          : gaps.map((g, i) => (
-            <Chip key={i} size="small" color="error" data-testid="grid-member-gap"
-              label={`${translate(`cg.enums.DutyGapKind.${g.kind}`)}${g.staffMember ? ` · ${g.staffMember.name}` : ''}${g.memberCount != null ? ` (${g.memberCount})` : ''}`} />
-          ))}
+        {gaps.length === 0 ? (
+          <Chip size="small" color="success" label={translate('cg.grid_members.staffed')} />
+        ) : (
+          gaps.map((g, i) => (
+            <Chip
+              key={i}
+              size="small"
+              color="error"
+              data-testid="grid-member-gap"
+              label={`${translate(`cg.enums.DutyGapKind.${g.kind}`)}${g.staffMember ? ` · ${g.staffMember.name}` : ''}${g.memberCount != null ? ` (${g.memberCount})` : ''}`}
+            />
+          ))
+        )}
         {canWrite && (
           <Button size="small" variant="outlined" onClick={() => setCommand({ mode: 'assign', communityId, gridId: grid.id })}>
             {translate('cg.grid_members.add')}
@@ -127,10 +187,16 @@ export const GridMembers = (_props: { label?: string }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {members.length === 0 && <TableRow><TableCell colSpan={4}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {members.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={4}>{translate('cg.staffing.nothing')}</TableCell>
+            </TableRow>
+          )}
           {members.map((m) => (
             <TableRow key={m.id} data-testid={`grid-member-${m.staffMemberId}`}>
-              <TableCell><Link to={`/staffMembers/${m.staffMemberId}/show/assignments`}>{m.staffMember?.name}</Link></TableCell>
+              <TableCell>
+                <Link to={`/staffMembers/${m.staffMemberId}/show/assignments`}>{m.staffMember?.name}</Link>
+              </TableCell>
               <TableCell>{formatDay(locale, m.validFrom)}</TableCell>
               <TableCell>{m.validUntil ? formatDay(locale, m.validUntil) : translate('cg.staffing.open_end')}</TableCell>
               <TableCell align="right">
@@ -140,7 +206,15 @@ export const GridMembers = (_props: { label?: string }) => {
           ))}
         </TableBody>
       </Table>
-      <GridMemberDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
+      <GridMemberDialog
+        command={command}
+        day={day}
+        onClose={() => setCommand(null)}
+        onDone={() => {
+          setCommand(null);
+          reload();
+        }}
+      />
     </Box>
   );
 };
@@ -149,8 +223,12 @@ export const MembershipButtons = ({ onCommand }: { onCommand: (mode: 'move' | 'e
   const translate = useTranslate();
   return (
     <>
-      <Button size="small" onClick={() => onCommand('move')}>{translate('cg.staffing.move')}</Button>
-      <Button size="small" color="warning" onClick={() => onCommand('end')}>{translate('cg.staffing.end')}</Button>
+      <Button size="small" onClick={() => onCommand('move')}>
+        {translate('cg.staffing.move')}
+      </Button>
+      <Button size="small" color="warning" onClick={() => onCommand('end')}>
+        {translate('cg.staffing.end')}
+      </Button>
     </>
   );
 };

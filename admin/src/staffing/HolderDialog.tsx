@@ -24,8 +24,18 @@ export interface HolderCommand {
 const slots = enumChoices(PostSlot, 'PostSlot');
 
 /** Assign, end or move a post's holder: pick the person, slot and days, preview, then apply. */
-export const HolderDialog = ({ command, day, posts, onClose, onDone }: {
-  command: HolderCommand | null; day: string; posts?: Post[]; onClose: () => void; onDone: () => void;
+export const HolderDialog = ({
+  command,
+  day,
+  posts,
+  onClose,
+  onDone,
+}: {
+  command: HolderCommand | null;
+  day: string;
+  posts?: Post[];
+  onClose: () => void;
+  onDone: () => void;
 }) => {
   const translate = useTranslate();
   const postLabel = usePostLabel();
@@ -36,13 +46,28 @@ export const HolderDialog = ({ command, day, posts, onClose, onDone }: {
     title: translate(`cg.staffing.${mode}_title`, { post: postLabel(post) }),
     explain: `cg.staffing.${mode}_explain`,
     mutation: MUTATIONS[mode],
-    defaults: mode === 'assign' ? { slot: command.slot ?? 'A', validFrom: day }
-      : mode === 'end' ? { lastDay: day }
-        : { effectiveOn: day, postId: post.id, slot: holder?.slot, staffMemberId: null },
-    subject: holder && <Typography variant="body1" sx={{ mb: 2 }}>{holder.staffMember?.name} · {translate(`cg.enums.PostSlot.${holder.slot}`)}</Typography>,
+    defaults:
+      mode === 'assign'
+        ? { slot: command.slot ?? 'A', validFrom: day }
+        : mode === 'end'
+          ? { lastDay: day }
+          : { effectiveOn: day, postId: post.id, slot: holder?.slot, staffMemberId: null },
+    subject: holder && (
+      <Typography variant="body1" sx={{ mb: 2 }}>
+        {holder.staffMember?.name} · {translate(`cg.enums.PostSlot.${holder.slot}`)}
+      </Typography>
+    ),
     variables: (v) => {
       if (mode === 'assign') {
-        return { input: { postId: post.id, slot: v.slot, staffMemberId: v.staffMemberId, validFrom: v.validFrom, ...(v.validUntil ? { validUntil: v.validUntil } : {}) } };
+        return {
+          input: {
+            postId: post.id,
+            slot: v.slot,
+            staffMemberId: v.staffMemberId,
+            validFrom: v.validFrom,
+            ...(v.validUntil ? { validUntil: v.validUntil } : {}),
+          },
+        };
       }
       if (mode === 'end') return { id: holder!.id, lastDay: v.lastDay };
       // A move sends only what changes: another post, the other slot, or another person.
@@ -68,7 +93,14 @@ export const HolderDialog = ({ command, day, posts, onClose, onDone }: {
       {mode === 'move' && (
         <>
           <DateInput source="effectiveOn" label="cg.staffing.effectiveOn" validate={required()} />
-          {posts && <SelectInput source="postId" label="cg.staffing.postId" choices={posts.map((p) => ({ id: p.id, name: postLabel(p) }))} translateChoice={false} />}
+          {posts && (
+            <SelectInput
+              source="postId"
+              label="cg.staffing.postId"
+              choices={posts.map((p) => ({ id: p.id, name: postLabel(p) }))}
+              translateChoice={false}
+            />
+          )}
           <SelectInput source="slot" choices={slots} label="cg.staffing.slot" />
           <StaffPicker communityId={post.communityId} label="cg.staffing.hand_over_to" />
         </>
@@ -78,9 +110,22 @@ export const HolderDialog = ({ command, day, posts, onClose, onDone }: {
 };
 
 /** Staff work in one community: only its active staff are offered. */
-export const StaffPicker = ({ communityId, label, validate }: { communityId: string | number; label: string; validate?: ReturnType<typeof required> }) => (
-  <ReferenceInput source="staffMemberId" reference="staffMembers" perPage={25}
-    filter={{ homeCommunityId: communityId, active: true }} sort={{ field: 'name', order: 'ASC' }}>
+export const StaffPicker = ({
+  communityId,
+  label,
+  validate,
+}: {
+  communityId: string | number;
+  label: string;
+  validate?: ReturnType<typeof required>;
+}) => (
+  <ReferenceInput
+    source="staffMemberId"
+    reference="staffMembers"
+    perPage={25}
+    filter={{ homeCommunityId: communityId, active: true }}
+    sort={{ field: 'name', order: 'ASC' }}
+  >
     <AutocompleteInput optionText="name" label={label} validate={validate} sx={{ minWidth: 320 }} />
   </ReferenceInput>
 );

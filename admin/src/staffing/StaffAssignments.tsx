@@ -1,7 +1,17 @@
 import { AbsenceReason } from '@community-grid/shared';
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  CreateButton, Datagrid, Link, Loading, ReferenceManyField, SelectField, TextField, useCanAccess, useLocaleState, useRecordContext, useResourceDefinition,
+  CreateButton,
+  Datagrid,
+  Link,
+  Loading,
+  ReferenceManyField,
+  SelectField,
+  TextField,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useResourceDefinition,
   useTranslate,
 } from 'react-admin';
 import { useState } from 'react';
@@ -20,8 +30,25 @@ const ASSIGNMENTS = `query ($id: ID!) {
 }`;
 
 interface Assignments {
-  postHolders: { items: Array<{ id: string; slot: string; validFrom: string; validUntil: string | null; post: Post & { community: { id: string; name: string; nameEn: string } } }> };
-  gridAssignments: { items: Array<{ id: string; gridId: string; staffMemberId: string; validFrom: string; validUntil: string | null; grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null }> };
+  postHolders: {
+    items: Array<{
+      id: string;
+      slot: string;
+      validFrom: string;
+      validUntil: string | null;
+      post: Post & { community: { id: string; name: string; nameEn: string } };
+    }>;
+  };
+  gridAssignments: {
+    items: Array<{
+      id: string;
+      gridId: string;
+      staffMemberId: string;
+      validFrom: string;
+      validUntil: string | null;
+      grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null;
+    }>;
+  };
 }
 
 const newestFirst = (a: { validFrom: string }, b: { validFrom: string }) => b.validFrom.localeCompare(a.validFrom);
@@ -44,7 +71,9 @@ export const StaffAssignments = () => {
   const until = (day: string | null) => (day ? formatDay(locale, day) : translate('cg.staffing.open_end'));
   return (
     <Box data-testid="staff-assignments">
-      <Typography variant="subtitle1" sx={{ mt: 1 }}>{translate('cg.staffing.assignments')}</Typography>
+      <Typography variant="subtitle1" sx={{ mt: 1 }}>
+        {translate('cg.staffing.assignments')}
+      </Typography>
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -56,10 +85,16 @@ export const StaffAssignments = () => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.postHolders.items.length === 0 && <TableRow><TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {data.postHolders.items.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell>
+            </TableRow>
+          )}
           {[...data.postHolders.items].sort(newestFirst).map((h) => (
             <TableRow key={h.id}>
-              <TableCell><Link to={`/communities/${h.post.community.id}/show/posts`}>{nameOf(h.post.community)}</Link></TableCell>
+              <TableCell>
+                <Link to={`/communities/${h.post.community.id}/show/posts`}>{nameOf(h.post.community)}</Link>
+              </TableCell>
               <TableCell>{postLabel(h.post)}</TableCell>
               <TableCell>{translate(`cg.enums.PostSlot.${h.slot}`)}</TableCell>
               <TableCell>{formatDay(locale, h.validFrom)}</TableCell>
@@ -71,7 +106,9 @@ export const StaffAssignments = () => {
       <Typography variant="subtitle1" sx={{ mt: 3 }}>
         {translate('cg.staffing.grid_assignments')}
         {canWrite && record.active && record.homeCommunityId && (
-          <Button size="small" sx={{ ml: 2 }} onClick={() => setCommand({ mode: 'assign', communityId, staffMemberId: person.id })}>{translate('cg.grid_members.assign_to_grid')}</Button>
+          <Button size="small" sx={{ ml: 2 }} onClick={() => setCommand({ mode: 'assign', communityId, staffMemberId: person.id })}>
+            {translate('cg.grid_members.assign_to_grid')}
+          </Button>
         )}
       </Typography>
       <Table size="small">
@@ -85,7 +122,11 @@ export const StaffAssignments = () => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.gridAssignments.items.length === 0 && <TableRow><TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell></TableRow>}
+          {data.gridAssignments.items.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5}>{translate('cg.staffing.nothing')}</TableCell>
+            </TableRow>
+          )}
           {[...data.gridAssignments.items].sort(newestFirst).map((a) => (
             <TableRow key={a.id} data-testid={`grid-assignment-${a.gridId}`}>
               <TableCell>{nameOf(a.grid?.community)}</TableCell>
@@ -93,13 +134,23 @@ export const StaffAssignments = () => {
               <TableCell>{formatDay(locale, a.validFrom)}</TableCell>
               <TableCell>{until(a.validUntil)}</TableCell>
               <TableCell align="right">
-                {canWrite && runsOn(a, day) && <MembershipButtons onCommand={(mode) => setCommand({ mode, communityId, membership: { ...a, staffMember: person } })} />}
+                {canWrite && runsOn(a, day) && (
+                  <MembershipButtons onCommand={(mode) => setCommand({ mode, communityId, membership: { ...a, staffMember: person } })} />
+                )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <GridMemberDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => { setCommand(null); reload(); }} />
+      <GridMemberDialog
+        command={command}
+        day={day}
+        onClose={() => setCommand(null)}
+        onDone={() => {
+          setCommand(null);
+          reload();
+        }}
+      />
     </Box>
   );
 };
@@ -111,10 +162,14 @@ export const StaffAbsences = () => {
   if (!record) return null;
   return (
     <Box data-testid="staff-absences">
-      {hasCreate && (
-        <CreateButton resource="absences" label="cg.staffing.add_absence" state={{ record: { staffMemberId: record.id } }} />
-      )}
-      <ReferenceManyField reference="absences" target="staffMemberId" filter={{ includeEnded: true }} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+      {hasCreate && <CreateButton resource="absences" label="cg.staffing.add_absence" state={{ record: { staffMemberId: record.id } }} />}
+      <ReferenceManyField
+        reference="absences"
+        target="staffMemberId"
+        filter={{ includeEnded: true }}
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+      >
         <Datagrid rowClick="edit" bulkActionButtons={false} empty={<EmptyText />}>
           <SelectField source="reason" choices={enumChoices(AbsenceReason, 'AbsenceReason')} sortable={false} />
           <LocalDateField source="validFrom" sortable={false} />
@@ -129,5 +184,9 @@ export const StaffAbsences = () => {
 const useAbsencesDefinition = () => useResourceDefinition({ resource: 'absences' });
 const EmptyText = () => {
   const translate = useTranslate();
-  return <Typography variant="body2" sx={{ p: 1 }}>{translate('cg.staffing.nothing')}</Typography>;
+  return (
+    <Typography variant="body2" sx={{ p: 1 }}>
+      {translate('cg.staffing.nothing')}
+    </Typography>
+  );
 };

@@ -25,8 +25,16 @@ export interface StaffingCommand {
  * run with dryRun, rolled back by the server), then apply what was previewed.
  * Editing after a preview asks for a new one.
  */
-export const StaffingCommandDialog = ({ command, children, onClose, onDone }: {
-  command: StaffingCommand | null; children?: ReactNode; onClose: () => void; onDone: () => void;
+export const StaffingCommandDialog = ({
+  command,
+  children,
+  onClose,
+  onDone,
+}: {
+  command: StaffingCommand | null;
+  children?: ReactNode;
+  onClose: () => void;
+  onDone: () => void;
 }) => {
   const translate = useTranslate();
   if (!command) return null;
@@ -35,7 +43,9 @@ export const StaffingCommandDialog = ({ command, children, onClose, onDone }: {
       <DialogTitle>{command.title}</DialogTitle>
       <Form defaultValues={command.defaults} noValidate>
         <CommandForm command={command} onClose={onClose} onDone={onDone}>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(command.explain)}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {translate(command.explain)}
+          </Typography>
           {command.subject}
           {children}
         </CommandForm>
@@ -44,7 +54,17 @@ export const StaffingCommandDialog = ({ command, children, onClose, onDone }: {
   );
 };
 
-const CommandForm = ({ command, children, onClose, onDone }: { command: StaffingCommand; children?: ReactNode; onClose: () => void; onDone: () => void }) => {
+const CommandForm = ({
+  command,
+  children,
+  onClose,
+  onDone,
+}: {
+  command: StaffingCommand;
+  children?: ReactNode;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const dataProvider = useDataProvider() as unknown as { query: QueryFn };
   const { getValues } = useFormContext();
   const steps = usePreviewThenApply(async (dryRun) => {

@@ -1,6 +1,16 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DateInput, ReferenceInput, required, SelectInput, useCanAccess, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import {
+  DateInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  useCanAccess,
+  useDataProvider,
+  useLocaleState,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import { useLocalizedName } from '../common';
 import { apiFailure, type QueryFn } from '../dataProvider';
 import { useApiQuery } from '../useApiQuery';
@@ -13,7 +23,12 @@ const ADOPTION = `query ($id: ID!, $asOf: LocalDate) {
 const ADOPT = `mutation ($input: AdoptTemplateInput!, $dryRun: Boolean!) { result: adoptTemplate(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`;
 const OPEN_POSTS = 'mutation ($communityId: ID!) { openPosts(communityId: $communityId) { id } }';
 
-interface Adoption { id: string; validFrom: string; validUntil: string | null; template: { id: string; code: string; name: string; nameEn: string } }
+interface Adoption {
+  id: string;
+  validFrom: string;
+  validUntil: string | null;
+  template: { id: string; code: string; name: string; nameEn: string };
+}
 
 /**
  * The staffing template a community follows on the day shown; writers adopt
@@ -29,7 +44,10 @@ export const TemplateAdoption = ({ communityId, day, onChanged }: { communityId:
   const canAdopt = useCanAccess({ resource: 'templateAdoptions', action: 'create' }).canAccess === true;
   const canOpenPosts = useCanAccess({ resource: 'posts', action: 'create' }).canAccess === true;
   const [adopting, setAdopting] = useState(false);
-  const { data, reload } = useApiQuery<{ community: { templateAdoption: Adoption | null } | null }>(ADOPTION, { id: communityId, asOf: day });
+  const { data, reload } = useApiQuery<{ community: { templateAdoption: Adoption | null } | null }>(ADOPTION, {
+    id: communityId,
+    asOf: day,
+  });
   const adoption = data?.community?.templateAdoption;
   const command: StaffingCommand = {
     testId: 'adopt-template-dialog',
@@ -55,12 +73,32 @@ export const TemplateAdoption = ({ communityId, day, onChanged }: { communityId:
           ? translate('cg.templates.follows', { template: nameOf(adoption.template), from: formatDay(locale, adoption.validFrom) })
           : data && translate('cg.templates.none')}
       </Typography>
-      {canAdopt && <Button size="small" variant="outlined" onClick={() => setAdopting(true)}>{translate('cg.templates.adopt')}</Button>}
-      {canOpenPosts && <Button size="small" onClick={openPosts}>{translate('cg.templates.open_posts')}</Button>}
-      <StaffingCommandDialog command={adopting ? command : null} onClose={() => setAdopting(false)}
-        onDone={() => { setAdopting(false); reload(); onChanged(); }}>
+      {canAdopt && (
+        <Button size="small" variant="outlined" onClick={() => setAdopting(true)}>
+          {translate('cg.templates.adopt')}
+        </Button>
+      )}
+      {canOpenPosts && (
+        <Button size="small" onClick={openPosts}>
+          {translate('cg.templates.open_posts')}
+        </Button>
+      )}
+      <StaffingCommandDialog
+        command={adopting ? command : null}
+        onClose={() => setAdopting(false)}
+        onDone={() => {
+          setAdopting(false);
+          reload();
+          onChanged();
+        }}
+      >
         <ReferenceInput source="templateId" reference="staffingTemplates" sort={{ field: 'code', order: 'ASC' }}>
-          <SelectInput optionText={(t: { name: string; nameEn: string }) => nameOf(t)} label="cg.templates.template" validate={required()} sx={{ minWidth: 320 }} />
+          <SelectInput
+            optionText={(t: { name: string; nameEn: string }) => nameOf(t)}
+            label="cg.templates.template"
+            validate={required()}
+            sx={{ minWidth: 320 }}
+          />
         </ReferenceInput>
         <DateInput source="effectiveOn" label="cg.staffing.effectiveOn" validate={required()} />
       </StaffingCommandDialog>

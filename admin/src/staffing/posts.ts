@@ -2,11 +2,18 @@ import { useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 
 export interface Holder {
-  id: string; slot: 'A' | 'B'; staffMemberId: string; validFrom: string; validUntil: string | null; version?: number;
+  id: string;
+  slot: 'A' | 'B';
+  staffMemberId: string;
+  validFrom: string;
+  validUntil: string | null;
+  version?: number;
   staffMember: { id: string; name: string } | null;
 }
 export interface Post {
-  id: string; kind: 'COORDINATOR' | 'WINDOW' | 'SPECIALIST'; communityId: string;
+  id: string;
+  kind: 'COORDINATOR' | 'WINDOW' | 'SPECIALIST';
+  communityId: string;
   specialistRole: { id: string; code: string; name: string; nameEn: string } | null;
   serviceWindow: { id: string; name: string } | null;
   holders?: Holder[];
@@ -15,7 +22,13 @@ export interface Post {
 export const POST_FIELDS = 'id kind communityId specialistRole { id code name nameEn } serviceWindow { id name }';
 export const HOLDER_FIELDS = 'id slot staffMemberId validFrom validUntil version staffMember { id name }';
 
-export interface Rotation { id: string; postId: string; everyWeeks: number; validFrom: string; validUntil: string | null }
+export interface Rotation {
+  id: string;
+  postId: string;
+  everyWeeks: number;
+  validFrom: string;
+  validUntil: string | null;
+}
 
 /** A community's posts with who holds them on the day, and their rotations (all, to show one that starts later): 14 or so a community, one page. */
 export const COMMUNITY_POSTS = `query ($communityId: ID!, $asOf: LocalDate) {
@@ -26,8 +39,9 @@ export const COMMUNITY_POSTS = `query ($communityId: ID!, $asOf: LocalDate) {
 const KIND_ORDER = { COORDINATOR: 0, WINDOW: 1, SPECIALIST: 2 };
 
 /** Coordinator first, then the windows, then the specialist roles in catalogue order. */
-export const byPostOrder = (a: Post, b: Post) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
-  || Number(a.specialistRole?.id ?? a.serviceWindow?.id ?? 0) - Number(b.specialistRole?.id ?? b.serviceWindow?.id ?? 0);
+export const byPostOrder = (a: Post, b: Post) =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+  Number(a.specialistRole?.id ?? a.serviceWindow?.id ?? 0) - Number(b.specialistRole?.id ?? b.serviceWindow?.id ?? 0);
 
 /** What a post is called: the coordinator's, a window's name, or the role's name in the language chosen. */
 export function usePostLabel() {

@@ -4,4 +4,9 @@ import { LocalizedNameField } from '../common';
 import { StaffingTemplateList } from './StaffingTemplateList';
 import { StaffingTemplateShow } from './StaffingTemplateShow';
 
-export default { list: StaffingTemplateList, show: StaffingTemplateShow, icon: ChecklistIcon, recordRepresentation: createElement(LocalizedNameField) };
+export default {
+  list: StaffingTemplateList,
+  show: StaffingTemplateShow,
+  icon: ChecklistIcon,
+  recordRepresentation: createElement(LocalizedNameField),
+};

@@ -36,26 +36,55 @@ export const StructurePage = () => {
   const { data, error } = useQuery({ queryKey: apiKeys.structureTree(asOf), queryFn: () => dataProvider.structureTree(asOf) });
   const zh = locale.startsWith('zh');
 
-  const tree = useMemo<Node[]>(() => (data?.districts.items ?? []).map((d) => {
-    if (!asOf) noteServerToday(d.communities.items[0]?.asOf);
-    const communities = d.communities.items.map((c): Node & { officeId: string | null } => ({
-      id: `c${c.id}`, resource: 'communities', recordId: c.id, label: `${c.code} ${zh ? c.name : c.nameEn}`, households: c.householdCount, residents: c.residentCount,
-      officeId: c.officeId,
-      children: c.grids.items.map((g) => ({ id: `g${g.id}`, resource: 'grids', recordId: g.id, label: `${g.code} ${g.name}`, households: g.householdCount, residents: g.residentCount })),
-    }));
-    // Before the reform communities belonged to sub-district offices; those without one hang from the district.
-    const offices = d.offices.items.map((o): Node => {
-      const children = communities.filter((c) => c.officeId === o.id);
-      return { id: `o${o.id}`, resource: 'offices', recordId: o.id, label: zh ? o.name : o.nameEn, households: sum(children, 'households'), residents: sum(children, 'residents'), children };
-    });
-    offices.sort((a, b) => a.label.localeCompare(b.label, locale));
-    const officeIds = new Set(d.offices.items.map((o) => o.id));
-    // The district's counts are its communities' (every household is in a grid of one), so they are not asked for again.
-    return {
-      id: `d${d.id}`, resource: 'districts', recordId: d.id, label: zh ? d.name : d.nameEn, households: sum(communities, 'households'), residents: sum(communities, 'residents'),
-      children: [...offices, ...communities.filter((c) => !c.officeId || !officeIds.has(c.officeId))],
-    };
-  }), [data, zh, locale, asOf]);
+  const tree = useMemo<Node[]>(
+    () =>
+      (data?.districts.items ?? []).map((d) => {
+        if (!asOf) noteServerToday(d.communities.items[0]?.asOf);
+        const communities = d.communities.items.map((c): Node & { officeId: string | null } => ({
+          id: `c${c.id}`,
+          resource: 'communities',
+          recordId: c.id,
+          label: `${c.code} ${zh ? c.name : c.nameEn}`,
+          households: c.householdCount,
+          residents: c.residentCount,
+          officeId: c.officeId,
+          children: c.grids.items.map((g) => ({
+            id: `g${g.id}`,
+            resource: 'grids',
+            recordId: g.id,
+            label: `${g.code} ${g.name}`,
+            households: g.householdCount,
+            residents: g.residentCount,
+          })),
+        }));
+        // Before the reform communities belonged to sub-district offices; those without one hang from the district.
+        const offices = d.offices.items.map((o): Node => {
+          const children = communities.filter((c) => c.officeId === o.id);
+          return {
+            id: `o${o.id}`,
+            resource: 'offices',
+            recordId: o.id,
+            label: zh ? o.name : o.nameEn,
+            households: sum(children, 'households'),
+            residents: sum(children, 'residents'),
+            children,
+          };
+        });
+        offices.sort((a, b) => a.label.localeCompare(b.label, locale));
+        const officeIds = new Set(d.offices.items.map((o) => o.id));
+        // The district's counts are its communities' (every household is in a grid of one), so they are not asked for again.
+        return {
+          id: `d${d.id}`,
+          resource: 'districts',
+          recordId: d.id,
+          label: zh ? d.name : d.nameEn,
+          households: sum(communities, 'households'),
+          residents: sum(communities, 'residents'),
+          children: [...offices, ...communities.filter((c) => !c.officeId || !officeIds.has(c.officeId))],
+        };
+      }),
+    [data, zh, locale, asOf],
+  );
 
   const filtered = useMemo(() => {
     const text = search.trim().toLowerCase();
@@ -69,11 +98,14 @@ export const StructurePage = () => {
 
   const byId = useMemo(() => {
     const map = new Map<string, Node>();
-    const walk = (nodes: Node[]) => nodes.forEach((n) => { map.set(n.id, n); walk(n.children ?? []); });
+    const walk = (nodes: Node[]) =>
+      nodes.forEach((n) => {
+        map.set(n.id, n);
+        walk(n.children ?? []);
+      });
     walk(tree);
     return map;
   }, [tree]);
-
 
   const renderNode = (node: Node) => (
     <TreeItem
@@ -83,7 +115,11 @@ export const StructurePage = () => {
       label={
         <Stack direction="row" gap={1} alignItems="center" sx={{ py: 0.5 }}>
           <Typography component="span">{node.label}</Typography>
-          <Chip size="small" variant="outlined" label={translate('cg.structure.counts', { households: node.households, residents: node.residents })} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={translate('cg.structure.counts', { households: node.households, residents: node.residents })}
+          />
           <Link
             to={createPath({ resource: node.resource, id: node.recordId, type: 'show' })}
             onClick={(event: React.MouseEvent) => event.stopPropagation()}
@@ -105,13 +141,32 @@ export const StructurePage = () => {
       <CardContent>
         <Stack direction="row" gap={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap">
           <AsOfPicker planned />
-          <MuiTextField size="small" label={translate('cg.structure.search')} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ minWidth: 320 }} />
-          <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}>{translate('cg.structure.expand_all')}</Button>
-          <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([])}>{translate('cg.structure.collapse_all')}</Button>
+          <MuiTextField
+            size="small"
+            label={translate('cg.structure.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            sx={{ minWidth: 320 }}
+          />
+          <Button
+            sx={{ whiteSpace: 'nowrap' }}
+            onClick={() => setExpanded([...byId.values()].filter((n) => n.children?.length).map((n) => n.id))}
+          >
+            {translate('cg.structure.expand_all')}
+          </Button>
+          <Button sx={{ whiteSpace: 'nowrap' }} onClick={() => setExpanded([])}>
+            {translate('cg.structure.collapse_all')}
+          </Button>
         </Stack>
-        {error ? <Typography color="error">{error.message}</Typography> : !data ? <Loading /> : filtered.length === 0 ? <Typography>{translate('cg.structure.nothing')}</Typography> : (
+        {error ? (
+          <Typography color="error">{error.message}</Typography>
+        ) : !data ? (
+          <Loading />
+        ) : filtered.length === 0 ? (
+          <Typography>{translate('cg.structure.nothing')}</Typography>
+        ) : (
           <SimpleTreeView
-            expandedItems={search.trim() ? allIds(filtered) : expanded ?? filtered.map((d) => d.id)}
+            expandedItems={search.trim() ? allIds(filtered) : (expanded ?? filtered.map((d) => d.id))}
             onExpandedItemsChange={(_event, ids) => setExpanded(ids)}
           >
             {filtered.map(renderNode)}

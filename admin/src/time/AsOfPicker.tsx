@@ -22,7 +22,11 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
   const queryClient = useQueryClient();
   const asOf = useAsOf();
   const shown = useShownDay();
-  const { data } = useApiQuery<{ plannedDays: Array<{ planId: string; name: string; effectiveOn: string }> }>(PLANNED_DAYS, undefined, !planned);
+  const { data } = useApiQuery<{ plannedDays: Array<{ planId: string; name: string; effectiveOn: string }> }>(
+    PLANNED_DAYS,
+    undefined,
+    !planned,
+  );
   const choose = (day: string | null) => {
     setAsOf(day === districtToday() ? null : day);
     queryClient.resetQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0] in RESOURCES });
@@ -30,9 +34,13 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
   return (
     <Stack direction="row" gap={1} alignItems="center" data-testid="as-of" flexWrap="wrap">
       <TextField
-        type="date" size="small" label={translate('cg.as_of.label')} value={shown}
+        type="date"
+        size="small"
+        label={translate('cg.as_of.label')}
+        value={shown}
         onChange={(event) => event.target.value && choose(event.target.value)}
-        slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ width: 170 }}
       />
       <Button size="small" startIcon={<TodayIcon />} disabled={!asOf} onClick={() => choose(null)} sx={{ whiteSpace: 'nowrap' }}>
         {translate('cg.as_of.today')}
@@ -40,8 +48,13 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
       {(data?.plannedDays ?? []).map((plan) => (
         <Tooltip key={plan.planId} title={translate('cg.as_of.planned_hint', { name: plan.name })}>
           <Chip
-            icon={<EventIcon />} size="small" variant={shown === plan.effectiveOn ? 'filled' : 'outlined'} color="secondary" clickable
-            data-testid="planned-day" label={translate('cg.as_of.planned', { day: formatDay(locale, plan.effectiveOn), name: plan.name })}
+            icon={<EventIcon />}
+            size="small"
+            variant={shown === plan.effectiveOn ? 'filled' : 'outlined'}
+            color="secondary"
+            clickable
+            data-testid="planned-day"
+            label={translate('cg.as_of.planned', { day: formatDay(locale, plan.effectiveOn), name: plan.name })}
             onClick={() => choose(plan.effectiveOn)}
           />
         </Tooltip>

@@ -1,13 +1,32 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import MoveUpIcon from '@mui/icons-material/MoveUp';
 import {
-  Alert, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import { Children, isValidElement, ReactNode, useState } from 'react';
 import { useStateFor } from '../useStateFor';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
-  Button, DateInput, Form, required, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
+  Button,
+  DateInput,
+  Form,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
 } from 'react-admin';
 import { apiFailure, type CommandProvider, type CommandResult } from '../dataProvider';
 import { districtToday } from './asOf';
@@ -16,7 +35,9 @@ type Mode = 'change' | 'end';
 
 /** The dated fields the change inputs edit: the `source` of each child input. */
 const sourcesOf = (children: ReactNode): string[] =>
-  Children.toArray(children).flatMap((child) => (isValidElement<{ source?: string }>(child) && child.props.source ? [child.props.source] : []));
+  Children.toArray(children).flatMap((child) =>
+    isValidElement<{ source?: string }>(child) && child.props.source ? [child.props.source] : [],
+  );
 
 /**
  * "Move / change from a date" and "End": a dialog that first previews the
@@ -32,17 +53,20 @@ export const CommandButton = ({ mode, children }: { mode: Mode; children?: React
   const sources = sourcesOf(children);
   // The day shown (the server's today unless another day was picked) is where a change most likely starts.
   const day = record.asOf ?? districtToday();
-  const defaults: Record<string, unknown> = mode === 'change'
-    ? { effectiveOn: day, ...Object.fromEntries(sources.map((source) => [source, record[source]])) }
-    : { lastDay: day };
+  const defaults: Record<string, unknown> =
+    mode === 'change' ? { effectiveOn: day, ...Object.fromEntries(sources.map((source) => [source, record[source]])) } : { lastDay: day };
   return (
     <>
-      <Button label={`cg.commands.${mode}`} onClick={() => setOpen(true)}>{mode === 'change' ? <MoveUpIcon /> : <EventBusyIcon />}</Button>
+      <Button label={`cg.commands.${mode}`} onClick={() => setOpen(true)}>
+        {mode === 'change' ? <MoveUpIcon /> : <EventBusyIcon />}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>{translate(`cg.commands.${mode}_title`)}</DialogTitle>
         {open && (
           <Form defaultValues={defaults} noValidate>
-            <CommandForm mode={mode} unit={record} sources={sources} onDone={() => setOpen(false)}>{children}</CommandForm>
+            <CommandForm mode={mode} unit={record} sources={sources} onDone={() => setOpen(false)}>
+              {children}
+            </CommandForm>
           </Form>
         )}
       </Dialog>
@@ -50,8 +74,18 @@ export const CommandButton = ({ mode, children }: { mode: Mode; children?: React
   );
 };
 
-const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
-  mode: Mode; unit: Record<string, any>; sources: string[]; children?: ReactNode; onDone: () => void;
+const CommandForm = ({
+  mode,
+  unit: record,
+  sources,
+  children,
+  onDone,
+}: {
+  mode: Mode;
+  unit: Record<string, any>;
+  sources: string[];
+  children?: ReactNode;
+  onDone: () => void;
 }) => {
   const translate = useTranslate();
   const resource = useResourceContext()!;
@@ -62,19 +96,35 @@ const CommandForm = ({ mode, unit: record, sources, children, onDone }: {
   const input = () => {
     const current = getValues();
     const changed = sources.filter((source) => JSON.stringify(current[source] ?? null) !== JSON.stringify(record[source] ?? null));
-    return { id: String(record.id), effectiveOn: current.effectiveOn, ...Object.fromEntries(changed.map((source) => [source, current[source]])) };
+    return {
+      id: String(record.id),
+      effectiveOn: current.effectiveOn,
+      ...Object.fromEntries(changed.map((source) => [source, current[source]])),
+    };
   };
-  const steps = usePreviewThenApply(async (dryRun) => {
-    if (mode === 'end') return dataProvider.end(resource, String(record.id), getValues().lastDay, dryRun);
-    const change = input();
-    return Object.keys(change).length <= 2 ? null : dataProvider.change(resource, change, dryRun);
-  }, () => { onDone(); refresh(); });
+  const steps = usePreviewThenApply(
+    async (dryRun) => {
+      if (mode === 'end') return dataProvider.end(resource, String(record.id), getValues().lastDay, dryRun);
+      const change = input();
+      return Object.keys(change).length <= 2 ? null : dataProvider.change(resource, change, dryRun);
+    },
+    () => {
+      onDone();
+      refresh();
+    },
+  );
 
   return (
     <>
       <DialogContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate(`cg.commands.${mode}_explain`)}</Typography>
-        <DateInput source={mode === 'change' ? 'effectiveOn' : 'lastDay'} label={`cg.commands.${mode === 'change' ? 'effectiveOn' : 'lastDay'}`} validate={required()} />
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate(`cg.commands.${mode}_explain`)}
+        </Typography>
+        <DateInput
+          source={mode === 'change' ? 'effectiveOn' : 'lastDay'}
+          label={`cg.commands.${mode === 'change' ? 'effectiveOn' : 'lastDay'}`}
+          validate={required()}
+        />
         {children}
         <CommandOutcome steps={steps} />
       </DialogContent>
@@ -121,7 +171,9 @@ export function usePreviewThenApply(execute: (dryRun: boolean) => Promise<Comman
       setPreview(null);
       const fields: Record<string, string> = error?.body?.errors ?? {};
       for (const [field, message] of Object.entries(fields)) setError(field, { type: 'server', message });
-      setFailure([translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '));
+      setFailure(
+        [translate(error?.message ?? 'ra.notification.http_error', { _: error?.message }), error?.body?.detail].filter(Boolean).join(' — '),
+      );
     } finally {
       setBusy(false);
     }
@@ -134,7 +186,11 @@ type Steps = ReturnType<typeof usePreviewThenApply>;
 /** What a command dialog says after a step: its failure, or what the preview would change. */
 export const CommandOutcome = ({ steps }: { steps: Steps }) => (
   <>
-    {steps.failure && <Alert severity="error" data-testid="command-failure">{steps.failure}</Alert>}
+    {steps.failure && (
+      <Alert severity="error" data-testid="command-failure">
+        {steps.failure}
+      </Alert>
+    )}
     {steps.previewed && <CommandPreview result={steps.previewed} />}
   </>
 );
@@ -153,7 +209,9 @@ export const CommandPreview = ({ result }: { result: CommandResult }) => {
   const translate = useTranslate();
   return (
     <div data-testid="command-preview">
-      <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('cg.commands.preview_title', { smart_count: result.changeCount })}</Typography>
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        {translate('cg.commands.preview_title', { smart_count: result.changeCount })}
+      </Typography>
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -170,8 +228,9 @@ export const CommandPreview = ({ result }: { result: CommandResult }) => {
               <TableCell>{change.entityType}</TableCell>
               <TableCell>{change.entityId}</TableCell>
               <TableCell sx={{ whiteSpace: 'pre-line', fontSize: '0.85em' }}>
-                {Object.entries(change.changes as Record<string, { before: unknown; after: unknown }>).map(([field, { before, after }]) =>
-                  `${field}: ${JSON.stringify(before ?? '—')} → ${JSON.stringify(after ?? '—')}`).join('\n')}
+                {Object.entries(change.changes as Record<string, { before: unknown; after: unknown }>)
+                  .map(([field, { before, after }]) => `${field}: ${JSON.stringify(before ?? '—')} → ${JSON.stringify(after ?? '—')}`)
+                  .join('\n')}
               </TableCell>
             </TableRow>
           ))}

@@ -2,8 +2,25 @@ import { Alert, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
-  ArrayField, AutocompleteInput, BooleanInput, CanAccess, CreateButton, Datagrid, DateInput, EditButton, ExportButton, FilterButton, Labeled, Link,
-  ReferenceInput, SelectInput, TopToolbar, useLocaleState, useRecordContext, useResourceDefinition, useTranslate,
+  ArrayField,
+  AutocompleteInput,
+  BooleanInput,
+  CanAccess,
+  CreateButton,
+  Datagrid,
+  DateInput,
+  EditButton,
+  ExportButton,
+  FilterButton,
+  Labeled,
+  Link,
+  ReferenceInput,
+  SelectInput,
+  TopToolbar,
+  useLocaleState,
+  useRecordContext,
+  useResourceDefinition,
+  useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../common';
 import { AsOfPicker } from './AsOfPicker';
@@ -20,7 +37,9 @@ export const DatedListActions = () => {
       <AsOfPicker />
       <FilterButton />
       {hasCreate && <CreateButton />}
-      <CanAccess action="export"><ExportButton /></CanAccess>
+      <CanAccess action="export">
+        <ExportButton />
+      </CanAccess>
     </TopToolbar>
   );
 };
@@ -35,8 +54,16 @@ export const DatedShowActions = ({ changeInputs }: { changeInputs: ReactNode }) 
     <TopToolbar sx={{ alignItems: 'center' }} data-testid="record-actions">
       <AsOfPicker />
       {hasEdit && <EditButton />}
-      {hasEdit && <CanAccess action="change"><CommandButton mode="change">{changeInputs}</CommandButton></CanAccess>}
-      {hasEdit && <CanAccess action="end"><CommandButton mode="end" /></CanAccess>}
+      {hasEdit && (
+        <CanAccess action="change">
+          <CommandButton mode="change">{changeInputs}</CommandButton>
+        </CanAccess>
+      )}
+      {hasEdit && (
+        <CanAccess action="end">
+          <CommandButton mode="end" />
+        </CanAccess>
+      )}
     </TopToolbar>
   );
 };
@@ -55,12 +82,23 @@ export const ValidityField = (_props: { label?: string }) => {
   return (
     <Stack gap={1} data-testid="validity">
       <Typography variant="body2">
-        {translate('cg.dated.valid_range', { from: day(record.validFrom), until: record.validUntil ? day(record.validUntil) : translate('cg.dated.still_valid') })}
+        {translate('cg.dated.valid_range', {
+          from: day(record.validFrom),
+          until: record.validUntil ? day(record.validUntil) : translate('cg.dated.still_valid'),
+        })}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        {translate('cg.as_of.read_as_of', { day: day(record.asOf), from: day(record.versionFrom), until: record.versionUntil ? day(record.versionUntil) : translate('cg.dated.still_valid') })}
+        {translate('cg.as_of.read_as_of', {
+          day: day(record.asOf),
+          from: day(record.versionFrom),
+          until: record.versionUntil ? day(record.versionUntil) : translate('cg.dated.still_valid'),
+        })}
       </Typography>
-      {record.validOnAsOf === false && <Alert severity="warning" sx={{ py: 0 }}>{translate('cg.as_of.not_valid')}</Alert>}
+      {record.validOnAsOf === false && (
+        <Alert severity="warning" sx={{ py: 0 }}>
+          {translate('cg.as_of.not_valid')}
+        </Alert>
+      )}
     </Stack>
   );
 };
@@ -84,11 +122,24 @@ export const VersionHistory = ({ children }: { children: ReactNode }) => (
 
 /** A parent a version belonged to (read as of the version's first day), linked to its page. */
 // `label` is read by react-admin from the element (Datagrid's column header), not by the component.
-export const VersionParentField = ({ source, reference, show }: { source: string; reference: string; label: string; show: (parent: any) => string }) => {
+export const VersionParentField = ({
+  source,
+  reference,
+  show,
+}: {
+  source: string;
+  reference: string;
+  label: string;
+  show: (parent: any) => string;
+}) => {
   const version = useRecordContext();
   const parent = source.split('.').reduce((value: any, key) => value?.[key], version);
   if (!parent) return <span>—</span>;
-  return <Link to={`/${reference}/${parent.id}/show`} onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>{show(parent)}</Link>;
+  return (
+    <Link to={`/${reference}/${parent.id}/show`} onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
+      {show(parent)}
+    </Link>
+  );
 };
 VersionParentField.displayName = 'VersionParentField';
 
@@ -96,16 +147,35 @@ VersionParentField.displayName = 'VersionParentField';
  * The new parent in a change dialog, among the records valid on the change's
  * effective date (not on the day the page shows).
  */
-export const ParentOnDayInput = ({ source, reference, label, optionText, autocomplete, sortBy = 'code' }: {
-  source: string; reference: string; label: string; optionText: (record: any) => string; autocomplete?: boolean; sortBy?: string;
+export const ParentOnDayInput = ({
+  source,
+  reference,
+  label,
+  optionText,
+  autocomplete,
+  sortBy = 'code',
+}: {
+  source: string;
+  reference: string;
+  label: string;
+  optionText: (record: any) => string;
+  autocomplete?: boolean;
+  sortBy?: string;
 }) => {
   const effectiveOn = useWatch({ name: 'effectiveOn' });
   return (
-    <ReferenceInput source={source} reference={reference} perPage={autocomplete ? 25 : 100} queryOptions={{ meta: { asOf: effectiveOn } }}
-      sort={autocomplete ? undefined : { field: sortBy, order: 'ASC' }}>
-      {autocomplete
-        ? <AutocompleteInput optionText={optionText} label={label} sx={{ minWidth: 400 }} />
-        : <SelectInput optionText={optionText} label={label} />}
+    <ReferenceInput
+      source={source}
+      reference={reference}
+      perPage={autocomplete ? 25 : 100}
+      queryOptions={{ meta: { asOf: effectiveOn } }}
+      sort={autocomplete ? undefined : { field: sortBy, order: 'ASC' }}
+    >
+      {autocomplete ? (
+        <AutocompleteInput optionText={optionText} label={label} sx={{ minWidth: 400 }} />
+      ) : (
+        <SelectInput optionText={optionText} label={label} />
+      )}
     </ReferenceInput>
   );
 };
@@ -121,7 +191,10 @@ export const DatedFormHeader = () => {
   if (!record?.id) return <DateInput source="validFrom" helperText="cg.dated.valid_from_help" />;
   return (
     <Alert severity="info" sx={{ mb: 2 }} data-testid="correction-note">
-      {translate('cg.dated.correction', { from: day(record.versionFrom), until: record.versionUntil ? day(record.versionUntil) : translate('cg.dated.still_valid') })}
+      {translate('cg.dated.correction', {
+        from: day(record.versionFrom),
+        until: record.versionUntil ? day(record.versionUntil) : translate('cg.dated.still_valid'),
+      })}
     </Alert>
   );
 };

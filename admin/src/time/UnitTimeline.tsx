@@ -4,10 +4,23 @@ import { Labeled, Link, useLocaleState, useRecordContext, useTranslate } from 'r
 import { useLocalizedName } from '../common';
 import { formatDay } from '../staffing/posts';
 
-interface Event { day: string; kind: string; text: ReactNode; order: number }
+interface Event {
+  day: string;
+  kind: string;
+  text: ReactNode;
+  order: number;
+}
 
 const COLORS: Record<string, 'default' | 'success' | 'warning' | 'info' | 'error'> = {
-  created: 'success', ended: 'error', renamed: 'info', moved: 'info', split: 'warning', merged: 'warning', restored: 'success', took_over: 'success', succeeded: 'warning',
+  created: 'success',
+  ended: 'error',
+  renamed: 'info',
+  moved: 'info',
+  split: 'warning',
+  merged: 'warning',
+  restored: 'success',
+  took_over: 'success',
+  succeeded: 'warning',
 };
 
 /**
@@ -22,9 +35,12 @@ export const UnitTimeline = ({ level }: { level: 'grid' | 'community' }) => {
   const nameOf = useLocalizedName();
   if (!record) return null;
   const t = (key: string, args?: Record<string, unknown>) => translate(`cg.timeline.${key}`, args);
-  const unitLink = (resource: string, unit: any) => (unit
-    ? <Link to={`/${resource}/${unit.id}/show`}>{`${unit.code ?? ''} ${resource === 'grids' ? unit.name : nameOf(unit)}`.trim()}</Link>
-    : '…');
+  const unitLink = (resource: string, unit: any) =>
+    unit ? (
+      <Link to={`/${resource}/${unit.id}/show`}>{`${unit.code ?? ''} ${resource === 'grids' ? unit.name : nameOf(unit)}`.trim()}</Link>
+    ) : (
+      '…'
+    );
   const events: Event[] = [{ day: record.validFrom, kind: 'created', text: t(`created_${level}`), order: 0 }];
   const versions: any[] = record.history ?? [];
   versions.forEach((version, index) => {
@@ -39,8 +55,14 @@ export const UnitTimeline = ({ level }: { level: 'grid' | 'community' }) => {
     if (version[parent] !== previous[parent]) {
       const to = level === 'grid' ? version.community : version.office;
       events.push({
-        day: version.versionFrom, kind: 'moved', order: 2,
-        text: <>{t(`moved_${level}`)} {to ? unitLink(level === 'grid' ? 'communities' : 'offices', to) : '—'}</>,
+        day: version.versionFrom,
+        kind: 'moved',
+        order: 2,
+        text: (
+          <>
+            {t(`moved_${level}`)} {to ? unitLink(level === 'grid' ? 'communities' : 'offices', to) : '—'}
+          </>
+        ),
       });
     }
   });
@@ -50,19 +72,52 @@ export const UnitTimeline = ({ level }: { level: 'grid' | 'community' }) => {
       const other = incoming ? link.predecessor : link.successor;
       const reason = String(link.reason).toLowerCase();
       events.push({
-        day: link.day, kind: reason, order: 1,
-        text: <>{t(`${reason}_${incoming ? 'in' : 'out'}`)} {unitLink('grids', other)}</>,
+        day: link.day,
+        kind: reason,
+        order: 1,
+        text: (
+          <>
+            {t(`${reason}_${incoming ? 'in' : 'out'}`)} {unitLink('grids', other)}
+          </>
+        ),
       });
     }
   } else {
     for (const office of record.predecessorOffices ?? []) {
-      events.push({ day: record.validFrom, kind: 'took_over', order: 1, text: <>{t('took_over')} {unitLink('offices', office)}</> });
+      events.push({
+        day: record.validFrom,
+        kind: 'took_over',
+        order: 1,
+        text: (
+          <>
+            {t('took_over')} {unitLink('offices', office)}
+          </>
+        ),
+      });
     }
     for (const community of record.predecessorCommunities ?? []) {
-      events.push({ day: record.validFrom, kind: 'took_over', order: 1, text: <>{t('took_over')} {unitLink('communities', community)}</> });
+      events.push({
+        day: record.validFrom,
+        kind: 'took_over',
+        order: 1,
+        text: (
+          <>
+            {t('took_over')} {unitLink('communities', community)}
+          </>
+        ),
+      });
     }
     for (const community of record.successorCommunities ?? []) {
-      events.push({ day: community.validFrom, kind: 'succeeded', order: 1, text: <>{t('succeeded')} {unitLink('communities', community)}</> });
+      events.push({
+        day: community.validFrom,
+        kind: 'succeeded',
+        order: 1,
+        text: (
+          <>
+            {t('succeeded')} {unitLink('communities', community)}
+          </>
+        ),
+      });
     }
   }
   if (record.validUntil) events.push({ day: record.validUntil, kind: 'ended', text: t('ended'), order: 3 });
@@ -74,8 +129,14 @@ export const UnitTimeline = ({ level }: { level: 'grid' | 'community' }) => {
           {events.map((event, index) => (
             <TableRow key={index} data-kind={event.kind}>
               <TableCell sx={{ width: 140, whiteSpace: 'nowrap' }}>{formatDay(locale, event.day)}</TableCell>
-              <TableCell sx={{ width: 130 }}><Chip size="small" color={COLORS[event.kind] ?? 'default'} label={t(`kinds.${event.kind}`)} /></TableCell>
-              <TableCell><Typography variant="body2" component="span">{event.text}</Typography></TableCell>
+              <TableCell sx={{ width: 130 }}>
+                <Chip size="small" color={COLORS[event.kind] ?? 'default'} label={t(`kinds.${event.kind}`)} />
+              </TableCell>
+              <TableCell>
+                <Typography variant="body2" component="span">
+                  {event.text}
+                </Typography>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

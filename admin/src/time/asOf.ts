@@ -26,7 +26,9 @@ export function setAsOf(day: string | null): void {
 
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 };
 
 /** The chosen day, or null for today; re-renders when it changes. */

@@ -14,19 +14,29 @@ export const TokenTable = ({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (t
     <Table size="small">
       <TableHead>
         <TableRow>
-          {['name', 'prefix', 'created', 'expires', 'last_used', 'revoked', ''].map((key) => <TableCell key={key}>{key && translate(`cg.tokens.${key}`)}</TableCell>)}
+          {['name', 'prefix', 'created', 'expires', 'last_used', 'revoked', ''].map((key) => (
+            <TableCell key={key}>{key && translate(`cg.tokens.${key}`)}</TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>
         {tokens.map((token) => (
           <TableRow key={token.id}>
             <TableCell>{token.name}</TableCell>
-            <TableCell><code>{token.prefix}…</code></TableCell>
+            <TableCell>
+              <code>{token.prefix}…</code>
+            </TableCell>
             <TableCell>{when(token.createdAt)}</TableCell>
             <TableCell>{when(token.expiresAt)}</TableCell>
             <TableCell>{when(token.lastUsedAt)}</TableCell>
             <TableCell>{when(token.revokedAt)}</TableCell>
-            <TableCell>{!token.revokedAt && <Button color="error" size="small" onClick={() => onRevoke(token)}>{translate('cg.tokens.revoke')}</Button>}</TableCell>
+            <TableCell>
+              {!token.revokedAt && (
+                <Button color="error" size="small" onClick={() => onRevoke(token)}>
+                  {translate('cg.tokens.revoke')}
+                </Button>
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -37,7 +37,11 @@ export function CommandResultType<T extends object>(name: string, recordType: Cl
  * a dry run runs the very same code and rolls back to a savepoint, so the
  * preview cannot disagree with the real run. Either way it says what changed.
  */
-export async function runCommand<T>(ctx: RequestContext, dryRun: boolean, work: () => Promise<T>): Promise<CommandOutcome<T> & { changeCount: number }> {
+export async function runCommand<T>(
+  ctx: RequestContext,
+  dryRun: boolean,
+  work: () => Promise<T>,
+): Promise<CommandOutcome<T> & { changeCount: number }> {
   const start = ctx.written.length;
   const record = await ctx.rehearsable(dryRun, work);
   const changes = ctx.written.slice(start);

@@ -40,7 +40,12 @@ export function dayOf(ctx: RequestContext, parent?: { asOf?: string } | null, as
  * answers with the community it belonged to then.
  */
 export async function parentOn<T extends { id: number; asOf?: string }, P extends object>(
-  ctx: RequestContext, entity: ClassType<T>, record: T, asOf: string | null | undefined, parent: ClassType<P>, key: keyof T & string,
+  ctx: RequestContext,
+  entity: ClassType<T>,
+  record: T,
+  asOf: string | null | undefined,
+  parent: ClassType<P>,
+  key: keyof T & string,
 ): Promise<P | null> {
   const day = dayOf(ctx, record, asOf);
   const self = day === record.asOf ? record : await ctx.loaders.byId(entity, day).load(record.id);
@@ -58,7 +63,11 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
 
   @Resolver()
   abstract class Base {
-    @Query(() => entity, { name: lowerFirst(name), nullable: true, description: `One ${name} by id as of a day; NOT_FOUND when there is none. A dated record looked up outside its validity comes with its validity and nearest version.` })
+    @Query(() => entity, {
+      name: lowerFirst(name),
+      nullable: true,
+      description: `One ${name} by id as of a day; NOT_FOUND when there is none. A dated record looked up outside its validity comes with its validity and nearest version.`,
+    })
     @Allow(resource, 'show')
     one(
       @Ctx() ctx: RequestContext,
@@ -68,7 +77,10 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
       return service.findOne(ctx, id, dayOf(ctx, null, asOf));
     }
 
-    @Query(() => config.list, { name: config.plural, description: `${name} records valid on the day (all of them with filter.includeEnded).` })
+    @Query(() => config.list, {
+      name: config.plural,
+      description: `${name} records valid on the day (all of them with filter.includeEnded).`,
+    })
     @Allow(resource, 'list')
     list(
       @Ctx() ctx: RequestContext,
@@ -84,13 +96,20 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
       return service.create(ctx, input);
     }
 
-    @Mutation(() => entity, { name: `update${name}`, description: 'A correction: fixes the record (for dated records, the version valid on input.asOf) in place, creating no history. Send the version you read; a stale one is a CONFLICT.' })
+    @Mutation(() => entity, {
+      name: `update${name}`,
+      description:
+        'A correction: fixes the record (for dated records, the version valid on input.asOf) in place, creating no history. Send the version you read; a stale one is a CONFLICT.',
+    })
     @Allow(resource, 'edit')
     update(@Ctx() ctx: RequestContext, @Arg('input', () => config.updateInput) input: U): Promise<T> {
       return service.update(ctx, input);
     }
 
-    @Mutation(() => entity, { name: `delete${name}`, description: 'Removes a record created by mistake; refused with CONFLICT while anything refers to it (end a unit instead).' })
+    @Mutation(() => entity, {
+      name: `delete${name}`,
+      description: 'Removes a record created by mistake; refused with CONFLICT while anything refers to it (end a unit instead).',
+    })
     @Allow(resource, 'delete')
     delete(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<T> {
       return service.delete(ctx, id);
@@ -105,7 +124,12 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
  * an end on a last day. Changes and ends are commands: `dryRun` runs the same
  * code and rolls it back.
  */
-export function DatedCrudResolver<T extends DatedEntity, C extends object, U extends UpdateInput, H extends { id: string; effectiveOn: string }>(
+export function DatedCrudResolver<
+  T extends DatedEntity,
+  C extends object,
+  U extends UpdateInput,
+  H extends { id: string; effectiveOn: string },
+>(
   config: CrudResolverConfig<T, C, U> & { resource: ResourceWith<'change' | 'end'>; changeInput: ClassType<H>; changeDescription: string },
 ) {
   const { entity, name, service } = config;
@@ -119,7 +143,10 @@ export function DatedCrudResolver<T extends DatedEntity, C extends object, U ext
       return historyOf(ctx, entity).load(record.id);
     }
 
-    @Mutation(() => Result, { name: `change${name}`, description: `${config.changeDescription} A dated change from input.effectiveOn (which may be in the future); the past keeps its answer. With dryRun, nothing is kept.` })
+    @Mutation(() => Result, {
+      name: `change${name}`,
+      description: `${config.changeDescription} A dated change from input.effectiveOn (which may be in the future); the past keeps its answer. With dryRun, nothing is kept.`,
+    })
     @Allow(resource, 'change')
     change(
       @Ctx() ctx: RequestContext,
@@ -129,7 +156,10 @@ export function DatedCrudResolver<T extends DatedEntity, C extends object, U ext
       return runCommand(ctx, dryRun, () => service.change(ctx, input as never));
     }
 
-    @Mutation(() => Result, { name: `end${name}`, description: `Ends the ${name}: lastDay is its last valid day. Nothing is deleted. With dryRun, nothing is kept.` })
+    @Mutation(() => Result, {
+      name: `end${name}`,
+      description: `Ends the ${name}: lastDay is its last valid day. Nothing is deleted. With dryRun, nothing is kept.`,
+    })
     @Allow(resource, 'end')
     end(
       @Ctx() ctx: RequestContext,

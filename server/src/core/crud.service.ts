@@ -65,7 +65,8 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   /** One record as of a day (default today); a dated record outside its validity comes with its nearest version. */
   async findOne(ctx: RequestContext, rawId: string | number, asOf: string = ctx.today): Promise<T> {
     const id = parseId(rawId);
-    const raws = id === null ? [] : await readQuery(ctx, this.config.entity, { asOf, includeEnded: true }).andWhere('e.id = :id', { id }).getRawMany();
+    const raws =
+      id === null ? [] : await readQuery(ctx, this.config.entity, { asOf, includeEnded: true }).andWhere('e.id = :id', { id }).getRawMany();
     const [found] = await hydrate(ctx.em, this.config.entity, raws, asOf);
     if (!found) throw new NotFoundError(this.config.label, rawId);
     return found;
@@ -105,7 +106,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     const values = await this.checkedChanges(ctx, changes, existing, asOf);
     const { own, dated } = this.split(ctx, values);
     // The version check is repeated in SQL so that two racing updates cannot both win; it also bumps the version.
-    const result = await ctx.em.createQueryBuilder().update(this.config.entity)
+    const result = await ctx.em
+      .createQueryBuilder()
+      .update(this.config.entity)
       .set({ ...own, version: () => 'version + 1' } as never)
       .where('id = :id AND version = :version', { id: existing.id, version: input.version })
       .execute();
@@ -127,8 +130,10 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     for (const dependant of this.config.dependants ?? []) {
       const [{ count }] = await ctx.em.query(dependant.countSql, [existing.id]);
       if (Number(count) > 0) {
-        throw new ConflictError(ConflictReason.HAS_DEPENDANTS,
-          `${this.config.label} ${existing.id} has ${count} ${dependant.label} in its history; end it instead of deleting it`);
+        throw new ConflictError(
+          ConflictReason.HAS_DEPENDANTS,
+          `${this.config.label} ${existing.id} has ${count} ${dependant.label} in its history; end it instead of deleting it`,
+        );
       }
     }
     await this.beforeDelete(ctx, existing);
@@ -157,23 +162,40 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     if (!Object.keys(dated).length) throw new BadUserInputError({ input: 'names nothing to change' });
     const versionTable = ctx.em.getRepository(spec.version).metadata.tableName;
     const key = ctx.em.getRepository(spec.version).metadata.findColumnWithPropertyName(spec.key)!.databaseName;
-    const [later] = await ctx.em.query(`SELECT lower(valid) AS day FROM ${versionTable} WHERE ${key} = $1 AND lower(valid) > $2::date ORDER BY 1 LIMIT 1`, [existing.id, effectiveOn]);
+    const [later] = await ctx.em.query(
+      `SELECT lower(valid) AS day FROM ${versionTable} WHERE ${key} = $1 AND lower(valid) > $2::date ORDER BY 1 LIMIT 1`,
+      [existing.id, effectiveOn],
+    );
     if (later) {
-      throw new ConflictError(ConflictReason.LATER_CHANGE, `${this.config.label} ${existing.id} already has a change from ${later.day}; change from that day or withdraw it first`);
+      throw new ConflictError(
+        ConflictReason.LATER_CHANGE,
+        `${this.config.label} ${existing.id} already has a change from ${later.day}; change from that day or withdraw it first`,
+      );
     }
-    const current = await ctx.em.findOneByOrFail(spec.version, { id: (existing as unknown as { versionRowId: number }).versionRowId } as never);
+    const current = await ctx.em.findOneByOrFail(spec.version, {
+      id: (existing as unknown as { versionRowId: number }).versionRowId,
+    } as never);
     const { id: _versionId, valid: _valid, ...carried } = current as unknown as Values;
     if (toValidity((current as unknown as { valid: string }).valid).from === effectiveOn) {
       await ctx.em.update(spec.version, { id: _versionId }, dated as never);
     } else {
       await ctx.em.query(`UPDATE ${versionTable} SET valid = daterange(lower(valid), $2::date) WHERE id = $1`, [_versionId, effectiveOn]);
-      await ctx.em.insert(spec.version, { ...carried, ...dated, valid: toRange(effectiveOn, toValidity((existing as unknown as { valid: string }).valid).until) } as never);
+      await ctx.em.insert(spec.version, {
+        ...carried,
+        ...dated,
+        valid: toRange(effectiveOn, toValidity((existing as unknown as { valid: string }).valid).until),
+      } as never);
     }
-    await ctx.em.query(`UPDATE ${ctx.em.getRepository(this.config.entity).metadata.tableName} SET version = version + 1, updated_at = now() WHERE id = $1`, [existing.id]);
+    await ctx.em.query(
+      `UPDATE ${ctx.em.getRepository(this.config.entity).metadata.tableName} SET version = version + 1, updated_at = now() WHERE id = $1`,
+      [existing.id],
+    );
     await this.afterWrite(ctx, existing.id, values, existing);
     const after = await this.findOne(ctx, existing.id, effectiveOn);
-    await this.audit(ctx, AuditOperation.UPDATE, existing.id, await this.snapshot(ctx, existing),
-      { ...(await this.snapshot(ctx, after)), effectiveOn });
+    await this.audit(ctx, AuditOperation.UPDATE, existing.id, await this.snapshot(ctx, existing), {
+      ...(await this.snapshot(ctx, after)),
+      effectiveOn,
+    });
     return after;
   }
 
@@ -187,22 +209,38 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     await this.requireInReachToday(ctx, existing);
     const { from, until } = toValidity((existing as unknown as { valid: string }).valid);
     if (lastDay < from) throw new BadUserInputError({ lastDay: `must not be before the first day, ${from}` });
-    if (until !== null && until <= lastDay) throw new ConflictError(ConflictReason.ENDED, `${this.config.label} ${existing.id} already ended on ${until}`);
+    if (until !== null && until <= lastDay)
+      throw new ConflictError(ConflictReason.ENDED, `${this.config.label} ${existing.id} already ended on ${until}`);
     const dayAfter = addDays(lastDay, 1);
     for (const member of this.config.members ?? []) {
       const [{ count }] = await ctx.em.query(member.countSql, [existing.id, dayAfter]);
       if (Number(count) > 0) {
-        throw new ConflictError(ConflictReason.HAS_DEPENDANTS,
-          `${this.config.label} ${existing.id} still has ${count} ${member.label} after ${lastDay}; move or end them first`);
+        throw new ConflictError(
+          ConflictReason.HAS_DEPENDANTS,
+          `${this.config.label} ${existing.id} still has ${count} ${member.label} after ${lastDay}; move or end them first`,
+        );
       }
     }
     const spec = this.requireDated();
     const versionMetadata = ctx.em.getRepository(spec.version).metadata;
     const key = versionMetadata.findColumnWithPropertyName(spec.key)!.databaseName;
-    const [later] = await ctx.em.query(`SELECT 1 FROM ${versionMetadata.tableName} WHERE ${key} = $1 AND lower(valid) >= $2::date`, [existing.id, dayAfter]);
-    if (later) throw new ConflictError(ConflictReason.LATER_CHANGE, `${this.config.label} ${existing.id} has a change after ${lastDay}; withdraw it first`);
-    await ctx.em.query(`UPDATE ${versionMetadata.tableName} SET valid = daterange(lower(valid), $2::date) WHERE ${key} = $1 AND upper_inf(valid)`, [existing.id, dayAfter]);
-    await ctx.em.query(`UPDATE ${ctx.em.getRepository(this.config.entity).metadata.tableName} SET valid = daterange(lower(valid), $2::date), version = version + 1, updated_at = now() WHERE id = $1`, [existing.id, dayAfter]);
+    const [later] = await ctx.em.query(`SELECT 1 FROM ${versionMetadata.tableName} WHERE ${key} = $1 AND lower(valid) >= $2::date`, [
+      existing.id,
+      dayAfter,
+    ]);
+    if (later)
+      throw new ConflictError(
+        ConflictReason.LATER_CHANGE,
+        `${this.config.label} ${existing.id} has a change after ${lastDay}; withdraw it first`,
+      );
+    await ctx.em.query(
+      `UPDATE ${versionMetadata.tableName} SET valid = daterange(lower(valid), $2::date) WHERE ${key} = $1 AND upper_inf(valid)`,
+      [existing.id, dayAfter],
+    );
+    await ctx.em.query(
+      `UPDATE ${ctx.em.getRepository(this.config.entity).metadata.tableName} SET valid = daterange(lower(valid), $2::date), version = version + 1, updated_at = now() WHERE id = $1`,
+      [existing.id, dayAfter],
+    );
     const ended = await this.findOne(ctx, existing.id, lastDay);
     await this.audit(ctx, AuditOperation.UPDATE, existing.id, await this.snapshot(ctx, existing), await this.snapshot(ctx, ended));
     return ended;
@@ -223,7 +261,8 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   /** Reads a record for a command, holding its row until the transaction ends so conflicting commands wait and then see the result. */
   protected async lock(ctx: RequestContext, rawId: string | number, day: string): Promise<T> {
     const id = parseId(rawId);
-    if (id !== null) await ctx.em.query(`SELECT 1 FROM ${ctx.em.getRepository(this.config.entity).metadata.tableName} WHERE id = $1 FOR UPDATE`, [id]);
+    if (id !== null)
+      await ctx.em.query(`SELECT 1 FROM ${ctx.em.getRepository(this.config.entity).metadata.tableName} WHERE id = $1 FOR UPDATE`, [id]);
     return this.findOne(ctx, rawId, day);
   }
 
@@ -234,7 +273,13 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   }
 
   /** Domain rules over the record as it would be after the write; add problems, do not throw. */
-  protected async validate(_ctx: RequestContext, _candidate: Partial<T>, _problems: FieldProblems, _existing: T | undefined, _day: string): Promise<void> {}
+  protected async validate(
+    _ctx: RequestContext,
+    _candidate: Partial<T>,
+    _problems: FieldProblems,
+    _existing: T | undefined,
+    _day: string,
+  ): Promise<void> {}
 
   /** Where a written record would land must be in the caller's reach today. */
   protected async checkWrite(_ctx: RequestContext, _candidate: Partial<T>, _problems: FieldProblems): Promise<void> {}
@@ -246,7 +291,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   protected async requireInReachToday(ctx: RequestContext, record: T): Promise<void> {
     const spec = this.spec;
     if (!spec) return;
-    const inReach = await readQuery(ctx, this.config.entity, { asOf: ctx.today, includeEnded: true }).andWhere('e.id = :id', { id: record.id }).getCount();
+    const inReach = await readQuery(ctx, this.config.entity, { asOf: ctx.today, includeEnded: true })
+      .andWhere('e.id = :id', { id: record.id })
+      .getCount();
     if (!inReach) throw new NotFoundError(this.config.label, record.id);
   }
 
@@ -268,7 +315,13 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     return record;
   }
 
-  protected audit(ctx: RequestContext, operation: AuditOperation, id: number, before: ObjectLiteral | undefined, after: ObjectLiteral | undefined) {
+  protected audit(
+    ctx: RequestContext,
+    operation: AuditOperation,
+    id: number,
+    before: ObjectLiteral | undefined,
+    after: ObjectLiteral | undefined,
+  ) {
     return auditService.record(ctx, operation, this.config.entity.name, id, diff(before, after));
   }
 
@@ -276,8 +329,10 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
 
   protected assertCurrent(existing: T, version: number): void {
     if (existing.version !== version) {
-      throw new ConflictError(ConflictReason.STALE_VERSION,
-        `${this.config.label} ${existing.id} was changed by someone else (now version ${existing.version}); reload it and apply your change again`);
+      throw new ConflictError(
+        ConflictReason.STALE_VERSION,
+        `${this.config.label} ${existing.id} was changed by someone else (now version ${existing.version}); reload it and apply your change again`,
+      );
     }
   }
 
@@ -305,14 +360,17 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       const wanted = [...new Set(ids.map((entry) => entry.id as number))];
       // Records out of the caller's reach, or not valid on the day, do not exist for them.
       const found = await readQuery(ctx, reference.entity, { asOf: day, includeEnded: reference.anyDay })
-        .select('e.id', 'id').andWhere('e.id = ANY(:wanted)', { wanted }).getRawMany<{ id: number }>();
+        .select('e.id', 'id')
+        .andWhere('e.id = ANY(:wanted)', { wanted })
+        .getRawMany<{ id: number }>();
       // Held until the write commits, so a concurrent end of the referenced unit waits and then sees this reference.
       if (ctx.em.queryRunner?.isTransactionActive && found.length) {
         const table = ctx.em.getRepository(reference.entity).metadata.tableName;
         await ctx.em.query(`SELECT 1 FROM ${table} WHERE id = ANY($1) FOR SHARE`, [found.map((row) => row.id)]);
       }
       const missing = wanted.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length) problems.add(key, `${reference.label} ${missing.join(', ')} does not exist${reference.anyDay ? '' : ` on ${day}`}`);
+      if (missing.length)
+        problems.add(key, `${reference.label} ${missing.join(', ')} does not exist${reference.anyDay ? '' : ` on ${day}`}`);
       values[key] = Array.isArray(value) ? wanted : wanted[0];
     }
     return values;

@@ -21,7 +21,9 @@ export abstract class DatedEntity extends BaseEntity {
   valid!: string;
 
   /** The day this record was read for; nested fields inherit it. */
-  @Field(() => LocalDateResolver, { description: 'The day this record was read as of; nested fields answer for the same day unless given their own asOf.' })
+  @Field(() => LocalDateResolver, {
+    description: 'The day this record was read as of; nested fields answer for the same day unless given their own asOf.',
+  })
   asOf!: string;
 
   /** The id of the version shown (the one valid on `asOf`, or the nearest). */
@@ -86,13 +88,20 @@ export function datedSpec(entity: EntityClass): DatedSpec | undefined {
 
 /** The version's own attributes (not its id, validity or key): what a record shows as of a date. */
 export function versionFields(em: EntityManager, spec: DatedSpec): string[] {
-  return em.getRepository(spec.version).metadata.columns
-    .map((column) => column.propertyName)
+  return em
+    .getRepository(spec.version)
+    .metadata.columns.map((column) => column.propertyName)
     .filter((property) => property !== 'id' && property !== 'valid' && property !== spec.key);
 }
 
 /** Copies a version's attributes onto the record read as of `asOf`. */
-export function applyVersion<T extends DatedEntity>(em: EntityManager, spec: DatedSpec, record: T, version: ObjectLiteral, asOf: string): T {
+export function applyVersion<T extends DatedEntity>(
+  em: EntityManager,
+  spec: DatedSpec,
+  record: T,
+  version: ObjectLiteral,
+  asOf: string,
+): T {
   for (const field of versionFields(em, spec)) (record as ObjectLiteral)[field] = version[field];
   record.asOf = asOf;
   record.versionRowId = version.id;

@@ -8,7 +8,10 @@ describe('formatError', () => {
   it('answers a request whose client went away without logging it as unexpected', () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const error = new GraphQLError('x', { originalError: new ClientGoneError() });
-    expect(formatError({ message: 'x', path: ['residents'] }, error, false)).toMatchObject({ path: ['residents'], extensions: { code: 'CLIENT_GONE' } });
+    expect(formatError({ message: 'x', path: ['residents'] }, error, false)).toMatchObject({
+      path: ['residents'],
+      extensions: { code: 'CLIENT_GONE' },
+    });
     expect(logged).not.toHaveBeenCalled();
   });
 
@@ -25,7 +28,11 @@ describe('formatError', () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const code of ['40P01', '40001']) {
       const failed = new QueryFailedError('UPDATE household_version …', [], Object.assign(new Error('deadlock detected'), { code }));
-      const formatted = formatError({ message: 'deadlock detected' }, new GraphQLError('deadlock detected', { originalError: failed }), false);
+      const formatted = formatError(
+        { message: 'deadlock detected' },
+        new GraphQLError('deadlock detected', { originalError: failed }),
+        false,
+      );
       expect(formatted).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } });
     }
     expect(logged).not.toHaveBeenCalled();

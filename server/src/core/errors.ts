@@ -32,7 +32,9 @@ export class NotFoundError extends DomainError {
 
 export class BadUserInputError extends DomainError {
   constructor(fields: Record<string, string>) {
-    const summary = Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ');
+    const summary = Object.entries(fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join('; ');
     super(ErrorCode.BAD_USER_INPUT, `Invalid input. ${summary}`, { fields });
   }
 }
@@ -156,12 +158,24 @@ export function asLoadError(error: unknown): DomainError | undefined {
 export function logUnexpected(error: unknown): void {
   if (error instanceof QueryFailedError) {
     const driver = (error.driverError ?? {}) as { code?: string; constraint?: string; table?: string; column?: string };
-    const where = [driver.table && `table ${driver.table}`, driver.column && `column ${driver.column}`, driver.constraint && `constraint ${driver.constraint}`]
-      .filter(Boolean).join(', ');
-    console.error(`Unexpected error: SQLSTATE ${driver.code ?? '?'} ${redactValues(error.message)}${where ? ` (${where})` : ''} in ${String(error.query).slice(0, 500)}`);
+    const where = [
+      driver.table && `table ${driver.table}`,
+      driver.column && `column ${driver.column}`,
+      driver.constraint && `constraint ${driver.constraint}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.error(
+      `Unexpected error: SQLSTATE ${driver.code ?? '?'} ${redactValues(error.message)}${where ? ` (${where})` : ''} in ${String(error.query).slice(0, 500)}`,
+    );
     return;
   }
-  console.error('Unexpected error', error instanceof Error ? `${error.name}: ${redactValues(error.message)}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : typeof error);
+  console.error(
+    'Unexpected error',
+    error instanceof Error
+      ? `${error.name}: ${redactValues(error.message)}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`
+      : typeof error,
+  );
 }
 
 /** PostgreSQL quotes offending values in its messages: `invalid input syntax for type date: "…"`. */
@@ -173,13 +187,27 @@ function redactValues(message: string): string {
 export function constraintError(original: unknown): DomainError | null {
   if (!(original instanceof QueryFailedError)) return null;
   const code = sqlState(original);
-  return code === PG_UNIQUE_VIOLATION ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
-    : code === PG_FOREIGN_KEY_VIOLATION ? new ConflictError(ConflictReason.HAS_DEPENDANTS, 'The record is referenced by, or references, a record that does not allow this change')
-    : code === PG_EXCLUSION_VIOLATION ? new ConflictError(ConflictReason.OVERLAP,
-      OVERLAPS[(original as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint ?? ''] ?? 'Two periods that must not overlap would overlap')
-    : code === PG_CHECK_VIOLATION ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
-    : code?.startsWith(PG_DATA_EXCEPTION_CLASS) ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input holds a value the database cannot store (out of range, too long or malformed)')
-    : null;
+  return code === PG_UNIQUE_VIOLATION
+    ? new ConflictError(ConflictReason.DUPLICATE, 'A record with the same unique value already exists')
+    : code === PG_FOREIGN_KEY_VIOLATION
+      ? new ConflictError(
+          ConflictReason.HAS_DEPENDANTS,
+          'The record is referenced by, or references, a record that does not allow this change',
+        )
+      : code === PG_EXCLUSION_VIOLATION
+        ? new ConflictError(
+            ConflictReason.OVERLAP,
+            OVERLAPS[(original as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint ?? ''] ??
+              'Two periods that must not overlap would overlap',
+          )
+        : code === PG_CHECK_VIOLATION
+          ? new DomainError(ErrorCode.BAD_USER_INPUT, 'The input breaks a rule of the data model')
+          : code?.startsWith(PG_DATA_EXCEPTION_CLASS)
+            ? new DomainError(
+                ErrorCode.BAD_USER_INPUT,
+                'The input holds a value the database cannot store (out of range, too long or malformed)',
+              )
+            : null;
 }
 
 /**
@@ -212,8 +240,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, is
   if (mapped) return asFormatted(mapped);
   const code = formatted.extensions?.code;
   // GraphQL's own errors (syntax, unknown field, wrong variable type) are safe to show as they are.
-  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === ErrorCode.BAD_USER_INPUT
-    || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+  if (
+    code === 'GRAPHQL_PARSE_FAILED' ||
+    code === 'GRAPHQL_VALIDATION_FAILED' ||
+    code === ErrorCode.BAD_USER_INPUT ||
+    code === 'BAD_REQUEST' ||
+    code === 'PERSISTED_QUERY_NOT_FOUND' ||
+    code === 'OPERATION_RESOLUTION_FAILURE'
+  ) {
     return { ...formatted, extensions: keepStack({ code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code }) };
   }
   // Expected when a browser navigates away mid-request: not an error worth an operator's attention.

@@ -12,11 +12,14 @@ import type { RequestContext } from './request-context';
 export function historyOf<T extends DatedEntity>(ctx: RequestContext, entity: ClassType<T>) {
   return ctx.loaders.custom<T[]>(`history:${entity.name}`, async (ids) => {
     const spec = datedSpec(entity)!;
-    const qb = ctx.em.createQueryBuilder(entity, 'e')
-      .innerJoin(spec.version, 'v', `v.${spec.key} = e.id`).addSelect('v')
-      .addSelect('to_char(lower(v.valid), \'YYYY-MM-DD\')', 'period_from')
+    const qb = ctx.em
+      .createQueryBuilder(entity, 'e')
+      .innerJoin(spec.version, 'v', `v.${spec.key} = e.id`)
+      .addSelect('v')
+      .addSelect("to_char(lower(v.valid), 'YYYY-MM-DD')", 'period_from')
       .where('e.id = ANY(:ids)', { ids: [...ids] })
-      .orderBy('e.id').addOrderBy('lower(v.valid)');
+      .orderBy('e.id')
+      .addOrderBy('lower(v.valid)');
     ctx.scope.apply(qb, 'e', 'v', 'lower(v.valid)');
     const raws = await qb.getRawMany();
     const rows = (await Promise.all(raws.map((raw) => hydrate(ctx.em, entity, [raw], raw.period_from)))).flat();

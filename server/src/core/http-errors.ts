@@ -8,7 +8,10 @@ export function sendError(res: Response, status: number, code: ErrorCode, messag
     res.destroy();
     return;
   }
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 }
 
 /** Anything no route answered (the dashboard answers every GET and HEAD outside /graphql). */

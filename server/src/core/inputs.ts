@@ -11,7 +11,11 @@ import { isIsoDate, isPhoneNumber, residentIdProblem } from '@community-grid/sha
  */
 export type InputMode = 'create' | 'update';
 
-export function Input(mode: InputMode, type: () => ReturnTypeFuncValue, options: { optional?: boolean; description?: string } = {}): PropertyDecorator {
+export function Input(
+  mode: InputMode,
+  type: () => ReturnTypeFuncValue,
+  options: { optional?: boolean; description?: string } = {},
+): PropertyDecorator {
   const nullable = mode === 'update' || Boolean(options.optional);
   return (target, key) => {
     Field(type, { nullable, description: options.description })(target, key);
@@ -34,7 +38,9 @@ export function DatedCreateInputType<T extends ClassType>(Fields: T) {
   @InputType(`${Fields.name}WithValidFrom`)
   class WithValidFrom extends Fields {
     @Field(() => LocalDateResolver, { nullable: true, description: 'First day of validity (default today).' })
-    @IsOptional() @IsLocalDate() validFrom?: string;
+    @IsOptional()
+    @IsLocalDate()
+    validFrom?: string;
   }
   return WithValidFrom;
 }
@@ -44,7 +50,9 @@ export function DatedUpdateInputType<T extends ClassType>(Fields: T) {
   @InputType(`${Fields.name}Correction`)
   class Correction extends UpdateInputType(Fields) {
     @Field(() => LocalDateResolver, { nullable: true, description: 'The day whose version is corrected (default today).' })
-    @IsOptional() @IsLocalDate() asOf?: string;
+    @IsOptional()
+    @IsLocalDate()
+    asOf?: string;
   }
   return Correction;
 }
@@ -55,7 +63,8 @@ export function DatedChangeInputType<T extends ClassType>(name: string, Fields: 
   class Change extends Fields {
     @Field(() => ID) id!: string;
     @Field(() => LocalDateResolver, { description: 'First day of the change; may be in the future.' })
-    @IsLocalDate() effectiveOn!: string;
+    @IsLocalDate()
+    effectiveOn!: string;
   }
   return Change;
 }
@@ -70,12 +79,18 @@ export function Text(max: number): PropertyDecorator {
 }
 
 export const IsResidentIdNumber = () =>
-  custom('residentIdNumber', (value) => typeof value === 'string' && residentIdProblem(value) === null,
-    ({ value }) => `is not a valid resident ID number: ${typeof value === 'string' ? residentIdProblem(value) : 'must be text'}`);
+  custom(
+    'residentIdNumber',
+    (value) => typeof value === 'string' && residentIdProblem(value) === null,
+    ({ value }) => `is not a valid resident ID number: ${typeof value === 'string' ? residentIdProblem(value) : 'must be text'}`,
+  );
 
 export const IsPhone = () =>
-  custom('phone', (value) => typeof value === 'string' && isPhoneNumber(value),
-    'must be a mobile number (11 digits) or a landline with area code (0971-1234567)');
+  custom(
+    'phone',
+    (value) => typeof value === 'string' && isPhoneNumber(value),
+    'must be a mobile number (11 digits) or a landline with area code (0971-1234567)',
+  );
 
 export const IsLocalDate = () =>
   custom('localDate', (value) => typeof value === 'string' && isIsoDate(value), 'must be a date as YYYY-MM-DD');

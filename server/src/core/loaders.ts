@@ -34,9 +34,16 @@ export class Loaders {
    * One page of a nested list per parent: `parent` is the SQL expression of
    * the key pointing at the parent (e.g. `"v"."community_id"` for a grid's community on the day).
    */
-  page<T extends ObjectLiteral>(entity: ClassType<T>, parent: string, config: ListQueryConfig<T>, options: ListOptions | undefined, read: ReadDate): DataLoader<Id, ListResult<T>> {
-    return this.get(`page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${JSON.stringify(options ?? {})}`,
-      (ids) => findPages(this.reader(), entity, parent, ids, options, config, read));
+  page<T extends ObjectLiteral>(
+    entity: ClassType<T>,
+    parent: string,
+    config: ListQueryConfig<T>,
+    options: ListOptions | undefined,
+    read: ReadDate,
+  ): DataLoader<Id, ListResult<T>> {
+    return this.get(`page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${JSON.stringify(options ?? {})}`, (ids) =>
+      findPages(this.reader(), entity, parent, ids, options, config, read),
+    );
   }
 
   /** Any other batch: `load` receives the ids and returns one value per id, in order. */

@@ -1,7 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLField, getNullableType, GraphQLSchema, isInputObjectType, isListType, isObjectType,
-  Kind, OperationDefinitionNode, SelectionSetNode,
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLField,
+  getNullableType,
+  GraphQLSchema,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
@@ -156,11 +166,21 @@ export interface LimitBreach {
  * Variables that do not fit their types cost nothing here: execution refuses
  * them before any resolver runs.
  */
-export function measureCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number {
+export function measureCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): number {
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return 0;
   try {
     return getComplexity({
-      schema, query: document, operationName: operation.name?.value, variables, estimators: [recordEstimator], maxQueryNodes: QUERY_LIMITS.nodes,
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [recordEstimator],
+      maxQueryNodes: QUERY_LIMITS.nodes,
     });
   } catch {
     return Number.POSITIVE_INFINITY;
@@ -169,13 +189,25 @@ export function measureCost(schema: GraphQLSchema, document: DocumentNode, opera
 
 /** Every limit the operation breaks, cheapest checks first. */
 export function breaches(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, budget: number,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  budget: number,
 ): LimitBreach[] {
   const shape = measureShape(document, operation);
   const found: LimitBreach[] = [];
-  if (shape.depth > QUERY_LIMITS.depth) found.push({ code: ErrorCode.QUERY_TOO_DEEP, limit: QUERY_LIMITS.depth, measured: shape.depth, what: 'depth' });
-  if (shape.aliases > QUERY_LIMITS.aliases) found.push({ code: ErrorCode.QUERY_TOO_MANY_ALIASES, limit: QUERY_LIMITS.aliases, measured: shape.aliases, what: 'aliases' });
-  if (shape.directives > QUERY_LIMITS.directives) found.push({ code: ErrorCode.QUERY_TOO_MANY_DIRECTIVES, limit: QUERY_LIMITS.directives, measured: shape.directives, what: 'directives' });
+  if (shape.depth > QUERY_LIMITS.depth)
+    found.push({ code: ErrorCode.QUERY_TOO_DEEP, limit: QUERY_LIMITS.depth, measured: shape.depth, what: 'depth' });
+  if (shape.aliases > QUERY_LIMITS.aliases)
+    found.push({ code: ErrorCode.QUERY_TOO_MANY_ALIASES, limit: QUERY_LIMITS.aliases, measured: shape.aliases, what: 'aliases' });
+  if (shape.directives > QUERY_LIMITS.directives)
+    found.push({
+      code: ErrorCode.QUERY_TOO_MANY_DIRECTIVES,
+      limit: QUERY_LIMITS.directives,
+      measured: shape.directives,
+      what: 'directives',
+    });
   const cost = measureCost(schema, document, operation, variables);
   if (cost > budget) found.push({ code: ErrorCode.QUERY_TOO_COMPLEX, limit: budget, measured: cost, what: 'cost' });
   return found;
@@ -184,10 +216,14 @@ export function breaches(
 export class QueryLimitError extends DomainError {
   constructor(found: LimitBreach[]) {
     const [first] = found;
-    const describe = (breach: LimitBreach) => (breach.what === 'cost'
-      ? `cost ${Number.isFinite(breach.measured) ? breach.measured : `over ${QUERY_LIMITS.nodes} fields`} exceeds the budget of ${breach.limit}`
-      : `${breach.what} ${breach.measured} exceeds the limit of ${breach.limit}`);
-    super(first.code, `Query refused before it ran: ${found.map(describe).join('; ')}. Ask for fewer levels, fewer rows (a smaller take) or fewer fields at once.`);
+    const describe = (breach: LimitBreach) =>
+      breach.what === 'cost'
+        ? `cost ${Number.isFinite(breach.measured) ? breach.measured : `over ${QUERY_LIMITS.nodes} fields`} exceeds the budget of ${breach.limit}`
+        : `${breach.what} ${breach.measured} exceeds the limit of ${breach.limit}`;
+    super(
+      first.code,
+      `Query refused before it ran: ${found.map(describe).join('; ')}. Ask for fewer levels, fewer rows (a smaller take) or fewer fields at once.`,
+    );
     const measured = (value: number) => (Number.isFinite(value) ? value : null);
     Object.assign(this.extensions, {
       limit: first.limit,

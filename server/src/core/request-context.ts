@@ -45,7 +45,11 @@ export class RequestContext {
   /** The part of the district this caller reaches; everything for internal work. */
   scope: Scope = Scope.SYSTEM;
 
-  constructor(readonly dataSource: DataSource, readonly http?: HttpExchange, readonly clock: Clock = systemClock) {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly http?: HttpExchange,
+    readonly clock: Clock = systemClock,
+  ) {
     this.em = dataSource.manager;
     this.loaders = new Loaders(() => this);
   }
@@ -74,7 +78,7 @@ export class RequestContext {
    */
   async beginRequestTransaction(): Promise<void> {
     const runner = this.em.queryRunner;
-    if (!runner || this.requestTransaction) throw new Error('A request transaction needs the request\'s own connection, once');
+    if (!runner || this.requestTransaction) throw new Error("A request transaction needs the request's own connection, once");
     await runner.startTransaction();
     this.requestTransaction = { failed: false };
   }
@@ -109,7 +113,7 @@ export class RequestContext {
    */
   async inRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
     const transaction = this.requestTransaction;
-    if (!transaction) throw new Error('A mutation ran outside its request\'s transaction');
+    if (!transaction) throw new Error("A mutation ran outside its request's transaction");
     if (transaction.failed) throw new RolledBackError();
     try {
       return await work();

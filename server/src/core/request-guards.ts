@@ -93,10 +93,10 @@ export function requestGuards({ isProduction }: { isProduction: boolean }): Apol
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           if (!isProduction && contextValue.principal) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            (SUGGESTION.test(error.message) ? { ...error, message: error.message.replace(SUGGESTION, '') } : error));
+            SUGGESTION.test(error.message) ? { ...error, message: error.message.replace(SUGGESTION, '') } : error,
+          );
         },
       };
     },
   };
 }
-

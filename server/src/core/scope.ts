@@ -59,7 +59,10 @@ export class Scope {
   /** District-wide roles. */
   static readonly DISTRICT = new Scope(null, false);
 
-  private constructor(readonly reach: Reach | null, readonly isSystem: boolean) {}
+  private constructor(
+    readonly reach: Reach | null,
+    readonly isSystem: boolean,
+  ) {}
 
   static of(reach: Reach): Scope {
     return new Scope(reach, false);
@@ -71,21 +74,28 @@ export class Scope {
    * a grid member's grids, a coordinator's or window staff's communities where
    * they hold a post. An assignment that ends today reaches nothing tomorrow.
    */
-  static async forAccount(em: EntityManager,
-    account: { role: Role; communityIds: number[]; gridIds: number[]; staffMemberId?: number | null }, today: string): Promise<Scope> {
+  static async forAccount(
+    em: EntityManager,
+    account: { role: Role; communityIds: number[]; gridIds: number[]; staffMemberId?: number | null },
+    today: string,
+  ): Promise<Scope> {
     if (DISTRICT_WIDE_ROLES.includes(account.role)) return Scope.DISTRICT;
     const staff = account.staffMemberId ?? null;
     if (account.role === Role.GRID_MEMBER) {
-      const [row] = await em.query(`SELECT
+      const [row] = await em.query(
+        `SELECT
           ARRAY(SELECT DISTINCT grid_id FROM grid_assignment WHERE staff_member_id = $1 AND valid @> $3::date) AS assigned,
           ARRAY(SELECT DISTINCT community_id FROM grid_version
             WHERE valid @> $3::date AND grid_id IN (SELECT unnest($2::int[]) UNION SELECT grid_id FROM grid_assignment WHERE staff_member_id = $1 AND valid @> $3::date)) AS communities`,
-      [staff, account.gridIds, today]);
+        [staff, account.gridIds, today],
+      );
       const gridIds = [...new Set([...account.gridIds.map(Number), ...row.assigned.map(Number)])];
       return Scope.of({ gridIds, communityIds: row.communities.map(Number) });
     }
-    const [row] = await em.query('SELECT ARRAY(SELECT DISTINCT community_id FROM post_holder WHERE staff_member_id = $1 AND valid @> $2::date) AS held',
-      [staff, today]);
+    const [row] = await em.query(
+      'SELECT ARRAY(SELECT DISTINCT community_id FROM post_holder WHERE staff_member_id = $1 AND valid @> $2::date) AS held',
+      [staff, today],
+    );
     return Scope.of({ communityIds: [...new Set([...account.communityIds.map(Number), ...row.held.map(Number)])], gridIds: null });
   }
 
@@ -94,10 +104,16 @@ export class Scope {
    * version row joined for `day`, an SQL date expression) to the reach;
    * `entity` names the record when the query reads its versions alone.
    */
-  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, versionAlias: string | null, day: string, entity?: EntityClass): SelectQueryBuilder<T> {
+  apply<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    versionAlias: string | null,
+    day: string,
+    entity?: EntityClass,
+  ): SelectQueryBuilder<T> {
     if (this.isSystem) return qb;
     // The entity whose rule applies: the alias's own, or the record a version row belongs to.
-    const target = entity ?? qb.expressionMap.findAliasByName(alias).metadata.target as EntityClass;
+    const target = entity ?? (qb.expressionMap.findAliasByName(alias).metadata.target as EntityClass);
     const rule = rules.get(target);
     if (!rule) return qb.andWhere('1 = 0');
     const condition = this.condition(rule, alias, versionAlias, day, (value) => {

@@ -22,7 +22,12 @@ export interface DataSourceOptions {
 }
 
 export function createDataSource({
-  url, poolSize = 10, logQueries = false, acquireTimeoutMs = 10_000, statementTimeoutMs, idleInTransactionTimeoutMs,
+  url,
+  poolSize = 10,
+  logQueries = false,
+  acquireTimeoutMs = 10_000,
+  statementTimeoutMs,
+  idleInTransactionTimeoutMs,
 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',

@@ -42,8 +42,11 @@ export async function openDatabase(config: Config): Promise<Database> {
       await migrator.destroy();
     }
     dataSource = createDataSource({
-      url, poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs,
-      statementTimeoutMs: config.statementTimeoutMs, idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+      url,
+      poolSize: config.databasePoolSize,
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      statementTimeoutMs: config.statementTimeoutMs,
+      idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
     });
     await dataSource.initialize();
     const where = new URL(url);

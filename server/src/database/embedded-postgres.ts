@@ -81,8 +81,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     const running = pg.process && pg.process.exitCode === null && pg.process.signalCode === null;
     if (running) await pg.stop().catch(() => undefined);
     const detail = logs.join('').trim().split('\n').slice(-5).join('\n');
-    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data in ${clusterDir})` +
-      (detail ? `:\n${detail}` : error instanceof Error ? `: ${error.message}` : ''), { cause: error });
+    throw new Error(
+      `embedded PostgreSQL failed to start on port ${port} (data in ${clusterDir})` +
+        (detail ? `:\n${detail}` : error instanceof Error ? `: ${error.message}` : ''),
+      { cause: error },
+    );
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -102,8 +105,10 @@ function openForPostgresUser(dataDir: string): void {
   if ((mode & 0o001) === 0) fs.chmodSync(dataDir, (mode & 0o7777) | 0o001);
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     if ((fs.statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`embedded PostgreSQL runs as the system user "postgres", which cannot reach ${dataDir}: `
-        + `others may not pass through ${dir} (chmod o+x ${dir}, or set DATA_DIR elsewhere)`);
+      throw new Error(
+        `embedded PostgreSQL runs as the system user "postgres", which cannot reach ${dataDir}: ` +
+          `others may not pass through ${dir} (chmod o+x ${dir}, or set DATA_DIR elsewhere)`,
+      );
     }
     if (dir === path.dirname(dir)) break;
   }

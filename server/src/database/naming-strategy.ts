@@ -28,5 +28,8 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 }
 
 export function snake(name: string): string {
-  return name.replace(/([a-z\d])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }

@@ -11,7 +11,10 @@ export class DatabaseProbe {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly url: string, private readonly timeoutMs = 3_000) {}
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 3_000,
+  ) {}
 
   /** Whether the database answers `SELECT 1` within the timeout. */
   async ready(): Promise<boolean> {
@@ -53,7 +56,9 @@ export class DatabaseProbe {
     if (this.closed) return Promise.reject(new Error('the database probe is closed'));
     this.client ??= (async () => {
       const client = new Client({
-        connectionString: this.url, connectionTimeoutMillis: this.timeoutMs, statement_timeout: this.timeoutMs,
+        connectionString: this.url,
+        connectionTimeoutMillis: this.timeoutMs,
+        statement_timeout: this.timeoutMs,
         application_name: 'community-grid-probe',
       });
       client.on('error', () => this.drop(client));
@@ -69,9 +74,12 @@ export class DatabaseProbe {
   }
 
   private drop(client: Client): void {
-    void this.client?.then((current) => {
-      if (current === client) this.client = undefined;
-    }, () => undefined);
+    void this.client?.then(
+      (current) => {
+        if (current === client) this.client = undefined;
+      },
+      () => undefined,
+    );
     client.end().catch(() => undefined);
   }
 }

@@ -15,7 +15,10 @@ export class RequestConnection {
   private cancelling: Promise<void> = Promise.resolve();
   private sessionChanged = false;
 
-  constructor(dataSource: DataSource, private readonly cancelBackend: (pid: number) => Promise<void>) {
+  constructor(
+    dataSource: DataSource,
+    private readonly cancelBackend: (pid: number) => Promise<void>,
+  ) {
     this.runner = dataSource.createQueryRunner();
     const query = this.runner.query.bind(this.runner) as (...args: unknown[]) => Promise<unknown>;
     this.runner.query = ((...args: unknown[]) => {
@@ -46,7 +49,9 @@ export class RequestConnection {
     await this.cancelling;
     await this.queue;
     if (this.runner.isReleased) return;
-    const release = (this.runner as QueryRunner & { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection.bind(this.runner);
+    const release = (
+      this.runner as QueryRunner & { releasePostgresConnection(error?: Error): Promise<void> }
+    ).releasePostgresConnection.bind(this.runner);
     // A cancelled connection is closed rather than reused: a late cancel must never hit another request's statement.
     if (this.aborted) return release(new ClientGoneError());
     // A request that ended inside its transaction (it failed before committing) leaves nothing open on the pooled connection.

@@ -45,7 +45,12 @@ const only = (() => {
   return at > 0 ? process.argv[at + 1].split(',') : null;
 })();
 
-interface Targets { hepan: number; grid300: number; smallGrid: number; residentCommunity: number }
+interface Targets {
+  hepan: number;
+  grid300: number;
+  smallGrid: number;
+  residentCommunity: number;
+}
 
 async function findTargets(dataSource: DataSource): Promise<Targets> {
   const one = async (what: string, sql: string, params: unknown[] = []) => {
@@ -53,14 +58,24 @@ async function findTargets(dataSource: DataSource): Promise<Targets> {
     if (rows.length !== 1) throw new Error(`Expected one ${what} in the sample, found ${rows.length}`);
     return Number(rows[0].id);
   };
-  const hepan = await one('community Hepan', `SELECT community_id AS id FROM community_version WHERE name_en = 'Hepan (Riverside) Community' AND upper_inf(valid)`);
+  const hepan = await one(
+    'community Hepan',
+    `SELECT community_id AS id FROM community_version WHERE name_en = 'Hepan (Riverside) Community' AND upper_inf(valid)`,
+  );
   return {
     hepan,
     residentCommunity: hepan,
     // The first grid (by code) holding the most households today (300 at full scale).
-    grid300: await one('fullest grid', `SELECT v.grid_id AS id FROM grid_version v JOIN household_version h ON h.grid_id = v.grid_id AND h.valid @> CURRENT_DATE
-      WHERE upper_inf(v.valid) GROUP BY v.grid_id, v.code ORDER BY COUNT(*) DESC, v.code LIMIT 1`),
-    smallGrid: await one('a grid of Hepan', `SELECT grid_id AS id FROM grid_version WHERE community_id = $1 AND upper_inf(valid) ORDER BY code DESC LIMIT 1`, [hepan]),
+    grid300: await one(
+      'fullest grid',
+      `SELECT v.grid_id AS id FROM grid_version v JOIN household_version h ON h.grid_id = v.grid_id AND h.valid @> CURRENT_DATE
+      WHERE upper_inf(v.valid) GROUP BY v.grid_id, v.code ORDER BY COUNT(*) DESC, v.code LIMIT 1`,
+    ),
+    smallGrid: await one(
+      'a grid of Hepan',
+      `SELECT grid_id AS id FROM grid_version WHERE community_id = $1 AND upper_inf(valid) ORDER BY code DESC LIMIT 1`,
+      [hepan],
+    ),
   };
 }
 
@@ -91,49 +106,91 @@ function queries(t: Targets): BenchQuery[] {
   };
   const pages = [0, 100, 200];
   return [
-    { name: 'households: 25 of a community, grid, residents, totalItems', query: householdPage(`communityId: { eq: "${t.hepan}" }`, true),
-      floor: householdFloor(`g.community_id = ${t.hepan}`), rows: countHouseholds },
-    { name: 'households: 25 of a community, grid, residents', query: householdPage(`communityId: { eq: "${t.hepan}" }`, false),
-      floor: householdFloor(`g.community_id = ${t.hepan}`), rows: countHouseholds },
-    { name: 'households: 25 of one grid, grid, residents, totalItems', query: householdPage(`gridId: { eq: "${t.smallGrid}" }`, true),
-      floor: householdFloor(`hv.grid_id = ${t.smallGrid}`), rows: countHouseholds },
-    { name: '12 communities with grid/household/resident counts', query: '{ communities { items { id name gridCount householdCount residentCount } } }',
+    {
+      name: 'households: 25 of a community, grid, residents, totalItems',
+      query: householdPage(`communityId: { eq: "${t.hepan}" }`, true),
+      floor: householdFloor(`g.community_id = ${t.hepan}`),
+      rows: countHouseholds,
+    },
+    {
+      name: 'households: 25 of a community, grid, residents',
+      query: householdPage(`communityId: { eq: "${t.hepan}" }`, false),
+      floor: householdFloor(`g.community_id = ${t.hepan}`),
+      rows: countHouseholds,
+    },
+    {
+      name: 'households: 25 of one grid, grid, residents, totalItems',
+      query: householdPage(`gridId: { eq: "${t.smallGrid}" }`, true),
+      floor: householdFloor(`hv.grid_id = ${t.smallGrid}`),
+      rows: countHouseholds,
+    },
+    {
+      name: '12 communities with grid/household/resident counts',
+      query: '{ communities { items { id name gridCount householdCount residentCount } } }',
       floor: `SELECT c.community_id, c.name,
           (SELECT COUNT(*) FROM grid_version g WHERE g.community_id = c.community_id AND g.valid @> ${TODAY}),
           (SELECT COUNT(*) FROM household_version h JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> ${TODAY} WHERE g.community_id = c.community_id AND h.valid @> ${TODAY}),
           (SELECT COUNT(*) FROM resident_version r JOIN household_version h ON h.household_id = r.household_id AND h.valid @> ${TODAY}
              JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> ${TODAY} WHERE g.community_id = c.community_id AND r.valid @> ${TODAY})
         FROM community_version c JOIN community e ON e.id = c.community_id AND e.valid @> ${TODAY} WHERE c.valid @> ${TODAY}`,
-      rows: (data) => (data as { communities: { items: unknown[] } }).communities.items.length },
-    { name: 'tree: communities → grids with household counts', query: '{ communities { items { id name grids { items { id code householdCount } } } } }',
+      rows: (data) => (data as { communities: { items: unknown[] } }).communities.items.length,
+    },
+    {
+      name: 'tree: communities → grids with household counts',
+      query: '{ communities { items { id name grids { items { id code householdCount } } } } }',
       floor: `SELECT c.community_id, c.name, g.grid_id, g.code, (SELECT COUNT(*) FROM household_version h WHERE h.grid_id = g.grid_id AND h.valid @> ${TODAY})
         FROM community_version c JOIN grid_version g ON g.community_id = c.community_id AND g.valid @> ${TODAY} WHERE c.valid @> ${TODAY} ORDER BY c.community_id, g.grid_id`,
-      rows: (data) => (data as { communities: { items: Array<{ grids: { items: unknown[] } }> } }).communities.items.reduce((n, c) => n + 1 + c.grids.items.length, 0) },
-    { name: 'one grid → 300 households → residents', query: `{ grid(id: "${t.grid300}") { code ${pages.map((skip) =>
-      `p${skip}: households(options: { skip: ${skip}, take: 100 }) { items { id address residents { items { id name tags } } } }`).join(' ')} } }`,
+      rows: (data) =>
+        (data as { communities: { items: Array<{ grids: { items: unknown[] } }> } }).communities.items.reduce(
+          (n, c) => n + 1 + c.grids.items.length,
+          0,
+        ),
+    },
+    {
+      name: 'one grid → 300 households → residents',
+      query: `{ grid(id: "${t.grid300}") { code ${pages
+        .map(
+          (skip) =>
+            `p${skip}: households(options: { skip: ${skip}, take: 100 }) { items { id address residents { items { id name tags } } } }`,
+        )
+        .join(' ')} } }`,
       floor: `SELECT h.id, h.address, (SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'tags', rv.tags) ORDER BY r.id)
           FROM resident_version rv JOIN resident r ON r.id = rv.resident_id WHERE rv.household_id = h.id AND rv.valid @> ${TODAY} AND r.valid @> ${TODAY})
         FROM household_version hv JOIN household h ON h.id = hv.household_id AND h.valid @> ${TODAY} WHERE hv.grid_id = ${t.grid300} AND hv.valid @> ${TODAY} ORDER BY h.id`,
-      rows: (data) => pages.reduce((n, skip) => {
-        const items = (data as { grid: Record<string, { items: Array<{ residents: { items: unknown[] } }> }> }).grid[`p${skip}`].items;
-        return n + items.length + items.reduce((m, h) => m + h.residents.items.length, 0);
-      }, 0) },
-    { name: 'residents: 20 whose name contains 晓, totalItems', query: '{ residents(options: { take: 20, filter: { search: "晓" } }) { totalItems items { id name } } }',
+      rows: (data) =>
+        pages.reduce((n, skip) => {
+          const items = (data as { grid: Record<string, { items: Array<{ residents: { items: unknown[] } }> }> }).grid[`p${skip}`].items;
+          return n + items.length + items.reduce((m, h) => m + h.residents.items.length, 0);
+        }, 0),
+    },
+    {
+      name: 'residents: 20 whose name contains 晓, totalItems',
+      query: '{ residents(options: { take: 20, filter: { search: "晓" } }) { totalItems items { id name } } }',
       floor: `SELECT r.id, r.name FROM resident r JOIN resident_version v ON v.resident_id = r.id AND v.valid @> ${TODAY}
         WHERE r.valid @> ${TODAY} AND r.name LIKE '%晓%' ORDER BY r.id LIMIT 20`,
-      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length },
-    { name: 'residents: 20 whose name contains 晓', query: '{ residents(options: { take: 20, filter: { search: "晓" } }) { items { id name } } }',
+      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length,
+    },
+    {
+      name: 'residents: 20 whose name contains 晓',
+      query: '{ residents(options: { take: 20, filter: { search: "晓" } }) { items { id name } } }',
       floor: `SELECT r.id, r.name FROM resident r JOIN resident_version v ON v.resident_id = r.id AND v.valid @> ${TODAY}
         WHERE r.valid @> ${TODAY} AND r.name LIKE '%晓%' ORDER BY r.id LIMIT 20`,
-      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length },
-    { name: 'residents: 25 of a community by birth date', query: `{ residents(options: { take: 25, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "${t.residentCommunity}" } } }) { items { id name birthDate } } }`,
+      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length,
+    },
+    {
+      name: 'residents: 25 of a community by birth date',
+      query: `{ residents(options: { take: 25, sort: [{ field: birthDate, order: DESC }], filter: { communityId: { eq: "${t.residentCommunity}" } } }) { items { id name birthDate } } }`,
       floor: `SELECT r.id, r.name, r.birth_date FROM resident r JOIN resident_version v ON v.resident_id = r.id AND v.valid @> ${TODAY}
         JOIN household_version h ON h.household_id = v.household_id AND h.valid @> ${TODAY} JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> ${TODAY}
         WHERE r.valid @> ${TODAY} AND g.community_id = ${t.residentCommunity} ORDER BY r.birth_date DESC NULLS LAST, r.id LIMIT 25`,
-      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length },
-    { name: '{ __typename } with an API token', query: '{ __typename }',
+      rows: (data) => (data as { residents: { items: unknown[] } }).residents.items.length,
+    },
+    {
+      name: '{ __typename } with an API token',
+      query: '{ __typename }',
       floor: `SELECT t.id, a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = '${'0'.repeat(64)}' AND t.revoked_at IS NULL AND t.expires_at > now()`,
-      rows: () => 0 },
+      rows: () => 0,
+    },
   ];
 }
 
@@ -151,7 +208,14 @@ const median = (values: number[]) => {
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), SAMPLE_DATA: 'false', ADMIN_PASSWORD: randomBytes(12).toString('hex'), NODE_ENV: 'bench' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      SAMPLE_DATA: 'false',
+      ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+      NODE_ENV: 'bench',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -160,7 +224,9 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
       log += chunk;
       if (log.includes('is ready')) resolve();
     });
-    child.stderr!.on('data', (chunk) => { log += chunk; });
+    child.stderr!.on('data', (chunk) => {
+      log += chunk;
+    });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${log}`)));
   });
   return child;
@@ -209,23 +275,36 @@ async function main(): Promise<void> {
     const started = Date.now();
     let loadSeconds = 0;
     if (!reuse) {
-    // Households, their versions, residents, their versions: the rows a full load writes, roughly.
-    const expected = 69 * gridFactor * householdsPerGrid * (2 + 2 * 2.75);
-    const bar = new SingleBar({ format: 'loading the district [{bar}] {percentage}% | {value}/{total} rows | {table}', etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
-    bar.start(Math.round(expected), 0, { table: '' });
-    let rowsLoaded = 0;
-    const loaded = await dataSource.transaction((em) => loadSampleDistrict(em, { gridFactor, householdsPerGrid, affairsPerHousehold: 1.5 }, undefined, (table, rows) => {
-      rowsLoaded += rows;
-      bar.update(Math.min(rowsLoaded, Math.round(expected)), { table });
-    }));
-    bar.update(Math.round(expected), { table: 'done' });
-    bar.stop();
-    loadSeconds = (Date.now() - started) / 1000;
-    console.log(`Loaded ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents in ${loadSeconds.toFixed(1)} s`);
-    await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
+      // Households, their versions, residents, their versions: the rows a full load writes, roughly.
+      const expected = 69 * gridFactor * householdsPerGrid * (2 + 2 * 2.75);
+      const bar = new SingleBar(
+        {
+          format: 'loading the district [{bar}] {percentage}% | {value}/{total} rows | {table}',
+          etaBuffer: 20,
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+        },
+        Presets.shades_classic,
+      );
+      bar.start(Math.round(expected), 0, { table: '' });
+      let rowsLoaded = 0;
+      const loaded = await dataSource.transaction((em) =>
+        loadSampleDistrict(em, { gridFactor, householdsPerGrid, affairsPerHousehold: 1.5 }, undefined, (table, rows) => {
+          rowsLoaded += rows;
+          bar.update(Math.min(rowsLoaded, Math.round(expected)), { table });
+        }),
+      );
+      bar.update(Math.round(expected), { table: 'done' });
+      bar.stop();
+      loadSeconds = (Date.now() - started) / 1000;
+      console.log(
+        `Loaded ${loaded.grids} grids, ${loaded.households} households, ${loaded.residents} residents in ${loadSeconds.toFixed(1)} s`,
+      );
+      await ensureAdministrator(dataSource, randomBytes(16).toString('hex'));
     }
     await dataSource.query('ANALYZE');
-    const [summary] = await dataSource.query(`SELECT (SELECT COUNT(*) FROM grid)::int AS grids, (SELECT COUNT(*) FROM household)::int AS households,
+    const [summary] =
+      await dataSource.query(`SELECT (SELECT COUNT(*) FROM grid)::int AS grids, (SELECT COUNT(*) FROM household)::int AS households,
       (SELECT COUNT(*) FROM resident)::int AS residents`);
 
     // The benchmark reads as a district administrator, through an API token like a report script.
@@ -246,8 +325,12 @@ async function main(): Promise<void> {
 
     const results: Figures[] = [];
     // The one-stop service's reads (bench-service.ts): no hand-written floor.
-    const service: BenchQuery[] = serviceQueries(await findServiceTargets(dataSource), systemClock.today())
-      .map(([name, query]) => ({ name, query, floor: '', rows: () => 0 }));
+    const service: BenchQuery[] = serviceQueries(await findServiceTargets(dataSource), systemClock.today()).map(([name, query]) => ({
+      name,
+      query,
+      floor: '',
+      rows: () => 0,
+    }));
     for (const q of [...queries(targets), ...service]) {
       if (only && !only.some((word) => q.name.includes(word))) continue;
       process.stdout.write(`${q.name} …`);
@@ -255,17 +338,28 @@ async function main(): Promise<void> {
       if ((first.body as { errors?: unknown }).errors) throw new Error(`${q.name}: ${JSON.stringify(first.body.errors)}`);
       const statements = (await ask(q.query)).body.extensions?.sqlStatements ?? -1;
       const rows = q.rows(first.body.data);
-      const run = (duration: number) => autocannon({
-        url: endpoint, method: 'POST', headers, body: JSON.stringify({ query: q.query }), connections, duration,
-      });
+      const run = (duration: number) =>
+        autocannon({
+          url: endpoint,
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: q.query }),
+          connections,
+          duration,
+        });
       await run(Math.max(1, Math.round(seconds / 2))); // warm-up: plans, caches, JIT
       const measured: Array<{ reqPerSec: number; p50: number; p99: number; cpu: number; errors: number }> = [];
       for (let round = 0; round < rounds; round++) {
         const cpuBefore = cpuMs(server.pid!);
         const result = await run(seconds);
         const cpu = cpuMs(server.pid!) - cpuBefore;
-        measured.push({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-          cpu: cpu / Math.max(1, result.requests.total), errors: result.errors + result.non2xx });
+        measured.push({
+          reqPerSec: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          cpu: cpu / Math.max(1, result.requests.total),
+          errors: result.errors + result.non2xx,
+        });
       }
       // One connection: what a single user waits.
       const single: number[] = [];
@@ -278,7 +372,9 @@ async function main(): Promise<void> {
       }
       const cpuMsPerRequest = median(measured.map((m) => m.cpu));
       const figures: Figures = {
-        name: q.name, statements, rows,
+        name: q.name,
+        statements,
+        rows,
         reqPerSec: median(measured.map((m) => m.reqPerSec)),
         p50: median(measured.map((m) => m.p50)),
         p99: median(measured.map((m) => m.p99)),
@@ -293,16 +389,37 @@ async function main(): Promise<void> {
     }
 
     const file = path.resolve(__dirname, '..', '..', '..', 'bench-results.json');
-    fs.writeFileSync(file, `${JSON.stringify({
-      at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections, seconds, rounds, loadSeconds, summary, results,
-    }, null, 2)}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          node: process.version,
+          cpus: os.cpus().length,
+          connections,
+          seconds,
+          rounds,
+          loadSeconds,
+          summary,
+          results,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     const table = [
       '| query | req/s | p50 / p99 ms | statements | server CPU ms/req | CPU ms / 1,000 rows | 1 conn. p50 ms | SQL floor ms |',
       '|---|---|---|---|---|---|---|---|',
-      ...results.map((r) => `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.statements} | ${r.cpuMsPerRequest.toFixed(1)} | ${
-        r.cpuMsPer1000Rows === null ? '–' : r.cpuMsPer1000Rows.toFixed(1)} | ${r.oneConnectionP50.toFixed(1)} | ${r.floorMs === null ? '–' : r.floorMs.toFixed(1)} |${r.errors ? ` ${r.errors} errors` : ''}`),
+      ...results.map(
+        (r) =>
+          `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.statements} | ${r.cpuMsPerRequest.toFixed(1)} | ${
+            r.cpuMsPer1000Rows === null ? '–' : r.cpuMsPer1000Rows.toFixed(1)
+          } | ${r.oneConnectionP50.toFixed(1)} | ${r.floorMs === null ? '–' : r.floorMs.toFixed(1)} |${r.errors ? ` ${r.errors} errors` : ''}`,
+      ),
     ].join('\n');
-    console.log(`\n${connections} connections, ${rounds} rounds of ${seconds} s after a warm-up (medians of the rounds), Node ${process.version}, ${os.cpus().length} cores, load ${loadSeconds.toFixed(0)} s\n`);
+    console.log(
+      `\n${connections} connections, ${rounds} rounds of ${seconds} s after a warm-up (medians of the rounds), Node ${process.version}, ${os.cpus().length} cores, load ${loadSeconds.toFixed(0)} s\n`,
+    );
     console.log(table);
     console.log(`\nWritten to ${file}`);
   } finally {

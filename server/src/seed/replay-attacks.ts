@@ -42,7 +42,11 @@ class Target {
     });
     const text = await response.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON: reported as such */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: reported as such */
+    }
     return { status: response.status, ms: performance.now() - started, body: parsed, headers: response.headers };
   }
 
@@ -55,7 +59,11 @@ class Target {
     const response = await fetch(`${this.base}${url}`);
     const text = await response.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* HTML or text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* HTML or text */
+    }
     return { status: response.status, ms: performance.now() - started, body: parsed, headers: response.headers };
   }
 
@@ -65,7 +73,10 @@ class Target {
     const response = await fetch(`${this.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }', variables: { u: username, p: password } }),
+      body: JSON.stringify({
+        query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { id } }',
+        variables: { u: username, p: password },
+      }),
     });
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
     if (!cookie.startsWith('cg_session=')) throw new Error(`${username} could not sign in: ${await response.text()}`);
@@ -77,11 +88,14 @@ class Target {
 /** What an answer says, in a few words: status, error code, limit or count. */
 function summary(answer: Answer): string {
   const body = answer.body as { errors?: Array<{ extensions?: Record<string, unknown>; message?: string }>; data?: unknown } | string;
-  if (typeof body === 'string') return `${answer.status} ${answer.headers.get('content-type')?.split(';')[0] ?? '?'} (${body.length} bytes, not JSON)`;
+  if (typeof body === 'string')
+    return `${answer.status} ${answer.headers.get('content-type')?.split(';')[0] ?? '?'} (${body.length} bytes, not JSON)`;
   const error = body.errors?.[0];
   if (error) {
-    const extra = Object.entries(error.extensions ?? {}).filter(([key]) => key !== 'code' && key !== 'stacktrace')
-      .map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+    const extra = Object.entries(error.extensions ?? {})
+      .filter(([key]) => key !== 'code' && key !== 'stacktrace')
+      .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+      .join(' ');
     return `${answer.status} ${error.extensions?.code ?? 'no code'}${extra ? ` ${extra}` : ''}`;
   }
   return `${answer.status} data (${JSON.stringify(body.data ?? null).length} bytes)`;
@@ -102,11 +116,17 @@ function rssMb(child: ChildProcess): string {
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = 4000 + Math.floor(Math.random() * 900) + 90;
   const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
-    cwd: ROOT, env: { ...env, PORT: String(port), ADMIN_PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   for (let i = 0; i < 240 && !output.includes('is ready'); i++) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -129,9 +149,18 @@ async function main(): Promise<void> {
   const target = new Target(base);
   const rows: string[][] = [];
   const record = (point: string, attack: string, answer: Answer | string, other?: number) => {
-    const row = typeof answer === 'string'
-      ? [point, attack, answer, '-', '-', rssMb(child), other === undefined ? '-' : other.toFixed(0)]
-      : [point, attack, summary(answer), answer.ms.toFixed(0), String(statements(answer)), rssMb(child), other === undefined ? '-' : other.toFixed(0)];
+    const row =
+      typeof answer === 'string'
+        ? [point, attack, answer, '-', '-', rssMb(child), other === undefined ? '-' : other.toFixed(0)]
+        : [
+            point,
+            attack,
+            summary(answer),
+            answer.ms.toFixed(0),
+            String(statements(answer)),
+            rssMb(child),
+            other === undefined ? '-' : other.toFixed(0),
+          ];
     rows.push(row);
     console.log(row.join(' | '));
   };
@@ -146,12 +175,13 @@ async function main(): Promise<void> {
 
   try {
     console.log(`Server at ${base}, resident memory ${rssMb(child)} MB at start`);
-    console.log('point | attack | answer | ms | SQL | server RSS MB | another user\'s query ms');
+    console.log("point | attack | answer | ms | SQL | server RSS MB | another user's query ms");
     const reporter = await target.login('reporter', 'demo');
     const admin = await target.login('admin', ADMIN_PASSWORD);
 
     // 1. Query cost.
-    const cycle = '{ residents { items { household { grid { community { grids { items { households { items { residents { items { id } } } } } } } } } } } }';
+    const cycle =
+      '{ residents { items { household { grid { community { grids { items { households { items { residents { items { id } } } } } } } } } } } }';
     let run = await meanwhile(() => target.gql(cycle, reporter));
     record('1 cost', `cycle residents→…→residents, ${cycle.length} bytes, reporter`, run.answer as Answer, run.other);
     const triple = `{ a: ${cycle.slice(2, -2)} b: ${cycle.slice(2, -2)} c: ${cycle.slice(2, -2)} }`;
@@ -163,15 +193,24 @@ async function main(): Promise<void> {
 
     // 2. Time limits: twelve 900 KB searches at once.
     const long = '马'.repeat(300_000);
-    run = await meanwhile(() => Promise.all(Array.from({ length: 12 }, () =>
-      target.gql('query ($s: String) { residents(options: { filter: { search: $s } }) { totalItems } }', reporter, { s: long }))));
+    run = await meanwhile(() =>
+      Promise.all(
+        Array.from({ length: 12 }, () =>
+          target.gql('query ($s: String) { residents(options: { filter: { search: $s } }) { totalItems } }', reporter, { s: long }),
+        ),
+      ),
+    );
     const answers = run.answer as Answer[];
     record('2 time', '12 concurrent 900 KB searches (slowest shown)', answers.sort((a, b) => b.ms - a.ms)[0], run.other);
     record('2 time', '/readyz meanwhile', await target.get('/readyz'));
 
     // 4. Re-identification: what a report builder reads of a resident.
     const masked = await target.gql('{ residents(options: { take: 1 }) { items { idNumber birthDate } } }', reporter);
-    record('4 re-identification', `reporter reads ${JSON.stringify(dataOf<{ residents: { items: unknown[] } }>(masked)?.residents.items[0] ?? firstError(masked))}`, masked);
+    record(
+      '4 re-identification',
+      `reporter reads ${JSON.stringify(dataOf<{ residents: { items: unknown[] } }>(masked)?.residents.items[0] ?? firstError(masked))}`,
+      masked,
+    );
     const contains = await target.gql('{ residents(options: { filter: { idNumber: { contains: "630199" } } }) { totalItems } }', admin);
     record('4 re-identification', 'administrator filters idNumber with contains', contains);
 
@@ -179,45 +218,95 @@ async function main(): Promise<void> {
     const official = await target.login('official', 'demo');
     const created = await target.gql('mutation { createApiToken(input: { name: "replay" }) { token } }', official);
     const token = dataOf<{ createApiToken: { token: string } }>(created)?.createApiToken.token;
-    const [{ id: officialId }] = dataOf<{ accounts: { items: Array<{ id: string }> } }>(await target.gql('{ accounts(options: { filter: { username: { eq: "official" } } }) { items { id } } }', admin))!.accounts.items;
+    const [{ id: officialId }] = dataOf<{ accounts: { items: Array<{ id: string }> } }>(
+      await target.gql('{ accounts(options: { filter: { username: { eq: "official" } } }) { items { id } } }', admin),
+    )!.accounts.items;
     await target.gql(`mutation { resetPassword(id: "${officialId}", password: "a-new-password-1") { id } }`, admin);
-    record('5 tokens', 'official\'s API token used after an administrator reset the password',
-      token ? await target.post(JSON.stringify({ query: '{ me { username } }' }), { authorization: `Bearer ${token}` }) : 'no token made');
+    record(
+      '5 tokens',
+      "official's API token used after an administrator reset the password",
+      token ? await target.post(JSON.stringify({ query: '{ me { username } }' }), { authorization: `Bearer ${token}` }) : 'no token made',
+    );
 
     // 6. One request, one transaction.
     const staffCount = (answer: Answer) => dataOf<{ staffMembers: { totalItems: number } }>(answer)!.staffMembers.totalItems;
     const before = await target.gql('{ staffMembers(options: { filter: { name: { eq: "回放甲" } } }) { totalItems } }', admin);
-    const pair = await target.gql('mutation { a: createStaffMember(input: { name: "回放甲" }) { id } b: createStaffMember(input: { name: "  " }) { id } }', admin);
+    const pair = await target.gql(
+      'mutation { a: createStaffMember(input: { name: "回放甲" }) { id } b: createStaffMember(input: { name: "  " }) { id } }',
+      admin,
+    );
     const after = await target.gql('{ staffMembers(options: { filter: { name: { eq: "回放甲" } } }) { totalItems } }', admin);
-    record('6 one transaction', `two aliased creates, the second invalid: first kept ${staffCount(after) - staffCount(before)} time(s)`, pair);
+    record(
+      '6 one transaction',
+      `two aliased creates, the second invalid: first kept ${staffCount(after) - staffCount(before)} time(s)`,
+      pair,
+    );
 
     // 7. Errors.
-    record('7 errors', '3 MB body', await target.post(JSON.stringify({ query: '{ districts { totalItems } }', padding: 'x'.repeat(3_000_000) })));
+    record(
+      '7 errors',
+      '3 MB body',
+      await target.post(JSON.stringify({ query: '{ districts { totalItems } }', padding: 'x'.repeat(3_000_000) })),
+    );
     record('7 errors', 'malformed JSON', await target.post('{"query": '));
     record('7 errors', 'missing asset', await target.get('/assets/missing-file.js'));
-    record('7 errors', 'NUL byte in a name', await target.gql('mutation ($n: String!) { createStaffMember(input: { name: $n }) { id } }', admin, { n: 'a\u0000b' }));
-    record('7 errors', 'date 0000-01-01', await target.gql('{ residents(options: { filter: { birthDate: { gte: "0000-01-01" } } }) { totalItems } }', admin));
-    record('7 errors', 'username of 300 characters', await target.gql(`mutation { login(username: "${'u'.repeat(300)}", password: "x") { id } }`));
+    record(
+      '7 errors',
+      'NUL byte in a name',
+      await target.gql('mutation ($n: String!) { createStaffMember(input: { name: $n }) { id } }', admin, { n: 'a\u0000b' }),
+    );
+    record(
+      '7 errors',
+      'date 0000-01-01',
+      await target.gql('{ residents(options: { filter: { birthDate: { gte: "0000-01-01" } } }) { totalItems } }', admin),
+    );
+    record(
+      '7 errors',
+      'username of 300 characters',
+      await target.gql(`mutation { login(username: "${'u'.repeat(300)}", password: "x") { id } }`),
+    );
     record('7 errors', 'subscription', await target.gql('subscription { districts { totalItems } }', admin));
-    record('7 errors', 'lone surrogate in a name', await target.post(`{"query":"mutation { createStaffMember(input: { name: \\"a\\ud800b\\" }) { id } }"}`, {}, admin));
+    record(
+      '7 errors',
+      'lone surrogate in a name',
+      await target.post(`{"query":"mutation { createStaffMember(input: { name: \\"a\\ud800b\\" }) { id } }"}`, {}, admin),
+    );
     const adminId = dataOf<{ me: { id: string } }>(await target.gql('{ me { id } }', admin))!.me.id;
-    record('7 errors', `deleteAccount("0${adminId}") by that account`, await target.gql(`mutation { deleteAccount(id: "0${adminId}") { id } }`, admin));
+    record(
+      '7 errors',
+      `deleteAccount("0${adminId}") by that account`,
+      await target.gql(`mutation { deleteAccount(id: "0${adminId}") { id } }`, admin),
+    );
 
     // 8. Throttling: a stranger guesses at a known username, then its owner signs in.
     let last: Answer | undefined;
     for (let i = 0; i < 40; i++) last = await target.gql('mutation { login(username: "window", password: "wrong-guess") { id } }');
     record('8 throttling', '40 wrong passwords for "window" from one address', last!);
-    record('8 throttling', 'then the right password from that address', await target.gql('mutation { login(username: "window", password: "demo") { id } }'));
+    record(
+      '8 throttling',
+      'then the right password from that address',
+      await target.gql('mutation { login(username: "window", password: "demo") { id } }'),
+    );
 
     // 9. Disclosure.
     const misspelled = await target.gql('{ residnts { totalItems } }');
-    record('9 disclosure', `anonymous misspelled field ("residnts"): suggestion ${/Did you mean/.test(JSON.stringify(misspelled.body)) ? 'GIVEN' : 'none'}`, misspelled);
+    record(
+      '9 disclosure',
+      `anonymous misspelled field ("residnts"): suggestion ${/Did you mean/.test(JSON.stringify(misspelled.body)) ? 'GIVEN' : 'none'}`,
+      misspelled,
+    );
     record('9 disclosure', 'anonymous introspection', await target.gql('{ __schema { queryType { name } } }'));
     const page = await target.get('/');
-    record('9 disclosure', `GET / headers: frame-ancestors ${/frame-ancestors 'none'/.test(page.headers.get('content-security-policy') ?? '') ? 'none' : 'MISSING'}, `
-      + `x-frame-options ${page.headers.get('x-frame-options') ?? 'MISSING'}, nosniff ${page.headers.get('x-content-type-options') ?? 'MISSING'}`, `${page.status}`);
+    record(
+      '9 disclosure',
+      `GET / headers: frame-ancestors ${/frame-ancestors 'none'/.test(page.headers.get('content-security-policy') ?? '') ? 'none' : 'MISSING'}, ` +
+        `x-frame-options ${page.headers.get('x-frame-options') ?? 'MISSING'}, nosniff ${page.headers.get('x-content-type-options') ?? 'MISSING'}`,
+      `${page.status}`,
+    );
 
-    console.log(`\nThe server answered every attack and is still up: ${summary(await target.gql('{ districts { totalItems } }', admin))}; resident memory ${rssMb(child)} MB.`);
+    console.log(
+      `\nThe server answered every attack and is still up: ${summary(await target.gql('{ districts { totalItems } }', admin))}; resident memory ${rssMb(child)} MB.`,
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -35,8 +35,12 @@ export const REFORM_DATE = '2014-09-29';
 /** The 7 sub-district offices (invented founding days), withdrawn by the reform. */
 const OFFICES: Array<{ name: string; nameEn: string; from: string; renamed?: { on: string; name: string; nameEn: string } }> = [
   { name: '晨光街道办事处', nameEn: 'Chenguang Sub-district Office', from: '1984-03-01' },
-  { name: '河湾街道办事处', nameEn: 'Hewan Sub-district Office', from: '1986-07-01',
-    renamed: { on: '2003-01-01', name: '河湾路街道办事处', nameEn: 'Hewan Road Sub-district Office' } },
+  {
+    name: '河湾街道办事处',
+    nameEn: 'Hewan Sub-district Office',
+    from: '1986-07-01',
+    renamed: { on: '2003-01-01', name: '河湾路街道办事处', nameEn: 'Hewan Road Sub-district Office' },
+  },
   { name: '柳林街道办事处', nameEn: 'Liulin Sub-district Office', from: '1984-03-01' },
   { name: '青石街道办事处', nameEn: 'Qingshi Sub-district Office', from: '1990-05-15' },
   { name: '白杨街道办事处', nameEn: 'Baiyang Sub-district Office', from: '1992-10-01' },
@@ -65,22 +69,37 @@ const COMMUNITIES: Array<{ name: string; nameEn: string; street: string; grids: 
  * English renderings. Each new community took the territory of two or three of them.
  */
 const OLD_COMMUNITY_NAMES: Array<[string, string]> = [
-  ['东关大街居委会', 'Dongguan Avenue Residents\' Committee'], ['礼拜寺巷居委会', 'Libaisi Lane Residents\' Committee'],
-  ['晨光里居委会', 'Chenguangli Residents\' Committee'], ['朝阳坡居委会', 'Chaoyangpo Residents\' Committee'],
-  ['曙光巷居委会', 'Shuguang Lane Residents\' Committee'], ['早市街居委会', 'Zaoshi Street Residents\' Committee'],
-  ['河湾北居委会', 'Hewan North Residents\' Committee'], ['渡口街居委会', 'Dukou Street Residents\' Committee'],
-  ['芦苇滩居委会', 'Luweitan Residents\' Committee'], ['柳岸居委会', 'Liu\'an Residents\' Committee'],
-  ['小桥头居委会', 'Xiaoqiaotou Residents\' Committee'], ['柳林东居委会', 'Liulin East Residents\' Committee'],
-  ['麦场坡居委会', 'Maichangpo Residents\' Committee'], ['禾苗巷居委会', 'Hemiao Lane Residents\' Committee'],
-  ['谷仓街居委会', 'Gucang Street Residents\' Committee'], ['青石板居委会', 'Qingshiban Residents\' Committee'],
-  ['石磨巷居委会', 'Shimo Lane Residents\' Committee'], ['杨树湾居委会', 'Yangshuwan Residents\' Committee'],
-  ['鹿角巷居委会', 'Lujiao Lane Residents\' Committee'], ['白杨北居委会', 'Baiyang North Residents\' Committee'],
-  ['松针坡居委会', 'Songzhenpo Residents\' Committee'], ['杉林巷居委会', 'Shanlin Lane Residents\' Committee'],
-  ['鹿鸣坡居委会', 'Lumingpo Residents\' Committee'], ['榴花巷居委会', 'Liuhua Lane Residents\' Committee'],
-  ['果园街居委会', 'Guoyuan Street Residents\' Committee'], ['紫丁巷居委会', 'Ziding Lane Residents\' Committee'],
-  ['香樟里居委会', 'Xiangzhangli Residents\' Committee'], ['云溪东居委会', 'Yunxi East Residents\' Committee'],
-  ['槐树坪居委会', 'Huaishuping Residents\' Committee'], ['星光巷居委会', 'Xingguang Lane Residents\' Committee'],
-  ['桥南街居委会', 'Qiaonan Street Residents\' Committee'],
+  ['东关大街居委会', "Dongguan Avenue Residents' Committee"],
+  ['礼拜寺巷居委会', "Libaisi Lane Residents' Committee"],
+  ['晨光里居委会', "Chenguangli Residents' Committee"],
+  ['朝阳坡居委会', "Chaoyangpo Residents' Committee"],
+  ['曙光巷居委会', "Shuguang Lane Residents' Committee"],
+  ['早市街居委会', "Zaoshi Street Residents' Committee"],
+  ['河湾北居委会', "Hewan North Residents' Committee"],
+  ['渡口街居委会', "Dukou Street Residents' Committee"],
+  ['芦苇滩居委会', "Luweitan Residents' Committee"],
+  ['柳岸居委会', "Liu'an Residents' Committee"],
+  ['小桥头居委会', "Xiaoqiaotou Residents' Committee"],
+  ['柳林东居委会', "Liulin East Residents' Committee"],
+  ['麦场坡居委会', "Maichangpo Residents' Committee"],
+  ['禾苗巷居委会', "Hemiao Lane Residents' Committee"],
+  ['谷仓街居委会', "Gucang Street Residents' Committee"],
+  ['青石板居委会', "Qingshiban Residents' Committee"],
+  ['石磨巷居委会', "Shimo Lane Residents' Committee"],
+  ['杨树湾居委会', "Yangshuwan Residents' Committee"],
+  ['鹿角巷居委会', "Lujiao Lane Residents' Committee"],
+  ['白杨北居委会', "Baiyang North Residents' Committee"],
+  ['松针坡居委会', "Songzhenpo Residents' Committee"],
+  ['杉林巷居委会', "Shanlin Lane Residents' Committee"],
+  ['鹿鸣坡居委会', "Lumingpo Residents' Committee"],
+  ['榴花巷居委会', "Liuhua Lane Residents' Committee"],
+  ['果园街居委会', "Guoyuan Street Residents' Committee"],
+  ['紫丁巷居委会', "Ziding Lane Residents' Committee"],
+  ['香樟里居委会', "Xiangzhangli Residents' Committee"],
+  ['云溪东居委会', "Yunxi East Residents' Committee"],
+  ['槐树坪居委会', "Huaishuping Residents' Committee"],
+  ['星光巷居委会', "Xingguang Lane Residents' Committee"],
+  ['桥南街居委会', "Qiaonan Street Residents' Committee"],
 ];
 
 const SURNAMES = '马韩冶喇王李张刘陈杨赵黄周吴徐孙朱胡郭何高林罗郑梁谢宋唐许邓冯曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任沈姚卢';
@@ -129,8 +148,7 @@ export function random(seed: number) {
 
 type Rng = ReturnType<typeof random>;
 
-const personName = (rng: Rng, surname = rng.pick(SURNAMES)) =>
-  surname + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : '');
+const personName = (rng: Rng, surname = rng.pick(SURNAMES)) => surname + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : '');
 
 function birthDate(rng: Rng, minAge: number, maxAge: number, today: string): string {
   const year = Number(today.slice(0, 4)) - rng.int(minAge, maxAge);
@@ -150,8 +168,13 @@ function gridBoundary(communityIndex: number, gridIndex: number) {
   const size = 0.004;
   const west = 101.74 + (communityIndex % 4) * 0.035 + (gridIndex % 4) * size;
   const south = 36.59 + Math.floor(communityIndex / 4) * 0.025 + Math.floor(gridIndex / 4) * size;
-  const ring = [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]
-    .map(([x, y]) => [Number(x.toFixed(5)), Number(y.toFixed(5))]);
+  const ring = [
+    [west, south],
+    [west + size, south],
+    [west + size, south + size],
+    [west, south + size],
+    [west, south],
+  ].map(([x, y]) => [Number(x.toFixed(5)), Number(y.toFixed(5))]);
   return { type: 'Polygon', coordinates: [ring] };
 }
 
@@ -177,11 +200,15 @@ async function insertChunked(em: EntityManager, entity: EntityClass, rows: objec
   const list = columns.map((c) => `"${c.name}"`).join(', ');
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
-    const slice = rows.slice(start, start + chunk).map((row) => Object.fromEntries(columns.map((c) => [c.name, (row as Record<string, unknown>)[c.property] ?? null])));
+    const slice = rows
+      .slice(start, start + chunk)
+      .map((row) => Object.fromEntries(columns.map((c) => [c.name, (row as Record<string, unknown>)[c.property] ?? null])));
     const inserted: Array<{ id: number }> = await em.query(
       `WITH input AS (SELECT * FROM json_populate_recordset(NULL::"${metadata.tableName}", $1) WITH ORDINALITY AS r),
         added AS (INSERT INTO "${metadata.tableName}" (${list}) SELECT ${list} FROM input ORDER BY ordinality RETURNING id)
-       SELECT id FROM added ORDER BY id`, [JSON.stringify(slice)]);
+       SELECT id FROM added ORDER BY id`,
+      [JSON.stringify(slice)],
+    );
     ids.push(...inserted.map((row) => Number(row.id)));
     reportProgress?.(metadata.tableName, slice.length);
   }
@@ -210,7 +237,13 @@ export function reformLayout(size: SampleSize = SAMPLE_SIZE): ReformLayout {
     const parts = c.grids >= 6 ? 3 : 2;
     for (let p = 0; p < parts; p++) {
       const i = old.length;
-      old.push({ code: `L${code2(i + 1)}`, name: OLD_COMMUNITY_NAMES[i][0], nameEn: OLD_COMMUNITY_NAMES[i][1], office: c.offices[p % c.offices.length], newIndex: ci });
+      old.push({
+        code: `L${code2(i + 1)}`,
+        name: OLD_COMMUNITY_NAMES[i][0],
+        nameEn: OLD_COMMUNITY_NAMES[i][1],
+        office: c.offices[p % c.offices.length],
+        newIndex: ci,
+      });
     }
   });
   const grids: ReformLayout['grids'] = [];
@@ -222,13 +255,23 @@ export function reformLayout(size: SampleSize = SAMPLE_SIZE): ReformLayout {
       const n = (oldGridNumber.get(oi) ?? 0) + 1;
       oldGridNumber.set(oi, n);
       grids.push({
-        oldIndex: oi, oldCode: `L${code2(oi + 1)}-G${code2(n)}`, oldName: `${OLD_COMMUNITY_NAMES[oi][0].replace('居委会', '')}第${n}网格`,
-        newIndex: ci, number: g + 1, newCode: `C${code2(ci + 1)}-G${code2(g + 1)}`, newName: `${c.name.replace('社区', '')}第${g + 1}网格`,
+        oldIndex: oi,
+        oldCode: `L${code2(oi + 1)}-G${code2(n)}`,
+        oldName: `${OLD_COMMUNITY_NAMES[oi][0].replace('居委会', '')}第${n}网格`,
+        newIndex: ci,
+        number: g + 1,
+        newCode: `C${code2(ci + 1)}-G${code2(g + 1)}`,
+        newName: `${c.name.replace('社区', '')}第${g + 1}网格`,
       });
     }
   });
   const communities = COMMUNITIES.map((c, i) => ({
-    code: `C${code2(i + 1)}`, name: c.name, nameEn: c.nameEn, address: `${c.street}${10 + i * 7}号`, phone: `0971-55501${code2(i)}`, offices: c.offices,
+    code: `C${code2(i + 1)}`,
+    name: c.name,
+    nameEn: c.nameEn,
+    address: `${c.street}${10 + i * 7}号`,
+    phone: `0971-55501${code2(i)}`,
+    offices: c.offices,
   }));
   return { communities, old, grids };
 }
@@ -240,8 +283,12 @@ export function reformLayout(size: SampleSize = SAMPLE_SIZE): ReformLayout {
  * move to the new community that took its territory; a few households and
  * residents have moved since. Nothing is dated after `today`.
  */
-export async function loadSampleDistrict(em: EntityManager, size: SampleSize = SAMPLE_SIZE, today = systemClock.today(),
-  onProgress?: LoadProgress): Promise<SampleSummary> {
+export async function loadSampleDistrict(
+  em: EntityManager,
+  size: SampleSize = SAMPLE_SIZE,
+  today = systemClock.today(),
+  onProgress?: LoadProgress,
+): Promise<SampleSummary> {
   reportProgress = onProgress;
   try {
     // Counted once, set-based, after the load instead of row by row (the triggers keep them exact from then on).
@@ -259,54 +306,127 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
   const rng = random(20140929);
   const reformEnd = addDays(REFORM_DATE, -1);
   const layout = reformLayout(size);
-  const [districtId] = await insertChunked(em, District, [{ name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' }]);
+  const [districtId] = await insertChunked(em, District, [
+    { name: '城东区', nameEn: 'Chengdong (East) District', code: '630102', city: '西宁市 Xining' },
+  ]);
 
-  const officeIds = await insertChunked(em, Office, OFFICES.map((o) => ({ districtId, valid: toRange(o.from, reformEnd) })));
-  await insertChunked(em, OfficeVersion, OFFICES.flatMap((o, i) => o.renamed
-    ? [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, addDays(o.renamed.on, -1)) },
-      { officeId: officeIds[i], name: o.renamed.name, nameEn: o.renamed.nameEn, valid: toRange(o.renamed.on, reformEnd) }]
-    : [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, reformEnd) }]));
+  const officeIds = await insertChunked(
+    em,
+    Office,
+    OFFICES.map((o) => ({ districtId, valid: toRange(o.from, reformEnd) })),
+  );
+  await insertChunked(
+    em,
+    OfficeVersion,
+    OFFICES.flatMap((o, i) =>
+      o.renamed
+        ? [
+            { officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, addDays(o.renamed.on, -1)) },
+            { officeId: officeIds[i], name: o.renamed.name, nameEn: o.renamed.nameEn, valid: toRange(o.renamed.on, reformEnd) },
+          ]
+        : [{ officeId: officeIds[i], name: o.name, nameEn: o.nameEn, valid: toRange(o.from, reformEnd) }],
+    ),
+  );
 
   // The new communities first, so they keep ids 1 to 12.
-  const communityIds = await insertChunked(em, Community, layout.communities.map((c) => ({
-    districtId, valid: openFrom(REFORM_DATE), address: c.address, phone: c.phone,
-  })));
-  await insertChunked(em, CommunityVersion, layout.communities.map((c, i) => ({
-    communityId: communityIds[i], code: c.code, name: c.name, nameEn: c.nameEn, officeId: null, valid: openFrom(REFORM_DATE),
-  })));
-  await em.query(
-    'INSERT INTO community_predecessor_office (community_id, office_id) SELECT * FROM unnest($1::int[], $2::int[])',
-    [COMMUNITIES.flatMap((c, i) => c.offices.map(() => communityIds[i])), COMMUNITIES.flatMap((c) => c.offices.map((o) => officeIds[o]))]);
+  const communityIds = await insertChunked(
+    em,
+    Community,
+    layout.communities.map((c) => ({
+      districtId,
+      valid: openFrom(REFORM_DATE),
+      address: c.address,
+      phone: c.phone,
+    })),
+  );
+  await insertChunked(
+    em,
+    CommunityVersion,
+    layout.communities.map((c, i) => ({
+      communityId: communityIds[i],
+      code: c.code,
+      name: c.name,
+      nameEn: c.nameEn,
+      officeId: null,
+      valid: openFrom(REFORM_DATE),
+    })),
+  );
+  await em.query('INSERT INTO community_predecessor_office (community_id, office_id) SELECT * FROM unnest($1::int[], $2::int[])', [
+    COMMUNITIES.flatMap((c, i) => c.offices.map(() => communityIds[i])),
+    COMMUNITIES.flatMap((c) => c.offices.map((o) => officeIds[o])),
+  ]);
 
   // The old communities: two or three for each new one, under the offices whose territory it took.
   const old = layout.old.map((o) => ({ ...o, from: dayBetween(rng, addDays(OFFICES[o.office].from, 365), '2008-12-31') }));
-  const oldIds = await insertChunked(em, Community, old.map((o, i) => ({
-    districtId, valid: toRange(o.from, reformEnd), address: `${OLD_COMMUNITY_NAMES[i][0].replace('居委会', '')}1号`, phone: '',
-  })));
-  await insertChunked(em, CommunityVersion, old.map((o, i) => ({
-    communityId: oldIds[i], code: o.code, name: o.name, nameEn: o.nameEn,
-    officeId: officeIds[o.office], valid: toRange(o.from, reformEnd),
-  })));
-  await em.query(
-    'INSERT INTO community_predecessor_community (community_id, predecessor_id) SELECT * FROM unnest($1::int[], $2::int[])',
-    [old.map((o) => communityIds[o.newIndex]), oldIds]);
+  const oldIds = await insertChunked(
+    em,
+    Community,
+    old.map((o, i) => ({
+      districtId,
+      valid: toRange(o.from, reformEnd),
+      address: `${OLD_COMMUNITY_NAMES[i][0].replace('居委会', '')}1号`,
+      phone: '',
+    })),
+  );
+  await insertChunked(
+    em,
+    CommunityVersion,
+    old.map((o, i) => ({
+      communityId: oldIds[i],
+      code: o.code,
+      name: o.name,
+      nameEn: o.nameEn,
+      officeId: officeIds[o.office],
+      valid: toRange(o.from, reformEnd),
+    })),
+  );
+  await em.query('INSERT INTO community_predecessor_community (community_id, predecessor_id) SELECT * FROM unnest($1::int[], $2::int[])', [
+    old.map((o) => communityIds[o.newIndex]),
+    oldIds,
+  ]);
 
-  await insertChunked(em, ServiceWindow, communityIds.flatMap((communityId) => [
-    { communityId, kind: ServiceWindowKind.COMPREHENSIVE, name: '综合服务窗口 1', openingHours: '周一至周五 08:30-12:00, 14:30-18:00' },
-    { communityId, kind: ServiceWindowKind.COMPREHENSIVE, name: '综合服务窗口 2', openingHours: '周一至周五 08:30-12:00, 14:30-18:00' },
-    { communityId, kind: ServiceWindowKind.INTERMEDIARY, name: '代办服务窗口', openingHours: '周一至周六 09:00-12:00, 14:30-17:30' },
-  ]));
+  await insertChunked(
+    em,
+    ServiceWindow,
+    communityIds.flatMap((communityId) => [
+      { communityId, kind: ServiceWindowKind.COMPREHENSIVE, name: '综合服务窗口 1', openingHours: '周一至周五 08:30-12:00, 14:30-18:00' },
+      { communityId, kind: ServiceWindowKind.COMPREHENSIVE, name: '综合服务窗口 2', openingHours: '周一至周五 08:30-12:00, 14:30-18:00' },
+      { communityId, kind: ServiceWindowKind.INTERMEDIARY, name: '代办服务窗口', openingHours: '周一至周六 09:00-12:00, 14:30-17:30' },
+    ]),
+  );
 
   // Grids: each lay in an old community until the reform, then in the new one, renumbered.
   const grids = layout.grids.map((g) => ({ ...g, from: old[g.oldIndex].from }));
-  const gridIds = await insertChunked(em, Grid, grids.map((g) => ({ valid: openFrom(g.from) })));
-  await insertChunked(em, GridVersion, grids.flatMap((g, gi) => {
-    const boundary = gridBoundary(g.newIndex, g.number - 1);
-    return [
-      { gridId: gridIds[gi], communityId: oldIds[g.oldIndex], code: g.oldCode, name: g.oldName, boundary, valid: toRange(g.from, reformEnd) },
-      { gridId: gridIds[gi], communityId: communityIds[g.newIndex], code: g.newCode, name: g.newName, boundary, valid: openFrom(REFORM_DATE) },
-    ];
-  }));
+  const gridIds = await insertChunked(
+    em,
+    Grid,
+    grids.map((g) => ({ valid: openFrom(g.from) })),
+  );
+  await insertChunked(
+    em,
+    GridVersion,
+    grids.flatMap((g, gi) => {
+      const boundary = gridBoundary(g.newIndex, g.number - 1);
+      return [
+        {
+          gridId: gridIds[gi],
+          communityId: oldIds[g.oldIndex],
+          code: g.oldCode,
+          name: g.oldName,
+          boundary,
+          valid: toRange(g.from, reformEnd),
+        },
+        {
+          gridId: gridIds[gi],
+          communityId: communityIds[g.newIndex],
+          code: g.newCode,
+          name: g.newName,
+          boundary,
+          valid: openFrom(REFORM_DATE),
+        },
+      ];
+    }),
+  );
 
   // Households: most from before the reform, some in buildings finished since.
   const households: Array<{ gridIndex: number; from: string; registrationType: RegistrationType; address: string }> = [];
@@ -322,10 +442,21 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
       });
     }
   });
-  const householdIds = await insertChunked(em, Household, households.map((h) => ({ address: h.address, valid: openFrom(h.from) })));
-  await insertChunked(em, HouseholdVersion, households.map((h, i) => ({
-    householdId: householdIds[i], gridId: gridIds[h.gridIndex], registrationType: h.registrationType, valid: openFrom(h.from),
-  })));
+  const householdIds = await insertChunked(
+    em,
+    Household,
+    households.map((h) => ({ address: h.address, valid: openFrom(h.from) })),
+  );
+  await insertChunked(
+    em,
+    HouseholdVersion,
+    households.map((h, i) => ({
+      householdId: householdIds[i],
+      gridId: gridIds[h.gridIndex],
+      registrationType: h.registrationType,
+      valid: openFrom(h.from),
+    })),
+  );
 
   // Sequence numbers count per birth date, so ID numbers stay unique at any scale.
   const sequences = new Map<string, number>();
@@ -335,12 +466,21 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
     return n * 2; // makeResidentId moves it to the next odd number for men
   };
   let phone = 0;
-  const residents: Array<{ householdIndex: number; relationToHead: RelationToHead; tags: ResidentTag[]; row: Record<string, unknown> }> = [];
-  const addResident = (householdIndex: number, relationToHead: RelationToHead, gender: Gender, born: string, surname?: string, tags: ResidentTag[] = []) => {
+  const residents: Array<{ householdIndex: number; relationToHead: RelationToHead; tags: ResidentTag[]; row: Record<string, unknown> }> =
+    [];
+  const addResident = (
+    householdIndex: number,
+    relationToHead: RelationToHead,
+    gender: Gender,
+    born: string,
+    surname?: string,
+    tags: ResidentTag[] = [],
+  ) => {
     const age = Number(today.slice(0, 4)) - Number(born.slice(0, 4));
     const from = born > households[householdIndex].from ? born : households[householdIndex].from;
     residents.push({
-      householdIndex, relationToHead,
+      householdIndex,
+      relationToHead,
       tags: [
         ...tags,
         ...(rng.chance(0.03) ? [ResidentTag.DISABLED] : []),
@@ -348,7 +488,10 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
         ...(gender === Gender.MALE && age >= 45 && rng.chance(0.06) ? [ResidentTag.VETERAN] : []),
       ],
       row: {
-        gender, birthDate: born, name: personName(rng, surname), valid: openFrom(from),
+        gender,
+        birthDate: born,
+        name: personName(rng, surname),
+        valid: openFrom(from),
         idNumber: makeResidentId(SAMPLE_REGION_CODE, born, nextSequence(born), gender),
         phone: age >= 16 && rng.chance(0.85) ? `100${String(++phone).padStart(8, '0')}` : null,
       },
@@ -366,19 +509,64 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
     if (shape < 0.18) {
       // Grandparents raising a grandchild whose parents work elsewhere.
       addResident(householdIndex, RelationToHead.HEAD, headGender, birthDate(rng, 58, 75, today), surname);
-      addResident(householdIndex, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 56, 75, today));
-      addResident(householdIndex, RelationToHead.GRANDCHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 4, 15, today), surname, [ResidentTag.LEFT_BEHIND_CHILD]);
+      addResident(
+        householdIndex,
+        RelationToHead.SPOUSE,
+        headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE,
+        birthDate(rng, 56, 75, today),
+      );
+      addResident(
+        householdIndex,
+        RelationToHead.GRANDCHILD,
+        rng.chance(0.5) ? Gender.MALE : Gender.FEMALE,
+        birthDate(rng, 4, 15, today),
+        surname,
+        [ResidentTag.LEFT_BEHIND_CHILD],
+      );
       return;
     }
     addResident(householdIndex, RelationToHead.HEAD, headGender, birthDate(rng, 26, 68, today), surname);
-    if (rng.chance(0.75)) addResident(householdIndex, RelationToHead.SPOUSE, headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE, birthDate(rng, 25, 68, today));
-    for (let c = rng.int(0, 2); c > 0; c--) addResident(householdIndex, RelationToHead.CHILD, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 0, 24, today), surname);
-    if (rng.chance(0.2)) addResident(householdIndex, RelationToHead.PARENT, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, birthDate(rng, 66, 90, today), surname);
+    if (rng.chance(0.75))
+      addResident(
+        householdIndex,
+        RelationToHead.SPOUSE,
+        headGender === Gender.MALE ? Gender.FEMALE : Gender.MALE,
+        birthDate(rng, 25, 68, today),
+      );
+    for (let c = rng.int(0, 2); c > 0; c--)
+      addResident(
+        householdIndex,
+        RelationToHead.CHILD,
+        rng.chance(0.5) ? Gender.MALE : Gender.FEMALE,
+        birthDate(rng, 0, 24, today),
+        surname,
+      );
+    if (rng.chance(0.2))
+      addResident(
+        householdIndex,
+        RelationToHead.PARENT,
+        rng.chance(0.5) ? Gender.MALE : Gender.FEMALE,
+        birthDate(rng, 66, 90, today),
+        surname,
+      );
   });
-  const residentIds = await insertChunked(em, Resident, residents.map((r) => r.row), 1000);
-  await insertChunked(em, ResidentVersion, residents.map((r, i) => ({
-    residentId: residentIds[i], householdId: householdIds[r.householdIndex], relationToHead: r.relationToHead, tags: r.tags, valid: r.row.valid,
-  })));
+  const residentIds = await insertChunked(
+    em,
+    Resident,
+    residents.map((r) => r.row),
+    1000,
+  );
+  await insertChunked(
+    em,
+    ResidentVersion,
+    residents.map((r, i) => ({
+      residentId: residentIds[i],
+      householdId: householdIds[r.householdIndex],
+      relationToHead: r.relationToHead,
+      tags: r.tags,
+      valid: r.row.valid,
+    })),
+  );
   await em.query(`UPDATE household h SET head_resident_id = v.resident_id FROM resident_version v
     WHERE v.household_id = h.id AND v.relation_to_head = 'HEAD'`);
 
@@ -389,19 +577,28 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
     const target = (households[h].gridIndex + 1) % grids.length;
     const day = moveDay(n);
     if (day > today || households[h].from >= day) continue;
-    await em.query(`UPDATE household_version SET valid = daterange(lower(valid), $2::date) WHERE household_id = $1`, [householdIds[h], day]);
-    await em.query(`INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, $3, daterange($4::date, NULL))`,
-      [householdIds[h], gridIds[target], households[h].registrationType, day]);
+    await em.query(`UPDATE household_version SET valid = daterange(lower(valid), $2::date) WHERE household_id = $1`, [
+      householdIds[h],
+      day,
+    ]);
+    await em.query(
+      `INSERT INTO household_version (household_id, grid_id, registration_type, valid) VALUES ($1, $2, $3, daterange($4::date, NULL))`,
+      [householdIds[h], gridIds[target], households[h].registrationType, day],
+    );
   }
-  const children = residents.map((r, i) => ({ r, i })).filter(({ r }) => r.relationToHead === RelationToHead.CHILD && String(r.row.birthDate) < '2003-01-01');
+  const children = residents
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.relationToHead === RelationToHead.CHILD && String(r.row.birthDate) < '2003-01-01');
   for (let n = 0; n < Math.min(6, children.length); n++) {
-    const { r, i } = children[n * 7 % children.length];
+    const { r, i } = children[(n * 7) % children.length];
     const into = (r.householdIndex + 11) % households.length;
     const day = addDays('2021-05-01', n * 41);
     if (day > today || String(r.row.valid).slice(1, 11) >= day || households[into].from >= day) continue;
     await em.query(`UPDATE resident_version SET valid = daterange(lower(valid), $2::date) WHERE resident_id = $1`, [residentIds[i], day]);
-    await em.query(`INSERT INTO resident_version (resident_id, household_id, relation_to_head, tags, valid) VALUES ($1, $2, 'OTHER', $3, daterange($4::date, NULL))`,
-      [residentIds[i], householdIds[into], r.tags, day]);
+    await em.query(
+      `INSERT INTO resident_version (resident_id, household_id, relation_to_head, tags, valid) VALUES ($1, $2, 'OTHER', $3, daterange($4::date, NULL))`,
+      [residentIds[i], householdIds[into], r.tags, day],
+    );
   }
 
   const staffRows: Partial<StaffMember>[] = [];
@@ -409,7 +606,12 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
     // Two grid members a grid, the specialists and four window staff for the A/B posts.
     const count = c.grids * size.gridFactor * 2 + SPECIALIST_COUNT + 4;
     for (let s = 0; s < count; s++) {
-      staffRows.push({ name: personName(rng), phone: `100${String(++phone).padStart(8, '0')}`, homeCommunityId: communityIds[ci], active: s % 25 !== 24 });
+      staffRows.push({
+        name: personName(rng),
+        phone: `100${String(++phone).padStart(8, '0')}`,
+        homeCommunityId: communityIds[ci],
+        active: s % 25 !== 24,
+      });
     }
   });
   await insertChunked(em, StaffMember, staffRows);
@@ -421,8 +623,15 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
   await em.query('ANALYZE');
 
   return {
-    offices: officeIds.length, communities: communityIds.length, oldCommunities: oldIds.length, grids: gridIds.length,
-    households: householdIds.length, residents: residents.length, staffMembers: staffRows.length, affairs: service.affairs, visits: service.visits,
+    offices: officeIds.length,
+    communities: communityIds.length,
+    oldCommunities: oldIds.length,
+    grids: gridIds.length,
+    households: householdIds.length,
+    residents: residents.length,
+    staffMembers: staffRows.length,
+    affairs: service.affairs,
+    visits: service.visits,
   };
 }
 
@@ -437,7 +646,7 @@ async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): 
 export async function loadSampleIfEmpty(dataSource: DataSource): Promise<SampleSummary | null> {
   return dataSource.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock(20140929)');
-    if (await em.count(District) > 0) return null;
+    if ((await em.count(District)) > 0) return null;
     return loadSampleDistrict(em);
   });
 }
@@ -451,9 +660,36 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await em.query(`DELETE FROM account WHERE role <> 'DISTRICT_ADMIN'`);
   await em.query('UPDATE account SET staff_member_id = NULL');
   await em.query('UPDATE household SET head_resident_id = NULL');
-  const tables = ['affair_event', 'affair', 'visit', 'grid_lineage', 'reorganization_step', 'reorganization_plan', 'absence', 'grid_assignment', 'post_holder', 'post_rotation', 'post', 'template_adoption', 'audit_event', 'community_predecessor_office', 'community_predecessor_community', 'resident_version', 'resident',
-    'household_version', 'household', 'grid_version', 'grid', 'service_window', 'staff_member', 'community_version', 'community',
-    'office_version', 'office', 'district'];
+  const tables = [
+    'affair_event',
+    'affair',
+    'visit',
+    'grid_lineage',
+    'reorganization_step',
+    'reorganization_plan',
+    'absence',
+    'grid_assignment',
+    'post_holder',
+    'post_rotation',
+    'post',
+    'template_adoption',
+    'audit_event',
+    'community_predecessor_office',
+    'community_predecessor_community',
+    'resident_version',
+    'resident',
+    'household_version',
+    'household',
+    'grid_version',
+    'grid',
+    'service_window',
+    'staff_member',
+    'community_version',
+    'community',
+    'office_version',
+    'office',
+    'district',
+  ];
   await countingTriggers(em, 'DISABLE');
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
   await em.query('DELETE FROM grid_member_count');

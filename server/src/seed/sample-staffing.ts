@@ -30,7 +30,9 @@ export async function loadSampleStaffing(em: EntityManager, communityIds: number
     const windows = await em.query('SELECT id FROM service_window WHERE community_id = $1 ORDER BY id', [id]);
     communities.push({ id, grids: grids.map((g: { id: number }) => g.id), staff, windows: windows.map((w: { id: number }) => w.id) });
   }
-  const templates = new Map<string, number>((await em.query('SELECT code, id FROM staffing_template')).map((t: { code: string; id: number }) => [t.code, t.id]));
+  const templates = new Map<string, number>(
+    (await em.query('SELECT code, id FROM staffing_template')).map((t: { code: string; id: number }) => [t.code, t.id]),
+  );
   const roleOrder: string[] = (await em.query('SELECT code FROM specialist_role ORDER BY id')).map((r: { code: string }) => r.code);
 
   const adoptions: unknown[][] = [];
@@ -41,7 +43,10 @@ export async function loadSampleStaffing(em: EntityManager, communityIds: number
   communities.forEach((c, ci) => {
     const big = c.grids.length >= 6;
     if (ci === 0) {
-      adoptions.push([c.id, templates.get('MEMBERS_8'), toRange(SINCE, '2019-12-31')], [c.id, templates.get('MEMBERS_10'), openFrom('2020-01-01')]);
+      adoptions.push(
+        [c.id, templates.get('MEMBERS_8'), toRange(SINCE, '2019-12-31')],
+        [c.id, templates.get('MEMBERS_10'), openFrom('2020-01-01')],
+      );
     } else {
       adoptions.push([c.id, templates.get(big ? 'MEMBERS_10' : 'MEMBERS_8'), openFrom(SINCE)]);
     }
@@ -81,34 +86,63 @@ export async function loadSampleStaffing(em: EntityManager, communityIds: number
     });
 
     // Training and leave in the past, for every community.
-    absences.push([k(2), 'TRAINING', addDays(today, -60), addDays(today, -56), '市级培训'], [w(0), 'LEAVE', addDays(today, -40), addDays(today, -31), '年假']);
+    absences.push(
+      [k(2), 'TRAINING', addDays(today, -60), addDays(today, -56), '市级培训'],
+      [w(0), 'LEAVE', addDays(today, -40), addDays(today, -31), '年假'],
+    );
     if (ci === 0) {
       // Both holders of the intermediary window on leave for a week, from the day after tomorrow.
       const intermediary = c.windows.length - 1;
-      absences.push([w(intermediary), 'LEAVE', addDays(today, 2), addDays(today, 8), '年假'], [w(intermediary + 1), 'LEAVE', addDays(today, 2), addDays(today, 8), '探亲假']);
+      absences.push(
+        [w(intermediary), 'LEAVE', addDays(today, 2), addDays(today, 8), '年假'],
+        [w(intermediary + 1), 'LEAVE', addDays(today, 2), addDays(today, 8), '探亲假'],
+      );
       absences.push([k(3), 'SICK', addDays(today, -1), addDays(today, 3), '']);
     }
   });
 
-  await em.query(`INSERT INTO template_adoption (community_id, template_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::daterange[])`,
-    [adoptions.map((a) => a[0]), adoptions.map((a) => a[1]), adoptions.map((a) => a[2])]);
+  await em.query(
+    `INSERT INTO template_adoption (community_id, template_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::daterange[])`,
+    [adoptions.map((a) => a[0]), adoptions.map((a) => a[1]), adoptions.map((a) => a[2])],
+  );
   // Posts: the coordinator's, one per window, one per role any template of the community required.
-  await em.query(`INSERT INTO post (community_id, kind, specialist_role_id, service_window_id)
+  await em.query(
+    `INSERT INTO post (community_id, kind, specialist_role_id, service_window_id)
     SELECT c, 'COORDINATOR'::post_kind, NULL::int, NULL::int FROM unnest($1::int[]) c
     UNION ALL SELECT community_id, 'WINDOW', NULL, id FROM service_window WHERE community_id = ANY($1)
     UNION ALL SELECT DISTINCT ta.community_id, 'SPECIALIST'::post_kind, tr.specialist_role_id, NULL::int FROM template_adoption ta
-      JOIN staffing_template_role tr ON tr.template_id = ta.template_id WHERE ta.community_id = ANY($1)`, [communityIds]);
+      JOIN staffing_template_role tr ON tr.template_id = ta.template_id WHERE ta.community_id = ANY($1)`,
+    [communityIds],
+  );
   const posts = new Map<string, { id: number; community: number }>();
-  for (const p of await em.query(`SELECT p.id, p.community_id, p.kind, p.service_window_id, r.code FROM post p LEFT JOIN specialist_role r ON r.id = p.specialist_role_id WHERE p.community_id = ANY($1)`, [communityIds])) {
-    const key = p.kind === 'COORDINATOR' ? `coordinator:${p.community_id}` : p.kind === 'WINDOW' ? `window:${p.service_window_id}` : `role:${p.community_id}:${p.code}`;
+  for (const p of await em.query(
+    `SELECT p.id, p.community_id, p.kind, p.service_window_id, r.code FROM post p LEFT JOIN specialist_role r ON r.id = p.specialist_role_id WHERE p.community_id = ANY($1)`,
+    [communityIds],
+  )) {
+    const key =
+      p.kind === 'COORDINATOR'
+        ? `coordinator:${p.community_id}`
+        : p.kind === 'WINDOW'
+          ? `window:${p.service_window_id}`
+          : `role:${p.community_id}:${p.code}`;
     posts.set(key, { id: p.id, community: p.community_id });
   }
-  await em.query(`INSERT INTO post_holder (post_id, community_id, slot, staff_member_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::varchar[], $4::int[], $5::daterange[])`, [
-    holders.map((h) => posts.get(h[0])!.id), holders.map((h) => posts.get(h[0])!.community), holders.map((h) => h[1]), holders.map((h) => h[2]),
-    holders.map((h) => toRange(h[3], h[4])),
-  ]);
-  await em.query(`INSERT INTO grid_assignment (grid_id, staff_member_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::daterange[])`,
-    [assignments.map((a) => a[0]), assignments.map((a) => a[1]), assignments.map((a) => toRange(a[2], a[3]))]);
-  await em.query(`INSERT INTO absence (staff_member_id, reason, valid, note) SELECT * FROM unnest($1::int[], $2::absence_reason[], $3::daterange[], $4::varchar[])`,
-    [absences.map((a) => a[0]), absences.map((a) => a[1]), absences.map((a) => toRange(a[2], a[3])), absences.map((a) => a[4])]);
+  await em.query(
+    `INSERT INTO post_holder (post_id, community_id, slot, staff_member_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::varchar[], $4::int[], $5::daterange[])`,
+    [
+      holders.map((h) => posts.get(h[0])!.id),
+      holders.map((h) => posts.get(h[0])!.community),
+      holders.map((h) => h[1]),
+      holders.map((h) => h[2]),
+      holders.map((h) => toRange(h[3], h[4])),
+    ],
+  );
+  await em.query(
+    `INSERT INTO grid_assignment (grid_id, staff_member_id, valid) SELECT * FROM unnest($1::int[], $2::int[], $3::daterange[])`,
+    [assignments.map((a) => a[0]), assignments.map((a) => a[1]), assignments.map((a) => toRange(a[2], a[3]))],
+  );
+  await em.query(
+    `INSERT INTO absence (staff_member_id, reason, valid, note) SELECT * FROM unnest($1::int[], $2::absence_reason[], $3::daterange[], $4::varchar[])`,
+    [absences.map((a) => a[0]), absences.map((a) => a[1]), absences.map((a) => toRange(a[2], a[3])), absences.map((a) => a[4])],
+  );
 }

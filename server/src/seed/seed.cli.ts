@@ -11,12 +11,14 @@ async function main(): Promise<void> {
   try {
     const summary = await database.dataSource.transaction(async (em) => {
       if (reset) await clearStructure(em);
-      else if (await em.count(District) > 0) return null;
+      else if ((await em.count(District)) > 0) return null;
       return loadSampleDistrict(em);
     });
-    console.log(summary
-      ? `Loaded the sample district into ${database.description}: ${JSON.stringify(summary)}`
-      : 'The database already has data; run `npm run seed -- --reset` to replace it with the sample district.');
+    console.log(
+      summary
+        ? `Loaded the sample district into ${database.description}: ${JSON.stringify(summary)}`
+        : 'The database already has data; run `npm run seed -- --reset` to replace it with the sample district.',
+    );
   } finally {
     await database.close();
   }

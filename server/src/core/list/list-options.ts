@@ -8,7 +8,6 @@ export const MAX_SEARCH_LENGTH = 100;
 /** Longest cursor accepted: a few sort values and an id. */
 export const MAX_CURSOR_LENGTH = 1000;
 
-
 /** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`, and `after` (a cursor) for deep pages. */
 export interface ListOptions<F = Record<string, unknown>> {
   skip?: number;
@@ -41,15 +40,23 @@ export function ListOptionsType(name: string, filterType: ClassType, sortFieldEn
   @InputType(`${name}ListOptions`)
   class Options implements ListOptions {
     @Field(() => Int, { nullable: true, description: 'Rows to skip (default 0).' })
-    @IsInt() @Min(0)
+    @IsInt()
+    @Min(0)
     skip?: number;
 
     @Field(() => Int, { nullable: true, description: `Rows to return, 1 to ${MAX_TAKE} (default ${MAX_TAKE}).` })
-    @IsInt() @Min(1) @Max(MAX_TAKE, { message: `must not be greater than ${MAX_TAKE}` })
+    @IsInt()
+    @Min(1)
+    @Max(MAX_TAKE, { message: `must not be greater than ${MAX_TAKE}` })
     take?: number;
 
-    @Field({ nullable: true, description: 'Rows after this cursor (a page\'s `nextCursor`, with the same sort): a deep page costs what the first does, where `skip` reads every row it skips.' })
-    @IsString() @MaxLength(MAX_CURSOR_LENGTH, { message: `must be at most ${MAX_CURSOR_LENGTH} characters` })
+    @Field({
+      nullable: true,
+      description:
+        "Rows after this cursor (a page's `nextCursor`, with the same sort): a deep page costs what the first does, where `skip` reads every row it skips.",
+    })
+    @IsString()
+    @MaxLength(MAX_CURSOR_LENGTH, { message: `must be at most ${MAX_CURSOR_LENGTH} characters` })
     after?: string;
 
     @Field(() => [Sort], { nullable: true, description: 'Sort keys in order of precedence; id breaks ties.' })
@@ -88,15 +95,22 @@ export class BaseFilter {
   @ArrayMaxSize(MAX_LIST_VALUES)
   ids?: string[];
 
-  @Field({ nullable: true, description: `Free text (at most ${MAX_SEARCH_LENGTH} characters), matched case-insensitively against the main text fields.` })
-  @IsString() @MaxLength(MAX_SEARCH_LENGTH, { message: `must be at most ${MAX_SEARCH_LENGTH} characters` })
+  @Field({
+    nullable: true,
+    description: `Free text (at most ${MAX_SEARCH_LENGTH} characters), matched case-insensitively against the main text fields.`,
+  })
+  @IsString()
+  @MaxLength(MAX_SEARCH_LENGTH, { message: `must be at most ${MAX_SEARCH_LENGTH} characters` })
   search?: string;
 }
 
 /** What every dated entity's filter adds: records not valid on the day read too. */
 @InputType('DatedFilter')
 export class DatedFilter extends BaseFilter {
-  @Field({ nullable: true, description: 'Also records not valid on the day read (ended, or not yet started), each with its nearest version.' })
+  @Field({
+    nullable: true,
+    description: 'Also records not valid on the day read (ended, or not yet started), each with its nearest version.',
+  })
   includeEnded?: boolean;
 }
 
@@ -106,7 +120,11 @@ export function PaginatedType<T extends object>(name: string, itemType: ClassTyp
   class List implements ListResult<T> {
     @Field(() => [itemType]) items!: T[];
     @Field(() => Int, { description: 'All rows matching the filter, ignoring skip, take and after.' }) totalItems!: number;
-    @Field(() => String, { nullable: true, description: 'When the page is full: pass it as `options.after` (same sort) for the rows after this page. Null on a last page and in nested lists.' })
+    @Field(() => String, {
+      nullable: true,
+      description:
+        'When the page is full: pass it as `options.after` (same sort) for the rows after this page. Null on a last page and in nested lists.',
+    })
     nextCursor?: string | null;
   }
   return List;

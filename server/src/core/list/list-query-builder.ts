@@ -63,13 +63,20 @@ export function readQuery<T extends ObjectLiteral>(reader: Reader, entity: Class
 }
 
 /** Rows of a read query as entities, each dated record showing its version. */
-export async function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: ClassType<T>, raws: ObjectLiteral[], asOf: string): Promise<T[]> {
+export async function hydrate<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  raws: ObjectLiteral[],
+  asOf: string,
+): Promise<T[]> {
   const metadata = em.getRepository(entity).metadata;
   const spec = datedSpec(entity);
   const versionMetadata = spec ? em.getRepository(spec.version).metadata : null;
   const driver = em.connection.driver;
-  const read = (columns: ColumnMetadata[], alias: string, raw: ObjectLiteral) => Object.fromEntries(columns.map((column) =>
-    [column.propertyName, driver.prepareHydratedValue(raw[`${alias}_${column.databaseName}`], column)]));
+  const read = (columns: ColumnMetadata[], alias: string, raw: ObjectLiteral) =>
+    Object.fromEntries(
+      columns.map((column) => [column.propertyName, driver.prepareHydratedValue(raw[`${alias}_${column.databaseName}`], column)]),
+    );
   return raws.map((raw) => {
     const record = Object.assign(metadata.create() as T, read(metadata.columns, 'e', raw));
     if (spec) applyVersion(em, spec, record as unknown as DatedEntity, read(versionMetadata!.columns, 'v', raw), asOf);
@@ -122,7 +129,10 @@ function cursorOf(keys: SortKey[], raw: ObjectLiteral): string {
 }
 
 function sortSignature(keys: SortKey[]): string {
-  return createHash('sha256').update(keys.map((key) => `${key.expression} ${key.order}`).join(',')).digest('base64url').slice(0, 10);
+  return createHash('sha256')
+    .update(keys.map((key) => `${key.expression} ${key.order}`).join(','))
+    .digest('base64url')
+    .slice(0, 10);
 }
 
 /**
@@ -130,15 +140,21 @@ function sortSignature(keys: SortKey[]): string {
  * on the keys before it and beyond on it (empty values first going up, last going down).
  */
 function afterCursor(keys: SortKey[], cursor: string): [string, ObjectLiteral] {
-  const refused = () => new BadUserInputError({ after: 'is not a cursor of this list with this sort (use a page\'s nextCursor)' });
+  const refused = () => new BadUserInputError({ after: "is not a cursor of this list with this sort (use a page's nextCursor)" });
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw refused();
   }
-  if (!Array.isArray(decoded) || decoded.length !== keys.length + 1 || decoded[0] !== sortSignature(keys)
-    || !decoded.slice(1).every((v) => v === null || typeof v === 'string') || !/^\d{1,10}$/.test(String(decoded[keys.length]))) throw refused();
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== keys.length + 1 ||
+    decoded[0] !== sortSignature(keys) ||
+    !decoded.slice(1).every((v) => v === null || typeof v === 'string') ||
+    !/^\d{1,10}$/.test(String(decoded[keys.length]))
+  )
+    throw refused();
   const values = decoded.slice(1) as Array<string | null>;
   const parameters: ObjectLiteral = {};
   const param = (i: number) => {
@@ -177,8 +193,13 @@ export function withLazyTotal<T>(items: T[], count: () => Promise<number>, nextC
 }
 
 /** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */
-export async function findIds<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, options: ListOptions | undefined,
-  config: ListQueryConfig<T>, read: ReadDate): Promise<number[]> {
+export async function findIds<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  options: ListOptions | undefined,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+): Promise<number[]> {
   const raws = await listQuery(reader, entity, options, config, read).select('e.id', 'id').orderBy('e.id').getRawMany<{ id: number }>();
   return raws.map((raw) => Number(raw.id));
 }
@@ -190,19 +211,34 @@ export async function findIds<T extends ObjectLiteral>(reader: Reader, entity: C
  * alone (a version valid on the day means its record is), which spares a
  * join over every record of the level.
  */
-async function countOf<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, qb: SelectQueryBuilder<T>, options: ListOptions | undefined,
-  config: ListQueryConfig<T>, read: ReadDate): Promise<number> {
+async function countOf<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  qb: SelectQueryBuilder<T>,
+  options: ListOptions | undefined,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+): Promise<number> {
   const spec = datedSpec(entity);
   const filter = { ...(options?.filter ?? {}) } as Record<string, unknown>;
-  const counted = spec && !read.includeEnded && !filter.includeEnded && !needsRecord(reader.em, spec.version, filter, config as ListQueryConfig<ObjectLiteral>)
-    ? versionOnlyQuery(reader, entity, spec.version, filter, config, read)
-    : qb.clone().orderBy().offset(undefined).limit(undefined);
+  const counted =
+    spec &&
+    !read.includeEnded &&
+    !filter.includeEnded &&
+    !needsRecord(reader.em, spec.version, filter, config as ListQueryConfig<ObjectLiteral>)
+      ? versionOnlyQuery(reader, entity, spec.version, filter, config, read)
+      : qb.clone().orderBy().offset(undefined).limit(undefined);
   const row = await counted.select('COUNT(*)', 'count').getRawOne<{ count: string }>();
   return Number(row?.count ?? 0);
 }
 
 /** Whether a filter touches the record's own columns (not only its version's). */
-function needsRecord(em: EntityManager, version: ClassType<ObjectLiteral>, filter: Record<string, unknown>, config: ListQueryConfig<ObjectLiteral>): boolean {
+function needsRecord(
+  em: EntityManager,
+  version: ClassType<ObjectLiteral>,
+  filter: Record<string, unknown>,
+  config: ListQueryConfig<ObjectLiteral>,
+): boolean {
   const onVersion = (property: string) => Boolean(em.getRepository(version).metadata.findColumnWithPropertyName(property));
   return Object.entries(filter).some(([key, value]) => {
     if (value === undefined || value === null || key === 'includeEnded' || key === 'ids' || config.ancestorFilters?.[key]) return false;
@@ -212,8 +248,14 @@ function needsRecord(em: EntityManager, version: ClassType<ObjectLiteral>, filte
 }
 
 /** The versions valid on the day, in the caller's reach, that the filter matches: one per record. */
-function versionOnlyQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, version: ClassType<ObjectLiteral>, filter: Record<string, unknown>,
-  config: ListQueryConfig<T>, read: ReadDate): SelectQueryBuilder<ObjectLiteral> {
+function versionOnlyQuery<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  version: ClassType<ObjectLiteral>,
+  filter: Record<string, unknown>,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+): SelectQueryBuilder<ObjectLiteral> {
   const qb = reader.em.createQueryBuilder(version, 'v').setParameter('asOf', read.asOf).where(`v.valid @> ${DAY}`);
   reader.scope.apply(qb, 'v', 'v', DAY, entity);
   delete filter.includeEnded;
@@ -247,15 +289,19 @@ export async function findPages<T extends ObjectLiteral>(
   const raws: ObjectLiteral[] = await reader.em.query(
     `SELECT paged.* FROM unnest($${parameters.length + 1}::int[]) WITH ORDINALITY AS page_parent(id, n)
       CROSS JOIN LATERAL (SELECT page.*, ROW_NUMBER() OVER () AS page_row FROM (${sql}) page) paged ORDER BY page_parent.n, paged.page_row`,
-    [...parameters, [...parentIds]]);
+    [...parameters, [...parentIds]],
+  );
   const items = await hydrate(reader.em, entity, raws, read.asOf);
   const found = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   raws.forEach((raw, i) => found.get(Number(raw.page_parent))?.push(items[i]));
   let counts: Promise<Map<number, number>> | undefined;
   const countAll = () => {
     counts ??= (async () => {
-      const counted = listQuery(reader, entity, options, config, read).andWhere(`${parent} = ANY(:pageParents)`, { pageParents: [...parentIds] })
-        .select(parent, 'parent').addSelect('COUNT(*)', 'count').groupBy(parent);
+      const counted = listQuery(reader, entity, options, config, read)
+        .andWhere(`${parent} = ANY(:pageParents)`, { pageParents: [...parentIds] })
+        .select(parent, 'parent')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy(parent);
       const rows = await counted.getRawMany<{ parent: number; count: string }>();
       return new Map(rows.map((row) => [Number(row.parent), Number(row.count)]));
     })();
@@ -269,7 +315,13 @@ export async function findPages<T extends ObjectLiteral>(
   });
 }
 
-function listQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, options: ListOptions | undefined, config: ListQueryConfig<T>, read: ReadDate) {
+function listQuery<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  options: ListOptions | undefined,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+) {
   const filter = { ...(options?.filter ?? {}) } as Record<string, unknown>;
   const includeEnded = Boolean(filter.includeEnded) || read.includeEnded;
   delete filter.includeEnded;
@@ -285,17 +337,28 @@ interface SortKey {
 }
 
 /** Sort keys as SQL, empty values first going up and last going down; id last as the tie-breaker, plain so its index serves it. */
-function sortKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: ListOptions | undefined, config: ListQueryConfig<T>): SortKey[] {
+function sortKeys<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  options: ListOptions | undefined,
+  config: ListQueryConfig<T>,
+): SortKey[] {
   const expression = (field: string) => config.sortExpressions?.[field] ?? sqlColumn(qb, field, 'sort');
-  const keys: SortKey[] = (options?.sort ?? []).map(({ field, order }) => (order === SortOrder.DESC
-    ? { expression: expression(field), order: 'DESC', nulls: 'NULLS LAST' }
-    : { expression: expression(field), order: 'ASC', nulls: 'NULLS FIRST' }));
+  const keys: SortKey[] = (options?.sort ?? []).map(({ field, order }) =>
+    order === SortOrder.DESC
+      ? { expression: expression(field), order: 'DESC', nulls: 'NULLS LAST' }
+      : { expression: expression(field), order: 'ASC', nulls: 'NULLS FIRST' },
+  );
   keys.push({ expression: '"e"."id"', order: 'ASC' });
   return keys;
 }
 
 /** Adds the filter's conditions; `idColumn` is the record's id (its version's key when counting versions alone). */
-function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter: Record<string, unknown>, config: ListQueryConfig<T>, idColumn = 'e.id'): void {
+function applyFilter<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  filter: Record<string, unknown>,
+  config: ListQueryConfig<T>,
+  idColumn = 'e.id',
+): void {
   let n = 0;
   const param = (value: unknown) => {
     const name = `f${n++}`;
@@ -315,11 +378,15 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
       if (!config.searchColumns.length) throw new BadUserInputError({ 'filter.search': 'this list has no text to search' });
       const pattern = param(likePattern(text));
       const short = [...text].length < 3 ? param(text) : null;
-      qb.andWhere(`(${config.searchColumns.map((c) => {
-        const column = sqlColumn(qb, c, 'search');
-        const match = `${column} ILIKE ${pattern}`;
-        return short && config.characterIndexed?.includes(c) ? `(cg_chars(${column}) @> cg_chars(${short}) AND ${match})` : match;
-      }).join(' OR ')})`);
+      qb.andWhere(
+        `(${config.searchColumns
+          .map((c) => {
+            const column = sqlColumn(qb, c, 'search');
+            const match = `${column} ILIKE ${pattern}`;
+            return short && config.characterIndexed?.includes(c) ? `(cg_chars(${column}) @> cg_chars(${short}) AND ${match})` : match;
+          })
+          .join(' OR ')})`,
+      );
       continue;
     }
     const ancestor = config.ancestorFilters?.[key];
@@ -336,18 +403,41 @@ function applyFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filter:
       const path = `filter.${key}.${op}`;
       const scalar = (v: unknown) => (isId ? parseIds([v as string], path)[0] : v);
       switch (op) {
-        case 'eq': qb.andWhere(`${target} = ${param(scalar(value))}`); break;
-        case 'in': qb.andWhere(`${target} = ANY(${param(isId ? parseIds(value as string[], path) : value)})`); break;
-        case 'contains': qb.andWhere(`${target} ILIKE ${param(likePattern(String(value)))}`); break;
-        case 'last4': qb.andWhere(`${target} LIKE ${param(`%${escapeLike(String(value))}`)}`); break;
-        case 'lt': qb.andWhere(`${target} < ${param(value)}`); break;
-        case 'lte': qb.andWhere(`${target} <= ${param(value)}`); break;
-        case 'gt': qb.andWhere(`${target} > ${param(value)}`); break;
-        case 'gte': qb.andWhere(`${target} >= ${param(value)}`); break;
-        case 'isNull': qb.andWhere(`${target} IS ${value ? '' : 'NOT '}NULL`); break;
-        case 'hasAll': qb.andWhere(`${target} @> ${param(value)}`); break;
-        case 'hasAny': qb.andWhere(`${target} && ${param(value)}`); break;
-        default: throw new Error(`Unknown filter operator ${op}`);
+        case 'eq':
+          qb.andWhere(`${target} = ${param(scalar(value))}`);
+          break;
+        case 'in':
+          qb.andWhere(`${target} = ANY(${param(isId ? parseIds(value as string[], path) : value)})`);
+          break;
+        case 'contains':
+          qb.andWhere(`${target} ILIKE ${param(likePattern(String(value)))}`);
+          break;
+        case 'last4':
+          qb.andWhere(`${target} LIKE ${param(`%${escapeLike(String(value))}`)}`);
+          break;
+        case 'lt':
+          qb.andWhere(`${target} < ${param(value)}`);
+          break;
+        case 'lte':
+          qb.andWhere(`${target} <= ${param(value)}`);
+          break;
+        case 'gt':
+          qb.andWhere(`${target} > ${param(value)}`);
+          break;
+        case 'gte':
+          qb.andWhere(`${target} >= ${param(value)}`);
+          break;
+        case 'isNull':
+          qb.andWhere(`${target} IS ${value ? '' : 'NOT '}NULL`);
+          break;
+        case 'hasAll':
+          qb.andWhere(`${target} @> ${param(value)}`);
+          break;
+        case 'hasAny':
+          qb.andWhere(`${target} && ${param(value)}`);
+          break;
+        default:
+          throw new Error(`Unknown filter operator ${op}`);
       }
     }
   }

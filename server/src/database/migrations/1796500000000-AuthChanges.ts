@@ -26,7 +26,9 @@ export class AuthChanges1796500000000 implements MigrationInterface {
         PERFORM pg_notify('cg_auth', '*');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER account_auth_changed AFTER UPDATE OR DELETE ON account FOR EACH ROW EXECUTE FUNCTION cg_auth_account_changed()`);
+    await q.query(
+      `CREATE TRIGGER account_auth_changed AFTER UPDATE OR DELETE ON account FOR EACH ROW EXECUTE FUNCTION cg_auth_account_changed()`,
+    );
     for (const table of ['api_token', 'session']) {
       await q.query(`CREATE TRIGGER ${table}_auth_changed AFTER UPDATE OF revoked_at, expires_at, account_id OR DELETE ON ${table}
         FOR EACH ROW EXECUTE FUNCTION cg_auth_account_changed()`);

@@ -77,7 +77,10 @@ export class SetBasedMemberCounts1796530000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     // Transition tables allow one event per trigger and no column list.
-    for (const [table, fn] of [['household_version', 'cg_households_counted'], ['resident_version', 'cg_residents_counted']]) {
+    for (const [table, fn] of [
+      ['household_version', 'cg_households_counted'],
+      ['resident_version', 'cg_residents_counted'],
+    ]) {
       await q.query(`CREATE TRIGGER ${table}_counted_insert AFTER INSERT ON ${table}
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
       await q.query(`CREATE TRIGGER ${table}_counted_update AFTER UPDATE ON ${table}
@@ -125,9 +128,21 @@ function recount(grids: (column: string) => string): string {
       SELECT ${key}, daterange(day, next_day), ${counts.join(', ')} FROM running WHERE ${counts.map((c) => `${c} <> 0`).join(' OR ')};`;
   };
   const members = `FROM household_version h JOIN resident_version r ON r.household_id = h.household_id AND r.valid && h.valid WHERE ${grids('h.grid_id')}`;
-  return series('grid_member_count', ['grid_id'], `
+  return (
+    series(
+      'grid_member_count',
+      ['grid_id'],
+      `
       SELECT grid_id, valid, 1 AS households, 0 AS residents FROM household_version WHERE ${grids('grid_id')}
       UNION ALL
-      SELECT h.grid_id, h.valid * r.valid, 0, 1 ${members}`, ['households', 'residents'])
-    + series('grid_tag_count', ['grid_id', 'tag'], `SELECT h.grid_id, t.tag, h.valid * r.valid AS valid, 1 AS residents ${members.replace(' WHERE', ' CROSS JOIN unnest(r.tags) AS t(tag) WHERE')}`, ['residents']);
+      SELECT h.grid_id, h.valid * r.valid, 0, 1 ${members}`,
+      ['households', 'residents'],
+    ) +
+    series(
+      'grid_tag_count',
+      ['grid_id', 'tag'],
+      `SELECT h.grid_id, t.tag, h.valid * r.valid AS valid, 1 AS residents ${members.replace(' WHERE', ' CROSS JOIN unnest(r.tags) AS t(tag) WHERE')}`,
+      ['residents'],
+    )
+  );
 }

@@ -14,7 +14,19 @@ import { MemberCounts1796520000000 } from './1796520000000-MemberCounts';
 import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMemberCounts';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
-export const migrations = [Initial1795896676302, AuditTrail1795899270180, Access1795899905061, KnownClients1795920444681,
-  StructureThroughTime1795990000000, ResidentLookups1796000000000, Staffing1796100000000,
-  PostRotation1796200000000, Reorganization1796250000000, OneStopService1796300000000, AuthChanges1796500000000, ReadPaths1796510000000,
-  MemberCounts1796520000000, SetBasedMemberCounts1796530000000];
+export const migrations = [
+  Initial1795896676302,
+  AuditTrail1795899270180,
+  Access1795899905061,
+  KnownClients1795920444681,
+  StructureThroughTime1795990000000,
+  ResidentLookups1796000000000,
+  Staffing1796100000000,
+  PostRotation1796200000000,
+  Reorganization1796250000000,
+  OneStopService1796300000000,
+  AuthChanges1796500000000,
+  ReadPaths1796510000000,
+  MemberCounts1796520000000,
+  SetBasedMemberCounts1796530000000,
+];

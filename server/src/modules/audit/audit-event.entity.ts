@@ -55,7 +55,10 @@ export class AuditEvent {
   @Column({ type: 'jsonb' })
   changes!: AuditChanges;
 
-  @Field(() => String, { nullable: true, description: 'Shared by every write of one request or command (a move, an end of a unit, a plan).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shared by every write of one request or command (a move, an end of a unit, a plan).',
+  })
   @Index()
   @Column({ type: 'uuid', nullable: true })
   correlationId!: string | null;

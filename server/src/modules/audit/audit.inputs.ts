@@ -14,7 +14,11 @@ export class AuditEventFilter extends BaseFilter {
   @Field({ nullable: true }) occurredAt?: DateTimeOperators;
 }
 
-export enum AuditEventSortField { occurredAt = 'occurredAt', entityType = 'entityType', operation = 'operation' }
+export enum AuditEventSortField {
+  occurredAt = 'occurredAt',
+  entityType = 'entityType',
+  operation = 'operation',
+}
 registerEnumType(AuditEventSortField, { name: 'AuditEventSortField' });
 
 export const AuditEventListOptions = ListOptionsType('AuditEvent', AuditEventFilter, AuditEventSortField);

@@ -13,7 +13,10 @@ import { auditService } from './audit.service';
 export class AuditResolver {
   @Query(() => AuditEventList, { description: 'Every write, newest first unless sorted otherwise.' })
   @Allow('auditEvents', 'list')
-  auditEvents(@Ctx() ctx: RequestContext, @Arg('options', () => AuditEventListOptions, { nullable: true }) options?: ListOptions): Promise<ListResult<AuditEvent>> {
+  auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => AuditEventListOptions, { nullable: true }) options?: ListOptions,
+  ): Promise<ListResult<AuditEvent>> {
     return auditService.findList(ctx, options);
   }
 

@@ -8,7 +8,7 @@ import { AuditChanges, AuditEvent, AuditOperation } from './audit-event.entity';
 /** Bookkeeping columns every record has; they change on every write and say nothing about it. */
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'version', 'asOf', 'versionRowId', 'versionValid']);
 
-const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /** The fields whose values differ between two versions of a record (either may be absent). */
 export function diff(before: ObjectLiteral | undefined, after: ObjectLiteral | undefined): AuditChanges {
@@ -28,18 +28,31 @@ export class AuditService {
   async record(ctx: RequestContext, operation: AuditOperation, entityType: string, entityId: number, changes: AuditChanges): Promise<void> {
     ctx.written.push({ operation, entityType, entityId, changes });
     await ctx.em.insert(AuditEvent, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, operation, entityType, entityId, changes: changes as never,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      operation,
+      entityType,
+      entityId,
+      changes: changes as never,
       correlationId: ctx.correlationId,
     });
   }
 
   /** The same record of many rows (e.g. every resident a lookup found) in one statement. */
-  async recordMany(ctx: RequestContext, operation: AuditOperation, entityType: string, entityIds: number[], changes: AuditChanges): Promise<void> {
+  async recordMany(
+    ctx: RequestContext,
+    operation: AuditOperation,
+    entityType: string,
+    entityIds: number[],
+    changes: AuditChanges,
+  ): Promise<void> {
     if (!entityIds.length) return;
     for (const entityId of entityIds) ctx.written.push({ operation, entityType, entityId, changes });
-    await ctx.em.query(`INSERT INTO audit_event (actor_id, actor_name, operation, entity_type, entity_id, changes, correlation_id)
+    await ctx.em.query(
+      `INSERT INTO audit_event (actor_id, actor_name, operation, entity_type, entity_id, changes, correlation_id)
       SELECT $1, $2, $3, $4, id, $6::jsonb, $7 FROM unnest($5::int[]) AS t(id)`,
-    [ctx.actor.id, ctx.actor.name, operation, entityType, entityIds, JSON.stringify(changes), ctx.correlationId]);
+      [ctx.actor.id, ctx.actor.name, operation, entityType, entityIds, JSON.stringify(changes), ctx.correlationId],
+    );
   }
 
   findList(ctx: RequestContext, options?: ListOptions): Promise<ListResult<AuditEvent>> {

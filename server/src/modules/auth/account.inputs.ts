@@ -14,7 +14,8 @@ function AccountFields(mode: InputMode) {
     @Input(mode, () => String) @Text(100) displayName!: string;
     @Input(mode, () => Role) role!: Role;
     @Input(mode, () => [ID], { optional: true, description: 'Required for coordinators (one or more) and window staff (exactly one).' })
-    @ArrayMaxSize(20) communityIds?: string[];
+    @ArrayMaxSize(20)
+    communityIds?: string[];
     @Input(mode, () => [ID], { optional: true, description: 'Required for grid members.' }) @ArrayMaxSize(50) gridIds?: string[];
     @Input(mode, () => ID, { optional: true, description: 'Required for grid members.' }) staffMemberId?: string | null;
     @Input(mode, () => Boolean, { optional: true, description: 'A disabled account cannot sign in; its sessions end.' }) disabled?: boolean;
@@ -26,11 +27,13 @@ function AccountFields(mode: InputMode) {
 export class CreateAccountInput extends AccountFields('create') {
   @Field() @Text(50) username!: string;
   @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(200)
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(200)
   password!: string;
 }
 
-@InputType() export class UpdateAccountInput extends UpdateInputType(AccountFields('update')) {}
+@InputType()
+export class UpdateAccountInput extends UpdateInputType(AccountFields('update')) {}
 
 const RoleOperators = EnumOperators(Role, 'Role');
 
@@ -41,7 +44,11 @@ export class AccountFilter extends BaseFilter {
   @Field({ nullable: true }) disabled?: BooleanOperators;
 }
 
-export enum AccountSortField { username = 'username', role = 'role', createdAt = 'createdAt' }
+export enum AccountSortField {
+  username = 'username',
+  role = 'role',
+  createdAt = 'createdAt',
+}
 registerEnumType(AccountSortField, { name: 'AccountSortField' });
 
 export const AccountListOptions = ListOptionsType('Account', AccountFilter, AccountSortField);
@@ -50,7 +57,11 @@ export const AccountList = PaginatedType('Account', Account);
 @InputType()
 export class CreateApiTokenInput {
   @Field() @Text(100) name!: string;
-  @Field(() => Int, { defaultValue: 90, description: 'Days until it expires, 1 to 365.' }) @IsInt() @Min(1) @Max(365) expiresInDays!: number;
+  @Field(() => Int, { defaultValue: 90, description: 'Days until it expires, 1 to 365.' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays!: number;
 }
 
 @ObjectType({ description: 'A new API token. `token` is shown this once; keep it safe.' })

@@ -48,12 +48,14 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
     if (account.role === Role.COMMUNITY_COORDINATOR && communities.length === 0 && !linked) {
       problems.add('communityIds', 'a coordinator needs at least one community, or a staff record holding a post');
     }
-    if (account.role === Role.WINDOW_STAFF && communities.length > 1) problems.add('communityIds', 'window staff work in exactly one community');
+    if (account.role === Role.WINDOW_STAFF && communities.length > 1)
+      problems.add('communityIds', 'window staff work in exactly one community');
     if (account.role === Role.WINDOW_STAFF && communities.length === 0 && !linked) {
       problems.add('communityIds', 'window staff work in exactly one community, or hold a window post through their staff record');
     }
     if (account.role === Role.GRID_MEMBER && !linked) problems.add('staffMemberId', 'a grid member is linked to their staff record');
-    if (account.role === Role.GRID_MEMBER && grids.length === 0 && !linked) problems.add('gridIds', 'a grid member needs at least one grid');
+    if (account.role === Role.GRID_MEMBER && grids.length === 0 && !linked)
+      problems.add('gridIds', 'a grid member needs at least one grid');
   }
 
   /**
@@ -61,7 +63,12 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
    * sets (communities, grids, staff record), ends its sessions and revokes its
    * API tokens for good: whoever holds them must sign in again and gets the new rights.
    */
-  protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>, existing: Account | undefined): Promise<void> {
+  protected override async afterWrite(
+    ctx: RequestContext,
+    id: number,
+    values: Record<string, unknown>,
+    existing: Account | undefined,
+  ): Promise<void> {
     if (!existing) return;
     // Whatever changed, this server forgets the account now; the others hear of it on commit (the account's trigger).
     ctx.authCache?.forget(String(id));
@@ -93,7 +100,8 @@ export class AccountService extends CrudService<Account, CreateAccountInput, Upd
 
   override async delete(ctx: RequestContext, id: string): Promise<Account> {
     // Compared as numbers: ids have one canonical form, and parseId refuses any other.
-    if (ctx.principal && parseId(id) === ctx.principal.account.id) throw new ConflictError(ConflictReason.OWN_ACCOUNT, 'You cannot delete your own account');
+    if (ctx.principal && parseId(id) === ctx.principal.account.id)
+      throw new ConflictError(ConflictReason.OWN_ACCOUNT, 'You cannot delete your own account');
     return super.delete(ctx, id);
   }
 }

@@ -37,7 +37,11 @@ export class AuthCache {
   private readonly heardCounts = new Map<string, number>();
   private readonly waiting = new Set<() => void>();
 
-  constructor(private readonly url: string, readonly ttlMs = 60_000, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly url: string,
+    readonly ttlMs = 60_000,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   /** Starts listening; until it does (or after the connection drops) the cache holds nothing. */
   async start(): Promise<void> {

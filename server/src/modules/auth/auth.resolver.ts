@@ -4,7 +4,14 @@ import { CrudResolver } from '../../core/crud.resolver';
 import type { RequestContext } from '../../core/request-context';
 import { StaffMember } from '../staff-member/staff-member.entity';
 import { Account } from './account.entity';
-import { AccountList, AccountListOptions, CreateAccountInput, CreateApiTokenInput, CreatedApiToken, UpdateAccountInput } from './account.inputs';
+import {
+  AccountList,
+  AccountListOptions,
+  CreateAccountInput,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  UpdateAccountInput,
+} from './account.inputs';
 import { accountService } from './account.service';
 import { authService } from './auth.service';
 import { ApiToken } from './credential.entities';
@@ -19,8 +26,9 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Ends the credential this request used: the session (its cookie is cleared), or the API token sent as Bearer, '
-      + 'which is revoked for good. True when one was ended.',
+    description:
+      'Ends the credential this request used: the session (its cookie is cleared), or the API token sent as Bearer, ' +
+      'which is revoked for good. True when one was ended.',
   })
   @Allow('session', 'logout')
   logout(@Ctx() ctx: RequestContext) {
@@ -55,23 +63,29 @@ export class AuthResolver {
 /** Accounts, for district administrators. */
 @Resolver(() => Account)
 export class AccountResolver extends CrudResolver({
-  entity: Account, name: 'Account', plural: 'accounts', list: AccountList, listOptions: AccountListOptions,
-  createInput: CreateAccountInput, updateInput: UpdateAccountInput, service: accountService,
+  entity: Account,
+  name: 'Account',
+  plural: 'accounts',
+  list: AccountList,
+  listOptions: AccountListOptions,
+  createInput: CreateAccountInput,
+  updateInput: UpdateAccountInput,
+  service: accountService,
   resource: 'accounts',
 }) {
-  @Mutation(() => Account, { description: 'Sets a new password and ends the account\'s sessions.' })
+  @Mutation(() => Account, { description: "Sets a new password and ends the account's sessions." })
   @Allow('accounts', 'resetPassword')
   resetPassword(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('password') password: string) {
     return accountService.resetPassword(ctx, id, password);
   }
 
-  @Query(() => [ApiToken], { description: 'An account\'s API tokens (never the secrets), newest first.' })
+  @Query(() => [ApiToken], { description: "An account's API tokens (never the secrets), newest first." })
   @Allow('accounts', 'tokens')
   accountApiTokens(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID) accountId: string) {
     return authService.listAccountTokens(ctx, accountId);
   }
 
-  @Mutation(() => ApiToken, { description: 'Revokes any account\'s API token; recorded in the audit trail.' })
+  @Mutation(() => ApiToken, { description: "Revokes any account's API token; recorded in the audit trail." })
   @Allow('accounts', 'revokeToken')
   revokeAccountApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return authService.revokeAccountToken(ctx, id);

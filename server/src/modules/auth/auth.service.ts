@@ -32,7 +32,11 @@ export const MAX_ACTIVE_TOKENS = 20;
  * that doubles the wait, up to `maxLockSeconds`; one failure is forgotten per
  * `decaySeconds` without failures. README describes the policy.
  */
-interface ThrottlePolicy { free: number; maxLockSeconds: number; decaySeconds: number }
+interface ThrottlePolicy {
+  free: number;
+  maxLockSeconds: number;
+  decaySeconds: number;
+}
 /** An address may be an office's NAT: more free failures, and a success from it clears them. */
 const ADDRESS_POLICY: ThrottlePolicy = { free: 10, maxLockSeconds: 15 * 60, decaySeconds: 60 };
 /** Anyone can fail for a username: its wait never exceeds a minute, so a stranger cannot lock its owner out for long. */
@@ -66,21 +70,30 @@ export class AuthService {
     }
     const account = await ctx.em.findOne(Account, { where: { username } });
     const clientCookie = ctx.http?.cookie(KNOWN_CLIENT_COOKIE);
-    const known = account && clientCookie
-      ? await ctx.em.findOne(KnownClient, { where: { tokenHash: sha256(clientCookie), accountId: account.id } })
-      : null;
+    const known =
+      account && clientCookie
+        ? await ctx.em.findOne(KnownClient, { where: { tokenHash: sha256(clientCookie), accountId: account.id } })
+        : null;
     const throttles: Array<[string, ThrottlePolicy]> = known
       ? [[`client:${known.tokenHash}`, KNOWN_CLIENT_POLICY]]
-      : [[`user:${username}`, USERNAME_POLICY], [addressKey, ADDRESS_POLICY]];
+      : [
+          [`user:${username}`, USERNAME_POLICY],
+          [addressKey, ADDRESS_POLICY],
+        ];
     const keys = throttles.map(([key]) => key);
-    const locked = await ctx.em.createQueryBuilder(LoginThrottle, 't')
-      .where('t.key = ANY(:keys) AND t.lockedUntil > now()', { keys }).orderBy('t.lockedUntil', 'DESC').getOne();
+    const locked = await ctx.em
+      .createQueryBuilder(LoginThrottle, 't')
+      .where('t.key = ANY(:keys) AND t.lockedUntil > now()', { keys })
+      .orderBy('t.lockedUntil', 'DESC')
+      .getOne();
     if (locked) {
       const retryAfterSeconds = Math.ceil((locked.lockedUntil!.getTime() - Date.now()) / 1000);
-      throw new UnauthenticatedError(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
-        { reason: SignInFailure.TOO_MANY_ATTEMPTS, retryAfterSeconds });
+      throw new UnauthenticatedError(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`, {
+        reason: SignInFailure.TOO_MANY_ATTEMPTS,
+        retryAfterSeconds,
+      });
     }
-    const valid = await verifyPassword(password, account?.passwordHash ?? await decoyHash());
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account || !valid || account.disabled) {
       // Outside the mutation's transaction: the failed sign-in throws, and the count must survive that.
       for (const [key, policy] of throttles) await this.recordFailure(ctx.dataSource.manager, key, policy);
@@ -92,8 +105,11 @@ export class AuthService {
     const token = secret('');
     const now = new Date();
     await ctx.em.insert(Session, {
-      tokenHash: sha256(token), accountId: account.id, lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + this.policy.maxHours * 3_600_000), revokedAt: null,
+      tokenHash: sha256(token),
+      accountId: account.id,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.policy.maxHours * 3_600_000),
+      revokedAt: null,
     });
     ctx.http?.setCookie(SESSION_COOKIE, token, this.policy.maxHours * 3_600_000);
     if (known) {
@@ -118,7 +134,8 @@ export class AuthService {
          CASE WHEN next.failures > $2 THEN now() + make_interval(secs => LEAST(power(2, next.failures - $2), $3)) END, now()
        FROM next
        ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, locked_until = EXCLUDED.locked_until, updated_at = now()`,
-      [key, policy.free, policy.maxLockSeconds, policy.decaySeconds]);
+      [key, policy.free, policy.maxLockSeconds, policy.decaySeconds],
+    );
   }
 
   /** Ends the credential the caller used: the session (and its cookie), or the API token, revoked for good. */
@@ -142,9 +159,17 @@ export class AuthService {
    * With a cache, a credential seen in the last minute is answered from memory (no statement) until
    * the database notifies a change to its account, token, session or reach.
    */
-  async authenticate(em: EntityManager, credentials: { cookie?: string; bearer?: string }, today: string,
-    cache?: AuthCache): Promise<{ principal: Principal; scope: Scope } | null> {
-    const key = credentials.bearer ? `token:${sha256(credentials.bearer)}` : credentials.cookie ? `session:${sha256(credentials.cookie)}` : null;
+  async authenticate(
+    em: EntityManager,
+    credentials: { cookie?: string; bearer?: string },
+    today: string,
+    cache?: AuthCache,
+  ): Promise<{ principal: Principal; scope: Scope } | null> {
+    const key = credentials.bearer
+      ? `token:${sha256(credentials.bearer)}`
+      : credentials.cookie
+        ? `session:${sha256(credentials.cookie)}`
+        : null;
     if (!key) return null;
     const cached = cache?.get(key, today);
     if (cached && (credentials.bearer || Date.now() - cached.touchedAt < this.policy.idleMinutes * 60_000)) {
@@ -160,20 +185,27 @@ export class AuthService {
     let expiresAt = 0;
     if (credentials.bearer) {
       const hash = sha256(credentials.bearer);
-      const found = await this.lookUp(em, `SELECT t.id AS credential_id, t.expires_at AS credential_expires_at, a.* FROM api_token t JOIN account a ON a.id = t.account_id
+      const found = await this.lookUp(
+        em,
+        `SELECT t.id AS credential_id, t.expires_at AS credential_expires_at, a.* FROM api_token t JOIN account a ON a.id = t.account_id
           WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT a.disabled`,
-        'UPDATE api_token SET last_used_at = now() WHERE id = (SELECT credential_id FROM found) AND (last_used_at IS NULL OR last_used_at < now() - interval \'1 minute\')', [hash]);
+        "UPDATE api_token SET last_used_at = now() WHERE id = (SELECT credential_id FROM found) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+        [hash],
+      );
       if (found) {
         principal = { account: found.account, via: 'token', tokenId: found.credentialId };
         expiresAt = found.expiresAt;
       }
     } else if (credentials.cookie) {
       const hash = sha256(credentials.cookie);
-      const found = await this.lookUp(em, `SELECT s.account_id AS credential_id, s.expires_at AS credential_expires_at, a.* FROM session s JOIN account a ON a.id = s.account_id
+      const found = await this.lookUp(
+        em,
+        `SELECT s.account_id AS credential_id, s.expires_at AS credential_expires_at, a.* FROM session s JOIN account a ON a.id = s.account_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND NOT a.disabled`,
         // Keeps the session alive while used; written at most once a minute.
-        'UPDATE session SET last_seen_at = now() WHERE token_hash = $1 AND EXISTS (SELECT 1 FROM found) AND last_seen_at < now() - interval \'1 minute\'',
-        [hash, this.policy.idleMinutes]);
+        "UPDATE session SET last_seen_at = now() WHERE token_hash = $1 AND EXISTS (SELECT 1 FROM found) AND last_seen_at < now() - interval '1 minute'",
+        [hash, this.policy.idleMinutes],
+      );
       if (found) {
         principal = { account: found.account, via: 'session', sessionHash: hash };
         expiresAt = found.expiresAt;
@@ -191,13 +223,21 @@ export class AuthService {
    * One statement finds a credential's account and marks the credential as used (at most once a minute):
    * `find` selects the credential's id and expiry and the account's columns; `touch` may read its row as `found`.
    */
-  private async lookUp(em: EntityManager, find: string, touch: string, parameters: unknown[]): Promise<{ account: Account; credentialId: number; expiresAt: number } | null> {
+  private async lookUp(
+    em: EntityManager,
+    find: string,
+    touch: string,
+    parameters: unknown[],
+  ): Promise<{ account: Account; credentialId: number; expiresAt: number } | null> {
     const [raw] = await em.query(`WITH found AS (${find}), touched AS (${touch} RETURNING 1) SELECT * FROM found`, parameters);
     if (!raw) return null;
     const metadata = em.connection.getMetadata(Account);
     const account = metadata.create() as Account;
     for (const column of metadata.columns) {
-      (account as unknown as Record<string, unknown>)[column.propertyName] = em.connection.driver.prepareHydratedValue(raw[column.databaseName], column);
+      (account as unknown as Record<string, unknown>)[column.propertyName] = em.connection.driver.prepareHydratedValue(
+        raw[column.databaseName],
+        column,
+      );
     }
     return { account, credentialId: Number(raw.credential_id), expiresAt: new Date(raw.credential_expires_at).getTime() };
   }
@@ -224,7 +264,9 @@ export class AuthService {
     // The account's row is locked so that concurrent requests cannot both take the last place.
     await ctx.em.query('SELECT id FROM account WHERE id = $1 FOR UPDATE', [accountId]);
     const [{ active }] = await ctx.em.query(
-      'SELECT COUNT(*)::int AS active FROM api_token WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now()', [accountId]);
+      'SELECT COUNT(*)::int AS active FROM api_token WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now()',
+      [accountId],
+    );
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new ConflictError(ConflictReason.LIMIT_REACHED, `An account may hold ${MAX_ACTIVE_TOKENS} active API tokens; revoke one first`);
     }
@@ -232,11 +274,21 @@ export class AuthService {
   }
 
   /** Makes a token for an account (also used by the benchmark and the tests to act as someone). */
-  async issueToken(em: EntityManager, accountId: number, name: string, expiresInDays: number): Promise<{ token: string; apiToken: ApiToken }> {
+  async issueToken(
+    em: EntityManager,
+    accountId: number,
+    name: string,
+    expiresInDays: number,
+  ): Promise<{ token: string; apiToken: ApiToken }> {
     const token = secret('cg_');
     const { identifiers } = await em.insert(ApiToken, {
-      accountId, name, tokenHash: sha256(token), prefix: token.slice(0, 10),
-      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000), revokedAt: null, lastUsedAt: null,
+      accountId,
+      name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+      revokedAt: null,
+      lastUsedAt: null,
     });
     return { token, apiToken: await em.findOneByOrFail(ApiToken, { id: identifiers[0].id }) };
   }
@@ -257,8 +309,10 @@ export class AuthService {
     const wasActive = token.revokedAt === null;
     const revoked = await this.revoke(ctx, token);
     if (wasActive) {
-      await auditService.record(ctx, AuditOperation.UPDATE, 'ApiToken', token.id,
-        { revokedAt: { before: null, after: revoked.revokedAt!.toISOString() }, accountId: { before: token.accountId, after: token.accountId } });
+      await auditService.record(ctx, AuditOperation.UPDATE, 'ApiToken', token.id, {
+        revokedAt: { before: null, after: revoked.revokedAt!.toISOString() },
+        accountId: { before: token.accountId, after: token.accountId },
+      });
     }
     return revoked;
   }
@@ -276,10 +330,18 @@ export class AuthService {
    * Called when its password is reset, its role or reach changes, or it is disabled.
    */
   async revokeCredentials(em: EntityManager, accountId: number): Promise<void> {
-    await em.createQueryBuilder().update(Session).set({ revokedAt: () => 'now()' })
-      .where('account_id = :accountId AND revoked_at IS NULL', { accountId }).execute();
-    await em.createQueryBuilder().update(ApiToken).set({ revokedAt: () => 'now()' })
-      .where('account_id = :accountId AND revoked_at IS NULL', { accountId }).execute();
+    await em
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('account_id = :accountId AND revoked_at IS NULL', { accountId })
+      .execute();
+    await em
+      .createQueryBuilder()
+      .update(ApiToken)
+      .set({ revokedAt: () => 'now()' })
+      .where('account_id = :accountId AND revoked_at IS NULL', { accountId })
+      .execute();
     await em.delete(KnownClient, { accountId });
   }
 

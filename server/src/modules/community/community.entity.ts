@@ -5,7 +5,10 @@ import { District } from '../district/district.entity';
 import { Office } from '../office/office.entity';
 import { declareScope } from '../../core/scope';
 
-@ObjectType({ description: 'A community: runs the public service centre and divides its area into grids. Before the 2014 reform, communities belonged to sub-district offices.' })
+@ObjectType({
+  description:
+    'A community: runs the public service centre and divides its area into grids. Before the 2014 reform, communities belonged to sub-district offices.',
+})
 @Entity()
 export class Community extends DatedEntity {
   @Field(() => ID)
@@ -29,7 +32,10 @@ export class Community extends DatedEntity {
   @Field({ description: 'Unique among the communities valid on the same day, e.g. "C01".' }) code!: string;
   @Field() name!: string;
   @Field() nameEn!: string;
-  @Field(() => ID, { nullable: true, description: 'The sub-district office the community belonged to on the day read (before the reform).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The sub-district office the community belonged to on the day read (before the reform).',
+  })
   officeId!: number | null;
 
   /** Lineage: the offices whose territory this community took over. */
@@ -39,7 +45,11 @@ export class Community extends DatedEntity {
 
   /** Lineage: the communities whose territory this community took over. */
   @ManyToMany(() => Community, { onDelete: 'CASCADE' })
-  @JoinTable({ name: 'community_predecessor_community', joinColumn: { name: 'community_id' }, inverseJoinColumn: { name: 'predecessor_id' } })
+  @JoinTable({
+    name: 'community_predecessor_community',
+    joinColumn: { name: 'community_id' },
+    inverseJoinColumn: { name: 'predecessor_id' },
+  })
   predecessorCommunities?: Community[];
 }
 

@@ -31,9 +31,12 @@ class CommunityChangeFields {
   @Field(() => ID, { nullable: true, description: 'The sub-district office it belongs to from that day.' }) officeId?: string;
 }
 
-@InputType() export class CreateCommunityInput extends DatedCreateInputType(CommunityFields('create')) {}
-@InputType() export class UpdateCommunityInput extends DatedUpdateInputType(CommunityFields('update')) {}
-@InputType() export class ChangeCommunityInput extends DatedChangeInputType('Community', CommunityChangeFields) {}
+@InputType()
+export class CreateCommunityInput extends DatedCreateInputType(CommunityFields('create')) {}
+@InputType()
+export class UpdateCommunityInput extends DatedUpdateInputType(CommunityFields('update')) {}
+@InputType()
+export class ChangeCommunityInput extends DatedChangeInputType('Community', CommunityChangeFields) {}
 
 @InputType()
 export class CommunityFilter extends DatedFilter {
@@ -45,7 +48,12 @@ export class CommunityFilter extends DatedFilter {
   @Field({ nullable: true }) address?: StringOperators;
 }
 
-export enum CommunitySortField { code = 'code', name = 'name', nameEn = 'nameEn', createdAt = 'createdAt' }
+export enum CommunitySortField {
+  code = 'code',
+  name = 'name',
+  nameEn = 'nameEn',
+  createdAt = 'createdAt',
+}
 registerEnumType(CommunitySortField, { name: 'CommunitySortField' });
 
 export const CommunityListOptions = ListOptionsType('Community', CommunityFilter, CommunitySortField);

@@ -35,7 +35,9 @@ function linked<T extends ObjectLiteral>(ctx: RequestContext, kind: Kind, from: 
   return ctx.loaders.custom<T[]>(`lineage.${kind}.${from}`, async (ids) => {
     const rows: Array<{ key: number; id: number; day: string }> = await ctx.em.query(
       `SELECT l.${mine} AS key, l.${theirs} AS id, to_char(COALESCE(${day}, lower(t.valid)), 'YYYY-MM-DD') AS day
-         FROM ${table} l JOIN ${targetTable} t ON t.id = l.${theirs} WHERE l.${mine} = ANY($1) ORDER BY l.${theirs}`, [[...ids]]);
+         FROM ${table} l JOIN ${targetTable} t ON t.id = l.${theirs} WHERE l.${mine} = ANY($1) ORDER BY l.${theirs}`,
+      [[...ids]],
+    );
     const targets = await Promise.all(rows.map((row) => ctx.loaders.byId(target, row.day).load(row.id)));
     const pairs = rows.map((row, i) => ({ key: row.key, value: targets[i] as T })).filter((pair) => pair.value);
     return groupBy(ids, pairs, (pair) => pair.key).map((group) => group.map((pair) => pair.value));
@@ -46,5 +48,6 @@ function linked<T extends ObjectLiteral>(ctx: RequestContext, kind: Kind, from: 
 export async function setPredecessors(ctx: RequestContext, kind: Kind, communityId: number, ids: number[]): Promise<void> {
   const { table, predecessor } = TABLES[kind];
   await ctx.em.query(`DELETE FROM ${table} WHERE community_id = $1`, [communityId]);
-  if (ids.length) await ctx.em.query(`INSERT INTO ${table} (community_id, ${predecessor}) SELECT $1, unnest($2::int[])`, [communityId, ids]);
+  if (ids.length)
+    await ctx.em.query(`INSERT INTO ${table} (community_id, ${predecessor}) SELECT $1, unnest($2::int[])`, [communityId, ids]);
 }

@@ -25,8 +25,15 @@ const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, des
 
 @Resolver(() => Community)
 export class CommunityResolver extends DatedCrudResolver({
-  entity: Community, name: 'Community', plural: 'communities', list: CommunityList, listOptions: CommunityListOptions,
-  createInput: CreateCommunityInput, updateInput: UpdateCommunityInput, changeInput: ChangeCommunityInput, service: communityService,
+  entity: Community,
+  name: 'Community',
+  plural: 'communities',
+  list: CommunityList,
+  listOptions: CommunityListOptions,
+  createInput: CreateCommunityInput,
+  updateInput: UpdateCommunityInput,
+  changeInput: ChangeCommunityInput,
+  service: communityService,
   resource: 'communities',
   changeDescription: 'Renames the community, gives it a new code, or changes its office.',
 }) {
@@ -45,38 +52,54 @@ export class CommunityResolver extends DatedCrudResolver({
     return lineageLoaders(ctx).predecessorOffices.load(community.id);
   }
 
-  @FieldResolver(() => [Community], { description: 'Lineage: communities whose territory this community took over (each as of its last day).' })
+  @FieldResolver(() => [Community], {
+    description: 'Lineage: communities whose territory this community took over (each as of its last day).',
+  })
   predecessorCommunities(@Root() community: Community, @Ctx() ctx: RequestContext) {
     return lineageLoaders(ctx).predecessorCommunities.load(community.id);
   }
 
-  @FieldResolver(() => [Community], { description: 'Lineage: communities that took over this community\'s territory (each as of its first day).' })
+  @FieldResolver(() => [Community], {
+    description: "Lineage: communities that took over this community's territory (each as of its first day).",
+  })
   successorCommunities(@Root() community: Community, @Ctx() ctx: RequestContext) {
     return lineageLoaders(ctx).successorsOfCommunity.load(community.id);
   }
 
   @FieldResolver(() => GridList, { description: 'Grids of the community on the day.' })
   grids(
-    @Root() community: Community, @Ctx() ctx: RequestContext,
-    @Arg('options', () => GridListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+    @Root() community: Community,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => GridListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
   ) {
-    return ctx.loaders.page(Grid, '"v"."community_id"', gridService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
+    return ctx.loaders
+      .page(Grid, '"v"."community_id"', gridService.listConfig, options, { asOf: dayOf(ctx, community, asOf) })
+      .load(community.id);
   }
 
   @FieldResolver(() => ServiceWindowList)
   serviceWindows(
-    @Root() community: Community, @Ctx() ctx: RequestContext,
-    @Arg('options', () => ServiceWindowListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+    @Root() community: Community,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => ServiceWindowListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
   ) {
-    return ctx.loaders.page(ServiceWindow, '"e"."community_id"', serviceWindowService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
+    return ctx.loaders
+      .page(ServiceWindow, '"e"."community_id"', serviceWindowService.listConfig, options, { asOf: dayOf(ctx, community, asOf) })
+      .load(community.id);
   }
 
   @FieldResolver(() => StaffMemberList, { description: 'Staff whose home community this is.' })
   staffMembers(
-    @Root() community: Community, @Ctx() ctx: RequestContext,
-    @Arg('options', () => StaffMemberListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+    @Root() community: Community,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => StaffMemberListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
   ) {
-    return ctx.loaders.page(StaffMember, '"e"."home_community_id"', staffMemberService.listConfig, options, { asOf: dayOf(ctx, community, asOf) }).load(community.id);
+    return ctx.loaders
+      .page(StaffMember, '"e"."home_community_id"', staffMemberService.listConfig, options, { asOf: dayOf(ctx, community, asOf) })
+      .load(community.id);
   }
 
   @FieldResolver(() => Int)
@@ -90,8 +113,12 @@ export class CommunityResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string,
-    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+  residentCount(
+    @Root() community: Community,
+    @Ctx() ctx: RequestContext,
+    @asOfArg() asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag,
+  ) {
     return countUnder(ctx, 'resident', 'community', dayOf(ctx, community, asOf), tag ?? undefined).load(community.id);
   }
 }

@@ -15,8 +15,10 @@ function DistrictFields(mode: InputMode) {
   return Fields;
 }
 
-@InputType() export class CreateDistrictInput extends DistrictFields('create') {}
-@InputType() export class UpdateDistrictInput extends UpdateInputType(DistrictFields('update')) {}
+@InputType()
+export class CreateDistrictInput extends DistrictFields('create') {}
+@InputType()
+export class UpdateDistrictInput extends UpdateInputType(DistrictFields('update')) {}
 
 @InputType()
 export class DistrictFilter extends BaseFilter {
@@ -26,7 +28,12 @@ export class DistrictFilter extends BaseFilter {
   @Field({ nullable: true }) city?: StringOperators;
 }
 
-export enum DistrictSortField { name = 'name', code = 'code', city = 'city', createdAt = 'createdAt' }
+export enum DistrictSortField {
+  name = 'name',
+  code = 'code',
+  city = 'city',
+  createdAt = 'createdAt',
+}
 registerEnumType(DistrictSortField, { name: 'DistrictSortField' });
 
 export const DistrictListOptions = ListOptionsType('District', DistrictFilter, DistrictSortField);

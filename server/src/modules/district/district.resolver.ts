@@ -20,18 +20,38 @@ type Read = District & { asOf?: string };
 
 @Resolver(() => District)
 export class DistrictResolver extends CrudResolver({
-  entity: District, name: 'District', plural: 'districts', list: DistrictList, listOptions: DistrictListOptions,
-  createInput: CreateDistrictInput, updateInput: UpdateDistrictInput, service: districtService,
+  entity: District,
+  name: 'District',
+  plural: 'districts',
+  list: DistrictList,
+  listOptions: DistrictListOptions,
+  createInput: CreateDistrictInput,
+  updateInput: UpdateDistrictInput,
+  service: districtService,
   resource: 'districts',
 }) {
   @FieldResolver(() => OfficeList, { description: 'Sub-district offices operating on the day.' })
-  offices(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => OfficeListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {
-    return ctx.loaders.page(Office, '"e"."district_id"', officeService.listConfig, options, { asOf: dayOf(ctx, district, asOf) }).load(district.id);
+  offices(
+    @Root() district: Read,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => OfficeListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders
+      .page(Office, '"e"."district_id"', officeService.listConfig, options, { asOf: dayOf(ctx, district, asOf) })
+      .load(district.id);
   }
 
   @FieldResolver(() => CommunityList, { description: 'Communities valid on the day.' })
-  communities(@Root() district: Read, @Ctx() ctx: RequestContext, @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string) {
-    return ctx.loaders.page(Community, '"e"."district_id"', communityService.listConfig, options, { asOf: dayOf(ctx, district, asOf) }).load(district.id);
+  communities(
+    @Root() district: Read,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
+  ) {
+    return ctx.loaders
+      .page(Community, '"e"."district_id"', communityService.listConfig, options, { asOf: dayOf(ctx, district, asOf) })
+      .load(district.id);
   }
 
   @FieldResolver(() => Int)
@@ -50,8 +70,12 @@ export class DistrictResolver extends CrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() district: Read, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string,
-    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+  residentCount(
+    @Root() district: Read,
+    @Ctx() ctx: RequestContext,
+    @asOfArg() asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag,
+  ) {
     return countUnder(ctx, 'resident', 'district', dayOf(ctx, district, asOf), tag ?? undefined).load(district.id);
   }
 }

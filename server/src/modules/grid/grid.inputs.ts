@@ -20,9 +20,12 @@ function GridFields(mode: Mode) {
   return Fields;
 }
 
-@InputType() export class CreateGridInput extends DatedCreateInputType(GridFields('create')) {}
-@InputType() export class UpdateGridInput extends DatedUpdateInputType(GridFields('update')) {}
-@InputType() export class ChangeGridInput extends DatedChangeInputType('Grid', GridFields('change')) {}
+@InputType()
+export class CreateGridInput extends DatedCreateInputType(GridFields('create')) {}
+@InputType()
+export class UpdateGridInput extends DatedUpdateInputType(GridFields('update')) {}
+@InputType()
+export class ChangeGridInput extends DatedChangeInputType('Grid', GridFields('change')) {}
 
 @InputType()
 export class GridFilter extends DatedFilter {
@@ -31,7 +34,12 @@ export class GridFilter extends DatedFilter {
   @Field({ nullable: true }) name?: StringOperators;
 }
 
-export enum GridSortField { code = 'code', name = 'name', communityId = 'communityId', createdAt = 'createdAt' }
+export enum GridSortField {
+  code = 'code',
+  name = 'name',
+  communityId = 'communityId',
+  createdAt = 'createdAt',
+}
 registerEnumType(GridSortField, { name: 'GridSortField' });
 
 export const GridListOptions = ListOptionsType('Grid', GridFilter, GridSortField);

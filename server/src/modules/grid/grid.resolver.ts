@@ -15,33 +15,55 @@ import { gridService } from './grid.service';
 
 @Resolver(() => Grid)
 export class GridResolver extends DatedCrudResolver({
-  entity: Grid, name: 'Grid', plural: 'grids', list: GridList, listOptions: GridListOptions,
-  createInput: CreateGridInput, updateInput: UpdateGridInput, changeInput: ChangeGridInput, service: gridService,
+  entity: Grid,
+  name: 'Grid',
+  plural: 'grids',
+  list: GridList,
+  listOptions: GridListOptions,
+  createInput: CreateGridInput,
+  updateInput: UpdateGridInput,
+  changeInput: ChangeGridInput,
+  service: gridService,
   resource: 'grids',
   changeDescription: 'Moves the grid to another community, or gives it a new code, name or boundary.',
 }) {
   @FieldResolver(() => Community, { description: 'The community the grid belonged to on the day.' })
-  community(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  community(
+    @Root() grid: Grid,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return parentOn(ctx, Grid, grid, asOf, Community, 'communityId');
   }
 
   @FieldResolver(() => HouseholdList, { description: 'Households in the grid on the day.' })
   households(
-    @Root() grid: Grid, @Ctx() ctx: RequestContext,
+    @Root() grid: Grid,
+    @Ctx() ctx: RequestContext,
     @Arg('options', () => HouseholdListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return ctx.loaders.page(Household, '"v"."grid_id"', householdService.listConfig, options, { asOf: dayOf(ctx, grid, asOf) }).load(grid.id);
+    return ctx.loaders
+      .page(Household, '"v"."grid_id"', householdService.listConfig, options, { asOf: dayOf(ctx, grid, asOf) })
+      .load(grid.id);
   }
 
   @FieldResolver(() => Int)
-  householdCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  householdCount(
+    @Root() grid: Grid,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return countUnder(ctx, 'household', 'grid', dayOf(ctx, grid, asOf)).load(grid.id);
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() grid: Grid, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
-    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag) {
+  residentCount(
+    @Root() grid: Grid,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('tag', () => ResidentTag, { nullable: true, description: TAGGED }) tag?: ResidentTag,
+  ) {
     return countUnder(ctx, 'resident', 'grid', dayOf(ctx, grid, asOf), tag ?? undefined).load(grid.id);
   }
 }

@@ -23,9 +23,12 @@ class HouseholdChangeFields {
   @Field(() => RegistrationType, { nullable: true }) registrationType?: RegistrationType;
 }
 
-@InputType() export class CreateHouseholdInput extends DatedCreateInputType(HouseholdFields('create')) {}
-@InputType() export class UpdateHouseholdInput extends DatedUpdateInputType(HouseholdFields('update')) {}
-@InputType() export class ChangeHouseholdInput extends DatedChangeInputType('Household', HouseholdChangeFields) {}
+@InputType()
+export class CreateHouseholdInput extends DatedCreateInputType(HouseholdFields('create')) {}
+@InputType()
+export class UpdateHouseholdInput extends DatedUpdateInputType(HouseholdFields('update')) {}
+@InputType()
+export class ChangeHouseholdInput extends DatedChangeInputType('Household', HouseholdChangeFields) {}
 
 const RegistrationTypeOperators = EnumOperators(RegistrationType, 'RegistrationType');
 
@@ -37,7 +40,12 @@ export class HouseholdFilter extends DatedFilter {
   @Field(() => RegistrationTypeOperators, { nullable: true }) registrationType?: object;
 }
 
-export enum HouseholdSortField { address = 'address', gridId = 'gridId', registrationType = 'registrationType', createdAt = 'createdAt' }
+export enum HouseholdSortField {
+  address = 'address',
+  gridId = 'gridId',
+  registrationType = 'registrationType',
+  createdAt = 'createdAt',
+}
 registerEnumType(HouseholdSortField, { name: 'HouseholdSortField' });
 
 export const HouseholdListOptions = ListOptionsType('Household', HouseholdFilter, HouseholdSortField);

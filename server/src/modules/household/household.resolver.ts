@@ -14,24 +14,42 @@ import { householdService } from './household.service';
 
 @Resolver(() => Household)
 export class HouseholdResolver extends DatedCrudResolver({
-  entity: Household, name: 'Household', plural: 'households', list: HouseholdList, listOptions: HouseholdListOptions,
-  createInput: CreateHouseholdInput, updateInput: UpdateHouseholdInput, changeInput: ChangeHouseholdInput, service: householdService,
+  entity: Household,
+  name: 'Household',
+  plural: 'households',
+  list: HouseholdList,
+  listOptions: HouseholdListOptions,
+  createInput: CreateHouseholdInput,
+  updateInput: UpdateHouseholdInput,
+  changeInput: ChangeHouseholdInput,
+  service: householdService,
   resource: 'households',
   changeDescription: 'Moves the household to another grid, or changes its registration type.',
 }) {
   @FieldResolver(() => Grid, { description: 'The grid the household belonged to on the day.' })
-  grid(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  grid(
+    @Root() household: Household,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return parentOn(ctx, Household, household, asOf, Grid, 'gridId');
   }
 
   @FieldResolver(() => Resident, { nullable: true })
-  headResident(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
-    return household.headResidentId === null ? null : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf)).load(household.headResidentId);
+  headResident(
+    @Root() household: Household,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
+    return household.headResidentId === null
+      ? null
+      : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf)).load(household.headResidentId);
   }
 
   @FieldResolver(() => ResidentList, { description: 'Residents of the household on the day.' })
   residents(
-    @Root() household: Household, @Ctx() ctx: RequestContext,
+    @Root() household: Household,
+    @Ctx() ctx: RequestContext,
     @Arg('options', () => ResidentListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
@@ -39,7 +57,11 @@ export class HouseholdResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
-  residentCount(@Root() household: Household, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  residentCount(
+    @Root() household: Household,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return countUnder(ctx, 'resident', 'household', dayOf(ctx, household, asOf)).load(household.id);
   }
 }

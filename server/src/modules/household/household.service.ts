@@ -23,14 +23,31 @@ export class HouseholdService extends CrudService<Household, CreateHouseholdInpu
         headResidentId: { entity: Resident, label: 'Resident' },
       },
       dependants: [{ countSql: 'SELECT COUNT(*) AS count FROM resident_version WHERE household_id = $1', label: 'resident memberships' }],
-      members: [{ countSql: 'SELECT COUNT(*) AS count FROM resident_version WHERE household_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'residents' }],
+      members: [
+        {
+          countSql:
+            'SELECT COUNT(*) AS count FROM resident_version WHERE household_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)',
+          label: 'residents',
+        },
+      ],
     });
   }
 
-  protected override async validate(ctx: RequestContext, household: Partial<Household>, problems: FieldProblems, existing: Household | undefined, day: string): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    household: Partial<Household>,
+    problems: FieldProblems,
+    existing: Household | undefined,
+    day: string,
+  ): Promise<void> {
     if (household.headResidentId == null || household.headResidentId === existing?.headResidentId) return;
-    const [member] = existing ? await ctx.em.query(
-      'SELECT 1 FROM resident_version WHERE resident_id = $1 AND household_id = $2 AND valid @> $3::date', [household.headResidentId, existing.id, day]) : [];
+    const [member] = existing
+      ? await ctx.em.query('SELECT 1 FROM resident_version WHERE resident_id = $1 AND household_id = $2 AND valid @> $3::date', [
+          household.headResidentId,
+          existing.id,
+          day,
+        ])
+      : [];
     if (!member) problems.add('headResidentId', 'must be a resident of this household');
   }
 

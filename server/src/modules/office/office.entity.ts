@@ -4,7 +4,10 @@ import { DatedEntity, registerDated, VersionRow } from '../../core/dated';
 import { District } from '../district/district.entity';
 import { declareScope } from '../../core/scope';
 
-@ObjectType({ description: 'A sub-district office; the reform withdrew them and gave their territory to new communities. Its validity ends on the day before it was withdrawn.' })
+@ObjectType({
+  description:
+    'A sub-district office; the reform withdrew them and gave their territory to new communities. Its validity ends on the day before it was withdrawn.',
+})
 @Entity()
 export class Office extends DatedEntity {
   @Field(() => ID)

@@ -20,9 +20,12 @@ class OfficeChangeFields {
   @Field({ nullable: true }) @Text(100) nameEn?: string;
 }
 
-@InputType() export class CreateOfficeInput extends DatedCreateInputType(OfficeFields('create')) {}
-@InputType() export class UpdateOfficeInput extends DatedUpdateInputType(OfficeFields('update')) {}
-@InputType() export class ChangeOfficeInput extends DatedChangeInputType('Office', OfficeChangeFields) {}
+@InputType()
+export class CreateOfficeInput extends DatedCreateInputType(OfficeFields('create')) {}
+@InputType()
+export class UpdateOfficeInput extends DatedUpdateInputType(OfficeFields('update')) {}
+@InputType()
+export class ChangeOfficeInput extends DatedChangeInputType('Office', OfficeChangeFields) {}
 
 @InputType()
 export class OfficeFilter extends DatedFilter {
@@ -31,7 +34,11 @@ export class OfficeFilter extends DatedFilter {
   @Field({ nullable: true }) nameEn?: StringOperators;
 }
 
-export enum OfficeSortField { name = 'name', nameEn = 'nameEn', createdAt = 'createdAt' }
+export enum OfficeSortField {
+  name = 'name',
+  nameEn = 'nameEn',
+  createdAt = 'createdAt',
+}
 registerEnumType(OfficeSortField, { name: 'OfficeSortField' });
 
 export const OfficeListOptions = ListOptionsType('Office', OfficeFilter, OfficeSortField);

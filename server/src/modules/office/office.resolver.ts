@@ -16,8 +16,15 @@ const asOfArg = () => Arg('asOf', () => LocalDateResolver, { nullable: true, des
 
 @Resolver(() => Office)
 export class OfficeResolver extends DatedCrudResolver({
-  entity: Office, name: 'Office', plural: 'offices', list: OfficeList, listOptions: OfficeListOptions,
-  createInput: CreateOfficeInput, updateInput: UpdateOfficeInput, changeInput: ChangeOfficeInput, service: officeService,
+  entity: Office,
+  name: 'Office',
+  plural: 'offices',
+  list: OfficeList,
+  listOptions: OfficeListOptions,
+  createInput: CreateOfficeInput,
+  updateInput: UpdateOfficeInput,
+  changeInput: ChangeOfficeInput,
+  service: officeService,
   resource: 'offices',
   changeDescription: 'Renames the office.',
 }) {
@@ -28,13 +35,19 @@ export class OfficeResolver extends DatedCrudResolver({
 
   @FieldResolver(() => CommunityList, { description: 'Communities that belonged to the office on the day.' })
   communities(
-    @Root() office: Office, @Ctx() ctx: RequestContext,
-    @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions, @asOfArg() asOf?: string,
+    @Root() office: Office,
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions,
+    @asOfArg() asOf?: string,
   ) {
-    return ctx.loaders.page(Community, '"v"."office_id"', communityService.listConfig, options, { asOf: dayOf(ctx, office, asOf) }).load(office.id);
+    return ctx.loaders
+      .page(Community, '"v"."office_id"', communityService.listConfig, options, { asOf: dayOf(ctx, office, asOf) })
+      .load(office.id);
   }
 
-  @FieldResolver(() => [Community], { description: 'Lineage: communities that took over territory of this office (each as of its first day).' })
+  @FieldResolver(() => [Community], {
+    description: 'Lineage: communities that took over territory of this office (each as of its first day).',
+  })
   successorCommunities(@Root() office: Office, @Ctx() ctx: RequestContext) {
     return lineageLoaders(ctx).successorsOfOffice.load(office.id);
   }

@@ -17,11 +17,23 @@ export class OfficeService extends CrudService<Office, CreateOfficeInput, Update
         { countSql: 'SELECT COUNT(*) AS count FROM community_predecessor_office WHERE office_id = $1', label: 'successor communities' },
         { countSql: 'SELECT COUNT(*) AS count FROM community_version WHERE office_id = $1', label: 'community memberships' },
       ],
-      members: [{ countSql: 'SELECT COUNT(*) AS count FROM community_version WHERE office_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)', label: 'communities' }],
+      members: [
+        {
+          countSql:
+            'SELECT COUNT(*) AS count FROM community_version WHERE office_id = $1 AND (upper_inf(valid) OR upper(valid) > $2::date)',
+          label: 'communities',
+        },
+      ],
     });
   }
 
-  protected override async validate(ctx: RequestContext, office: Partial<Office>, problems: FieldProblems, existing: Office | undefined, day: string): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    office: Partial<Office>,
+    problems: FieldProblems,
+    existing: Office | undefined,
+    day: string,
+  ): Promise<void> {
     if (await this.taken(ctx, { name: office.name }, existing, day)) problems.add('name', `is used by another office on ${day}`);
   }
 }

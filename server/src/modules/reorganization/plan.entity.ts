@@ -47,11 +47,17 @@ export class ReorganizationPlan extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   appliedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The correlation id of the apply: every audit row and lineage row it wrote carries it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The correlation id of the apply: every audit row and lineage row it wrote carries it.',
+  })
   @Column({ type: 'uuid', nullable: true })
   appliedCorrelationId!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the revert took effect (the structure before the plan holds again from then).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the revert took effect (the structure before the plan holds again from then).',
+  })
   @Column({ type: 'date', nullable: true })
   revertedOn!: string | null;
 

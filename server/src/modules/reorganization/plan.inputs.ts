@@ -31,24 +31,52 @@ export class UpdateReorganizationPlanInput {
 @InputType('StepParamsInput')
 @ObjectType('ReorganizationStepParams')
 export class StepParamsInput {
-  @Field(() => UnitLevel, { nullable: true, description: 'CREATE_UNIT (COMMUNITY, GRID), END_UNIT and RENAME_UNIT (OFFICE, COMMUNITY, GRID).' }) level?: UnitLevel;
+  @Field(() => UnitLevel, {
+    nullable: true,
+    description: 'CREATE_UNIT (COMMUNITY, GRID), END_UNIT and RENAME_UNIT (OFFICE, COMMUNITY, GRID).',
+  })
+  level?: UnitLevel;
   @Field({ nullable: true, description: `The unit the step acts on. ${UNIT}` }) @MaxLength(20) unitId?: string;
-  @Field(() => [String], { nullable: true, description: 'MERGE_GRIDS: the grids merged (they end).' }) @ArrayMaxSize(100) unitIds?: string[];
-  @Field({ nullable: true, description: `END_UNIT: where its members go; MERGE_GRIDS, MOVE_HOUSEHOLDS: the grid they go to. ${UNIT}` }) @MaxLength(20) targetId?: string;
-  @Field({ nullable: true, description: `CREATE_UNIT GRID, MOVE_GRID, SPLIT_GRID: the community. ${UNIT}` }) @MaxLength(20) communityId?: string;
+  @Field(() => [String], { nullable: true, description: 'MERGE_GRIDS: the grids merged (they end).' })
+  @ArrayMaxSize(100)
+  unitIds?: string[];
+  @Field({ nullable: true, description: `END_UNIT: where its members go; MERGE_GRIDS, MOVE_HOUSEHOLDS: the grid they go to. ${UNIT}` })
+  @MaxLength(20)
+  targetId?: string;
+  @Field({ nullable: true, description: `CREATE_UNIT GRID, MOVE_GRID, SPLIT_GRID: the community. ${UNIT}` })
+  @MaxLength(20)
+  communityId?: string;
   @Field({ nullable: true }) @MaxLength(20) code?: string;
   @Field({ nullable: true }) @MaxLength(100) name?: string;
   @Field({ nullable: true }) @MaxLength(100) nameEn?: string;
   @Field({ nullable: true }) @MaxLength(200) address?: string;
   @Field({ nullable: true }) @MaxLength(30) phone?: string;
-  @Field(() => [String], { nullable: true, description: 'CREATE_UNIT COMMUNITY: offices whose territory it takes over.' }) @ArrayMaxSize(50) predecessorOfficeIds?: string[];
-  @Field(() => [String], { nullable: true, description: 'CREATE_UNIT COMMUNITY: communities whose territory it takes over.' }) @ArrayMaxSize(50) predecessorCommunityIds?: string[];
-  @Field(() => [String], { nullable: true, description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: the households, listed.' }) @ArrayMaxSize(5000) householdIds?: string[];
-  @Field({ nullable: true, description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: every household of the grid in this courtyard (address prefix, e.g. "建国路3号院").' }) @MaxLength(100) courtyard?: string;
-  @Field({ nullable: true, description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: every household of the grid in this building (e.g. "建国路3号院2号楼").' }) @MaxLength(100) building?: string;
+  @Field(() => [String], { nullable: true, description: 'CREATE_UNIT COMMUNITY: offices whose territory it takes over.' })
+  @ArrayMaxSize(50)
+  predecessorOfficeIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'CREATE_UNIT COMMUNITY: communities whose territory it takes over.' })
+  @ArrayMaxSize(50)
+  predecessorCommunityIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: the households, listed.' })
+  @ArrayMaxSize(5000)
+  householdIds?: string[];
+  @Field({
+    nullable: true,
+    description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: every household of the grid in this courtyard (address prefix, e.g. "建国路3号院").',
+  })
+  @MaxLength(100)
+  courtyard?: string;
+  @Field({
+    nullable: true,
+    description: 'SPLIT_GRID, MOVE_HOUSEHOLDS: every household of the grid in this building (e.g. "建国路3号院2号楼").',
+  })
+  @MaxLength(100)
+  building?: string;
   @Field({ nullable: true }) @MaxLength(20) staffMemberId?: string;
   @Field({ nullable: true, description: 'TRANSFER_STAFF: the community whose assignments end.' }) @MaxLength(20) fromCommunityId?: string;
-  @Field(() => [String], { nullable: true, description: 'TRANSFER_STAFF: grids served from the day.' }) @ArrayMaxSize(10) gridIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'TRANSFER_STAFF: grids served from the day.' })
+  @ArrayMaxSize(10)
+  gridIds?: string[];
   @Field({ nullable: true, description: 'TRANSFER_STAFF: a post held from the day (with slot).' }) @MaxLength(20) postId?: string;
   @Field(() => PostSlot, { nullable: true }) slot?: PostSlot;
   @Field({ nullable: true, description: 'END_ASSIGNMENT: a grid assignment.' }) @MaxLength(20) assignmentId?: string;
@@ -92,7 +120,7 @@ export class ReorganizationOutcome {
   @Field() dryRun!: boolean;
   @Field({ description: 'Whether every step went through (a real run that is not ok changes nothing and is an error).' }) ok!: boolean;
   @Field() correlationId!: string;
-  @Field(() => LocalDateResolver, { description: 'The day the figures are for: the plan\'s day, or the revert\'s.' }) day!: string;
+  @Field(() => LocalDateResolver, { description: "The day the figures are for: the plan's day, or the revert's." }) day!: string;
   @Field(() => ReorganizationPlan) plan!: ReorganizationPlan;
   @Field(() => [StepOutcome]) steps!: StepOutcome[];
   @Field(() => [String], { description: 'Problems of the plan as a whole (e.g. a community left with no grids).' }) problems!: string[];
@@ -111,7 +139,12 @@ export class ReorganizationPlanFilter extends BaseFilter {
   @Field({ nullable: true }) effectiveOn?: DateOperators;
 }
 
-export enum ReorganizationPlanSortField { name = 'name', effectiveOn = 'effectiveOn', status = 'status', createdAt = 'createdAt' }
+export enum ReorganizationPlanSortField {
+  name = 'name',
+  effectiveOn = 'effectiveOn',
+  status = 'status',
+  createdAt = 'createdAt',
+}
 registerEnumType(ReorganizationPlanSortField, { name: 'ReorganizationPlanSortField' });
 
 export const ReorganizationPlanListOptions = ListOptionsType('ReorganizationPlan', ReorganizationPlanFilter, ReorganizationPlanSortField);

@@ -11,8 +11,15 @@ import { Grid } from '../grid/grid.entity';
 import { crosswalk } from './crosswalk';
 import { GridLineage, ReorganizationPlan, ReorganizationStep } from './plan.entity';
 import {
-  AddReorganizationStepInput, CreateReorganizationPlanInput, Crosswalk, ReorganizationOutcome, ReorganizationPlanList, ReorganizationPlanListOptions,
-  StepParamsInput, UpdateReorganizationPlanInput, UpdateReorganizationStepInput,
+  AddReorganizationStepInput,
+  CreateReorganizationPlanInput,
+  Crosswalk,
+  ReorganizationOutcome,
+  ReorganizationPlanList,
+  ReorganizationPlanListOptions,
+  StepParamsInput,
+  UpdateReorganizationPlanInput,
+  UpdateReorganizationStepInput,
 } from './plan.inputs';
 import { planService } from './plan.service';
 
@@ -29,7 +36,10 @@ const DRY_RUN = 'With dryRun (the preview), the very same run is rolled back: no
 export class ReorganizationPlanResolver {
   @Query(() => ReorganizationPlanList, { description: 'Reorganization plans (officials).' })
   @Allow('reorganizationPlans', 'list')
-  reorganizationPlans(@Ctx() ctx: RequestContext, @Arg('options', () => ReorganizationPlanListOptions, { nullable: true }) options?: ListOptions) {
+  reorganizationPlans(
+    @Ctx() ctx: RequestContext,
+    @Arg('options', () => ReorganizationPlanListOptions, { nullable: true }) options?: ListOptions,
+  ) {
     return planService.findList(ctx, options);
   }
 
@@ -41,10 +51,16 @@ export class ReorganizationPlanResolver {
 
   @FieldResolver(() => [ReorganizationStep], { description: 'The steps, in order.' })
   steps(@Root() plan: ReorganizationPlan, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.custom<ReorganizationStep[]>('plan-steps', async (ids, em) => {
-      const steps = await em.createQueryBuilder(ReorganizationStep, 's').where('s.plan_id = ANY(:ids)', { ids: [...ids] }).orderBy('s.position').getMany();
-      return groupBy(ids, steps, (step) => step.planId);
-    }).load(plan.id);
+    return ctx.loaders
+      .custom<ReorganizationStep[]>('plan-steps', async (ids, em) => {
+        const steps = await em
+          .createQueryBuilder(ReorganizationStep, 's')
+          .where('s.plan_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('s.position')
+          .getMany();
+        return groupBy(ids, steps, (step) => step.planId);
+      })
+      .load(plan.id);
   }
 
   @FieldResolver(() => Int)
@@ -52,7 +68,7 @@ export class ReorganizationPlanResolver {
     return (await this.steps(plan, ctx)).length;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The author\'s display name.' })
+  @FieldResolver(() => String, { nullable: true, description: "The author's display name." })
   async authorName(@Root() plan: ReorganizationPlan, @Ctx() ctx: RequestContext) {
     if (plan.authorId === null) return null;
     const account = await ctx.em.findOneBy(Account, { id: plan.authorId });
@@ -61,13 +77,19 @@ export class ReorganizationPlanResolver {
 
   @Mutation(() => ReorganizationPlan)
   @Allow('reorganizationPlans', 'create')
-  createReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('input', () => CreateReorganizationPlanInput) input: CreateReorganizationPlanInput) {
+  createReorganizationPlan(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateReorganizationPlanInput) input: CreateReorganizationPlanInput,
+  ) {
     return planService.create(ctx, input);
   }
 
   @Mutation(() => ReorganizationPlan, { description: 'Edits a draft (send the version you read).' })
   @Allow('reorganizationPlans', 'edit')
-  updateReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateReorganizationPlanInput) input: UpdateReorganizationPlanInput) {
+  updateReorganizationPlan(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateReorganizationPlanInput) input: UpdateReorganizationPlanInput,
+  ) {
     return planService.update(ctx, input);
   }
 
@@ -83,9 +105,12 @@ export class ReorganizationPlanResolver {
     return planService.addStep(ctx, input);
   }
 
-  @Mutation(() => ReorganizationPlan, { description: 'Replaces a step\'s parameters; returns the plan.' })
+  @Mutation(() => ReorganizationPlan, { description: "Replaces a step's parameters; returns the plan." })
   @Allow('reorganizationPlans', 'editSteps')
-  updateReorganizationStep(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateReorganizationStepInput) input: UpdateReorganizationStepInput) {
+  updateReorganizationStep(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateReorganizationStepInput) input: UpdateReorganizationStepInput,
+  ) {
     return planService.updateStep(ctx, input.id, input.params);
   }
 
@@ -105,7 +130,11 @@ export class ReorganizationPlanResolver {
     description: `Applies a draft on its day, all or nothing: per step what it did, and the impact (figures before → after, posts left short, grids under two members, staff left without an assignment, accounts whose reach changes). A real run with any failing step is an error and changes nothing. ${DRY_RUN}`,
   })
   @Allow('reorganizationPlans', 'apply')
-  applyReorganizationPlan(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('dryRun', { defaultValue: false }) dryRun: boolean) {
+  applyReorganizationPlan(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+  ) {
     return planService.apply(ctx, id, dryRun);
   }
 
@@ -114,14 +143,17 @@ export class ReorganizationPlanResolver {
   })
   @Allow('reorganizationPlans', 'revert')
   revertReorganizationPlan(
-    @Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
     @Arg('revertOn', () => LocalDateResolver, { nullable: true }) revertOn: string | null,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
   ) {
     return planService.revert(ctx, id, revertOn, dryRun);
   }
 
-  @Query(() => Crosswalk, { description: 'For each unit on `from`, which units on `to` hold its households and residents (counts within your reach), also as CSV.' })
+  @Query(() => Crosswalk, {
+    description: 'For each unit on `from`, which units on `to` hold its households and residents (counts within your reach), also as CSV.',
+  })
   @Allow('structure', 'crosswalk')
   crosswalk(
     @Ctx() ctx: RequestContext,
@@ -132,11 +164,16 @@ export class ReorganizationPlanResolver {
     return crosswalk(ctx, from, to, level);
   }
 
-  @Query(() => [PlannedDay], { description: 'Applied plans whose day is still to come: the days worth looking at as of (their steps stay with officials).' })
+  @Query(() => [PlannedDay], {
+    description: 'Applied plans whose day is still to come: the days worth looking at as of (their steps stay with officials).',
+  })
   @Allow('structure', 'plannedDays')
   async plannedDays(@Ctx() ctx: RequestContext): Promise<PlannedDay[]> {
-    const plans = await ctx.em.createQueryBuilder(ReorganizationPlan, 'p').where("p.status = 'APPLIED' AND p.effective_on > :today", { today: ctx.today })
-      .orderBy('p.effective_on').getMany();
+    const plans = await ctx.em
+      .createQueryBuilder(ReorganizationPlan, 'p')
+      .where("p.status = 'APPLIED' AND p.effective_on > :today", { today: ctx.today })
+      .orderBy('p.effective_on')
+      .getMany();
     return plans.map((plan) => ({ planId: plan.id, name: plan.name, effectiveOn: plan.effectiveOn }));
   }
 }
@@ -151,13 +188,21 @@ export class ReorganizationStepResolver {
 
 @Resolver(() => Grid)
 export class GridLineageResolver {
-  @FieldResolver(() => [GridLineage], { description: 'Lineage: grids whose households this grid took (split from, merged in, restored), and grids that took its households.' })
+  @FieldResolver(() => [GridLineage], {
+    description: 'Lineage: grids whose households this grid took (split from, merged in, restored), and grids that took its households.',
+  })
   lineage(@Root() grid: Grid, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.custom<GridLineage[]>('grid-lineage', async (ids, em) => {
-      const rows = await em.createQueryBuilder(GridLineage, 'l').where('l.predecessor_id = ANY(:ids) OR l.successor_id = ANY(:ids)', { ids: [...ids] })
-        .orderBy('l.day').addOrderBy('l.id').getMany();
-      return ids.map((id) => rows.filter((row) => row.predecessorId === Number(id) || row.successorId === Number(id)));
-    }).load(grid.id);
+    return ctx.loaders
+      .custom<GridLineage[]>('grid-lineage', async (ids, em) => {
+        const rows = await em
+          .createQueryBuilder(GridLineage, 'l')
+          .where('l.predecessor_id = ANY(:ids) OR l.successor_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('l.day')
+          .addOrderBy('l.id')
+          .getMany();
+        return ids.map((id) => rows.filter((row) => row.predecessorId === Number(id) || row.successorId === Number(id)));
+      })
+      .load(grid.id);
   }
 }
 
@@ -174,4 +219,9 @@ export class GridLineageFieldsResolver {
   }
 }
 
-export const reorganizationResolvers = [ReorganizationPlanResolver, ReorganizationStepResolver, GridLineageResolver, GridLineageFieldsResolver] as const;
+export const reorganizationResolvers = [
+  ReorganizationPlanResolver,
+  ReorganizationStepResolver,
+  GridLineageResolver,
+  GridLineageFieldsResolver,
+] as const;

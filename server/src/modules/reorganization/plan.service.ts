@@ -9,7 +9,14 @@ import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService, diff } from '../audit/audit.service';
 import { impactOf, snapshot } from './impact';
 import { ReorganizationPlan, ReorganizationStep, StepParams } from './plan.entity';
-import type { AddReorganizationStepInput, CreateReorganizationPlanInput, ReorganizationOutcome, StepError, StepOutcome, UpdateReorganizationPlanInput } from './plan.inputs';
+import type {
+  AddReorganizationStepInput,
+  CreateReorganizationPlanInput,
+  ReorganizationOutcome,
+  StepError,
+  StepOutcome,
+  UpdateReorganizationPlanInput,
+} from './plan.inputs';
 import { revertApplied, withdrawPlanned } from './revert';
 import { newRun, paramProblems, planProblems, runStep } from './steps';
 
@@ -25,7 +32,9 @@ function stepError(error: unknown): StepError {
 
 /** Stored parameters: only the fields given, without nulls. */
 function cleanParams(params: object): StepParams {
-  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== '')) as StepParams;
+  return Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  ) as StepParams;
 }
 
 /**
@@ -40,7 +49,10 @@ export class PlanService {
 
   async findOne(ctx: RequestContext, rawId: string | number, lock = false): Promise<ReorganizationPlan> {
     const id = parseId(rawId);
-    const plan = id === null ? null : await ctx.em.findOne(ReorganizationPlan, { where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    const plan =
+      id === null
+        ? null
+        : await ctx.em.findOne(ReorganizationPlan, { where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
     if (!plan) throw new NotFoundError('Reorganization plan', rawId);
     return plan;
   }
@@ -52,7 +64,11 @@ export class PlanService {
   async create(ctx: RequestContext, input: CreateReorganizationPlanInput): Promise<ReorganizationPlan> {
     this.checkDay(ctx, input.effectiveOn, 'effectiveOn');
     const { identifiers } = await ctx.em.insert(ReorganizationPlan, {
-      name: input.name, description: input.description ?? '', effectiveOn: input.effectiveOn, status: PlanStatus.DRAFT, authorId: ctx.actor.id,
+      name: input.name,
+      description: input.description ?? '',
+      effectiveOn: input.effectiveOn,
+      status: PlanStatus.DRAFT,
+      authorId: ctx.actor.id,
     });
     const plan = await this.findOne(ctx, identifiers[0].id);
     await this.audit(ctx, AuditOperation.CREATE, plan.id, undefined, plan);
@@ -62,10 +78,17 @@ export class PlanService {
   async update(ctx: RequestContext, input: UpdateReorganizationPlanInput): Promise<ReorganizationPlan> {
     const plan = await this.draft(ctx, input.id);
     if (plan.version !== input.version) {
-      throw new ConflictError(ConflictReason.STALE_VERSION, `Reorganization plan ${plan.id} was changed by someone else (now version ${plan.version}); reload it`);
+      throw new ConflictError(
+        ConflictReason.STALE_VERSION,
+        `Reorganization plan ${plan.id} was changed by someone else (now version ${plan.version}); reload it`,
+      );
     }
     if (input.effectiveOn) this.checkDay(ctx, input.effectiveOn, 'effectiveOn');
-    const changes = { name: input.name ?? plan.name, description: input.description ?? plan.description, effectiveOn: input.effectiveOn ?? plan.effectiveOn };
+    const changes = {
+      name: input.name ?? plan.name,
+      description: input.description ?? plan.description,
+      effectiveOn: input.effectiveOn ?? plan.effectiveOn,
+    };
     await ctx.em.update(ReorganizationPlan, plan.id, changes);
     return this.touched(ctx, plan);
   }
@@ -81,13 +104,21 @@ export class PlanService {
     const plan = await this.draft(ctx, input.planId);
     const params = cleanParams(input.params);
     const problems = paramProblems(input.kind, params);
-    if (Object.keys(problems).length) throw new BadUserInputError(Object.fromEntries(Object.entries(problems).map(([field, message]) => [`params.${field}`, message])));
+    if (Object.keys(problems).length)
+      throw new BadUserInputError(Object.fromEntries(Object.entries(problems).map(([field, message]) => [`params.${field}`, message])));
     const steps = await this.steps(ctx, plan.id);
     const position = input.position ?? steps.length + 1;
     if (position < 1 || position > steps.length + 1) throw new BadUserInputError({ position: `must be between 1 and ${steps.length + 1}` });
     await ctx.em.query('UPDATE reorganization_step SET position = position + 1 WHERE plan_id = $1 AND position >= $2', [plan.id, position]);
     const { identifiers } = await ctx.em.insert(ReorganizationStep, { planId: plan.id, position, kind: input.kind, params });
-    await this.audit(ctx, AuditOperation.CREATE, identifiers[0].id, undefined, { planId: plan.id, position, kind: input.kind, params }, 'ReorganizationStep');
+    await this.audit(
+      ctx,
+      AuditOperation.CREATE,
+      identifiers[0].id,
+      undefined,
+      { planId: plan.id, position, kind: input.kind, params },
+      'ReorganizationStep',
+    );
     return this.touched(ctx, plan);
   }
 
@@ -96,7 +127,8 @@ export class PlanService {
     const plan = await this.draft(ctx, step.planId);
     const params = cleanParams(rawParams);
     const problems = paramProblems(step.kind, params);
-    if (Object.keys(problems).length) throw new BadUserInputError(Object.fromEntries(Object.entries(problems).map(([field, message]) => [`params.${field}`, message])));
+    if (Object.keys(problems).length)
+      throw new BadUserInputError(Object.fromEntries(Object.entries(problems).map(([field, message]) => [`params.${field}`, message])));
     await ctx.em.update(ReorganizationStep, step.id, { params });
     await this.audit(ctx, AuditOperation.UPDATE, step.id, { params: step.params }, { params }, 'ReorganizationStep');
     return this.touched(ctx, plan);
@@ -110,8 +142,10 @@ export class PlanService {
     const order = steps.filter((s) => s.id !== step.id);
     order.splice(position - 1, 0, step);
     // Positions are renumbered in one statement: no two steps share one, even for a moment that matters.
-    await ctx.em.query('UPDATE reorganization_step s SET position = o.position FROM unnest($1::int[], $2::int[]) AS o(id, position) WHERE s.id = o.id',
-      [order.map((s) => s.id), order.map((_s, i) => i + 1)]);
+    await ctx.em.query(
+      'UPDATE reorganization_step s SET position = o.position FROM unnest($1::int[], $2::int[]) AS o(id, position) WHERE s.id = o.id',
+      [order.map((s) => s.id), order.map((_s, i) => i + 1)],
+    );
     await this.audit(ctx, AuditOperation.UPDATE, step.id, { position: step.position }, { position }, 'ReorganizationStep');
     return this.touched(ctx, plan);
   }
@@ -120,8 +154,18 @@ export class PlanService {
     const step = await this.step(ctx, rawId);
     const plan = await this.draft(ctx, step.planId);
     await ctx.em.delete(ReorganizationStep, step.id);
-    await ctx.em.query('UPDATE reorganization_step SET position = position - 1 WHERE plan_id = $1 AND position > $2', [plan.id, step.position]);
-    await this.audit(ctx, AuditOperation.DELETE, step.id, { planId: plan.id, position: step.position, kind: step.kind, params: step.params }, undefined, 'ReorganizationStep');
+    await ctx.em.query('UPDATE reorganization_step SET position = position - 1 WHERE plan_id = $1 AND position > $2', [
+      plan.id,
+      step.position,
+    ]);
+    await this.audit(
+      ctx,
+      AuditOperation.DELETE,
+      step.id,
+      { planId: plan.id, position: step.position, kind: step.kind, params: step.params },
+      undefined,
+      'ReorganizationStep',
+    );
     return this.touched(ctx, plan);
   }
 
@@ -135,7 +179,8 @@ export class PlanService {
     return ctx.transaction(async () => {
       if (!dryRun) await ctx.em.query('SELECT pg_advisory_xact_lock($1)', [APPLY_LOCK]);
       const plan = await this.findOne(ctx, rawId, !dryRun);
-      if (plan.status !== PlanStatus.DRAFT) throw new ConflictError(ConflictReason.PLAN_STATE, `Reorganization plan ${plan.id} is ${plan.status}, not a draft`);
+      if (plan.status !== PlanStatus.DRAFT)
+        throw new ConflictError(ConflictReason.PLAN_STATE, `Reorganization plan ${plan.id} is ${plan.status}, not a draft`);
       this.checkDay(ctx, plan.effectiveOn, 'effectiveOn');
       const steps = await this.steps(ctx, plan.id);
       if (!steps.length) throw new BadUserInputError({ steps: 'the plan has no steps' });
@@ -148,7 +193,9 @@ export class PlanService {
         for (const step of steps) {
           const mark = ctx.written.length;
           const problems = crossStep.get(step.id);
-          let error: StepError | null = problems ? { code: ErrorCode.BAD_USER_INPUT, message: Object.values(problems).join('; '), fields: problems } : null;
+          let error: StepError | null = problems
+            ? { code: ErrorCode.BAD_USER_INPUT, message: Object.values(problems).join('; '), fields: problems }
+            : null;
           if (!error) {
             await ctx.em.query('SAVEPOINT plan_step');
             try {
@@ -161,16 +208,28 @@ export class PlanService {
               ctx.written.splice(mark);
             }
           }
-          results.push({ stepId: step.id, position: step.position, kind: step.kind, ok: !error, error, changeCount: ctx.written.length - mark });
+          results.push({
+            stepId: step.id,
+            position: step.position,
+            kind: step.kind,
+            ok: !error,
+            error,
+            changeCount: ctx.written.length - mark,
+          });
         }
         const after = await snapshot(ctx.em, plan.effectiveOn);
         const impact = impactOf(before, after);
-        const problems = [...after.communities.values()].filter((c) => c.grids === 0 && (before.communities.get(c.id)?.grids ?? 1) > 0)
+        const problems = [...after.communities.values()]
+          .filter((c) => c.grids === 0 && (before.communities.get(c.id)?.grids ?? 1) > 0)
           .map((c) => `Community ${c.code} (${c.name}) is left with no grids on ${plan.effectiveOn}`);
         const ok = results.every((r) => r.ok) && !problems.length;
         // Also in the preview (then rolled back), so that the two list the same writes.
         if (ok) {
-          await ctx.em.update(ReorganizationPlan, plan.id, { status: PlanStatus.APPLIED, appliedAt: new Date(), appliedCorrelationId: ctx.correlationId });
+          await ctx.em.update(ReorganizationPlan, plan.id, {
+            status: PlanStatus.APPLIED,
+            appliedAt: new Date(),
+            appliedCorrelationId: ctx.correlationId,
+          });
           await this.audit(ctx, AuditOperation.UPDATE, plan.id, { status: plan.status }, { status: PlanStatus.APPLIED });
         }
         return { ok, results, impact, problems };
@@ -178,13 +237,25 @@ export class PlanService {
       const changes = ctx.written.slice(start);
       if (!outcome.ok && !dryRun) {
         const failed = outcome.results.find((r) => !r.ok);
-        throw new DomainError(failed?.error?.code as ErrorCode ?? ErrorCode.BAD_USER_INPUT,
-          failed ? `Step ${failed.position} (${failed.kind}) failed: ${failed.error!.message}; nothing was applied` : `${outcome.problems.join('; ')}; nothing was applied`,
-          { reason: failed?.error?.reason as ConflictReason | undefined, fields: failed?.error?.fields ?? undefined });
+        throw new DomainError(
+          (failed?.error?.code as ErrorCode) ?? ErrorCode.BAD_USER_INPUT,
+          failed
+            ? `Step ${failed.position} (${failed.kind}) failed: ${failed.error!.message}; nothing was applied`
+            : `${outcome.problems.join('; ')}; nothing was applied`,
+          { reason: failed?.error?.reason as ConflictReason | undefined, fields: failed?.error?.fields ?? undefined },
+        );
       }
       return {
-        dryRun, ok: outcome.ok, correlationId: ctx.correlationId, day: plan.effectiveOn, plan: await this.findOne(ctx, plan.id),
-        steps: outcome.results, problems: outcome.problems, impact: outcome.impact, changeCount: changes.length, changes,
+        dryRun,
+        ok: outcome.ok,
+        correlationId: ctx.correlationId,
+        day: plan.effectiveOn,
+        plan: await this.findOne(ctx, plan.id),
+        steps: outcome.results,
+        problems: outcome.problems,
+        impact: outcome.impact,
+        changeCount: changes.length,
+        changes,
       };
     });
   }
@@ -201,12 +272,17 @@ export class PlanService {
       if (!dryRun) await ctx.em.query('SELECT pg_advisory_xact_lock($1)', [APPLY_LOCK]);
       const plan = await this.findOne(ctx, rawId, !dryRun);
       if (plan.status !== PlanStatus.APPLIED || !plan.appliedCorrelationId) {
-        throw new ConflictError(ConflictReason.PLAN_STATE, `Reorganization plan ${plan.id} is ${plan.status}: only an applied plan is reverted`);
+        throw new ConflictError(
+          ConflictReason.PLAN_STATE,
+          `Reorganization plan ${plan.id} is ${plan.status}: only an applied plan is reverted`,
+        );
       }
       const planned = plan.effectiveOn > ctx.today;
-      if (planned && revertOn) throw new BadUserInputError({ revertOn: `the plan takes effect on ${plan.effectiveOn}: it is withdrawn, with no revert day` });
-      const day = planned ? plan.effectiveOn : revertOn ?? ctx.today;
-      if (!planned && day <= plan.effectiveOn) throw new BadUserInputError({ revertOn: `must be after the plan's day, ${plan.effectiveOn}` });
+      if (planned && revertOn)
+        throw new BadUserInputError({ revertOn: `the plan takes effect on ${plan.effectiveOn}: it is withdrawn, with no revert day` });
+      const day = planned ? plan.effectiveOn : (revertOn ?? ctx.today);
+      if (!planned && day <= plan.effectiveOn)
+        throw new BadUserInputError({ revertOn: `must be after the plan's day, ${plan.effectiveOn}` });
       if (!planned && day < ctx.today) throw new BadUserInputError({ revertOn: `must not be before today, ${ctx.today}` });
       const start = ctx.written.length;
       const impact = await ctx.rehearsable(dryRun, async () => {
@@ -219,20 +295,37 @@ export class PlanService {
             ? { status: PlanStatus.DRAFT, appliedAt: null, appliedCorrelationId: null }
             : { status: PlanStatus.REVERTED, revertedOn: day, revertCorrelationId: ctx.correlationId };
           await ctx.em.update(ReorganizationPlan, plan.id, changes);
-          await this.audit(ctx, AuditOperation.UPDATE, plan.id, { status: plan.status }, { status: changes.status, ...(planned ? { withdrawn: true } : { revertedOn: day }) });
+          await this.audit(
+            ctx,
+            AuditOperation.UPDATE,
+            plan.id,
+            { status: plan.status },
+            { status: changes.status, ...(planned ? { withdrawn: true } : { revertedOn: day }) },
+          );
         }
         return impactOf(before, after);
       });
       const changes = ctx.written.slice(start);
       return {
-        dryRun, ok: true, correlationId: ctx.correlationId, day, plan: await this.findOne(ctx, plan.id), steps: [], problems: [], impact,
-        changeCount: changes.length, changes,
+        dryRun,
+        ok: true,
+        correlationId: ctx.correlationId,
+        day,
+        plan: await this.findOne(ctx, plan.id),
+        steps: [],
+        problems: [],
+        impact,
+        changeCount: changes.length,
+        changes,
       };
     });
   }
 
   private checkDay(ctx: RequestContext, day: string, field: string): void {
-    if (day < ctx.today) throw new BadUserInputError({ [field]: `must not be before today, ${ctx.today}: a plan changes the structure from a day to come (or today)` });
+    if (day < ctx.today)
+      throw new BadUserInputError({
+        [field]: `must not be before today, ${ctx.today}: a plan changes the structure from a day to come (or today)`,
+      });
     if (day > addDays(ctx.today, 3 * 366)) throw new BadUserInputError({ [field]: 'must be within three years' });
   }
 
@@ -246,7 +339,8 @@ export class PlanService {
   /** A plan that may still be edited, locked until the request ends. */
   private async draft(ctx: RequestContext, rawId: string | number): Promise<ReorganizationPlan> {
     const plan = await this.findOne(ctx, rawId, true);
-    if (plan.status !== PlanStatus.DRAFT) throw new ConflictError(ConflictReason.PLAN_STATE, `Reorganization plan ${plan.id} is ${plan.status}: only a draft is edited`);
+    if (plan.status !== PlanStatus.DRAFT)
+      throw new ConflictError(ConflictReason.PLAN_STATE, `Reorganization plan ${plan.id} is ${plan.status}: only a draft is edited`);
     return plan;
   }
 
@@ -258,7 +352,14 @@ export class PlanService {
     return updated;
   }
 
-  private audit(ctx: RequestContext, operation: AuditOperation, id: number, before: object | undefined, after: object | undefined, type = 'ReorganizationPlan') {
+  private audit(
+    ctx: RequestContext,
+    operation: AuditOperation,
+    id: number,
+    before: object | undefined,
+    after: object | undefined,
+    type = 'ReorganizationPlan',
+  ) {
     return auditService.record(ctx, operation, type, id, diff(before as never, after as never));
   }
 }

@@ -72,18 +72,27 @@ export function paramProblems(kind: PlanStepKind, params: StepParams): Record<st
   if (kind === PlanStepKind.CREATE_UNIT && level === UnitLevel.OFFICE) problems.level = 'a plan creates communities and grids, not offices';
   if (kind === PlanStepKind.CREATE_UNIT && level === UnitLevel.COMMUNITY && !params.nameEn) problems.nameEn = 'is required';
   if (kind === PlanStepKind.CREATE_UNIT && level === UnitLevel.GRID && !params.communityId) problems.communityId = 'is required';
-  if (kind === PlanStepKind.RENAME_UNIT && !params.code && !params.name && !params.nameEn) problems.name = 'a rename needs a new code or name';
+  if (kind === PlanStepKind.RENAME_UNIT && !params.code && !params.name && !params.nameEn)
+    problems.name = 'a rename needs a new code or name';
   if (kind === PlanStepKind.RENAME_UNIT && level === UnitLevel.OFFICE && params.code) problems.code = 'offices have no code';
-  const selections = [params.householdIds?.length ? 'householdIds' : null, params.courtyard ? 'courtyard' : null, params.building ? 'building' : null].filter(Boolean);
+  const selections = [
+    params.householdIds?.length ? 'householdIds' : null,
+    params.courtyard ? 'courtyard' : null,
+    params.building ? 'building' : null,
+  ].filter(Boolean);
   if (kind === PlanStepKind.SPLIT_GRID || kind === PlanStepKind.MOVE_HOUSEHOLDS) {
     if (selections.length !== 1) problems.householdIds = 'name the households: a list, a courtyard or a building (one of them)';
-    if (kind === PlanStepKind.MOVE_HOUSEHOLDS && !params.householdIds?.length && !params.unitId) problems.unitId = 'the grid whose courtyard or building moves is required';
+    if (kind === PlanStepKind.MOVE_HOUSEHOLDS && !params.householdIds?.length && !params.unitId)
+      problems.unitId = 'the grid whose courtyard or building moves is required';
   }
-  if (kind === PlanStepKind.MERGE_GRIDS && params.targetId && params.unitIds?.includes(params.targetId)) problems.unitIds = 'a grid cannot be merged into itself';
-  if (kind === PlanStepKind.END_ASSIGNMENT && !params.assignmentId === !params.postHolderId) problems.assignmentId = 'name one grid assignment or one post holding';
+  if (kind === PlanStepKind.MERGE_GRIDS && params.targetId && params.unitIds?.includes(params.targetId))
+    problems.unitIds = 'a grid cannot be merged into itself';
+  if (kind === PlanStepKind.END_ASSIGNMENT && !params.assignmentId === !params.postHolderId)
+    problems.assignmentId = 'name one grid assignment or one post holding';
   for (const [field, value] of Object.entries(params)) {
     const ids = Array.isArray(value) ? value : [value];
-    if (/Ids?$/.test(field) && ids.some((id) => typeof id === 'string' && !/^(new:\d+|\d+)$/.test(id))) problems[field] = 'must be ids, or "new:<step id>" for a unit an earlier step creates';
+    if (/Ids?$/.test(field) && ids.some((id) => typeof id === 'string' && !/^(new:\d+|\d+)$/.test(id)))
+      problems[field] = 'must be ids, or "new:<step id>" for a unit an earlier step creates';
   }
   if (params.slot && !params.postId) problems.postId = 'is required with a slot';
   if (params.postId && !params.slot) problems.slot = 'is required with a post';
@@ -93,14 +102,16 @@ export function paramProblems(kind: PlanStepKind, params: StepParams): Record<st
 /** Problems across steps: the same grid moved twice, units referred to before the step that creates them. */
 export function planProblems(steps: ReorganizationStep[]): Map<number, Record<string, string>> {
   const problems = new Map<number, Record<string, string>>();
-  const add = (step: ReorganizationStep, field: string, message: string) => problems.set(step.id, { ...problems.get(step.id), [field]: message });
+  const add = (step: ReorganizationStep, field: string, message: string) =>
+    problems.set(step.id, { ...problems.get(step.id), [field]: message });
   const moved = new Map<string, number>();
   const creators = new Set<string>();
   for (const step of steps) {
     const p = step.params;
     for (const [field, value] of Object.entries(p)) {
       for (const id of Array.isArray(value) ? value : [value]) {
-        if (typeof id === 'string' && id.startsWith('new:') && !creators.has(id.slice(4))) add(step, field, `${id} is not created by an earlier step of the plan`);
+        if (typeof id === 'string' && id.startsWith('new:') && !creators.has(id.slice(4)))
+          add(step, field, `${id} is not created by an earlier step of the plan`);
       }
     }
     if (step.kind === PlanStepKind.MOVE_GRID && p.unitId) {
@@ -137,10 +148,14 @@ async function requireNothingLater(run: Run, level: Touchable, ids: number[]): P
   const [later] = await run.ctx.em.query(
     `SELECT ${key} AS id, to_char(lower(valid), 'YYYY-MM-DD') AS day FROM ${table} WHERE ${key} = ANY($1) AND lower(valid) >= $2::date
      UNION ALL SELECT id, to_char(upper(valid) - 1, 'YYYY-MM-DD') FROM ${level} WHERE id = ANY($1) AND NOT upper_inf(valid) AND upper(valid) > $2::date
-     LIMIT 1`, [fresh, run.day]);
+     LIMIT 1`,
+    [fresh, run.day],
+  );
   if (later) {
-    throw new ConflictError(ConflictReason.LATER_CHANGE,
-      `${LABEL[level]} ${later.id} already has a change or an end recorded from ${later.day}; the plan cannot change it on ${run.day}`);
+    throw new ConflictError(
+      ConflictReason.LATER_CHANGE,
+      `${LABEL[level]} ${later.id} already has a change or an end recorded from ${later.day}; the plan cannot change it on ${run.day}`,
+    );
   }
 }
 
@@ -153,21 +168,29 @@ async function move(run: Run, householdIds: number[], gridId: number): Promise<n
 async function lineage(run: Run, predecessorId: number, successorId: number, reason: 'SPLIT' | 'MERGE') {
   const [row] = await run.ctx.em.query(
     'INSERT INTO grid_lineage (predecessor_id, successor_id, day, reason, plan_id, correlation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-    [predecessorId, successorId, run.day, reason, run.planId, run.ctx.correlationId]);
-  await auditService.record(run.ctx, AuditOperation.CREATE, 'GridLineage', row.id,
-    { predecessorId: { before: null, after: predecessorId }, successorId: { before: null, after: successorId }, reason: { before: null, after: reason } });
+    [predecessorId, successorId, run.day, reason, run.planId, run.ctx.correlationId],
+  );
+  await auditService.record(run.ctx, AuditOperation.CREATE, 'GridLineage', row.id, {
+    predecessorId: { before: null, after: predecessorId },
+    successorId: { before: null, after: successorId },
+    reason: { before: null, after: reason },
+  });
 }
 
 async function gridsOf(run: Run, communityId: number): Promise<number[]> {
   const rows: Array<{ id: number }> = await run.ctx.em.query(
     'SELECT v.grid_id AS id FROM grid_version v JOIN grid g ON g.id = v.grid_id AND g.valid @> $2::date WHERE v.community_id = $1 AND v.valid @> $2::date ORDER BY 1',
-    [communityId, run.day]);
+    [communityId, run.day],
+  );
   return rows.map((row) => Number(row.id));
 }
 
 /** Ends the grid's member assignments the day before (a grid that ends keeps no members). */
 async function endAssignmentsOfGrid(run: Run, gridId: number): Promise<void> {
-  const rows: Array<{ id: number }> = await run.ctx.em.query('SELECT id FROM grid_assignment WHERE grid_id = $1 AND valid @> $2::date', [gridId, run.day]);
+  const rows: Array<{ id: number }> = await run.ctx.em.query('SELECT id FROM grid_assignment WHERE grid_id = $1 AND valid @> $2::date', [
+    gridId,
+    run.day,
+  ]);
   for (const row of rows) await staffingService.endGridMember(run.ctx, String(row.id), run.lastDay);
 }
 
@@ -175,7 +198,10 @@ async function endGrid(run: Run, gridId: number, targetId: number | null): Promi
   await requireNothingLater(run, 'grid', [gridId]);
   const households = await householdsOfGrid(run.ctx, gridId, run.day);
   if (households.length) {
-    if (targetId === null) throw new BadUserInputError({ targetId: `Grid ${gridId} still has ${households.length} households on ${run.day}: name the grid they go to` });
+    if (targetId === null)
+      throw new BadUserInputError({
+        targetId: `Grid ${gridId} still has ${households.length} households on ${run.day}: name the grid they go to`,
+      });
     await move(run, households, targetId);
   }
   await endAssignmentsOfGrid(run, gridId);
@@ -189,13 +215,17 @@ async function householdSelection(run: Run, p: StepParams, sourceId: number | nu
     if (sourceId !== null) {
       const inSource = new Set(await householdsOfGrid(run.ctx, sourceId, run.day));
       const stray = ids.filter((id) => !inSource.has(id));
-      if (stray.length) throw new BadUserInputError({ householdIds: `Household ${stray.slice(0, 5).join(', ')} is not in grid ${sourceId} on ${run.day}` });
+      if (stray.length)
+        throw new BadUserInputError({ householdIds: `Household ${stray.slice(0, 5).join(', ')} is not in grid ${sourceId} on ${run.day}` });
     }
     return ids;
   }
   if (sourceId === null) throw new BadUserInputError({ unitId: 'is required to choose households by courtyard or building' });
   const ids = await householdsOfGrid(run.ctx, sourceId, run.day, { courtyard: p.courtyard, building: p.building });
-  if (!ids.length) throw new BadUserInputError({ [p.building ? 'building' : 'courtyard']: `no household of grid ${sourceId} is at "${p.building ?? p.courtyard}" on ${run.day}` });
+  if (!ids.length)
+    throw new BadUserInputError({
+      [p.building ? 'building' : 'courtyard']: `no household of grid ${sourceId} is at "${p.building ?? p.courtyard}" on ${run.day}`,
+    });
   return ids;
 }
 
@@ -207,15 +237,26 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
     if (p.level === UnitLevel.COMMUNITY) {
       const [district] = await ctx.em.query('SELECT id FROM district ORDER BY id LIMIT 1');
       const community = await communityService.create(ctx, {
-        districtId: String(district.id), code: p.code!, name: p.name!, nameEn: p.nameEn!, address: p.address, phone: p.phone,
+        districtId: String(district.id),
+        code: p.code!,
+        name: p.name!,
+        nameEn: p.nameEn!,
+        address: p.address,
+        phone: p.phone,
         validFrom: day,
-        predecessorOfficeIds: p.predecessorOfficeIds, predecessorCommunityIds: p.predecessorCommunityIds,
+        predecessorOfficeIds: p.predecessorOfficeIds,
+        predecessorCommunityIds: p.predecessorCommunityIds,
       } as never);
       run.created.set(String(step.id), community.id);
       run.touched.add(`community:${community.id}`);
     } else {
       const communityId = ref(run, p.communityId, 'communityId');
-      const grid = await gridService.create(ctx, { communityId: String(communityId), code: p.code!, name: p.name!, validFrom: day } as never);
+      const grid = await gridService.create(ctx, {
+        communityId: String(communityId),
+        code: p.code!,
+        name: p.name!,
+        validFrom: day,
+      } as never);
       run.created.set(String(step.id), grid.id);
       run.touched.add(`grid:${grid.id}`);
     }
@@ -229,20 +270,40 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
     await requireNothingLater(run, level, [id]);
     if (level === 'community') {
       const grids = await gridsOf(run, id);
-      if (grids.length && targetId === null) throw new BadUserInputError({ targetId: `Community ${id} still has ${grids.length} grids on ${run.day}: name the community they go to` });
+      if (grids.length && targetId === null)
+        throw new BadUserInputError({
+          targetId: `Community ${id} still has ${grids.length} grids on ${run.day}: name the community they go to`,
+        });
       await requireNothingLater(run, 'grid', grids);
-      for (const gridId of grids) await gridService.change(run.ctx, { id: String(gridId), effectiveOn: run.day, communityId: String(targetId) });
+      for (const gridId of grids)
+        await gridService.change(run.ctx, { id: String(gridId), effectiveOn: run.day, communityId: String(targetId) });
       await communityService.end(run.ctx, String(id), run.lastDay);
       if (targetId !== null) {
         const [link] = await run.ctx.em.query(
-          'INSERT INTO community_predecessor_community (community_id, predecessor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING community_id', [targetId, id]);
-        if (link) await auditService.record(run.ctx, AuditOperation.CREATE, 'CommunityLineage', targetId, { predecessorId: { before: null, after: id } });
+          'INSERT INTO community_predecessor_community (community_id, predecessor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING community_id',
+          [targetId, id],
+        );
+        if (link)
+          await auditService.record(run.ctx, AuditOperation.CREATE, 'CommunityLineage', targetId, {
+            predecessorId: { before: null, after: id },
+          });
       }
     } else {
       const rows: Array<{ id: number }> = await run.ctx.em.query(
-        'SELECT community_id AS id FROM community_version WHERE office_id = $1 AND valid @> $2::date ORDER BY 1', [id, run.day]);
-      await requireNothingLater(run, 'community', rows.map((row) => Number(row.id)));
-      for (const row of rows) await communityService.change(run.ctx, { id: String(row.id), effectiveOn: run.day, officeId: targetId === null ? null : String(targetId) });
+        'SELECT community_id AS id FROM community_version WHERE office_id = $1 AND valid @> $2::date ORDER BY 1',
+        [id, run.day],
+      );
+      await requireNothingLater(
+        run,
+        'community',
+        rows.map((row) => Number(row.id)),
+      );
+      for (const row of rows)
+        await communityService.change(run.ctx, {
+          id: String(row.id),
+          effectiveOn: run.day,
+          officeId: targetId === null ? null : String(targetId),
+        });
       await officeService.end(run.ctx, String(id), run.lastDay);
     }
   },
@@ -251,7 +312,12 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
     const level = LEVELS[p.level!];
     const id = ref(run, p.unitId, 'unitId');
     await requireNothingLater(run, level, [id]);
-    const names = level === 'office' ? { name: p.name, nameEn: p.nameEn } : level === 'grid' ? { code: p.code, name: p.name } : { code: p.code, name: p.name, nameEn: p.nameEn };
+    const names =
+      level === 'office'
+        ? { name: p.name, nameEn: p.nameEn }
+        : level === 'grid'
+          ? { code: p.code, name: p.name }
+          : { code: p.code, name: p.name, nameEn: p.nameEn };
     await SERVICES[level].change(run.ctx, { id: String(id), effectiveOn: run.day, ...names });
   },
 
@@ -259,17 +325,31 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
     const id = ref(run, p.unitId, 'unitId');
     const communityId = ref(run, p.communityId, 'communityId');
     await requireNothingLater(run, 'grid', [id]);
-    await gridService.change(run.ctx, { id: String(id), effectiveOn: run.day, communityId: String(communityId), code: p.code, name: p.name });
+    await gridService.change(run.ctx, {
+      id: String(id),
+      effectiveOn: run.day,
+      communityId: String(communityId),
+      code: p.code,
+      name: p.name,
+    });
   },
 
   async [PlanStepKind.SPLIT_GRID](run, p, step) {
     const sourceId = ref(run, p.unitId, 'unitId');
     await requireNothingLater(run, 'grid', [sourceId]);
-    const [source] = await run.ctx.em.query('SELECT community_id FROM grid_version WHERE grid_id = $1 AND valid @> $2::date', [sourceId, run.day]);
+    const [source] = await run.ctx.em.query('SELECT community_id FROM grid_version WHERE grid_id = $1 AND valid @> $2::date', [
+      sourceId,
+      run.day,
+    ]);
     if (!source) throw new BadUserInputError({ unitId: `Grid ${sourceId} does not exist on ${run.day}` });
     const households = await householdSelection(run, p, sourceId);
     const communityId = p.communityId ? ref(run, p.communityId, 'communityId') : Number(source.community_id);
-    const grid = await gridService.create(run.ctx, { communityId: String(communityId), code: p.code!, name: p.name!, validFrom: run.day } as never);
+    const grid = await gridService.create(run.ctx, {
+      communityId: String(communityId),
+      code: p.code!,
+      name: p.name!,
+      validFrom: run.day,
+    } as never);
     run.created.set(String(step.id), grid.id);
     run.touched.add(`grid:${grid.id}`);
     await move(run, households, grid.id);
@@ -301,7 +381,8 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
       `SELECT a.id, 'grid' AS kind FROM grid_assignment a JOIN grid_version v ON v.grid_id = a.grid_id AND v.valid @> $3::date
         WHERE a.staff_member_id = $1 AND a.valid @> $3::date AND v.community_id = $2
        UNION ALL SELECT h.id, 'post' FROM post_holder h WHERE h.staff_member_id = $1 AND h.valid @> $3::date AND h.community_id = $2 ORDER BY 2, 1`,
-      [staffId, fromId, day]);
+      [staffId, fromId, day],
+    );
     if (!ended.length && Number(staff.home_community_id) !== fromId) {
       throw new BadUserInputError({ fromCommunityId: `Staff member ${staffId} has no assignment in community ${fromId} on ${day}` });
     }
@@ -312,15 +393,24 @@ const RUNNERS: Record<PlanStepKind, Runner> = {
     const gridIds = (p.gridIds ?? []).map((raw) => ref(run, raw, 'gridIds'));
     const [post] = p.postId ? await ctx.em.query('SELECT community_id FROM post WHERE id = $1', [ref(run, p.postId, 'postId')]) : [];
     if (p.postId && !post) throw new BadUserInputError({ postId: `Post ${p.postId} does not exist` });
-    const [grid] = gridIds.length ? await ctx.em.query('SELECT community_id FROM grid_version WHERE grid_id = $1 AND valid @> $2::date', [gridIds[0], day]) : [];
+    const [grid] = gridIds.length
+      ? await ctx.em.query('SELECT community_id FROM grid_version WHERE grid_id = $1 AND valid @> $2::date', [gridIds[0], day])
+      : [];
     // The person now works where the new post or grids are (the home community is not dated: see the note in docs).
     const home = post ? Number(post.community_id) : grid ? Number(grid.community_id) : null;
     if (home !== null && home !== Number(staff.home_community_id)) {
-      await ctx.em.query('UPDATE staff_member SET home_community_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [staffId, home]);
-      await auditService.record(ctx, AuditOperation.UPDATE, 'StaffMember', staffId, { homeCommunityId: { before: Number(staff.home_community_id), after: home } });
+      await ctx.em.query('UPDATE staff_member SET home_community_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+        staffId,
+        home,
+      ]);
+      await auditService.record(ctx, AuditOperation.UPDATE, 'StaffMember', staffId, {
+        homeCommunityId: { before: Number(staff.home_community_id), after: home },
+      });
     }
-    for (const gridId of gridIds) await staffingService.assignGridMember(ctx, { gridId: String(gridId), staffMemberId: String(staffId), validFrom: day });
-    if (p.postId) await staffingService.assignPostHolder(ctx, { postId: p.postId, slot: p.slot!, staffMemberId: String(staffId), validFrom: day });
+    for (const gridId of gridIds)
+      await staffingService.assignGridMember(ctx, { gridId: String(gridId), staffMemberId: String(staffId), validFrom: day });
+    if (p.postId)
+      await staffingService.assignPostHolder(ctx, { postId: p.postId, slot: p.slot!, staffMemberId: String(staffId), validFrom: day });
   },
 
   async [PlanStepKind.END_ASSIGNMENT](run, p) {
@@ -336,9 +426,16 @@ export async function runStep(run: Run, step: ReorganizationStep): Promise<void>
   if (step.params.level && step.kind !== PlanStepKind.CREATE_UNIT) {
     const level = LEVELS[step.params.level];
     const id = ref(run, step.params.unitId, 'unitId');
-    const [unit] = await run.ctx.em.query(`SELECT to_char(upper(valid) - 1, 'YYYY-MM-DD') AS until, valid @> $2::date AS valid FROM ${level} WHERE id = $1`, [id, run.day]);
+    const [unit] = await run.ctx.em.query(
+      `SELECT to_char(upper(valid) - 1, 'YYYY-MM-DD') AS until, valid @> $2::date AS valid FROM ${level} WHERE id = $1`,
+      [id, run.day],
+    );
     if (!unit) throw new BadUserInputError({ unitId: `${LABEL[level]} ${id} does not exist` });
-    if (!unit.valid) throw new ConflictError(ConflictReason.ENDED, `${LABEL[level]} ${id} is not valid on ${run.day}${unit.until ? ` (it ended on ${unit.until})` : ''}`);
+    if (!unit.valid)
+      throw new ConflictError(
+        ConflictReason.ENDED,
+        `${LABEL[level]} ${id} is not valid on ${run.day}${unit.until ? ` (it ended on ${unit.until})` : ''}`,
+      );
   }
   await RUNNERS[step.kind](run, step.params, step);
 }

@@ -45,7 +45,10 @@ export class Resident extends DatedEntity {
 @Entity()
 @Exclusion('resident_version_one_at_a_time', 'USING gist ("resident_id" WITH =, "valid" WITH &&)')
 @Index('resident_version_tags_gin', { synchronize: false })
-@Check('CHK_resident_version_tags_known', `tags <@ ARRAY['ELDERLY_ALONE', 'DISABLED', 'LOW_INCOME', 'VETERAN', 'LEFT_BEHIND_CHILD']::text[]`)
+@Check(
+  'CHK_resident_version_tags_known',
+  `tags <@ ARRAY['ELDERLY_ALONE', 'DISABLED', 'LOW_INCOME', 'VETERAN', 'LEFT_BEHIND_CHILD']::text[]`,
+)
 export class ResidentVersion extends VersionRow {
   @Index()
   @Column()

@@ -2,7 +2,17 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEnum, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Gender, RelationToHead, ResidentTag } from '../../core/graphql-enums';
-import { DatedChangeInputType, DatedCreateInputType, DatedUpdateInputType, Input, InputMode, IsLocalDate, IsPhone, IsResidentIdNumber, Text } from '../../core/inputs';
+import {
+  DatedChangeInputType,
+  DatedCreateInputType,
+  DatedUpdateInputType,
+  Input,
+  InputMode,
+  IsLocalDate,
+  IsPhone,
+  IsResidentIdNumber,
+  Text,
+} from '../../core/inputs';
 import { DatedFilter, ListOptionsType, PaginatedType } from '../../core/list/list-options';
 import { DateOperators, EnumOperators, EnumSetOperators, IdOperators, StringOperators } from '../../core/list/operators';
 import { Resident } from './resident.entity';
@@ -15,7 +25,8 @@ function ResidentFields(mode: InputMode) {
     @Input(mode, () => Gender) gender!: Gender;
     @Input(mode, () => LocalDateResolver) @IsLocalDate() birthDate!: string;
     @Input(mode, () => String, { description: '18 characters, GB 11643 check character; must match birthDate and gender.' })
-    @IsResidentIdNumber() idNumber!: string;
+    @IsResidentIdNumber()
+    idNumber!: string;
     @Input(mode, () => String, { optional: true }) @IsPhone() phone?: string | null;
     @Input(mode, () => RelationToHead) relationToHead!: RelationToHead;
     @Input(mode, () => [ResidentTag], { optional: true }) @ArrayMaxSize(10) @IsEnum(ResidentTag, { each: true }) tags?: ResidentTag[];
@@ -30,9 +41,12 @@ class ResidentChangeFields {
   @Field(() => [ResidentTag], { nullable: true }) @ArrayMaxSize(10) @IsEnum(ResidentTag, { each: true }) tags?: ResidentTag[];
 }
 
-@InputType() export class CreateResidentInput extends DatedCreateInputType(ResidentFields('create')) {}
-@InputType() export class UpdateResidentInput extends DatedUpdateInputType(ResidentFields('update')) {}
-@InputType() export class ChangeResidentInput extends DatedChangeInputType('Resident', ResidentChangeFields) {}
+@InputType()
+export class CreateResidentInput extends DatedCreateInputType(ResidentFields('create')) {}
+@InputType()
+export class UpdateResidentInput extends DatedUpdateInputType(ResidentFields('update')) {}
+@InputType()
+export class ChangeResidentInput extends DatedChangeInputType('Resident', ResidentChangeFields) {}
 
 const GenderOperators = EnumOperators(Gender, 'Gender');
 const RelationToHeadOperators = EnumOperators(RelationToHead, 'RelationToHead');
@@ -43,7 +57,10 @@ const ResidentTagSetOperators = EnumSetOperators(ResidentTag, 'ResidentTag');
  * the mask shows. Never a part of it (that would reveal it digit by digit), and
  * every resident a lookup finds is recorded in the audit trail (LOOKUP).
  */
-@InputType({ description: 'Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; every resident found is recorded in the audit trail.' })
+@InputType({
+  description:
+    'Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; every resident found is recorded in the audit trail.',
+})
 export class PersonalDataOperators {
   @Field({ nullable: true }) @MaxLength(20) eq?: string;
   @Field({ nullable: true, description: 'Exactly 4 characters: matches values ending with them.' }) @Length(4, 4) last4?: string;
@@ -57,7 +74,11 @@ export class ResidentFilter extends DatedFilter {
   @Field({ nullable: true, description: 'Residents of households in this community on the day read.' }) communityId?: IdOperators;
   @Field({ nullable: true }) name?: StringOperators;
   @Field(() => GenderOperators, { nullable: true }) gender?: object;
-  @Field({ nullable: true, description: 'Roles without the right to reveal personal data may only use whole age bands: gte/lt on a first day (1985-01-01), lte/gt on a last day (1989-12-31).' })
+  @Field({
+    nullable: true,
+    description:
+      'Roles without the right to reveal personal data may only use whole age bands: gte/lt on a first day (1985-01-01), lte/gt on a last day (1989-12-31).',
+  })
   birthDate?: DateOperators;
   @Field({ nullable: true }) idNumber?: PersonalDataOperators;
   @Field({ nullable: true }) phone?: PersonalDataOperators;
@@ -66,7 +87,13 @@ export class ResidentFilter extends DatedFilter {
 }
 
 /** birthDate sorts by age band (then id) for roles without the right to reveal personal data. */
-export enum ResidentSortField { name = 'name', birthDate = 'birthDate', gender = 'gender', householdId = 'householdId', createdAt = 'createdAt' }
+export enum ResidentSortField {
+  name = 'name',
+  birthDate = 'birthDate',
+  gender = 'gender',
+  householdId = 'householdId',
+  createdAt = 'createdAt',
+}
 registerEnumType(ResidentSortField, { name: 'ResidentSortField' });
 
 export const ResidentListOptions = ListOptionsType('Resident', ResidentFilter, ResidentSortField);

@@ -9,7 +9,10 @@ import { Resident } from './resident.entity';
 import { ChangeResidentInput, CreateResidentInput, ResidentList, ResidentListOptions, UpdateResidentInput } from './resident.inputs';
 import { residentService } from './resident.service';
 
-@ObjectType({ description: 'A 5-year birth cohort (1985-01-01 to 1989-12-31), and the ages it spans on the day read. Fixed by the birth year, so reading other days tells nothing more.' })
+@ObjectType({
+  description:
+    'A 5-year birth cohort (1985-01-01 to 1989-12-31), and the ages it spans on the day read. Fixed by the birth year, so reading other days tells nothing more.',
+})
 export class AgeBand {
   @Field(() => LocalDateResolver) bornFrom!: string;
   @Field(() => LocalDateResolver, { description: 'Inclusive.' }) bornUntil!: string;
@@ -19,15 +22,24 @@ export class AgeBand {
 
 @Resolver(() => Resident)
 export class ResidentResolver extends DatedCrudResolver({
-  entity: Resident, name: 'Resident', plural: 'residents', list: ResidentList, listOptions: ResidentListOptions,
-  createInput: CreateResidentInput, updateInput: UpdateResidentInput, changeInput: ChangeResidentInput, service: residentService,
+  entity: Resident,
+  name: 'Resident',
+  plural: 'residents',
+  list: ResidentList,
+  listOptions: ResidentListOptions,
+  createInput: CreateResidentInput,
+  updateInput: UpdateResidentInput,
+  changeInput: ChangeResidentInput,
+  service: residentService,
   resource: 'residents',
   changeDescription: 'Moves the resident to another household, or changes their relation to its head or their tags.',
 }) {
   // Personal data is masked in every answer (lists, lookups, nested fields, history);
   // revealResidentPersonalData shows one record's, and is audited. Roles without
   // that right see less still, so that what they read cannot be put back together.
-  @FieldResolver(() => String, { description: 'Masked: 6301**********1234 for roles that may reveal it, 6301************** for the others.' })
+  @FieldResolver(() => String, {
+    description: 'Masked: 6301**********1234 for roles that may reveal it, 6301************** for the others.',
+  })
   idNumber(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
     return ctx.can(ACCESS.residents.birthDates) ? maskIdNumber(resident.idNumber) : maskIdNumberToCity(resident.idNumber);
   }
@@ -37,25 +49,38 @@ export class ResidentResolver extends DatedCrudResolver({
     return maskPhone(resident.phone);
   }
 
-  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Null for roles without the right to reveal personal data: they read ageBand instead.' })
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Null for roles without the right to reveal personal data: they read ageBand instead.',
+  })
   birthDate(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
     return ctx.can(ACCESS.residents.birthDates) ? resident.birthDate : null;
   }
 
   @FieldResolver(() => AgeBand)
-  ageBand(@Root() resident: Resident, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string): AgeBand {
+  ageBand(
+    @Root() resident: Resident,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ): AgeBand {
     const band = ageBandOf(resident.birthDate);
     return { ...band, ...agesOn(band, dayOf(ctx, resident, asOf)) };
   }
 
-  @Mutation(() => ResidentPersonalData, { description: 'The full ID number and phone of one resident in your reach today. Recorded in the audit trail.' })
+  @Mutation(() => ResidentPersonalData, {
+    description: 'The full ID number and phone of one resident in your reach today. Recorded in the audit trail.',
+  })
   @Allow('residents', 'reveal')
   revealResidentPersonalData(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return residentService.reveal(ctx, id);
   }
 
   @FieldResolver(() => Household, { description: 'The household the resident belonged to on the day.' })
-  household(@Root() resident: Resident, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  household(
+    @Root() resident: Resident,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return parentOn(ctx, Resident, resident, asOf, Household, 'householdId');
   }
 }

@@ -33,7 +33,8 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
    * cannot place a birth date inside its band either.
    */
   listConfigFor(ctx: RequestContext): ListQueryConfig<Resident> {
-    return ctx.can(ACCESS.residents.birthDates) ? this.config
+    return ctx.can(ACCESS.residents.birthDates)
+      ? this.config
       : { ...this.config, sortExpressions: { birthDate: `floor(extract(year FROM "e"."birth_date") / ${AGE_BAND_YEARS})` } };
   }
 
@@ -52,7 +53,9 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
   /** A household's residents (a nested list): the same filters, but lookups by personal data belong on the root list, where they are audited. */
   findPage(ctx: RequestContext, householdId: number, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
     if (this.checkFilter(ctx, options).length) {
-      throw new BadUserInputError({ 'filter.idNumber': 'look residents up by ID number or phone on the residents list, not inside a household' });
+      throw new BadUserInputError({
+        'filter.idNumber': 'look residents up by ID number or phone on the residents list, not inside a household',
+      });
     }
     return ctx.loaders.page(Resident, '"v"."household_id"', this.listConfigFor(ctx), options, read).load(householdId);
   }
@@ -62,25 +65,37 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
    * see; returns the lookups by personal data it makes (e.g. `idNumber:last4`).
    */
   private checkFilter(ctx: RequestContext, options: ListOptions | undefined): string[] {
-    const filter = (options?.filter ?? {}) as { idNumber?: Record<string, unknown> | null; phone?: Record<string, unknown> | null; birthDate?: Record<string, unknown> | null };
+    const filter = (options?.filter ?? {}) as {
+      idNumber?: Record<string, unknown> | null;
+      phone?: Record<string, unknown> | null;
+      birthDate?: Record<string, unknown> | null;
+    };
     const mayReveal = ctx.can(ACCESS.residents.birthDates);
     if (!mayReveal && (filter.idNumber || filter.phone)) throw new ForbiddenError('Your role cannot filter by ID number or phone');
     if (!mayReveal && filter.birthDate) {
       const problems: Record<string, string> = {};
       for (const [op, value] of Object.entries(filter.birthDate)) {
         if (value === undefined || value === null || op === 'isNull') continue;
-        if (op === 'eq') problems['filter.birthDate.eq'] = 'your role sees birth dates as age bands: filter by whole bands (gte/lt, lte/gt)';
+        if (op === 'eq')
+          problems['filter.birthDate.eq'] = 'your role sees birth dates as age bands: filter by whole bands (gte/lt, lte/gt)';
         else if (!isAgeBandBound(String(value), op === 'lte' || op === 'gt')) {
-          problems[`filter.birthDate.${op}`] = `your role sees birth dates as ${AGE_BAND_YEARS}-year age bands: ${op} must be the ${op === 'lte' || op === 'gt' ? 'last day of a band (e.g. 1989-12-31)' : 'first day of a band (e.g. 1985-01-01)'}`;
+          problems[`filter.birthDate.${op}`] =
+            `your role sees birth dates as ${AGE_BAND_YEARS}-year age bands: ${op} must be the ${op === 'lte' || op === 'gt' ? 'last day of a band (e.g. 1989-12-31)' : 'first day of a band (e.g. 1985-01-01)'}`;
         }
       }
       if (Object.keys(problems).length) throw new BadUserInputError(problems);
     }
-    return (['idNumber', 'phone'] as const).flatMap((field) => ['eq', 'last4']
-      .filter((op) => filter[field]?.[op] !== undefined && filter[field]?.[op] !== null).map((op) => `${field}:${op}`));
+    return (['idNumber', 'phone'] as const).flatMap((field) =>
+      ['eq', 'last4'].filter((op) => filter[field]?.[op] !== undefined && filter[field]?.[op] !== null).map((op) => `${field}:${op}`),
+    );
   }
 
-  protected override async validate(ctx: RequestContext, resident: Partial<Resident>, problems: FieldProblems, existing?: Resident): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    resident: Partial<Resident>,
+    problems: FieldProblems,
+    existing?: Resident,
+  ): Promise<void> {
     const parsed = resident.idNumber ? parseResidentId(resident.idNumber) : null;
     if (parsed && resident.birthDate && parsed.birthDate !== resident.birthDate) {
       problems.add('idNumber', `encodes birth date ${parsed.birthDate}, not ${resident.birthDate}`);
@@ -91,7 +106,12 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     if (resident.birthDate && resident.birthDate > ctx.today) {
       problems.add('birthDate', 'must not be in the future');
     }
-    if (resident.idNumber && await ctx.em.query('SELECT 1 FROM resident WHERE id_number = $1 AND id <> $2', [resident.idNumber, existing?.id ?? 0]).then((rows) => rows.length > 0)) {
+    if (
+      resident.idNumber &&
+      (await ctx.em
+        .query('SELECT 1 FROM resident WHERE id_number = $1 AND id <> $2', [resident.idNumber, existing?.id ?? 0])
+        .then((rows) => rows.length > 0))
+    ) {
       problems.add('idNumber', 'belongs to another resident');
     }
   }
@@ -103,7 +123,9 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
   async reveal(ctx: RequestContext, id: string): Promise<{ residentId: number; idNumber: string; phone: string | null }> {
     const resident = await this.findOne(ctx, id);
     await this.requireInReachToday(ctx, resident);
-    await auditService.record(ctx, AuditOperation.REVEAL, 'Resident', resident.id, { revealed: { before: null, after: ['idNumber', 'phone'] } });
+    await auditService.record(ctx, AuditOperation.REVEAL, 'Resident', resident.id, {
+      revealed: { before: null, after: ['idNumber', 'phone'] },
+    });
     return { residentId: resident.id, idNumber: resident.idNumber, phone: resident.phone };
   }
 
@@ -111,9 +133,17 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
    * Keeps the household's head consistent, as audited side effects of the
    * write: a head who moves out leaves the place empty, a new head fills an empty place.
    */
-  protected override async afterWrite(ctx: RequestContext, id: number, _values: Record<string, unknown>, existing?: Resident): Promise<void> {
+  protected override async afterWrite(
+    ctx: RequestContext,
+    id: number,
+    _values: Record<string, unknown>,
+    existing?: Resident,
+  ): Promise<void> {
     const day = existing?.asOf ?? ctx.today;
-    const [now] = await ctx.em.query('SELECT household_id, relation_to_head FROM resident_version WHERE resident_id = $1 AND valid @> $2::date', [id, day]);
+    const [now] = await ctx.em.query(
+      'SELECT household_id, relation_to_head FROM resident_version WHERE resident_id = $1 AND valid @> $2::date',
+      [id, day],
+    );
     if (!now) return;
     if (existing && existing.householdId !== now.household_id) {
       await this.setHead(ctx, existing.householdId, id, null);
@@ -125,7 +155,9 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
   private async setHead(ctx: RequestContext, householdId: number, from: number | null, to: number | null): Promise<void> {
     const changed: Array<{ id: number }> = await ctx.em.query(
       `UPDATE household SET head_resident_id = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 AND head_resident_id IS NOT DISTINCT FROM $2 RETURNING id`, [householdId, from, to]);
+        WHERE id = $1 AND head_resident_id IS NOT DISTINCT FROM $2 RETURNING id`,
+      [householdId, from, to],
+    );
     if (changed.length) {
       await auditService.record(ctx, AuditOperation.UPDATE, 'Household', householdId, { headResidentId: { before: from, after: to } });
     }

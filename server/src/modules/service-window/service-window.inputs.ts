@@ -17,8 +17,10 @@ function ServiceWindowFields(mode: InputMode) {
   return Fields;
 }
 
-@InputType() export class CreateServiceWindowInput extends ServiceWindowFields('create') {}
-@InputType() export class UpdateServiceWindowInput extends UpdateInputType(ServiceWindowFields('update')) {}
+@InputType()
+export class CreateServiceWindowInput extends ServiceWindowFields('create') {}
+@InputType()
+export class UpdateServiceWindowInput extends UpdateInputType(ServiceWindowFields('update')) {}
 
 const ServiceWindowKindOperators = EnumOperators(ServiceWindowKind, 'ServiceWindowKind');
 
@@ -29,7 +31,12 @@ export class ServiceWindowFilter extends BaseFilter {
   @Field({ nullable: true }) name?: StringOperators;
 }
 
-export enum ServiceWindowSortField { name = 'name', kind = 'kind', communityId = 'communityId', createdAt = 'createdAt' }
+export enum ServiceWindowSortField {
+  name = 'name',
+  kind = 'kind',
+  communityId = 'communityId',
+  createdAt = 'createdAt',
+}
 registerEnumType(ServiceWindowSortField, { name: 'ServiceWindowSortField' });
 
 export const ServiceWindowListOptions = ListOptionsType('ServiceWindow', ServiceWindowFilter, ServiceWindowSortField);

@@ -9,12 +9,22 @@ import { serviceWindowService } from './service-window.service';
 
 @Resolver(() => ServiceWindow)
 export class ServiceWindowResolver extends CrudResolver({
-  entity: ServiceWindow, name: 'ServiceWindow', plural: 'serviceWindows', list: ServiceWindowList, listOptions: ServiceWindowListOptions,
-  createInput: CreateServiceWindowInput, updateInput: UpdateServiceWindowInput, service: serviceWindowService,
+  entity: ServiceWindow,
+  name: 'ServiceWindow',
+  plural: 'serviceWindows',
+  list: ServiceWindowList,
+  listOptions: ServiceWindowListOptions,
+  createInput: CreateServiceWindowInput,
+  updateInput: UpdateServiceWindowInput,
+  service: serviceWindowService,
   resource: 'serviceWindows',
 }) {
   @FieldResolver(() => Community)
-  community(@Root() window: ServiceWindow & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  community(
+    @Root() window: ServiceWindow & { asOf?: string },
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return ctx.loaders.byId(Community, dayOf(ctx, window, asOf)).load(window.communityId);
   }
 }

@@ -15,7 +15,12 @@ export class ServiceWindowService extends CrudService<ServiceWindow, CreateServi
     });
   }
 
-  protected override async validate(ctx: RequestContext, window: Partial<ServiceWindow>, problems: FieldProblems, existing?: ServiceWindow): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    window: Partial<ServiceWindow>,
+    problems: FieldProblems,
+    existing?: ServiceWindow,
+  ): Promise<void> {
     if (await this.taken(ctx, { communityId: window.communityId, name: window.name }, existing)) {
       problems.add('name', 'is already used by another window of the community');
     }

@@ -26,9 +26,15 @@ interface HolderRow {
  * "Away" is what the staffing module counts: inactive, or absent that day.
  * One statement reads the role's post and the coordinator post with their holders.
  */
-export async function routeAffair(em: EntityManager, communityId: number, specialistRoleId: number | null, day: string,
-  options: { /** Escalation: the coordinator post, whatever the category. */ skipRole?: boolean } = {}): Promise<RouteDecision> {
-  const rows: HolderRow[] = await em.query(`
+export async function routeAffair(
+  em: EntityManager,
+  communityId: number,
+  specialistRoleId: number | null,
+  day: string,
+  options: { /** Escalation: the coordinator post, whatever the category. */ skipRole?: boolean } = {},
+): Promise<RouteDecision> {
+  const rows: HolderRow[] = await em.query(
+    `
     SELECT p.kind, h.slot, h.staff_member_id,
       (sm.active AND NOT EXISTS (SELECT 1 FROM absence ab WHERE ab.staff_member_id = h.staff_member_id AND ab.valid @> $3::date)) AS present,
       EXISTS (SELECT 1 FROM template_adoption ta JOIN staffing_template_role tr ON tr.template_id = ta.template_id
@@ -37,7 +43,9 @@ export async function routeAffair(em: EntityManager, communityId: number, specia
     FROM (SELECT 1) one
     LEFT JOIN post p ON p.community_id = $1 AND (p.kind = 'COORDINATOR' OR p.specialist_role_id = $2)
     LEFT JOIN post_holder h ON h.post_id = p.id AND h.valid @> $3::date
-    LEFT JOIN staff_member sm ON sm.id = h.staff_member_id`, [communityId, specialistRoleId, day]);
+    LEFT JOIN staff_member sm ON sm.id = h.staff_member_id`,
+    [communityId, specialistRoleId, day],
+  );
   const holder = (kind: HolderRow['kind'], slot: 'A' | 'B') => rows.find((row) => row.kind === kind && row.slot === slot);
   const roleRequired = rows.some((row) => row.role_required);
 

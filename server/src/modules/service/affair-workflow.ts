@@ -59,7 +59,8 @@ export const dueDate = (calendar: WorkingCalendar, acceptedOn: string, dueWorkin
 export const AFFAIR_TRANSITIONS: Record<AffairTransition, TransitionRule> = {
   /** The back office confirms (or sets) the category; the affair is routed on the day and gets its due date. */
   [AffairTransition.CLASSIFY]: {
-    from: [ACCEPTED, RETURNED], to: CLASSIFIED,
+    from: [ACCEPTED, RETURNED],
+    to: CLASSIFIED,
     async effect(step) {
       const raw = step.input.categoryId ?? (step.affair.categoryId === null ? null : String(step.affair.categoryId));
       if (raw === null) return step.refuse('categoryId', 'is required to classify an affair that was accepted without one');
@@ -68,7 +69,10 @@ export const AFFAIR_TRANSITIONS: Record<AffairTransition, TransitionRule> = {
       return {
         route,
         changes: {
-          categoryId: category.id, assigneeId: route.assigneeId, routeReason: route.reason, routeFallback: route.fallback,
+          categoryId: category.id,
+          assigneeId: route.assigneeId,
+          routeReason: route.reason,
+          routeFallback: route.fallback,
           dueOn: dueDate(step.calendar, step.affair.acceptedOn, category.dueWorkingDays, step.affair.suspendedWorkingDays),
         },
       };
@@ -76,10 +80,13 @@ export const AFFAIR_TRANSITIONS: Record<AffairTransition, TransitionRule> = {
   },
   /** Someone takes it on: the one routing chose, or another member of staff of the community named here (district-held affairs need one). */
   [AffairTransition.ASSIGN]: {
-    from: [CLASSIFIED], to: ASSIGNED,
+    from: [CLASSIFIED],
+    to: ASSIGNED,
     async effect(step) {
-      if (step.input.staffMemberId) return { changes: { assigneeId: await step.staffOfCommunity(step.input.staffMemberId, 'staffMemberId') } };
-      if (step.affair.assigneeId === null) return step.refuse('staffMemberId', 'the district holds this affair: name the member of staff who handles it');
+      if (step.input.staffMemberId)
+        return { changes: { assigneeId: await step.staffOfCommunity(step.input.staffMemberId, 'staffMemberId') } };
+      if (step.affair.assigneeId === null)
+        return step.refuse('staffMemberId', 'the district holds this affair: name the member of staff who handles it');
       return { changes: {} };
     },
   },
@@ -88,39 +95,49 @@ export const AFFAIR_TRANSITIONS: Record<AffairTransition, TransitionRule> = {
   [AffairTransition.RETURN]: { from: [CLASSIFIED, ASSIGNED, IN_PROGRESS], to: RETURNED, requires: ['note'] },
   /** The due time pauses from today. */
   [AffairTransition.SUSPEND]: {
-    from: [ASSIGNED, IN_PROGRESS], to: SUSPENDED, requires: ['note'],
+    from: [ASSIGNED, IN_PROGRESS],
+    to: SUSPENDED,
+    requires: ['note'],
     effect: (step) => ({ changes: { suspendedOn: step.today } }),
   },
   /** The working days spent suspended are added to the due time. */
   [AffairTransition.RESUME]: {
-    from: [SUSPENDED], to: IN_PROGRESS,
+    from: [SUSPENDED],
+    to: IN_PROGRESS,
     async effect(step) {
       const { affair, calendar, today } = step;
       const suspended = affair.suspendedWorkingDays + calendar.workingDaysBetween(affair.suspendedOn ?? today, today);
       const category = affair.categoryId === null ? null : await step.category(String(affair.categoryId));
       return {
         changes: {
-          suspendedOn: null, suspendedWorkingDays: suspended,
+          suspendedOn: null,
+          suspendedWorkingDays: suspended,
           dueOn: category ? dueDate(calendar, affair.acceptedOn, category.dueWorkingDays, suspended) : affair.dueOn,
         },
       };
     },
   },
   [AffairTransition.RESOLVE]: {
-    from: [IN_PROGRESS], to: RESOLVED,
+    from: [IN_PROGRESS],
+    to: RESOLVED,
     effect: (step) => ({ changes: { resolvedOn: step.today } }),
   },
   /** Closed with the resident's satisfaction, 1 to 5. */
   [AffairTransition.CLOSE]: {
-    from: [RESOLVED], to: CLOSED, requires: ['satisfaction'],
+    from: [RESOLVED],
+    to: CLOSED,
+    requires: ['satisfaction'],
     effect(step) {
       const satisfaction = step.input.satisfaction!;
-      if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 5) return step.refuse('satisfaction', 'must be a whole number from 1 to 5');
+      if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 5)
+        return step.refuse('satisfaction', 'must be a whole number from 1 to 5');
       return { changes: { satisfaction, closedOn: step.today } };
     },
   },
   [AffairTransition.REJECT]: {
-    from: [ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED], to: REJECTED, requires: ['reason'],
+    from: [ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED],
+    to: REJECTED,
+    requires: ['reason'],
     effect: (step) => ({ changes: { rejectReason: step.input.reason!, closedOn: step.today } }),
   },
 };

@@ -1,7 +1,15 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AffairChannel, AffairEventKind, AffairStatus, AffairTransition, RouteFallback, RouteReason, VisitPurpose } from '@community-grid/shared';
+import {
+  AffairChannel,
+  AffairEventKind,
+  AffairStatus,
+  AffairTransition,
+  RouteFallback,
+  RouteReason,
+  VisitPurpose,
+} from '@community-grid/shared';
 import { BaseEntity } from '../../core/base.entity';
 import { declareScope } from '../../core/scope';
 import { Account } from '../auth/account.entity';
@@ -17,8 +25,14 @@ registerEnumType(AffairChannel, { name: 'AffairChannel' });
 registerEnumType(AffairStatus, { name: 'AffairStatus' });
 registerEnumType(AffairTransition, { name: 'AffairTransition' });
 registerEnumType(AffairEventKind, { name: 'AffairEventKind' });
-registerEnumType(RouteReason, { name: 'RouteReason', description: 'Whom routing chose: the role\'s A or B holder, the coordinator post\'s A or B, or the district.' });
-registerEnumType(RouteFallback, { name: 'RouteFallback', description: 'Why routing left the category\'s role for the coordinator post (or the district).' });
+registerEnumType(RouteReason, {
+  name: 'RouteReason',
+  description: "Whom routing chose: the role's A or B holder, the coordinator post's A or B, or the district.",
+});
+registerEnumType(RouteFallback, {
+  name: 'RouteFallback',
+  description: "Why routing left the category's role for the coordinator post (or the district).",
+});
 registerEnumType(VisitPurpose, { name: 'VisitPurpose' });
 
 /**
@@ -27,7 +41,9 @@ registerEnumType(VisitPurpose, { name: 'VisitPurpose' });
  * are those of the household on the day of acceptance, and follow the
  * household when it moves while the affair is open (re-routing).
  */
-@ObjectType({ description: 'An affair: a request accepted at a window, at the door, by phone or online, routed to whoever handles its category.' })
+@ObjectType({
+  description: 'An affair: a request accepted at a window, at the door, by phone or online, routed to whoever handles its category.',
+})
 @Entity()
 @Check('affair_satisfaction_range', '"satisfaction" BETWEEN 1 AND 5')
 @Check('affair_escalation_range', '"escalation_level" BETWEEN 0 AND 2')
@@ -103,7 +119,7 @@ export class Affair extends BaseEntity {
   @JoinColumn()
   serviceWindow?: ServiceWindow | null;
 
-  @Field(() => ID, { description: 'The household\'s community (on acceptance, then after each move).' })
+  @Field(() => ID, { description: "The household's community (on acceptance, then after each move)." })
   @Column()
   communityId!: number;
 
@@ -131,11 +147,14 @@ export class Affair extends BaseEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   routeReason!: RouteReason | null;
 
-  @Field(() => RouteFallback, { nullable: true, description: 'Why routing fell back from the category\'s role, if it did.' })
+  @Field(() => RouteFallback, { nullable: true, description: "Why routing fell back from the category's role, if it did." })
   @Column({ type: 'varchar', length: 40, nullable: true })
   routeFallback!: RouteFallback | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The last working day to resolve it by; null until classified; paused while suspended.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The last working day to resolve it by; null until classified; paused while suspended.',
+  })
   @Column({ type: 'date', nullable: true })
   dueOn!: string | null;
 
@@ -155,7 +174,7 @@ export class Affair extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   remindedOn!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The resident\'s satisfaction at closure, 1–5.' })
+  @Field(() => Int, { nullable: true, description: "The resident's satisfaction at closure, 1–5." })
   @Column({ type: 'int', nullable: true })
   satisfaction!: number | null;
 
@@ -188,7 +207,7 @@ export class Affair extends BaseEntity {
  * routing decision (with its reason), each escalation and reminder, with who
  * acted, when, and their note. Never changed once written.
  */
-@ObjectType({ description: 'An entry of an affair\'s timeline.' })
+@ObjectType({ description: "An entry of an affair's timeline." })
 @Entity()
 @Index(['affairId', 'id'])
 export class AffairEvent {
@@ -208,7 +227,7 @@ export class AffairEvent {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
 
-  @Field(() => LocalDateResolver, { description: 'The day it happened by the product\'s clock.' })
+  @Field(() => LocalDateResolver, { description: "The day it happened by the product's clock." })
   @Column({ type: 'date' })
   day!: string;
 
@@ -284,7 +303,7 @@ export class Visit extends BaseEntity {
   @JoinColumn()
   household?: Household;
 
-  @Field(() => ID, { description: 'The household\'s grid on the day of the visit.' })
+  @Field(() => ID, { description: "The household's grid on the day of the visit." })
   @Column()
   gridId!: number;
 

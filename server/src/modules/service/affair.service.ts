@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import {
-  AffairChannel, AffairEventKind, AffairStatus, AffairTransition, ConflictReason, OPEN_AFFAIR_STATUSES, RouteReason,
+  AffairChannel,
+  AffairEventKind,
+  AffairStatus,
+  AffairTransition,
+  ConflictReason,
+  OPEN_AFFAIR_STATUSES,
+  RouteReason,
 } from '@community-grid/shared';
 import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService, diff } from '../audit/audit.service';
@@ -82,9 +88,17 @@ export class AffairService {
     let householdId: number | null;
     if (input.residentId) {
       const id = parseId(input.residentId);
-      const [resident] = id === null ? [] : await hydrate(ctx.em, Resident,
-        await readQuery(ctx, Resident, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(), today);
-      if (!resident) throw new BadUserInputError({ residentId: `Resident ${input.residentId} does not exist (or is not registered today)` });
+      const [resident] =
+        id === null
+          ? []
+          : await hydrate(
+              ctx.em,
+              Resident,
+              await readQuery(ctx, Resident, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(),
+              today,
+            );
+      if (!resident)
+        throw new BadUserInputError({ residentId: `Resident ${input.residentId} does not exist (or is not registered today)` });
       residentId = resident.id;
       householdId = resident.householdId;
       if (input.householdId && parseId(input.householdId) !== householdId) {
@@ -92,9 +106,17 @@ export class AffairService {
       }
     } else {
       const id = parseId(input.householdId!);
-      const [household] = id === null ? [] : await hydrate(ctx.em, Household,
-        await readQuery(ctx, Household, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(), today);
-      if (!household) throw new BadUserInputError({ householdId: `Household ${input.householdId} does not exist (or is not registered today)` });
+      const [household] =
+        id === null
+          ? []
+          : await hydrate(
+              ctx.em,
+              Household,
+              await readQuery(ctx, Household, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(),
+              today,
+            );
+      if (!household)
+        throw new BadUserInputError({ householdId: `Household ${input.householdId} does not exist (or is not registered today)` });
       householdId = household.id;
     }
     const [placed] = await this.placement(ctx.em, [householdId!], today);
@@ -102,9 +124,19 @@ export class AffairService {
     const serviceWindowId = await this.windowOf(ctx, input, staffMemberId);
     const categoryId = input.categoryId ? (await this.category(ctx, input.categoryId)).id : null;
     const { identifiers } = await ctx.em.insert(Affair, {
-      residentId, householdId: householdId!, categoryId, channel: input.channel, description: input.description.trim(), status: AffairStatus.ACCEPTED,
-      acceptedOn: today, acceptedByAccountId: ctx.principal?.account.id ?? null, acceptedById: staffMemberId, serviceWindowId,
-      communityId: placed.communityId, gridId: placed.gridId, visitId,
+      residentId,
+      householdId: householdId!,
+      categoryId,
+      channel: input.channel,
+      description: input.description.trim(),
+      status: AffairStatus.ACCEPTED,
+      acceptedOn: today,
+      acceptedByAccountId: ctx.principal?.account.id ?? null,
+      acceptedById: staffMemberId,
+      serviceWindowId,
+      communityId: placed.communityId,
+      gridId: placed.gridId,
+      visitId,
     } as never);
     const id = Number(identifiers[0].id);
     const created = await this.findOne(ctx, id);
@@ -122,29 +154,41 @@ export class AffairService {
     const rule = AFFAIR_TRANSITIONS[input.transition];
     const affair = await this.lock(ctx, input.id);
     if (!rule.from.includes(affair.status)) {
-      throw new ConflictError(ConflictReason.ILLEGAL_TRANSITION,
-        `Affair ${affair.id} is ${affair.status}: ${input.transition} is allowed only from ${rule.from.join(', ')} (allowed now: ${allowedTransitions(affair.status).join(', ') || 'none'})`);
+      throw new ConflictError(
+        ConflictReason.ILLEGAL_TRANSITION,
+        `Affair ${affair.id} is ${affair.status}: ${input.transition} is allowed only from ${rule.from.join(', ')} (allowed now: ${allowedTransitions(affair.status).join(', ') || 'none'})`,
+      );
     }
     const problems = new FieldProblems();
     for (const field of rule.requires ?? []) {
       const value = input[field];
-      if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) problems.add(field, `is required to ${input.transition.toLowerCase()} an affair`);
+      if (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
+        problems.add(field, `is required to ${input.transition.toLowerCase()} an affair`);
     }
     problems.throwIfAny();
     const calendar = await WorkingCalendar.load(ctx.em);
     const step: StepContext = {
-      affair, input, today: ctx.today, calendar,
+      affair,
+      input,
+      today: ctx.today,
+      calendar,
       category: (rawId) => this.category(ctx, rawId),
       route: (roleId) => routeAffair(ctx.em, affair.communityId, roleId, ctx.today),
       staffOfCommunity: (rawId, field) => this.staffOfCommunity(ctx, affair.communityId, rawId, field),
-      refuse: (field, message) => { throw new BadUserInputError({ [field]: message }); },
+      refuse: (field, message) => {
+        throw new BadUserInputError({ [field]: message });
+      },
     };
     const effect = rule.effect ? await rule.effect(step) : { changes: {} };
     const changes = { ...effect.changes, status: rule.to };
     const after = await this.write(ctx, affair, changes);
     await this.event(ctx, affair.id, {
-      kind: AffairEventKind.TRANSITION, transition: input.transition, fromStatus: affair.status, toStatus: rule.to,
-      note: input.note ?? input.reason ?? '', assigneeId: after.assigneeId,
+      kind: AffairEventKind.TRANSITION,
+      transition: input.transition,
+      fromStatus: affair.status,
+      toStatus: rule.to,
+      note: input.note ?? input.reason ?? '',
+      assigneeId: after.assigneeId,
     });
     if (effect.route) await this.routed(ctx, affair.id, AffairEventKind.ROUTED, effect.route, '');
     return after;
@@ -163,7 +207,8 @@ export class AffairService {
     const placements = new Map((await this.placement(ctx.em, householdIds, day)).map((p) => [p.householdId, p]));
     const rows: Array<{ id: number; household_id: number }> = await ctx.em.query(
       `SELECT id, household_id FROM affair WHERE household_id = ANY($1::int[]) AND status = ANY($2::affair_status[]) ORDER BY id FOR UPDATE`,
-      [householdIds, OPEN_AFFAIR_STATUSES]);
+      [householdIds, OPEN_AFFAIR_STATUSES],
+    );
     const moved: number[] = [];
     for (const row of rows) {
       const placed = placements.get(Number(row.household_id));
@@ -173,13 +218,18 @@ export class AffairService {
       let route: RouteDecision | undefined;
       if (affair.communityId !== placed.communityId && affair.categoryId !== null && affair.status !== AffairStatus.ACCEPTED) {
         const [category] = await ctx.em.query('SELECT specialist_role_id FROM service_category WHERE id = $1', [affair.categoryId]);
-        route = await routeAffair(ctx.em, placed.communityId, category?.specialist_role_id ?? null, day, { skipRole: affair.escalationLevel > 0 });
+        route = await routeAffair(ctx.em, placed.communityId, category?.specialist_role_id ?? null, day, {
+          skipRole: affair.escalationLevel > 0,
+        });
         Object.assign(changes, { assigneeId: route.assigneeId, routeReason: route.reason, routeFallback: route.fallback });
       }
       await this.write(ctx, affair, changes);
       await this.event(ctx, affair.id, {
-        kind: AffairEventKind.REROUTED, assigneeId: route ? route.assigneeId : affair.assigneeId, routeReason: route?.reason ?? null,
-        routeFallback: route?.fallback ?? null, note: `household moved to grid ${placed.gridId} of community ${placed.communityId} on ${day}`,
+        kind: AffairEventKind.REROUTED,
+        assigneeId: route ? route.assigneeId : affair.assigneeId,
+        routeReason: route?.reason ?? null,
+        routeFallback: route?.fallback ?? null,
+        note: `household moved to grid ${placed.gridId} of community ${placed.communityId} on ${day}`,
       });
       moved.push(affair.id);
     }
@@ -196,13 +246,26 @@ export class AffairService {
     await ctx.em.query('SELECT 1 FROM affair WHERE id = $1 FOR UPDATE', [affairId]);
     const affair = await readAffair(ctx, affairId, ctx.today);
     if (!affair || !(await this.escalationDue(ctx, affair, level))) return false;
-    const route: RouteDecision = level === 1
-      ? await routeAffair(ctx.em, affair.communityId, null, ctx.today, { skipRole: true })
-      : { assigneeId: null, reason: RouteReason.DISTRICT, fallback: null };
-    await this.write(ctx, affair, { escalationLevel: level, assigneeId: route.assigneeId, routeReason: route.reason, routeFallback: route.fallback });
+    const route: RouteDecision =
+      level === 1
+        ? await routeAffair(ctx.em, affair.communityId, null, ctx.today, { skipRole: true })
+        : { assigneeId: null, reason: RouteReason.DISTRICT, fallback: null };
+    await this.write(ctx, affair, {
+      escalationLevel: level,
+      assigneeId: route.assigneeId,
+      routeReason: route.reason,
+      routeFallback: route.fallback,
+    });
     await this.event(ctx, affair.id, {
-      kind: AffairEventKind.ESCALATED, escalationLevel: level, assigneeId: route.assigneeId, routeReason: route.reason, routeFallback: route.fallback,
-      note: level === 1 ? `overdue since ${affair.dueOn}: escalated to the coordinator post` : `overdue for a second period: escalated to the district`,
+      kind: AffairEventKind.ESCALATED,
+      escalationLevel: level,
+      assigneeId: route.assigneeId,
+      routeReason: route.reason,
+      routeFallback: route.fallback,
+      note:
+        level === 1
+          ? `overdue since ${affair.dueOn}: escalated to the coordinator post`
+          : `overdue for a second period: escalated to the district`,
     });
     return true;
   }
@@ -225,25 +288,35 @@ export class AffairService {
    * working days has passed too), reminders, and open affairs whose household
    * has moved since (a move dated in the future takes effect today).
    */
-  async dueWork(em: EntityManager, today: string): Promise<{ escalations: Array<{ id: number; level: 1 | 2 }>; reminders: number[]; moved: number[] }> {
+  async dueWork(
+    em: EntityManager,
+    today: string,
+  ): Promise<{ escalations: Array<{ id: number; level: 1 | 2 }>; reminders: number[]; moved: number[] }> {
     const calendar = await WorkingCalendar.load(em);
-    const overdue: Array<{ id: number; due_on: string; escalation_level: number; due_working_days: number }> = await em.query(`
+    const overdue: Array<{ id: number; due_on: string; escalation_level: number; due_working_days: number }> = await em.query(
+      `
       SELECT a.id, a.due_on::text AS due_on, a.escalation_level, c.due_working_days FROM affair a JOIN service_category c ON c.id = a.category_id
-      WHERE a.status = ANY($1::affair_status[]) AND a.due_on < $2::date AND a.escalation_level < 2 ORDER BY a.id`, [RUNNING_STATUSES, today]);
+      WHERE a.status = ANY($1::affair_status[]) AND a.due_on < $2::date AND a.escalation_level < 2 ORDER BY a.id`,
+      [RUNNING_STATUSES, today],
+    );
     const escalations: Array<{ id: number; level: 1 | 2 }> = [];
     for (const row of overdue) {
       if (row.escalation_level === 0) escalations.push({ id: row.id, level: 1 });
       else if (calendar.addWorkingDays(row.due_on, row.due_working_days) < today) escalations.push({ id: row.id, level: 2 });
     }
     const soon = calendar.addWorkingDays(today, 1);
-    const reminders: Array<{ id: number }> = await em.query(`
+    const reminders: Array<{ id: number }> = await em.query(
+      `
       SELECT id FROM affair WHERE status = ANY($1::affair_status[]) AND due_on BETWEEN $2::date AND $3::date AND (reminded_on IS NULL OR reminded_on < $2::date) ORDER BY id`,
-    [RUNNING_STATUSES, today, soon]);
-    const moved: Array<{ household_id: number }> = await em.query(`
+      [RUNNING_STATUSES, today, soon],
+    );
+    const moved: Array<{ household_id: number }> = await em.query(
+      `
       SELECT DISTINCT a.household_id FROM affair a
       WHERE a.status = ANY($1::affair_status[]) AND (a.grid_id IS DISTINCT FROM ${ancestorSql('household', 'a.household_id', 'grid', '$2::date')}
         OR a.community_id IS DISTINCT FROM ${ancestorSql('household', 'a.household_id', 'community', '$2::date')})`,
-    [OPEN_AFFAIR_STATUSES, today]);
+      [OPEN_AFFAIR_STATUSES, today],
+    );
     return { escalations, reminders: reminders.map((r) => Number(r.id)), moved: moved.map((m) => Number(m.household_id)) };
   }
 
@@ -252,24 +325,39 @@ export class AffairService {
     const today = ctx.today;
     const calendar = await WorkingCalendar.load(ctx.em);
     const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-    const qb = readQuery(ctx, Affair, { asOf: today }).select([])
+    const qb = readQuery(ctx, Affair, { asOf: today })
+      .select([])
       .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:open))', 'open')
       .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:running) AND e.due_on < :today)', 'overdue')
       .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:running) AND e.due_on BETWEEN :today AND :soon)', 'due_soon')
       .addSelect('COUNT(*) FILTER (WHERE e.resolved_on >= :monday AND e.resolved_on <= :today)', 'resolved_this_week')
       .addSelect(`COUNT(*) FILTER (WHERE e.status IN ('ACCEPTED', 'RETURNED'))`, 'to_classify')
-      .setParameters({ open: OPEN_AFFAIR_STATUSES, running: RUNNING_STATUSES, today, soon: calendar.addWorkingDays(today, 1), monday: addDays(today, -weekday) });
+      .setParameters({
+        open: OPEN_AFFAIR_STATUSES,
+        running: RUNNING_STATUSES,
+        today,
+        soon: calendar.addWorkingDays(today, 1),
+        monday: addDays(today, -weekday),
+      });
     const row = await qb.getRawOne<Record<string, string>>();
     return {
-      open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), dueSoon: Number(row?.due_soon ?? 0),
-      resolvedThisWeek: Number(row?.resolved_this_week ?? 0), toClassify: Number(row?.to_classify ?? 0),
+      open: Number(row?.open ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+      dueSoon: Number(row?.due_soon ?? 0),
+      resolvedThisWeek: Number(row?.resolved_this_week ?? 0),
+      toClassify: Number(row?.to_classify ?? 0),
     };
   }
 
   /** The timelines of many affairs: one statement. */
   async timelines(em: EntityManager, affairIds: readonly number[]): Promise<AffairEvent[][]> {
-    const events = await em.getRepository(AffairEvent).createQueryBuilder('t')
-      .where('t.affair_id = ANY(:ids)', { ids: [...affairIds] }).orderBy('t.affair_id').addOrderBy('t.id').getMany();
+    const events = await em
+      .getRepository(AffairEvent)
+      .createQueryBuilder('t')
+      .where('t.affair_id = ANY(:ids)', { ids: [...affairIds] })
+      .orderBy('t.affair_id')
+      .addOrderBy('t.id')
+      .getMany();
     const byAffair = new Map<number, AffairEvent[]>(affairIds.map((id) => [id, []]));
     for (const event of events) byAffair.get(event.affairId)?.push(event);
     return affairIds.map((id) => byAffair.get(id)!);
@@ -278,7 +366,13 @@ export class AffairService {
   // --- Helpers --------------------------------------------------------------------------------
 
   private async escalationDue(ctx: RequestContext, affair: Affair, level: 1 | 2): Promise<boolean> {
-    if (!RUNNING_STATUSES.includes(affair.status) || affair.dueOn === null || affair.dueOn >= ctx.today || affair.escalationLevel !== level - 1) return false;
+    if (
+      !RUNNING_STATUSES.includes(affair.status) ||
+      affair.dueOn === null ||
+      affair.dueOn >= ctx.today ||
+      affair.escalationLevel !== level - 1
+    )
+      return false;
     if (level === 1) return true;
     const [category] = await ctx.em.query('SELECT due_working_days FROM service_category WHERE id = $1', [affair.categoryId]);
     const calendar = await WorkingCalendar.load(ctx.em);
@@ -302,37 +396,71 @@ export class AffairService {
 
   private async event(ctx: RequestContext, affairId: number, values: Partial<AffairEvent>): Promise<void> {
     await ctx.em.insert(AffairEvent, {
-      affairId, day: ctx.today, actorAccountId: ctx.actor.id, actorName: ctx.actor.name, correlationId: ctx.correlationId, note: '', ...values,
+      affairId,
+      day: ctx.today,
+      actorAccountId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      correlationId: ctx.correlationId,
+      note: '',
+      ...values,
     } as never);
   }
 
   private routed(ctx: RequestContext, affairId: number, kind: AffairEventKind, route: RouteDecision, note: string) {
-    return this.event(ctx, affairId, { kind, assigneeId: route.assigneeId, routeReason: route.reason, routeFallback: route.fallback, note });
+    return this.event(ctx, affairId, {
+      kind,
+      assigneeId: route.assigneeId,
+      routeReason: route.reason,
+      routeFallback: route.fallback,
+      note,
+    });
   }
 
   /** Where households are on a day: their grid and its community (from the structure module). */
-  private async placement(em: EntityManager, householdIds: number[], day: string): Promise<Array<{ householdId: number; gridId: number; communityId: number }>> {
-    const rows: Array<{ id: number; grid_id: number | null; community_id: number | null }> = await em.query(`
+  private async placement(
+    em: EntityManager,
+    householdIds: number[],
+    day: string,
+  ): Promise<Array<{ householdId: number; gridId: number; communityId: number }>> {
+    const rows: Array<{ id: number; grid_id: number | null; community_id: number | null }> = await em.query(
+      `
       SELECT h.id, ${ancestorSql('household', 'h.id', 'grid', '$2::date')} AS grid_id, ${ancestorSql('household', 'h.id', 'community', '$2::date')} AS community_id
-      FROM unnest($1::int[]) AS h(id)`, [householdIds, day]);
+      FROM unnest($1::int[]) AS h(id)`,
+      [householdIds, day],
+    );
     for (const row of rows) {
-      if (row.grid_id === null || row.community_id === null) throw new BadUserInputError({ householdId: `Household ${row.id} belongs to no grid on ${day}` });
+      if (row.grid_id === null || row.community_id === null)
+        throw new BadUserInputError({ householdId: `Household ${row.id} belongs to no grid on ${day}` });
     }
     return rows.map((row) => ({ householdId: Number(row.id), gridId: Number(row.grid_id), communityId: Number(row.community_id) }));
   }
 
-  private async category(ctx: RequestContext, rawId: string): Promise<{ id: number; specialistRoleId: number | null; dueWorkingDays: number }> {
+  private async category(
+    ctx: RequestContext,
+    rawId: string,
+  ): Promise<{ id: number; specialistRoleId: number | null; dueWorkingDays: number }> {
     const id = parseId(rawId);
-    const [row] = id === null ? [] : await ctx.em.query('SELECT id, specialist_role_id, due_working_days, active FROM service_category WHERE id = $1', [id]);
+    const [row] =
+      id === null
+        ? []
+        : await ctx.em.query('SELECT id, specialist_role_id, due_working_days, active FROM service_category WHERE id = $1', [id]);
     if (!row) throw new BadUserInputError({ categoryId: `Service category ${rawId} does not exist` });
     if (!row.active) throw new BadUserInputError({ categoryId: `Service category ${rawId} is no longer in use` });
-    return { id: Number(row.id), specialistRoleId: row.specialist_role_id === null ? null : Number(row.specialist_role_id), dueWorkingDays: Number(row.due_working_days) };
+    return {
+      id: Number(row.id),
+      specialistRoleId: row.specialist_role_id === null ? null : Number(row.specialist_role_id),
+      dueWorkingDays: Number(row.due_working_days),
+    };
   }
 
   private async staffOfCommunity(ctx: RequestContext, communityId: number, rawId: string, field: string): Promise<number> {
     const id = parseId(rawId);
-    const [row] = id === null ? [] : await ctx.em.query('SELECT id FROM staff_member WHERE id = $1 AND home_community_id = $2 AND active', [id, communityId]);
-    if (!row) throw new BadUserInputError({ [field]: `Staff member ${rawId} is not an active member of staff of community ${communityId}` });
+    const [row] =
+      id === null
+        ? []
+        : await ctx.em.query('SELECT id FROM staff_member WHERE id = $1 AND home_community_id = $2 AND active', [id, communityId]);
+    if (!row)
+      throw new BadUserInputError({ [field]: `Staff member ${rawId} is not an active member of staff of community ${communityId}` });
     return Number(row.id);
   }
 
@@ -344,7 +472,8 @@ export class AffairService {
 
   private async windowOf(ctx: RequestContext, input: AcceptAffairInput, staffMemberId: number | null): Promise<number | null> {
     if (input.channel !== AffairChannel.WINDOW) {
-      if (input.serviceWindowId) throw new BadUserInputError({ serviceWindowId: `only an affair accepted at a window (channel WINDOW) names one` });
+      if (input.serviceWindowId)
+        throw new BadUserInputError({ serviceWindowId: `only an affair accepted at a window (channel WINDOW) names one` });
       return null;
     }
     if (input.serviceWindowId) {
@@ -353,16 +482,28 @@ export class AffairService {
       if (!window) throw new BadUserInputError({ serviceWindowId: `Service window ${input.serviceWindowId} does not exist` });
       return window.id;
     }
-    const [held] = staffMemberId === null ? [] : await ctx.em.query(`SELECT p.service_window_id FROM post_holder h JOIN post p ON p.id = h.post_id
-      WHERE h.staff_member_id = $1 AND h.valid @> $2::date AND p.kind = 'WINDOW' ORDER BY h.slot LIMIT 1`, [staffMemberId, ctx.today]);
-    if (!held) throw new BadUserInputError({ serviceWindowId: 'name the window the affair was accepted at (you hold no window post today)' });
+    const [held] =
+      staffMemberId === null
+        ? []
+        : await ctx.em.query(
+            `SELECT p.service_window_id FROM post_holder h JOIN post p ON p.id = h.post_id
+      WHERE h.staff_member_id = $1 AND h.valid @> $2::date AND p.kind = 'WINDOW' ORDER BY h.slot LIMIT 1`,
+            [staffMemberId, ctx.today],
+          );
+    if (!held)
+      throw new BadUserInputError({ serviceWindowId: 'name the window the affair was accepted at (you hold no window post today)' });
     return Number(held.service_window_id);
   }
 }
 
 /** The affair as of today through `reader`'s scope (the system's reads everything), or undefined. */
 async function readAffair(reader: { em: EntityManager; scope: Scope }, id: number, today: string): Promise<Affair | undefined> {
-  const [found] = await hydrate(reader.em, Affair, await readQuery(reader, Affair, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(), today);
+  const [found] = await hydrate(
+    reader.em,
+    Affair,
+    await readQuery(reader, Affair, { asOf: today }).andWhere('e.id = :id', { id }).getRawMany(),
+    today,
+  );
   return found;
 }
 
@@ -373,8 +514,9 @@ function systemContext(em: EntityManager): RequestContext {
   return ctx;
 }
 
-
 export const affairService = new AffairService();
 
 // Households moved in bulk (a reorganization's steps) take their open affairs along.
-onHouseholdsMoved(async (ctx, householdIds, day) => { await affairService.rerouteOpenAffairs(ctx, householdIds, day); });
+onHouseholdsMoved(async (ctx, householdIds, day) => {
+  await affairService.rerouteOpenAffairs(ctx, householdIds, day);
+});

@@ -4,7 +4,12 @@ import type { RequestContext } from '../../core/request-context';
 import { SpecialistRole } from '../staffing/specialist-role.entity';
 import { CalendarDay } from './calendar-day.entity';
 import { ServiceCategory } from './service-category.entity';
-import type { CreateCalendarDayInput, CreateServiceCategoryInput, UpdateCalendarDayInput, UpdateServiceCategoryInput } from './service.inputs';
+import type {
+  CreateCalendarDayInput,
+  CreateServiceCategoryInput,
+  UpdateCalendarDayInput,
+  UpdateServiceCategoryInput,
+} from './service.inputs';
 
 /** The categories of affairs: officials edit them; affairs keep pointing at the ones they were classified under. */
 export class ServiceCategoryService extends CrudService<ServiceCategory, CreateServiceCategoryInput, UpdateServiceCategoryInput> {
@@ -18,7 +23,12 @@ export class ServiceCategoryService extends CrudService<ServiceCategory, CreateS
     });
   }
 
-  protected override async validate(ctx: RequestContext, category: Partial<ServiceCategory>, problems: FieldProblems, existing: ServiceCategory | undefined): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    category: Partial<ServiceCategory>,
+    problems: FieldProblems,
+    existing: ServiceCategory | undefined,
+  ): Promise<void> {
     if (!category.code) return;
     const [taken] = await ctx.em.query('SELECT 1 FROM service_category WHERE code = $1 AND id <> $2', [category.code, existing?.id ?? 0]);
     if (taken) problems.add('code', 'is used by another category');
@@ -31,7 +41,12 @@ export class CalendarDayService extends CrudService<CalendarDay, CreateCalendarD
     super({ entity: CalendarDay, label: 'Calendar day', searchColumns: ['name'] });
   }
 
-  protected override async validate(ctx: RequestContext, day: Partial<CalendarDay>, problems: FieldProblems, existing: CalendarDay | undefined): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    day: Partial<CalendarDay>,
+    problems: FieldProblems,
+    existing: CalendarDay | undefined,
+  ): Promise<void> {
     if (!day.day) return;
     const [taken] = await ctx.em.query('SELECT 1 FROM calendar_day WHERE day = $1::date AND id <> $2', [day.day, existing?.id ?? 0]);
     if (taken) problems.add('day', 'is in the calendar already: edit that entry');

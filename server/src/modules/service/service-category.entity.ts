@@ -10,7 +10,9 @@ import { SpecialistRole } from '../staffing/specialist-role.entity';
  * role goes to the community's coordinator post. Seeded by the migration,
  * edited by officials.
  */
-@ObjectType({ description: 'A category of affairs: the specialist role that handles it (none: the coordinator post) and its due time in working days.' })
+@ObjectType({
+  description: 'A category of affairs: the specialist role that handles it (none: the coordinator post) and its due time in working days.',
+})
 @Entity()
 @Check('service_category_due_days', '"due_working_days" BETWEEN 1 AND 60')
 export class ServiceCategory extends BaseEntity {

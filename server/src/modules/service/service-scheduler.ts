@@ -37,7 +37,10 @@ export class ServiceScheduler {
   private runner: Runner | null = null;
   private pool: Pool | null = null;
 
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async start(options: SchedulerOptions = {}): Promise<void> {
     const connectionString = (this.dataSource.options as { url?: string }).url;
@@ -46,8 +49,13 @@ export class ServiceScheduler {
     this.pool = new Pool({ connectionString, max: 3, connectionTimeoutMillis: 10_000 });
     this.pool.on('error', (error) => console.error(`[jobs] ${error.message}`));
     this.runner = await run({
-      pgPool: this.pool, concurrency: 2, noHandleSignals: true, pollInterval: options.pollInterval ?? 2000,
-      logger: quietLogger, taskList: this.tasks(), crontab: options.cron ? '* * * * * service_sweep ?max=1&jobKey=service_sweep' : '',
+      pgPool: this.pool,
+      concurrency: 2,
+      noHandleSignals: true,
+      pollInterval: options.pollInterval ?? 2000,
+      logger: quietLogger,
+      taskList: this.tasks(),
+      crontab: options.cron ? '* * * * * service_sweep ?max=1&jobKey=service_sweep' : '',
     });
   }
 
@@ -93,7 +101,8 @@ export class ServiceScheduler {
           await helpers.addJob('service_escalate', { id, level }, { jobKey: `escalate:${id}:${level}` });
         }
         for (const id of due.reminders) await helpers.addJob('service_remind', { id }, { jobKey: `remind:${id}:${today}` });
-        for (const householdId of due.moved) await helpers.addJob('service_reroute', { householdId }, { jobKey: `reroute:${householdId}:${today}` });
+        for (const householdId of due.moved)
+          await helpers.addJob('service_reroute', { householdId }, { jobKey: `reroute:${householdId}:${today}` });
       },
       service_escalate: async (payload) => {
         const { id, level } = payload as { id: number; level: 1 | 2 };

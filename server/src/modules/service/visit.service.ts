@@ -31,7 +31,15 @@ export class VisitService {
 
   async findOne(ctx: RequestContext, rawId: string): Promise<Visit> {
     const id = parseId(rawId);
-    const [found] = id === null ? [] : await hydrate(ctx.em, Visit, await readQuery(ctx, Visit, { asOf: ctx.today }).andWhere('e.id = :id', { id }).getRawMany(), ctx.today);
+    const [found] =
+      id === null
+        ? []
+        : await hydrate(
+            ctx.em,
+            Visit,
+            await readQuery(ctx, Visit, { asOf: ctx.today }).andWhere('e.id = :id', { id }).getRawMany(),
+            ctx.today,
+          );
     if (!found) throw new NotFoundError('Visit', rawId);
     return found;
   }
@@ -42,23 +50,48 @@ export class VisitService {
     if (day > ctx.today) problems.add('visitedOn', `must not be after today, ${ctx.today}`);
     problems.throwIfAny();
     const householdId = parseId(input.householdId);
-    const [household] = householdId === null ? [] : await hydrate(ctx.em, Household,
-      await readQuery(ctx, Household, { asOf: day }).andWhere('e.id = :id', { id: householdId }).getRawMany(), day);
-    if (!household) throw new BadUserInputError({ householdId: `Household ${input.householdId} does not exist on ${day} (or is outside your reach)` });
-    const [{ community_id: communityId }] = await ctx.em.query(`SELECT ${ancestorSql('grid', '$1::int', 'community', '$2::date')} AS community_id`, [household.gridId, day]);
+    const [household] =
+      householdId === null
+        ? []
+        : await hydrate(
+            ctx.em,
+            Household,
+            await readQuery(ctx, Household, { asOf: day }).andWhere('e.id = :id', { id: householdId }).getRawMany(),
+            day,
+          );
+    if (!household)
+      throw new BadUserInputError({ householdId: `Household ${input.householdId} does not exist on ${day} (or is outside your reach)` });
+    const [{ community_id: communityId }] = await ctx.em.query(
+      `SELECT ${ancestorSql('grid', '$1::int', 'community', '$2::date')} AS community_id`,
+      [household.gridId, day],
+    );
     const staffMemberId = await this.visitor(ctx, input.staffMemberId ?? null, household.gridId, day);
     const { identifiers } = await ctx.em.insert(Visit, {
-      staffMemberId, householdId: household.id, gridId: household.gridId, communityId: Number(communityId), visitedOn: day,
-      purpose: input.purpose, findings: input.findings.trim(), followUp: input.followUp,
+      staffMemberId,
+      householdId: household.id,
+      gridId: household.gridId,
+      communityId: Number(communityId),
+      visitedOn: day,
+      purpose: input.purpose,
+      findings: input.findings.trim(),
+      followUp: input.followUp,
     } as never);
     const id = Number(identifiers[0].id);
     const visit = await this.findOne(ctx, String(id));
     await auditService.record(ctx, AuditOperation.CREATE, Visit.name, id, diff(undefined, { ...visit, asOf: undefined }));
     for (const affair of input.affairs ?? []) {
-      await affairService.accept(ctx, {
-        residentId: affair.residentId ?? null, householdId: affair.residentId ? null : String(household.id), categoryId: affair.categoryId ?? null,
-        channel: AffairChannel.DOOR_VISIT, description: affair.description, note: `raised during visit ${id}`,
-      }, id);
+      await affairService.accept(
+        ctx,
+        {
+          residentId: affair.residentId ?? null,
+          householdId: affair.residentId ? null : String(household.id),
+          categoryId: affair.categoryId ?? null,
+          channel: AffairChannel.DOOR_VISIT,
+          description: affair.description,
+          note: `raised during visit ${id}`,
+        },
+        id,
+      );
     }
     if (input.address !== undefined && input.address !== household.address) {
       await householdService.update(ctx, { id: String(household.id), version: household.version, address: input.address } as never);
@@ -76,7 +109,8 @@ export class VisitService {
     else if (reach) grids.andWhere('v.community_id = ANY(:reachCommunities)', { reachCommunities: reach.communityIds });
     if (communityId !== null) grids.andWhere('v.community_id = :communityId', { communityId });
     const gridIds = (await grids.getRawMany<{ id: number }>()).map((row) => Number(row.id));
-    const rows: Array<Record<string, string>> = await ctx.em.query(`
+    const rows: Array<Record<string, string>> = await ctx.em.query(
+      `
       WITH hh AS (
         SELECT hv.household_id, hv.grid_id,
           (SELECT MAX(vi.visited_on) FROM visit vi WHERE vi.household_id = hv.household_id AND vi.visited_on <= $2::date) AS last_visit,
@@ -88,14 +122,20 @@ export class VisitService {
         COUNT(hh.household_id) FILTER (WHERE hh.last_visit IS NULL) AS never_visited,
         COUNT(hh.household_id) FILTER (WHERE hh.special AND (hh.last_visit IS NULL OR hh.last_visit <= $2::date - ${SPECIAL_VISIT_INTERVAL_DAYS})) AS special_due
       FROM unnest($1::int[]) AS g(id) LEFT JOIN hh ON hh.grid_id = g.id
-      GROUP BY g.id ORDER BY g.id`, [gridIds, day, SPECIAL_TAGS]);
+      GROUP BY g.id ORDER BY g.id`,
+      [gridIds, day, SPECIAL_TAGS],
+    );
     return rows.map((row) => {
       const households = Number(row.households);
       const visited = Number(row.visited);
       return {
-        gridId: Number(row.grid_id), communityId: Number(row.community_id), households, visited,
+        gridId: Number(row.grid_id),
+        communityId: Number(row.community_id),
+        households,
+        visited,
         share: households ? Math.round((visited / households) * 1000) / 1000 : 0,
-        neverVisited: Number(row.never_visited), specialDue: Number(row.special_due),
+        neverVisited: Number(row.never_visited),
+        specialDue: Number(row.special_due),
       };
     });
   }
@@ -114,8 +154,9 @@ export class VisitService {
       if (gridId === null || (gridIds && !gridIds.includes(gridId))) throw new NotFoundError('Grid', rawGridId);
       gridIds = [gridId];
     }
-    const communityIds = gridIds ? null : reach?.communityIds ?? null;
-    const rows: Array<Record<string, string | boolean | null>> = await ctx.em.query(`
+    const communityIds = gridIds ? null : (reach?.communityIds ?? null);
+    const rows: Array<Record<string, string | boolean | null>> = await ctx.em.query(
+      `
       WITH hh AS (
         SELECT hv.household_id, lower(hv.valid) AS joined,
           (SELECT MAX(vi.visited_on) FROM visit vi WHERE vi.household_id = hv.household_id AND vi.visited_on <= $1::date) AS last_visit,
@@ -126,11 +167,18 @@ export class VisitService {
       SELECT household_id, last_visit::text AS last_visit, special,
         (CASE WHEN last_visit IS NULL THEN joined ELSE last_visit + CASE WHEN special THEN ${SPECIAL_VISIT_INTERVAL_DAYS} ELSE ${VISIT_INTERVAL_DAYS} END END)::text AS due_on,
         COUNT(*) OVER () AS total
-      FROM hh ORDER BY due_on, household_id OFFSET $5 LIMIT $6`, [day, gridIds, communityIds, SPECIAL_TAGS, skip, take]);
+      FROM hh ORDER BY due_on, household_id OFFSET $5 LIMIT $6`,
+      [day, gridIds, communityIds, SPECIAL_TAGS, skip, take],
+    );
     const households = await Promise.all(rows.map((row) => ctx.loaders.byId(Household, day).load(Number(row.household_id))));
     return {
       totalItems: rows.length ? Number(rows[0].total) : 0,
-      items: rows.map((row, i) => ({ household: households[i]!, lastVisitedOn: row.last_visit as string | null, dueOn: String(row.due_on), special: Boolean(row.special) })),
+      items: rows.map((row, i) => ({
+        household: households[i]!,
+        lastVisitedOn: row.last_visit as string | null,
+        dueOn: String(row.due_on),
+        special: Boolean(row.special),
+      })),
     };
   }
 
@@ -141,11 +189,18 @@ export class VisitService {
       staffMemberId = parseId(rawId);
       if (staffMemberId === null) throw new BadUserInputError({ staffMemberId: 'is not an id' });
     } else {
-      const [row] = ctx.principal ? await ctx.em.query('SELECT staff_member_id FROM account WHERE id = $1', [ctx.principal.account.id]) : [];
+      const [row] = ctx.principal
+        ? await ctx.em.query('SELECT staff_member_id FROM account WHERE id = $1', [ctx.principal.account.id])
+        : [];
       staffMemberId = row?.staff_member_id == null ? null : Number(row.staff_member_id);
-      if (staffMemberId === null) throw new BadUserInputError({ staffMemberId: 'name the grid member who visited (your account has no staff record)' });
+      if (staffMemberId === null)
+        throw new BadUserInputError({ staffMemberId: 'name the grid member who visited (your account has no staff record)' });
     }
-    const [serves] = await ctx.em.query('SELECT 1 FROM grid_assignment WHERE staff_member_id = $1 AND grid_id = $2 AND valid @> $3::date', [staffMemberId, gridId, day]);
+    const [serves] = await ctx.em.query('SELECT 1 FROM grid_assignment WHERE staff_member_id = $1 AND grid_id = $2 AND valid @> $3::date', [
+      staffMemberId,
+      gridId,
+      day,
+    ]);
     if (!serves) throw new BadUserInputError({ staffMemberId: `Staff member ${staffMemberId} does not serve grid ${gridId} on ${day}` });
     return staffMemberId;
   }

@@ -15,8 +15,10 @@ function StaffMemberFields(mode: InputMode) {
   return Fields;
 }
 
-@InputType() export class CreateStaffMemberInput extends StaffMemberFields('create') {}
-@InputType() export class UpdateStaffMemberInput extends UpdateInputType(StaffMemberFields('update')) {}
+@InputType()
+export class CreateStaffMemberInput extends StaffMemberFields('create') {}
+@InputType()
+export class UpdateStaffMemberInput extends UpdateInputType(StaffMemberFields('update')) {}
 
 @InputType()
 export class StaffMemberFilter extends BaseFilter {
@@ -25,7 +27,12 @@ export class StaffMemberFilter extends BaseFilter {
   @Field({ nullable: true }) active?: BooleanOperators;
 }
 
-export enum StaffMemberSortField { name = 'name', homeCommunityId = 'homeCommunityId', active = 'active', createdAt = 'createdAt' }
+export enum StaffMemberSortField {
+  name = 'name',
+  homeCommunityId = 'homeCommunityId',
+  active = 'active',
+  createdAt = 'createdAt',
+}
 registerEnumType(StaffMemberSortField, { name: 'StaffMemberSortField' });
 
 export const StaffMemberListOptions = ListOptionsType('StaffMember', StaffMemberFilter, StaffMemberSortField);

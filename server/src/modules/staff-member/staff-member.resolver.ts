@@ -9,12 +9,22 @@ import { staffMemberService } from './staff-member.service';
 
 @Resolver(() => StaffMember)
 export class StaffMemberResolver extends CrudResolver({
-  entity: StaffMember, name: 'StaffMember', plural: 'staffMembers', list: StaffMemberList, listOptions: StaffMemberListOptions,
-  createInput: CreateStaffMemberInput, updateInput: UpdateStaffMemberInput, service: staffMemberService,
+  entity: StaffMember,
+  name: 'StaffMember',
+  plural: 'staffMembers',
+  list: StaffMemberList,
+  listOptions: StaffMemberListOptions,
+  createInput: CreateStaffMemberInput,
+  updateInput: UpdateStaffMemberInput,
+  service: staffMemberService,
   resource: 'staffMembers',
 }) {
   @FieldResolver(() => Community, { nullable: true })
-  homeCommunity(@Root() staff: StaffMember & { asOf?: string }, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string) {
+  homeCommunity(
+    @Root() staff: StaffMember & { asOf?: string },
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
+  ) {
     return staff.homeCommunityId === null ? null : ctx.loaders.byId(Community, dayOf(ctx, staff, asOf)).load(staff.homeCommunityId);
   }
 }

@@ -23,7 +23,11 @@ export enum DutyStatus {
   COVERING = 'COVERING',
   GAP = 'GAP',
 }
-registerEnumType(DutyStatus, { name: 'DutyStatus', description: 'ON_DUTY: the one responsible (A, or B in a rotation\'s swapped weeks); COVERING: the other holder, as the responsible one is away; GAP: nobody.' });
+registerEnumType(DutyStatus, {
+  name: 'DutyStatus',
+  description:
+    "ON_DUTY: the one responsible (A, or B in a rotation's swapped weeks); COVERING: the other holder, as the responsible one is away; GAP: nobody.",
+});
 
 export interface DutyRosterRow {
   day: string;
@@ -103,7 +107,8 @@ export class CoverageService {
    */
   async roleCoverage(ctx: RequestContext, rawCommunityId: string | null | undefined, day: string): Promise<RoleCoverageRow[]> {
     const communities = this.communities(ctx, rawCommunityId);
-    const rows: Array<Record<string, unknown>> = await ctx.em.query(`
+    const rows: Array<Record<string, unknown>> = await ctx.em.query(
+      `
       SELECT $1::date::text AS day, c.id AS community_id, r.id AS specialist_role_id, p.id AS post_id,
         a.staff_member_id AS holder_a_id, b.staff_member_id AS holder_b_id,
         CASE WHEN req.template_id IS NULL THEN 'NOT_REQUIRED' WHEN first.present THEN 'FILLED' WHEN second.present THEN 'COVERED_BY_B' ELSE 'VACANT' END AS status,
@@ -126,10 +131,18 @@ export class CoverageService {
       CROSS JOIN LATERAL (SELECT CASE WHEN rot.swapped THEN a.staff_member_id ELSE b.staff_member_id END AS staff_member_id,
         CASE WHEN rot.swapped THEN a.present ELSE b.present END AS present) second
       WHERE c.valid @> $1::date AND r.valid @> $1::date AND (${communities.sql('c.id', 2)})
-      ORDER BY c.id, r.code`, [day, communities.value]);
+      ORDER BY c.id, r.code`,
+      [day, communities.value],
+    );
     return rows.map((row) => ({
-      day, communityId: Number(row.community_id), specialistRoleId: Number(row.specialist_role_id), status: row.status as RoleCoverageStatus,
-      postId: num(row.post_id), holderAId: num(row.holder_a_id), holderBId: num(row.holder_b_id), onDutyId: num(row.on_duty_id),
+      day,
+      communityId: Number(row.community_id),
+      specialistRoleId: Number(row.specialist_role_id),
+      status: row.status as RoleCoverageStatus,
+      postId: num(row.post_id),
+      holderAId: num(row.holder_a_id),
+      holderBId: num(row.holder_b_id),
+      onDutyId: num(row.on_duty_id),
     }));
   }
 
@@ -143,13 +156,19 @@ export class CoverageService {
     if (to < from) throw new BadUserInputError({ to: `must not be before from, ${from}` });
     if (addDays(from, MAX_DUTY_DAYS - 1) < to) throw new BadUserInputError({ to: `spans at most ${MAX_DUTY_DAYS} days` });
     const communities = this.communities(ctx, rawCommunityId);
-    const rows: Array<Record<string, unknown>> = await ctx.em.query(`
+    const rows: Array<Record<string, unknown>> = await ctx.em.query(
+      `
       WITH ${dutyOnDays(communities.sql('c.id', 3))}
       counted AS (SELECT duty.*, COUNT(on_duty) OVER (PARTITION BY day, on_duty) AS posts FROM duty)
       SELECT day::text AS day, community_id, post_id, on_duty, covering, (on_duty IS NOT NULL AND covering AND posts > 1) AS double_duty
-      FROM counted ORDER BY day, community_id, post_id`, [from, to, communities.value]);
+      FROM counted ORDER BY day, community_id, post_id`,
+      [from, to, communities.value],
+    );
     return rows.map((row) => ({
-      day: String(row.day), communityId: Number(row.community_id), postId: Number(row.post_id), onDutyId: num(row.on_duty),
+      day: String(row.day),
+      communityId: Number(row.community_id),
+      postId: Number(row.post_id),
+      onDutyId: num(row.on_duty),
       status: row.on_duty === null ? DutyStatus.GAP : row.covering ? DutyStatus.COVERING : DutyStatus.ON_DUTY,
       doubleDuty: Boolean(row.double_duty),
     }));
@@ -162,11 +181,18 @@ export class CoverageService {
    * someone inactive or absent longer than the configured number of days.
    * One statement: the days (generate_series) joined to the periods valid on them.
    */
-  async dutyGaps(ctx: RequestContext, from: string, to: string, rawCommunityId?: string | null, kinds?: DutyGapKind[] | null): Promise<DutyGapRow[]> {
+  async dutyGaps(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    rawCommunityId?: string | null,
+    kinds?: DutyGapKind[] | null,
+  ): Promise<DutyGapRow[]> {
     if (to < from) throw new BadUserInputError({ to: `must not be before from, ${from}` });
     if (addDays(from, MAX_DUTY_DAYS - 1) < to) throw new BadUserInputError({ to: `spans at most ${MAX_DUTY_DAYS} days` });
     const communities = this.communities(ctx, rawCommunityId);
-    const rows: Array<Record<string, unknown>> = await ctx.em.query(`
+    const rows: Array<Record<string, unknown>> = await ctx.em.query(
+      `
       WITH ${dutyOnDays(communities.sql('c.id', 3))}
       busy AS (
         SELECT duty.*, COUNT(*) OVER (PARTITION BY day, on_duty) AS posts FROM duty WHERE on_duty IS NOT NULL),
@@ -194,10 +220,16 @@ export class CoverageService {
       ) gaps
       WHERE $5::text[] IS NULL OR kind = ANY($5::text[])
       ORDER BY day, community_id, kind, post_id, grid_id, staff_member_id`,
-    [from, to, communities.value, staffingRules.absenceGapDays, kinds?.length ? kinds : null]);
+      [from, to, communities.value, staffingRules.absenceGapDays, kinds?.length ? kinds : null],
+    );
     return rows.map((row) => ({
-      day: String(row.day), kind: row.kind as DutyGapKind, communityId: Number(row.community_id),
-      postId: num(row.post_id), gridId: num(row.grid_id), staffMemberId: num(row.staff_member_id), memberCount: num(row.member_count),
+      day: String(row.day),
+      kind: row.kind as DutyGapKind,
+      communityId: Number(row.community_id),
+      postId: num(row.post_id),
+      gridId: num(row.grid_id),
+      staffMemberId: num(row.staff_member_id),
+      memberCount: num(row.member_count),
     }));
   }
 
@@ -205,7 +237,10 @@ export class CoverageService {
    * The communities a question covers: one asked for (NOT_FOUND outside the
    * caller's reach), else all those in reach. An SQL condition on `$n`.
    */
-  private communities(ctx: RequestContext, rawCommunityId: string | null | undefined): { value: number[] | null; sql: (column: string, n: number) => string } {
+  private communities(
+    ctx: RequestContext,
+    rawCommunityId: string | null | undefined,
+  ): { value: number[] | null; sql: (column: string, n: number) => string } {
     const reach = ctx.scope.reach?.communityIds ?? null;
     let ids = reach;
     if (rawCommunityId != null) {

@@ -7,7 +7,7 @@ import { Grid } from '../grid/grid.entity';
 import { StaffMember } from '../staff-member/staff-member.entity';
 
 /** A member of staff serving a grid as one of its (two) grid members, for a period. */
-@ObjectType({ description: 'A grid member\'s assignment to a grid, from the first to the last day.' })
+@ObjectType({ description: "A grid member's assignment to a grid, from the first to the last day." })
 @Entity()
 @Exclusion('grid_assignment_once_per_grid', 'USING gist ("grid_id" WITH =, "staff_member_id" WITH =, "valid" WITH &&)')
 export class GridAssignment extends PeriodEntity {

@@ -19,9 +19,14 @@ registerEnumType(PostSlot, { name: 'PostSlot', description: 'A is responsible fo
  * community's template stops requiring it (its holders keep their history);
  * whether it is required on a day comes from the template adopted that day.
  */
-@ObjectType({ description: 'A post with an A and a B holder: a specialist role of a community, a service window, or the coordinator post.' })
+@ObjectType({
+  description: 'A post with an A and a B holder: a specialist role of a community, a service window, or the coordinator post.',
+})
 @Entity()
-@Check('post_kind_matches', `("kind" = 'SPECIALIST') = ("specialist_role_id" IS NOT NULL) AND ("kind" = 'WINDOW') = ("service_window_id" IS NOT NULL)`)
+@Check(
+  'post_kind_matches',
+  `("kind" = 'SPECIALIST') = ("specialist_role_id" IS NOT NULL) AND ("kind" = 'WINDOW') = ("service_window_id" IS NOT NULL)`,
+)
 @Index('post_one_coordinator', ['communityId'], { unique: true, where: `"kind" = 'COORDINATOR'` })
 @Index(['communityId', 'specialistRoleId'], { unique: true })
 export class Post extends BaseEntity {
@@ -109,7 +114,9 @@ declareScope(PostHolder, { kind: 'community', column: 'community_id' });
  * other covers. Days are counted from the first day, so every swap day is
  * `validFrom + k × everyWeeks weeks`. One rotation per post at a time.
  */
-@ObjectType({ description: 'A and B of a post swap every N weeks: from the first day B is responsible for N weeks, then A for N weeks, and so on.' })
+@ObjectType({
+  description: 'A and B of a post swap every N weeks: from the first day B is responsible for N weeks, then A for N weeks, and so on.',
+})
 @Entity()
 @Check('post_rotation_weeks', '"every_weeks" BETWEEN 1 AND 52')
 @Exclusion('post_rotation_one_per_post', 'USING gist ("post_id" WITH =, "valid" WITH &&)')

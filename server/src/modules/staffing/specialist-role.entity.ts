@@ -9,7 +9,7 @@ import { declareScope } from '../../core/scope';
  * retirement is an end, and both keep the past (templates and posts of
  * earlier days still name the role as it was).
  */
-@ObjectType({ description: 'A specialist role of the catalogue; a community\'s template names the roles it must fill.' })
+@ObjectType({ description: "A specialist role of the catalogue; a community's template names the roles it must fill." })
 @Entity()
 export class SpecialistRole extends DatedEntity {
   @Field({ description: 'Stable code, e.g. "PARTY_LIAISON"; never reused.' })

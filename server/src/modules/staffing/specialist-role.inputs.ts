@@ -19,15 +19,19 @@ function RoleFields(mode: Mode, withCode: boolean) {
   @InputType('SpecialistRoleFieldsForCreate')
   class Fields extends VersionFields {
     @Field({ description: 'Stable code of capitals and underscores, e.g. "PARTY_LIAISON".' })
-    @Text(40) @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'must be capitals, digits and underscores, starting with a capital' })
+    @Text(40)
+    @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'must be capitals, digits and underscores, starting with a capital' })
     code!: string;
   }
   return Fields;
 }
 
-@InputType() export class CreateSpecialistRoleInput extends DatedCreateInputType(RoleFields('create', true)) {}
-@InputType() export class UpdateSpecialistRoleInput extends DatedUpdateInputType(RoleFields('update', false)) {}
-@InputType() export class ChangeSpecialistRoleInput extends DatedChangeInputType('SpecialistRole', RoleFields('change', false)) {}
+@InputType()
+export class CreateSpecialistRoleInput extends DatedCreateInputType(RoleFields('create', true)) {}
+@InputType()
+export class UpdateSpecialistRoleInput extends DatedUpdateInputType(RoleFields('update', false)) {}
+@InputType()
+export class ChangeSpecialistRoleInput extends DatedChangeInputType('SpecialistRole', RoleFields('change', false)) {}
 
 @InputType()
 export class SpecialistRoleFilter extends DatedFilter {
@@ -36,7 +40,12 @@ export class SpecialistRoleFilter extends DatedFilter {
   @Field({ nullable: true }) nameEn?: StringOperators;
 }
 
-export enum SpecialistRoleSortField { code = 'code', name = 'name', nameEn = 'nameEn', createdAt = 'createdAt' }
+export enum SpecialistRoleSortField {
+  code = 'code',
+  name = 'name',
+  nameEn = 'nameEn',
+  createdAt = 'createdAt',
+}
 registerEnumType(SpecialistRoleSortField, { name: 'SpecialistRoleSortField' });
 
 export const SpecialistRoleListOptions = ListOptionsType('SpecialistRole', SpecialistRoleFilter, SpecialistRoleSortField);

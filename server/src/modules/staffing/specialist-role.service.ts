@@ -18,7 +18,13 @@ export class SpecialistRoleService extends CrudService<SpecialistRole, CreateSpe
     });
   }
 
-  protected override async validate(ctx: RequestContext, role: Partial<SpecialistRole>, problems: FieldProblems, existing: SpecialistRole | undefined, day: string): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    role: Partial<SpecialistRole>,
+    problems: FieldProblems,
+    existing: SpecialistRole | undefined,
+    day: string,
+  ): Promise<void> {
     if (!existing && role.code) {
       const [taken] = await ctx.em.query('SELECT 1 FROM specialist_role WHERE code = $1', [role.code]);
       if (taken) problems.add('code', 'is used by another role (codes are never reused)');

@@ -50,7 +50,7 @@ export class StaffingTemplateRole {
 }
 
 /** Which template a community follows over time: one at a time, a change of template is history too. */
-@ObjectType({ description: 'A community\'s adoption of a staffing template, from its first to its last day.' })
+@ObjectType({ description: "A community's adoption of a staffing template, from its first to its last day." })
 @Entity()
 @Exclusion('template_adoption_one_at_a_time', 'USING gist ("community_id" WITH =, "valid" WITH &&)')
 export class TemplateAdoption extends PeriodEntity {

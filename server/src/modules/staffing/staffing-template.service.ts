@@ -18,7 +18,12 @@ export class StaffingTemplateService extends CrudService<StaffingTemplate, Creat
     });
   }
 
-  protected override async validate(ctx: RequestContext, template: Partial<StaffingTemplate>, problems: FieldProblems, existing: StaffingTemplate | undefined): Promise<void> {
+  protected override async validate(
+    ctx: RequestContext,
+    template: Partial<StaffingTemplate>,
+    problems: FieldProblems,
+    existing: StaffingTemplate | undefined,
+  ): Promise<void> {
     if (!template.code) return;
     const [taken] = await ctx.em.query('SELECT 1 FROM staffing_template WHERE code = $1 AND id <> $2', [template.code, existing?.id ?? 0]);
     if (taken) problems.add('code', 'is used by another template');
@@ -27,11 +32,17 @@ export class StaffingTemplateService extends CrudService<StaffingTemplate, Creat
   protected override async afterWrite(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<void> {
     if (!Array.isArray(values.roleIds)) return;
     await ctx.em.query('DELETE FROM staffing_template_role WHERE template_id = $1', [id]);
-    await ctx.em.query('INSERT INTO staffing_template_role (template_id, specialist_role_id) SELECT $1, unnest($2::int[])', [id, values.roleIds]);
+    await ctx.em.query('INSERT INTO staffing_template_role (template_id, specialist_role_id) SELECT $1, unnest($2::int[])', [
+      id,
+      values.roleIds,
+    ]);
   }
 
   protected override async snapshot(ctx: RequestContext, template: StaffingTemplate) {
-    const rows: Array<{ id: number }> = await ctx.em.query('SELECT specialist_role_id AS id FROM staffing_template_role WHERE template_id = $1 ORDER BY 1', [template.id]);
+    const rows: Array<{ id: number }> = await ctx.em.query(
+      'SELECT specialist_role_id AS id FROM staffing_template_role WHERE template_id = $1 ORDER BY 1',
+      [template.id],
+    );
     return { ...template, roleIds: rows.map((row) => String(row.id)) };
   }
 }

@@ -13,13 +13,16 @@ import { DutyStatus } from './coverage.service';
 registerEnumType(RoleCoverageStatus, { name: 'RoleCoverageStatus' });
 registerEnumType(DutyGapKind, { name: 'DutyGapKind' });
 
-@InputType() class PostKindOperators {
+@InputType()
+class PostKindOperators {
   @Field(() => PostKind, { nullable: true }) eq?: PostKind;
 }
-@InputType() class PostSlotOperators {
+@InputType()
+class PostSlotOperators {
   @Field(() => PostSlot, { nullable: true }) eq?: PostSlot;
 }
-@InputType() class AbsenceReasonOperators {
+@InputType()
+class AbsenceReasonOperators {
   @Field(() => AbsenceReason, { nullable: true }) eq?: AbsenceReason;
 }
 
@@ -32,7 +35,11 @@ export class PostFilter extends BaseFilter {
   @Field({ nullable: true }) specialistRoleId?: IdOperators;
   @Field({ nullable: true }) serviceWindowId?: IdOperators;
 }
-export enum PostSortField { communityId = 'communityId', kind = 'kind', createdAt = 'createdAt' }
+export enum PostSortField {
+  communityId = 'communityId',
+  kind = 'kind',
+  createdAt = 'createdAt',
+}
 registerEnumType(PostSortField, { name: 'PostSortField' });
 export const PostListOptions = ListOptionsType('Post', PostFilter, PostSortField);
 export const PostList = PaginatedType('Post', Post);
@@ -44,7 +51,12 @@ export class PostHolderFilter extends DatedFilter {
   @Field({ nullable: true }) staffMemberId?: IdOperators;
   @Field({ nullable: true }) slot?: PostSlotOperators;
 }
-export enum PostHolderSortField { postId = 'postId', slot = 'slot', staffMemberId = 'staffMemberId', createdAt = 'createdAt' }
+export enum PostHolderSortField {
+  postId = 'postId',
+  slot = 'slot',
+  staffMemberId = 'staffMemberId',
+  createdAt = 'createdAt',
+}
 registerEnumType(PostHolderSortField, { name: 'PostHolderSortField' });
 export const PostHolderListOptions = ListOptionsType('PostHolder', PostHolderFilter, PostHolderSortField);
 export const PostHolderList = PaginatedType('PostHolder', PostHolder);
@@ -53,14 +65,20 @@ export const PostHolderList = PaginatedType('PostHolder', PostHolder);
 export class AssignPostHolderInput {
   @Field(() => ID) postId!: string;
   @Field(() => PostSlot) slot!: PostSlot;
-  @Field(() => ID, { description: 'A member of staff working in the post\'s community.' }) staffMemberId!: string;
+  @Field(() => ID, { description: "A member of staff working in the post's community." }) staffMemberId!: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'First day (default today).' })
-  @IsOptional() @IsLocalDate() validFrom?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validFrom?: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day (inclusive); open when left out.' })
-  @IsOptional() @IsLocalDate() validUntil?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validUntil?: string;
 }
 
-@InputType({ description: 'From effectiveOn the holder holds another post or slot, or hands over to another person: the period ends the day before.' })
+@InputType({
+  description: 'From effectiveOn the holder holds another post or slot, or hands over to another person: the period ends the day before.',
+})
 export class MovePostHolderInput {
   @Field(() => ID) id!: string;
   @Field(() => LocalDateResolver) @IsLocalDate() effectiveOn!: string;
@@ -74,19 +92,29 @@ export class PostRotationFilter extends DatedFilter {
   @Field({ nullable: true }) communityId?: IdOperators;
   @Field({ nullable: true }) postId?: IdOperators;
 }
-export enum PostRotationSortField { postId = 'postId', createdAt = 'createdAt' }
+export enum PostRotationSortField {
+  postId = 'postId',
+  createdAt = 'createdAt',
+}
 registerEnumType(PostRotationSortField, { name: 'PostRotationSortField' });
 export const PostRotationListOptions = ListOptionsType('PostRotation', PostRotationFilter, PostRotationSortField);
 export const PostRotationList = PaginatedType('PostRotation', PostRotation);
 
-@InputType({ description: 'A and B of the post swap every everyWeeks weeks: from validFrom (the first swap day) B is responsible for everyWeeks weeks, then A, and so on.' })
+@InputType({
+  description:
+    'A and B of the post swap every everyWeeks weeks: from validFrom (the first swap day) B is responsible for everyWeeks weeks, then A, and so on.',
+})
 export class RotatePostInput {
   @Field(() => ID) postId!: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(52) everyWeeks!: number;
   @Field(() => LocalDateResolver, { nullable: true, description: 'The first swap day (default today).' })
-  @IsOptional() @IsLocalDate() validFrom?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validFrom?: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day (inclusive); open when left out.' })
-  @IsOptional() @IsLocalDate() validUntil?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validUntil?: string;
 }
 
 // --- Grid members ---------------------------------------------------------------------------------
@@ -96,7 +124,11 @@ export class GridAssignmentFilter extends DatedFilter {
   @Field({ nullable: true }) gridId?: IdOperators;
   @Field({ nullable: true }) staffMemberId?: IdOperators;
 }
-export enum GridAssignmentSortField { gridId = 'gridId', staffMemberId = 'staffMemberId', createdAt = 'createdAt' }
+export enum GridAssignmentSortField {
+  gridId = 'gridId',
+  staffMemberId = 'staffMemberId',
+  createdAt = 'createdAt',
+}
 registerEnumType(GridAssignmentSortField, { name: 'GridAssignmentSortField' });
 export const GridAssignmentListOptions = ListOptionsType('GridAssignment', GridAssignmentFilter, GridAssignmentSortField);
 export const GridAssignmentList = PaginatedType('GridAssignment', GridAssignment);
@@ -106,9 +138,13 @@ export class AssignGridMemberInput {
   @Field(() => ID) gridId!: string;
   @Field(() => ID) staffMemberId!: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'First day (default today).' })
-  @IsOptional() @IsLocalDate() validFrom?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validFrom?: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day (inclusive); open when left out.' })
-  @IsOptional() @IsLocalDate() validUntil?: string;
+  @IsOptional()
+  @IsLocalDate()
+  validUntil?: string;
 }
 
 @InputType({ description: 'From effectiveOn the member serves another grid; the assignment ends the day before.' })
@@ -125,7 +161,11 @@ export class AbsenceFilter extends DatedFilter {
   @Field({ nullable: true }) staffMemberId?: IdOperators;
   @Field({ nullable: true }) reason?: AbsenceReasonOperators;
 }
-export enum AbsenceSortField { staffMemberId = 'staffMemberId', reason = 'reason', createdAt = 'createdAt' }
+export enum AbsenceSortField {
+  staffMemberId = 'staffMemberId',
+  reason = 'reason',
+  createdAt = 'createdAt',
+}
 registerEnumType(AbsenceSortField, { name: 'AbsenceSortField' });
 export const AbsenceListOptions = ListOptionsType('Absence', AbsenceFilter, AbsenceSortField);
 export const AbsenceList = PaginatedType('Absence', Absence);
@@ -151,16 +191,17 @@ export class UpdateAbsenceInput {
 
 // --- Coverage and duty ----------------------------------------------------------------------------
 
-@ObjectType({ description: 'A community\'s specialist role on a day.' })
+@ObjectType({ description: "A community's specialist role on a day." })
 export class RoleCoverage {
   @Field(() => LocalDateResolver) day!: string;
   @Field(() => ID) communityId!: number;
   @Field(() => ID) specialistRoleId!: number;
   @Field(() => RoleCoverageStatus) status!: RoleCoverageStatus;
-  @Field(() => ID, { nullable: true, description: 'The community\'s post for the role, if it has one.' }) postId!: number | null;
+  @Field(() => ID, { nullable: true, description: "The community's post for the role, if it has one." }) postId!: number | null;
   @Field(() => ID, { nullable: true }) holderAId!: number | null;
   @Field(() => ID, { nullable: true }) holderBId!: number | null;
-  @Field(() => ID, { nullable: true, description: 'Who is on duty: A, or B covering; null when VACANT or NOT_REQUIRED.' }) onDutyId!: number | null;
+  @Field(() => ID, { nullable: true, description: 'Who is on duty: A, or B covering; null when VACANT or NOT_REQUIRED.' }) onDutyId!:
+    number | null;
 }
 
 @ObjectType({ description: 'Who is at one required post on one day.' })
@@ -173,13 +214,15 @@ export class DutyRosterEntry {
   @Field({ description: 'The one covering is also needed at another post the same day.' }) doubleDuty!: boolean;
 }
 
-@ObjectType({ description: 'A gap in a community\'s staffing on one day.' })
+@ObjectType({ description: "A gap in a community's staffing on one day." })
 export class DutyGap {
   @Field(() => LocalDateResolver) day!: string;
   @Field(() => DutyGapKind) kind!: DutyGapKind;
   @Field(() => ID) communityId!: number;
   @Field(() => ID, { nullable: true, description: 'The post, for post gaps.' }) postId!: number | null;
   @Field(() => ID, { nullable: true, description: 'The grid, for grid gaps.' }) gridId!: number | null;
-  @Field(() => ID, { nullable: true, description: 'Who: the B needed twice, or the unavailable grid member.' }) staffMemberId!: number | null;
-  @Field(() => Int, { nullable: true, description: 'For grids below or above two: how many members served it.' }) memberCount!: number | null;
+  @Field(() => ID, { nullable: true, description: 'Who: the B needed twice, or the unavailable grid member.' }) staffMemberId!:
+    number | null;
+  @Field(() => Int, { nullable: true, description: 'For grids below or above two: how many members served it.' }) memberCount!:
+    number | null;
 }

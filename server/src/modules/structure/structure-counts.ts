@@ -8,7 +8,8 @@ import { Resident } from '../resident/resident.entity';
 import { countUnderSql, Level } from './structure';
 
 /** What `residentCount(tag:)` says in the schema. */
-export const TAGGED = 'Only residents with this tag (elderly living alone, veterans…): counts kept per grid and tag, as cheap as the total.';
+export const TAGGED =
+  'Only residents with this tag (elderly living alone, veterans…): counts kept per grid and tag, as cheap as the total.';
 
 const ENTITIES = { resident: Resident, household: Household, grid: Grid, community: Community };
 
@@ -16,19 +17,27 @@ const ENTITIES = { resident: Resident, household: Household, grid: Grid, communi
  * A DataLoader counting `counted` members under each `under` id on a day,
  * within the caller's reach: one GROUP BY statement joining only the levels in between.
  */
-export function countUnder(ctx: RequestContext, counted: Exclude<Level, 'district'>, under: Exclude<Level, 'resident'>, day: string, tag?: ResidentTag) {
+export function countUnder(
+  ctx: RequestContext,
+  counted: Exclude<Level, 'district'>,
+  under: Exclude<Level, 'resident'>,
+  day: string,
+  tag?: ResidentTag,
+) {
   if (tag && counted !== 'resident') throw new Error(`only residents carry tags (counting ${counted})`);
   return ctx.loaders.custom<number>(`count:${counted}:${under}:${day}:${tag ?? ''}`, async (ids, em) => {
     // $1 the ids, $2 the day, $3 the tag when one is asked for; the scope's own parameters follow.
     const parameters: unknown[] = tag ? [[...ids], day, tag] : [[...ids], day];
     const param = (value: unknown) => `$${parameters.push(value)}`;
     const rule = scopeRule(ENTITIES[counted]);
-    const condition = rule ? ctx.scope.condition(rule, 'm', 'm', '$2::date', param) : (ctx.scope.isSystem ? null : '1 = 0');
+    const condition = rule ? ctx.scope.condition(rule, 'm', 'm', '$2::date', param) : ctx.scope.isSystem ? null : '1 = 0';
     // Households and residents of the whole reach come from the counts kept per grid; a narrower reach counts its members.
     const kept = condition === null ? keptCountSql(counted, under, Boolean(tag)) : null;
     const extra = [...(condition ? [condition] : []), ...(tag ? ['m.tags @> ARRAY[$3::text]'] : [])];
-    const rows: Array<{ key: number; count: number }> = await em.query(kept ?? countUnderSql(counted, under, '$1', '$2::date', extra),
-      kept ? parameters.slice(0, tag ? 3 : 2) : parameters);
+    const rows: Array<{ key: number; count: number }> = await em.query(
+      kept ?? countUnderSql(counted, under, '$1', '$2::date', extra),
+      kept ? parameters.slice(0, tag ? 3 : 2) : parameters,
+    );
     const counts = new Map(rows.map((row) => [Number(row.key), Number(row.count)]));
     return ids.map((id) => counts.get(id) ?? 0);
   });

@@ -62,7 +62,13 @@ export function under(level: Exclude<Level, 'district'>, alias: string, ancestor
  * `ancestor` on `day`: rows of { key, count }. `extra` adds conditions on the
  * counted level's version row (alias `m`), e.g. the caller's scope.
  */
-export function countUnderSql(counted: Exclude<Level, 'district'>, ancestor: Level, ids: string, day: string, extra: string[] = []): string {
+export function countUnderSql(
+  counted: Exclude<Level, 'district'>,
+  ancestor: Level,
+  ids: string,
+  day: string,
+  extra: string[] = [],
+): string {
   if (!isAbove(ancestor, counted)) throw new Error(`cannot count ${counted} under ${ancestor}`);
   // Walk up from the counted level, joining each membership valid on the day.
   const joins: string[] = [];
