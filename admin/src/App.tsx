@@ -1,4 +1,4 @@
-import { lazy, ReactNode, Suspense } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { Route } from 'react-router-dom';
 import { AccessDenied, Admin, CanAccess, CustomRoutes, Loading, Resource, ResourceProps } from 'react-admin';
 import accounts from './accounts';
@@ -22,37 +22,26 @@ import staffingTemplates from './staffingTemplates';
 import staffMembers from './staffMembers';
 import { TokensPage } from './tokens/TokensPage';
 
-// Charts and the tree view are the heaviest parts: loaded when first shown, not with every list and form.
-const LazyDashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
-const LazyStructurePage = lazy(() => import('./structure/StructurePage').then((m) => ({ default: m.StructurePage })));
-const Dashboard = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyDashboard />
-  </Suspense>
-);
-const LazyCoveragePage = lazy(() => import('./staffing/CoveragePage').then((m) => ({ default: m.CoveragePage })));
-const CoveragePage = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyCoveragePage />
-  </Suspense>
-);
-const StructurePage = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyStructurePage />
-  </Suspense>
-);
-const LazyServicePage = lazy(() => import('./service/ServicePage').then((m) => ({ default: m.ServicePage })));
-const ServicePage = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyServicePage />
-  </Suspense>
-);
-const LazyAffairPage = lazy(() => import('./service/AffairPage').then((m) => ({ default: m.AffairPage })));
-const AffairPage = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyAffairPage />
-  </Suspense>
-);
+// Charts, the tree view and the service desk are the heaviest parts: loaded when first shown, not with every list and form.
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  const Page = () => (
+    <Suspense fallback={<Loading />}>
+      <Lazy />
+    </Suspense>
+  );
+  return Page;
+}
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
+
+/** Pages of their own: path, the permission table's resource and action that open them, and the page. */
+const PAGES: Array<[string, string, string, ComponentType]> = [
+  ['/structure', 'structure', 'list', lazyPage(() => import('./structure/StructurePage').then((m) => m.StructurePage))],
+  ['/coverage', 'staffing', 'coverage', lazyPage(() => import('./staffing/CoveragePage').then((m) => m.CoveragePage))],
+  ['/service', 'affairs', 'list', lazyPage(() => import('./service/ServicePage').then((m) => m.ServicePage))],
+  ['/affairs/:id', 'affairs', 'show', lazyPage(() => import('./service/AffairPage').then((m) => m.AffairPage))],
+  ['/my-tokens', 'apiTokens', 'list', TokensPage],
+];
 
 const dataProvider = createDataProvider();
 
@@ -102,46 +91,17 @@ export const App = () => (
       <Resource key={name} name={name} {...props} />
     ))}
     <CustomRoutes>
-      <Route
-        path="/structure"
-        element={
-          <Allowed resource="structure" action="list">
-            <StructurePage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/coverage"
-        element={
-          <Allowed resource="staffing" action="coverage">
-            <CoveragePage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/service"
-        element={
-          <Allowed resource="affairs" action="list">
-            <ServicePage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/affairs/:id"
-        element={
-          <Allowed resource="affairs" action="show">
-            <AffairPage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/my-tokens"
-        element={
-          <Allowed resource="apiTokens" action="list">
-            <TokensPage />
-          </Allowed>
-        }
-      />
+      {PAGES.map(([path, resource, action, Page]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Allowed resource={resource} action={action}>
+              <Page />
+            </Allowed>
+          }
+        />
+      ))}
     </CustomRoutes>
   </Admin>
 );
