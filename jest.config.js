@@ -16,7 +16,8 @@ const swc = [
 ];
 
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment, plus a screenshot and the accessibility tree of every open page when a browser test fails.
+  testEnvironment: '<rootDir>/tests/support/environment.ts',
   roots: ['<rootDir>/shared/src', '<rootDir>/server/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': swc, '/node_modules/graphile-worker/.+\\.js$': swc },

@@ -80,6 +80,8 @@ export function browserSuite(): { api: TestServer; browser: Browser } {
   beforeAll(async () => {
     suite.api = await startTestServer();
     suite.browser = await launchBrowser();
+    // The test environment (tests/support/environment.ts) shows this browser's pages when a test fails.
+    (globalThis as { __browser?: Browser }).__browser = suite.browser;
   });
   afterAll(async () => {
     await suite.browser?.close();
