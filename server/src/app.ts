@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -63,6 +63,8 @@ export async function createApp({
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // res.send's ETag hashes every answer; the API's answers are no-store (static files keep their own ETags).
+  app.set('etag', false);
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.use(securityHeaders());
   const server = http.createServer(app);
@@ -85,6 +87,9 @@ export async function createApp({
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The hosted sandbox needs the internet; the dashboard and any GraphQL client work without it.
       ApolloServerPluginLandingPageDisabled(),
+      // Answers are never cached (the route says no-store itself). Apollo's cache-control plugin would
+      // wrap every field's resolver to read hints nobody gives: a third of the CPU of a large page.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {
@@ -125,6 +130,11 @@ export async function createApp({
   });
 
   const graphql = expressMiddleware(apollo, { context: async () => requestScope.getStore()! });
+  // Answers hold personal data and depend on who asks: no cache keeps them, refusals of a bad body included.
+  app.use('/graphql', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
     const connection = new RequestConnection(dataSource, (pid) => probe.cancel(pid));
     // 'close' before the response is complete: the client went away.

@@ -109,6 +109,23 @@ describe('disclosure', () => {
     }
   });
 
+  it('API answers are never kept by a cache: no-store on answers and errors, signed in or not', async () => {
+    const answers = [
+      await post(api.url, '{"query":"{ __typename }"}'),
+      await post(api.url, '{"query":"{ me { id } }"}'),
+      await post(api.url, '{bad'),
+      await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: await api.login('official', 'demo') },
+        body: JSON.stringify({ query: '{ residents(options: { take: 1 }) { items { name } } }' }),
+      }),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('etag')).toBeNull();
+    }
+  });
+
   it("failed statements are logged without their parameters or the values in PostgreSQL's message", async () => {
     // Sabotage this test's own database so that an insert fails in a way no service expects.
     await api.sql('ALTER TABLE staff_member RENAME COLUMN phone TO phone_moved');
