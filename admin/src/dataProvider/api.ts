@@ -3,6 +3,7 @@ import { DataProvider, useDataProvider } from 'react-admin';
 import { HOME_QUERY } from '../dashboard/query';
 import { graphql } from '../gql';
 import type { CreateApiTokenInput } from '../gql/graphql';
+import { staffingMethods } from '../staffing/operations';
 import { STRUCTURE_TREE_QUERY } from '../structure/query';
 import type { CommandProvider, QueryFn } from './index';
 
@@ -66,6 +67,13 @@ const REVEAL = graphql(`
     }
   }
 `);
+const RESET_PASSWORD = graphql(`
+  mutation ResetPassword($id: ID!, $password: String!) {
+    resetPassword(id: $id, password: $password) {
+      id
+    }
+  }
+`);
 
 /** Sends one typed operation; its answer's type is the operation's. */
 export type Request = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
@@ -80,6 +88,8 @@ export function apiMethods(request: Request) {
     revokeApiToken: (id: string) => request(REVOKE_TOKEN, { id }),
     revokeAccountApiToken: (id: string) => request(REVOKE_ACCOUNT_TOKEN, { id }),
     revealResidentPersonalData: async (id: string) => (await request(REVEAL, { id })).revealResidentPersonalData,
+    resetPassword: (id: string, password: string) => request(RESET_PASSWORD, { id, password }),
+    ...staffingMethods(request),
   };
 }
 
