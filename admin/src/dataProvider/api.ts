@@ -3,6 +3,7 @@ import { DataProvider, useDataProvider } from 'react-admin';
 import { HOME_QUERY } from '../dashboard/query';
 import { graphql } from '../gql';
 import type { CreateApiTokenInput } from '../gql/graphql';
+import { serviceMethods } from '../service/queries';
 import { staffingMethods } from '../staffing/operations';
 import { STRUCTURE_TREE_QUERY } from '../structure/query';
 import type { CommandProvider, QueryFn } from './index';
@@ -74,6 +75,17 @@ const RESET_PASSWORD = graphql(`
     }
   }
 `);
+// The server's today: a dated record read without a day says which day it was read as of.
+// What is overdue, and whether a plan is withdrawn or reverted, follow the server's clock, which the browser's may not match.
+const SERVER_TODAY = graphql(`
+  query ServerToday {
+    communities(options: { take: 1 }) {
+      items {
+        asOf
+      }
+    }
+  }
+`);
 
 /** Sends one typed operation; its answer's type is the operation's. */
 export type Request = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
@@ -89,7 +101,10 @@ export function apiMethods(request: Request) {
     revokeAccountApiToken: (id: string) => request(REVOKE_ACCOUNT_TOKEN, { id }),
     revealResidentPersonalData: async (id: string) => (await request(REVEAL, { id })).revealResidentPersonalData,
     resetPassword: (id: string, password: string) => request(RESET_PASSWORD, { id, password }),
+    /** The server's today; null when there is no community to read it from. */
+    serverToday: async () => (await request(SERVER_TODAY)).communities.items[0]?.asOf ?? null,
     ...staffingMethods(request),
+    ...serviceMethods(request),
   };
 }
 
@@ -104,4 +119,5 @@ export const apiKeys = {
   structureTree: (asOf: string | null) => ['structureTree', asOf] as const,
   apiTokens: ['apiTokens'] as const,
   accountApiTokens: (accountId: string) => ['accountApiTokens', accountId] as const,
+  serverToday: ['serverToday'] as const,
 };

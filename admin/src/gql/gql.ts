@@ -23,6 +23,19 @@ type Documents = {
     "\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeAccountApiTokenDocument,
     "\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n": typeof types.RevealResidentPersonalDataDocument,
     "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query ServerToday {\n    communities(options: { take: 1 }) {\n      items {\n        asOf\n      }\n    }\n  }\n": typeof types.ServerTodayDocument,
+    "\n  fragment AffairRow on Affair {\n    id\n    status\n    acceptedOn\n    dueOn\n    overdue\n    escalationLevel\n    channel\n    description\n    routeReason\n    category {\n      id\n      name\n      nameEn\n    }\n    community {\n      id\n      name\n      nameEn\n    }\n    assignee {\n      id\n      name\n    }\n    resident {\n      id\n      name\n    }\n    household {\n      id\n      address\n    }\n  }\n": typeof types.AffairRowFragmentDoc,
+    "\n  query Worklist($options: AffairListOptions) {\n    affairs(options: $options) {\n      totalItems\n      items {\n        ...AffairRow\n      }\n    }\n  }\n": typeof types.WorklistDocument,
+    "\n  query Affair($id: ID!) {\n    affair(id: $id) {\n      ...AffairRow\n      allowedTransitions\n      satisfaction\n      rejectReason\n      routeFallback\n      suspendedWorkingDays\n      grid {\n        id\n        name\n      }\n      serviceWindow {\n        id\n        name\n      }\n      acceptedBy {\n        id\n        name\n      }\n      timeline {\n        id\n        kind\n        transition\n        fromStatus\n        toStatus\n        actorName\n        note\n        day\n        at\n        routeReason\n        routeFallback\n        escalationLevel\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AffairDocument,
+    "\n  mutation TransitionAffair($input: AffairTransitionInput!) {\n    transitionAffair(input: $input) {\n      record {\n        id\n        status\n      }\n    }\n  }\n": typeof types.TransitionAffairDocument,
+    "\n  mutation AcceptAffair($input: AcceptAffairInput!) {\n    acceptAffair(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n": typeof types.AcceptAffairDocument,
+    "\n  query ActiveServiceCategories {\n    serviceCategories(options: { take: 100, filter: { active: { eq: true } }, sort: [{ field: id }] }) {\n      items {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": typeof types.ActiveServiceCategoriesDocument,
+    "\n  query ServiceWindowChoices {\n    serviceWindows(options: { take: 100 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ServiceWindowChoicesDocument,
+    "\n  query ResidentSearch($filter: ResidentFilter) {\n    residents(options: { take: 10, filter: $filter }) {\n      items {\n        id\n        name\n        idNumber\n        phone\n        householdId\n        household {\n          address\n        }\n      }\n    }\n  }\n": typeof types.ResidentSearchDocument,
+    "\n  query AffairCounts {\n    affairCounts {\n      open\n      overdue\n      dueSoon\n      resolvedThisWeek\n      toClassify\n    }\n  }\n": typeof types.AffairCountsDocument,
+    "\n  query HouseholdsDueForVisit {\n    householdsDueForVisit(take: 50) {\n      totalItems\n      items {\n        household {\n          id\n          address\n        }\n        lastVisitedOn\n        dueOn\n        special\n      }\n    }\n  }\n": typeof types.HouseholdsDueForVisitDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  query Me {\n    me {\n      id\n      staffMemberId\n    }\n  }\n": typeof types.MeDocument,
     "\n  fragment PostFields on Post {\n    id\n    kind\n    communityId\n    specialistRole {\n      id\n      code\n      name\n      nameEn\n    }\n    serviceWindow {\n      id\n      name\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment HolderFields on PostHolder {\n    id\n    slot\n    staffMemberId\n    validFrom\n    validUntil\n    version\n    staffMember {\n      id\n      name\n    }\n  }\n": typeof types.HolderFieldsFragmentDoc,
     "\n  fragment CommandChangeFields on CommandChange {\n    operation\n    entityType\n    entityId\n    changes\n  }\n": typeof types.CommandChangeFieldsFragmentDoc,
@@ -56,6 +69,19 @@ const documents: Documents = {
     "\n  mutation RevokeAccountApiToken($id: ID!) {\n    revokeAccountApiToken(id: $id) {\n      id\n    }\n  }\n": types.RevokeAccountApiTokenDocument,
     "\n  mutation RevealResidentPersonalData($id: ID!) {\n    revealResidentPersonalData(id: $id) {\n      idNumber\n      phone\n    }\n  }\n": types.RevealResidentPersonalDataDocument,
     "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query ServerToday {\n    communities(options: { take: 1 }) {\n      items {\n        asOf\n      }\n    }\n  }\n": types.ServerTodayDocument,
+    "\n  fragment AffairRow on Affair {\n    id\n    status\n    acceptedOn\n    dueOn\n    overdue\n    escalationLevel\n    channel\n    description\n    routeReason\n    category {\n      id\n      name\n      nameEn\n    }\n    community {\n      id\n      name\n      nameEn\n    }\n    assignee {\n      id\n      name\n    }\n    resident {\n      id\n      name\n    }\n    household {\n      id\n      address\n    }\n  }\n": types.AffairRowFragmentDoc,
+    "\n  query Worklist($options: AffairListOptions) {\n    affairs(options: $options) {\n      totalItems\n      items {\n        ...AffairRow\n      }\n    }\n  }\n": types.WorklistDocument,
+    "\n  query Affair($id: ID!) {\n    affair(id: $id) {\n      ...AffairRow\n      allowedTransitions\n      satisfaction\n      rejectReason\n      routeFallback\n      suspendedWorkingDays\n      grid {\n        id\n        name\n      }\n      serviceWindow {\n        id\n        name\n      }\n      acceptedBy {\n        id\n        name\n      }\n      timeline {\n        id\n        kind\n        transition\n        fromStatus\n        toStatus\n        actorName\n        note\n        day\n        at\n        routeReason\n        routeFallback\n        escalationLevel\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AffairDocument,
+    "\n  mutation TransitionAffair($input: AffairTransitionInput!) {\n    transitionAffair(input: $input) {\n      record {\n        id\n        status\n      }\n    }\n  }\n": types.TransitionAffairDocument,
+    "\n  mutation AcceptAffair($input: AcceptAffairInput!) {\n    acceptAffair(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n": types.AcceptAffairDocument,
+    "\n  query ActiveServiceCategories {\n    serviceCategories(options: { take: 100, filter: { active: { eq: true } }, sort: [{ field: id }] }) {\n      items {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": types.ActiveServiceCategoriesDocument,
+    "\n  query ServiceWindowChoices {\n    serviceWindows(options: { take: 100 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.ServiceWindowChoicesDocument,
+    "\n  query ResidentSearch($filter: ResidentFilter) {\n    residents(options: { take: 10, filter: $filter }) {\n      items {\n        id\n        name\n        idNumber\n        phone\n        householdId\n        household {\n          address\n        }\n      }\n    }\n  }\n": types.ResidentSearchDocument,
+    "\n  query AffairCounts {\n    affairCounts {\n      open\n      overdue\n      dueSoon\n      resolvedThisWeek\n      toClassify\n    }\n  }\n": types.AffairCountsDocument,
+    "\n  query HouseholdsDueForVisit {\n    householdsDueForVisit(take: 50) {\n      totalItems\n      items {\n        household {\n          id\n          address\n        }\n        lastVisitedOn\n        dueOn\n        special\n      }\n    }\n  }\n": types.HouseholdsDueForVisitDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  query Me {\n    me {\n      id\n      staffMemberId\n    }\n  }\n": types.MeDocument,
     "\n  fragment PostFields on Post {\n    id\n    kind\n    communityId\n    specialistRole {\n      id\n      code\n      name\n      nameEn\n    }\n    serviceWindow {\n      id\n      name\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment HolderFields on PostHolder {\n    id\n    slot\n    staffMemberId\n    validFrom\n    validUntil\n    version\n    staffMember {\n      id\n      name\n    }\n  }\n": types.HolderFieldsFragmentDoc,
     "\n  fragment CommandChangeFields on CommandChange {\n    operation\n    entityType\n    entityId\n    changes\n  }\n": types.CommandChangeFieldsFragmentDoc,
@@ -130,6 +156,58 @@ export function graphql(source: "\n  mutation RevealResidentPersonalData($id: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerToday {\n    communities(options: { take: 1 }) {\n      items {\n        asOf\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerToday {\n    communities(options: { take: 1 }) {\n      items {\n        asOf\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AffairRow on Affair {\n    id\n    status\n    acceptedOn\n    dueOn\n    overdue\n    escalationLevel\n    channel\n    description\n    routeReason\n    category {\n      id\n      name\n      nameEn\n    }\n    community {\n      id\n      name\n      nameEn\n    }\n    assignee {\n      id\n      name\n    }\n    resident {\n      id\n      name\n    }\n    household {\n      id\n      address\n    }\n  }\n"): (typeof documents)["\n  fragment AffairRow on Affair {\n    id\n    status\n    acceptedOn\n    dueOn\n    overdue\n    escalationLevel\n    channel\n    description\n    routeReason\n    category {\n      id\n      name\n      nameEn\n    }\n    community {\n      id\n      name\n      nameEn\n    }\n    assignee {\n      id\n      name\n    }\n    resident {\n      id\n      name\n    }\n    household {\n      id\n      address\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Worklist($options: AffairListOptions) {\n    affairs(options: $options) {\n      totalItems\n      items {\n        ...AffairRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Worklist($options: AffairListOptions) {\n    affairs(options: $options) {\n      totalItems\n      items {\n        ...AffairRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Affair($id: ID!) {\n    affair(id: $id) {\n      ...AffairRow\n      allowedTransitions\n      satisfaction\n      rejectReason\n      routeFallback\n      suspendedWorkingDays\n      grid {\n        id\n        name\n      }\n      serviceWindow {\n        id\n        name\n      }\n      acceptedBy {\n        id\n        name\n      }\n      timeline {\n        id\n        kind\n        transition\n        fromStatus\n        toStatus\n        actorName\n        note\n        day\n        at\n        routeReason\n        routeFallback\n        escalationLevel\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Affair($id: ID!) {\n    affair(id: $id) {\n      ...AffairRow\n      allowedTransitions\n      satisfaction\n      rejectReason\n      routeFallback\n      suspendedWorkingDays\n      grid {\n        id\n        name\n      }\n      serviceWindow {\n        id\n        name\n      }\n      acceptedBy {\n        id\n        name\n      }\n      timeline {\n        id\n        kind\n        transition\n        fromStatus\n        toStatus\n        actorName\n        note\n        day\n        at\n        routeReason\n        routeFallback\n        escalationLevel\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransitionAffair($input: AffairTransitionInput!) {\n    transitionAffair(input: $input) {\n      record {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TransitionAffair($input: AffairTransitionInput!) {\n    transitionAffair(input: $input) {\n      record {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptAffair($input: AcceptAffairInput!) {\n    acceptAffair(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptAffair($input: AcceptAffairInput!) {\n    acceptAffair(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveServiceCategories {\n    serviceCategories(options: { take: 100, filter: { active: { eq: true } }, sort: [{ field: id }] }) {\n      items {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActiveServiceCategories {\n    serviceCategories(options: { take: 100, filter: { active: { eq: true } }, sort: [{ field: id }] }) {\n      items {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceWindowChoices {\n    serviceWindows(options: { take: 100 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceWindowChoices {\n    serviceWindows(options: { take: 100 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResidentSearch($filter: ResidentFilter) {\n    residents(options: { take: 10, filter: $filter }) {\n      items {\n        id\n        name\n        idNumber\n        phone\n        householdId\n        household {\n          address\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResidentSearch($filter: ResidentFilter) {\n    residents(options: { take: 10, filter: $filter }) {\n      items {\n        id\n        name\n        idNumber\n        phone\n        householdId\n        household {\n          address\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AffairCounts {\n    affairCounts {\n      open\n      overdue\n      dueSoon\n      resolvedThisWeek\n      toClassify\n    }\n  }\n"): (typeof documents)["\n  query AffairCounts {\n    affairCounts {\n      open\n      overdue\n      dueSoon\n      resolvedThisWeek\n      toClassify\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdsDueForVisit {\n    householdsDueForVisit(take: 50) {\n      totalItems\n      items {\n        household {\n          id\n          address\n        }\n        lastVisitedOn\n        dueOn\n        special\n      }\n    }\n  }\n"): (typeof documents)["\n  query HouseholdsDueForVisit {\n    householdsDueForVisit(take: 50) {\n      totalItems\n      items {\n        household {\n          id\n          address\n        }\n        lastVisitedOn\n        dueOn\n        special\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      record {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      staffMemberId\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      staffMemberId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
