@@ -3,10 +3,11 @@ import { DataProvider, useDataProvider } from 'react-admin';
 import { HOME_QUERY } from '../dashboard/query';
 import { graphql } from '../gql';
 import type { CreateApiTokenInput } from '../gql/graphql';
+import { reorganizationMethods } from '../reorganization/operations';
 import { serviceMethods } from '../service/queries';
 import { staffingMethods } from '../staffing/operations';
 import { STRUCTURE_TREE_QUERY } from '../structure/query';
-import type { CommandProvider, QueryFn } from './index';
+import type { CommandProvider } from './index';
 
 /**
  * The dashboard's reads and writes beyond one resource's list and record: named, typed methods of
@@ -105,10 +106,11 @@ export function apiMethods(request: Request) {
     serverToday: async () => (await request(SERVER_TODAY)).communities.items[0]?.asOf ?? null,
     ...staffingMethods(request),
     ...serviceMethods(request),
+    ...reorganizationMethods(request),
   };
 }
 
-export type ApiDataProvider = DataProvider & ReturnType<typeof apiMethods> & CommandProvider & { query: QueryFn };
+export type ApiDataProvider = DataProvider & ReturnType<typeof apiMethods> & CommandProvider;
 
 /** The data provider with its named methods, typed. */
 export const useApiDataProvider = () => useDataProvider<ApiDataProvider>();

@@ -2,6 +2,7 @@ import { DocumentNode, parse } from 'graphql';
 import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
 import { CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
+import type { CommandChangeFieldsFragment } from '../gql/graphql';
 import { apiMethods, type Request } from './api';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
@@ -218,9 +219,8 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
     }
     return { data, total };
   };
-  /** For screens that read more than one resource at once; a generated document's answer is typed (see api.ts). */
-  const query = async (text: string | DocumentNode, variables?: Params) => {
-    const document = typeof text === 'string' ? parse(text) : text;
+  /** Sends one operation through the client (no cache: react-query keys the answers), failures made readable as above. */
+  const send = async (document: DocumentNode, variables?: object): Promise<unknown> => {
     const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
     try {
       const result = isMutation
@@ -231,24 +231,29 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
       return toHttpError(error);
     }
   };
-  wrapped.query = query;
-  Object.assign(wrapped, apiMethods(query as Request));
-  /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. */
+  // A generated document's answer is typed (see api.ts).
+  const request: Request = (document, variables) => send(document, variables ?? undefined) as Promise<never>;
+  Object.assign(wrapped, apiMethods(request));
+  /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. Built per resource at run time, as the CRUD operations are. */
   wrapped.change = async (resource: string, input: Params, dryRun: boolean): Promise<CommandResult> => {
     const { type } = RESOURCES[resource];
-    const data = await (wrapped.query as QueryFn)(
-      `mutation ($input: Change${type}Input!, $dryRun: Boolean!) { result: change${type}(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+    const data = (await send(
+      parse(
+        `mutation ($input: Change${type}Input!, $dryRun: Boolean!) { result: change${type}(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      ),
       { input, dryRun },
-    );
+    )) as { result: CommandResult };
     return data.result;
   };
   /** Ends a unit on lastDay (its last valid day), or with dryRun previews it. */
   wrapped.end = async (resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult> => {
     const { type } = RESOURCES[resource];
-    const data = await (wrapped.query as QueryFn)(
-      `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: end${type}(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+    const data = (await send(
+      parse(
+        `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: end${type}(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      ),
       { id, lastDay, dryRun },
-    );
+    )) as { result: CommandResult };
     return data.result;
   };
   return wrapped as unknown as DataProvider;
@@ -260,11 +265,10 @@ export interface CommandResult {
   dryRun: boolean;
   correlationId: string;
   changeCount: number;
-  changes: Array<{ operation: string; entityType: string; entityId: string; changes: Record<string, unknown> }>;
+  changes: CommandChangeFieldsFragment[];
   record: { id: string };
 }
 
-export type QueryFn = (query: string, variables?: Params) => Promise<any>;
 export interface CommandProvider {
   change(resource: string, input: Params, dryRun: boolean): Promise<CommandResult>;
   end(resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult>;

@@ -16,19 +16,9 @@ import {
 import { Children, isValidElement, ReactNode, useState } from 'react';
 import { useStateFor } from '../useStateFor';
 import { useFormContext, useWatch } from 'react-hook-form';
-import {
-  Button,
-  DateInput,
-  Form,
-  required,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useResourceContext,
-  useTranslate,
-} from 'react-admin';
-import { apiFailure, type CommandProvider, type CommandResult } from '../dataProvider';
+import { Button, DateInput, Form, required, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate } from 'react-admin';
+import { apiFailure, type CommandResult } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
 import { districtToday } from './asOf';
 
 type Mode = 'change' | 'end';
@@ -89,7 +79,7 @@ const CommandForm = ({
 }) => {
   const translate = useTranslate();
   const resource = useResourceContext()!;
-  const dataProvider = useDataProvider() as unknown as CommandProvider;
+  const dataProvider = useApiDataProvider();
   const refresh = useRefresh();
   const { getValues } = useFormContext();
 
