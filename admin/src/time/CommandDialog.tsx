@@ -16,7 +16,18 @@ import {
 import { Children, isValidElement, ReactNode, useState } from 'react';
 import { useStateFor } from '../useStateFor';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Button, DateInput, Form, required, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateInput,
+  Form,
+  type RaRecord,
+  required,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
 import { apiFailure, type CommandResult } from '../dataProvider';
 import { useApiDataProvider } from '../dataProvider/api';
 import { districtToday } from './asOf';
@@ -72,7 +83,7 @@ const CommandForm = ({
   onDone,
 }: {
   mode: Mode;
-  unit: Record<string, any>;
+  unit: RaRecord;
   sources: string[];
   children?: ReactNode;
   onDone: () => void;
