@@ -35,13 +35,10 @@ export default tseslint.config(
     files: [
       'tests/api/access.test.ts',
       'tests/api/list-contract.test.ts',
-      'tests/api/mutations.test.ts',
-      'tests/api/re-identification.test.ts',
       'tests/api/reorganization.test.ts',
       'tests/api/service-affairs.test.ts',
       'tests/api/staffing.test.ts',
       'tests/api/structure-time.test.ts',
-      'tests/api/structure.test.ts',
       'tests/e2e/staffing.test.ts',
       'tests/support/test-server.ts',
     ],

@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type RelationToHead =
+  | 'CHILD'
+  | 'GRANDCHILD'
+  | 'GRANDPARENT'
+  | 'HEAD'
+  | 'OTHER'
+  | 'PARENT'
+  | 'SIBLING'
+  | 'SPOUSE';
+
 export type Role =
   | 'COMMUNITY_COORDINATOR'
   | 'DISTRICT_ADMIN'
@@ -11,6 +21,10 @@ export type Role =
   | 'GRID_MEMBER'
   | 'REPORT_BUILDER'
   | 'WINDOW_STAFF';
+
+export type ServiceWindowKind =
+  | 'COMPREHENSIVE'
+  | 'INTERMEDIARY';
 
 export type UpdateAccountInput = {
   /** Required for coordinators (one or more) and window staff (exactly one). */
@@ -27,6 +41,16 @@ export type UpdateAccountInput = {
   /** The version you read. */
   version: number;
 };
+
+export type SampleDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SampleDistrictQuery = { districts: { totalItems: number, items: Array<{ name: string, nameEn: string, communityCount: number, offices: { items: Array<{ name: string, validUntil: string | null, successorCommunities: Array<{ name: string }> }> }, communities: { items: Array<{ name: string, nameEn: string, predecessorOffices: Array<{ name: string }>, predecessorCommunities: Array<{ name: string }> }> } }> } };
+
+export type WholeDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WholeDistrictQuery = { communities: { items: Array<{ id: string, gridCount: number, householdCount: number, residentCount: number, serviceWindows: { items: Array<{ kind: ServiceWindowKind }> }, staffMembers: { totalItems: number }, grids: { totalItems: number, items: Array<{ communityId: string, householdCount: number, residentCount: number, community: { id: string }, households: { totalItems: number, items: Array<{ gridId: string, residentCount: number, headResident: { relationToHead: RelationToHead } | null, residents: { totalItems: number, items: Array<{ householdId: string, household: { id: string } }> } }> } }> } }> } };
 
 export type TokensCreateMutationVariables = Exact<{
   name: string;
@@ -106,6 +130,89 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const SampleDistrictDocument = new TypedDocumentString(`
+    query SampleDistrict {
+  districts(options: {take: 1}) {
+    totalItems
+    items {
+      name
+      nameEn
+      communityCount
+      offices(asOf: "2014-09-28") {
+        items {
+          name
+          validUntil
+          successorCommunities {
+            name
+          }
+        }
+      }
+      communities {
+        items {
+          name
+          nameEn
+          predecessorOffices {
+            name
+          }
+          predecessorCommunities {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SampleDistrictQuery, SampleDistrictQueryVariables>;
+export const WholeDistrictDocument = new TypedDocumentString(`
+    query WholeDistrict {
+  communities(options: {take: 20}) {
+    items {
+      id
+      gridCount
+      householdCount
+      residentCount
+      serviceWindows(options: {take: 5}) {
+        items {
+          kind
+        }
+      }
+      staffMembers {
+        totalItems
+      }
+      grids(options: {take: 10}) {
+        totalItems
+        items {
+          communityId
+          householdCount
+          residentCount
+          community {
+            id
+          }
+          households(options: {take: 30}) {
+            totalItems
+            items {
+              gridId
+              residentCount
+              headResident {
+                relationToHead
+              }
+              residents(options: {take: 10}) {
+                totalItems
+                items {
+                  householdId
+                  household {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WholeDistrictQuery, WholeDistrictQueryVariables>;
 export const TokensCreateDocument = new TypedDocumentString(`
     mutation TokensCreate($name: String!, $expiresInDays: Int) {
   createApiToken(input: {name: $name, expiresInDays: $expiresInDays}) {
