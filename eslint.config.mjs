@@ -38,7 +38,6 @@ export default tseslint.config(
       'tests/api/service-affairs.test.ts',
       'tests/api/staffing.test.ts',
       'tests/api/structure-time.test.ts',
-      'tests/e2e/staffing.test.ts',
       'tests/support/test-server.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
