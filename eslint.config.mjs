@@ -33,7 +33,6 @@ export default tseslint.config(
     // (`npm run codegen`). Move a file's operations to generated ones (as tests/api/tokens.test.ts and
     // the whole dashboard did), or give its data precise local types, then drop it here.
     files: [
-      'tests/api/list-contract.test.ts',
       'tests/api/reorganization.test.ts',
       'tests/api/service-affairs.test.ts',
       'tests/api/staffing.test.ts',
