@@ -36,7 +36,6 @@ export default tseslint.config(
       'tests/api/reorganization.test.ts',
       'tests/api/service-affairs.test.ts',
       'tests/api/staffing.test.ts',
-      'tests/api/structure-time.test.ts',
       'tests/support/test-server.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

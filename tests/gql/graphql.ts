@@ -42,6 +42,52 @@ export type UpdateAccountInput = {
   version: number;
 };
 
+export type DistrictTreeOnQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type DistrictTreeOnQuery = { districts: { items: Array<{ communityCount: number, offices: { totalItems: number, items: Array<{ name: string, communities: { totalItems: number, items: Array<{ code: string, name: string, grids: { totalItems: number } }> } }> }, communities: { totalItems: number, items: Array<{ code: string, name: string, office: { name: string } | null }> } }> } };
+
+export type OfficeHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OfficeHistoryQuery = { office: { name: string, validFrom: string, validUntil: string | null, validOnAsOf: boolean, history: Array<{ name: string, versionFrom: string, versionUntil: string | null }> } | null };
+
+export type HouseholdOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type HouseholdOnQuery = { household: { gridId: string, grid: { id: string, households: { items: Array<{ id: string }> } }, history: Array<{ gridId: string, versionFrom: string, versionUntil: string | null }> } | null };
+
+export type ResidentOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ResidentOnQuery = { resident: { householdId: string, household: { residentCount: number, residents: { items: Array<{ id: string }> } } } | null };
+
+export type GridOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type GridOnQuery = { grid: { communityId: string, community: { gridCount: number, householdCount: number, grids: { items: Array<{ id: string }> } } } | null };
+
+export type GridsOfCommunityOnQueryVariables = Exact<{
+  c?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type GridsOfCommunityOnQuery = { grids: { items: Array<{ id: string }> } };
+
 export type SampleDistrictQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -130,6 +176,116 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DistrictTreeOnDocument = new TypedDocumentString(`
+    query DistrictTreeOn($asOf: LocalDate) {
+  districts(asOf: $asOf, options: {take: 1}) {
+    items {
+      communityCount
+      offices(options: {take: 10}) {
+        totalItems
+        items {
+          name
+          communities {
+            totalItems
+            items {
+              code
+              name
+              grids {
+                totalItems
+              }
+            }
+          }
+        }
+      }
+      communities {
+        totalItems
+        items {
+          code
+          name
+          office {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictTreeOnQuery, DistrictTreeOnQueryVariables>;
+export const OfficeHistoryDocument = new TypedDocumentString(`
+    query OfficeHistory($id: ID!) {
+  office(id: $id) {
+    name
+    validFrom
+    validUntil
+    validOnAsOf
+    history {
+      name
+      versionFrom
+      versionUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeHistoryQuery, OfficeHistoryQueryVariables>;
+export const HouseholdOnDocument = new TypedDocumentString(`
+    query HouseholdOn($id: ID!, $asOf: LocalDate) {
+  household(id: $id, asOf: $asOf) {
+    gridId
+    grid {
+      id
+      households(options: {take: 100}) {
+        items {
+          id
+        }
+      }
+    }
+    history {
+      gridId
+      versionFrom
+      versionUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HouseholdOnQuery, HouseholdOnQueryVariables>;
+export const ResidentOnDocument = new TypedDocumentString(`
+    query ResidentOn($id: ID!, $asOf: LocalDate) {
+  resident(id: $id, asOf: $asOf) {
+    householdId
+    household {
+      residents {
+        items {
+          id
+        }
+      }
+      residentCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResidentOnQuery, ResidentOnQueryVariables>;
+export const GridOnDocument = new TypedDocumentString(`
+    query GridOn($id: ID!, $asOf: LocalDate) {
+  grid(id: $id, asOf: $asOf) {
+    communityId
+    community {
+      grids {
+        items {
+          id
+        }
+      }
+      gridCount
+      householdCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridOnQuery, GridOnQueryVariables>;
+export const GridsOfCommunityOnDocument = new TypedDocumentString(`
+    query GridsOfCommunityOn($c: ID, $asOf: LocalDate) {
+  grids(asOf: $asOf, options: {filter: {communityId: {eq: $c}}, take: 100}) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridsOfCommunityOnQuery, GridsOfCommunityOnQueryVariables>;
 export const SampleDistrictDocument = new TypedDocumentString(`
     query SampleDistrict {
   districts(options: {take: 1}) {
