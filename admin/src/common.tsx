@@ -108,7 +108,7 @@ export const createView =
 /** A record's name in the language chosen: `name` is Chinese, `nameEn` English. */
 export const useLocalizedName = () => {
   const [locale] = useLocaleState();
-  return (record?: { name?: string; nameEn?: string } | Record<string, any> | null) =>
+  return (record?: { name?: string | null; nameEn?: string | null } | RaRecord | null): string =>
     record ? ((locale.startsWith('zh') ? record.name : record.nameEn || record.name) ?? '') : '';
 };
 

@@ -3,6 +3,9 @@ import { app as en } from '../../admin/src/i18n/app.en';
 import { app as zh } from '../../admin/src/i18n/app.zh';
 import { RESOURCES } from '../../admin/src/dataProvider/resources';
 
+/** The dashboard's resource labels, by resource and field. */
+type ResourceLabels = Record<string, { fields?: Record<string, string> } | undefined>;
+
 const keys = (messages: Record<string, unknown>, prefix = ''): string[] =>
   Object.entries(messages).flatMap(([key, value]) =>
     value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
@@ -31,8 +34,8 @@ describe('the dashboard speaks Chinese and English completely', () => {
       const names = [...flat.split(/\s+/).filter(Boolean), ...writable];
       for (const field of names) {
         if (['grid', 'office', 'community', 'household'].includes(field)) continue; // nested object, shown through its own fields
-        expect([resource, field, (en.resources as any)[resource]?.fields?.[field]]).not.toContain(undefined);
-        expect([resource, field, (zh.resources as any)[resource]?.fields?.[field]]).not.toContain(undefined);
+        expect([resource, field, (en.resources as ResourceLabels)[resource]?.fields?.[field]]).not.toContain(undefined);
+        expect([resource, field, (zh.resources as ResourceLabels)[resource]?.fields?.[field]]).not.toContain(undefined);
       }
     }
   });

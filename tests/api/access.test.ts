@@ -14,14 +14,24 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const withCookie = (cookie: string) => async (query: string, variables?: Record<string, unknown>) => {
-  const response = await fetch(`${api.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<any>;
-};
+/**
+ * An answer as these tests read it: the data asked for, or the errors a test expects (reading
+ * errors that are not there fails the test, as it should).
+ */
+interface Answer<T> {
+  data: T;
+  errors: Array<{ message: string; extensions: { code: string; reason?: string } }>;
+}
+const withCookie =
+  (cookie: string) =>
+  async <T = unknown>(query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json() as Promise<Answer<T>>;
+  };
 const loginRaw = (username: string, password: string) =>
   fetch(`${api.url}/graphql`, {
     method: 'POST',
@@ -57,8 +67,10 @@ describe('authentication', () => {
     expect(stored.token_hash).toBe(createHash('sha256').update(cookie.split('=')[1]).digest('hex'));
 
     const as = withCookie(cookie);
-    expect((await as('{ me { username permissions } }')).data.me.permissions).toContain('WRITE_HOUSEHOLDS');
-    expect((await as('mutation { logout }')).data.logout).toBe(true);
+    expect((await as<{ me: { permissions: string[] } }>('{ me { username permissions } }')).data.me.permissions).toContain(
+      'WRITE_HOUSEHOLDS',
+    );
+    expect((await as<{ logout: boolean }>('mutation { logout }')).data.logout).toBe(true);
     expect((await as('{ me { username } }')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
@@ -84,32 +96,36 @@ describe('authentication', () => {
 
   it('issues API tokens shown once and stored hashed, usable as Bearer, revocable; tokens cannot make tokens', async () => {
     const cookie = await api.login('reporter', 'demo');
-    const { data } = await withCookie(cookie)(
-      'mutation { createApiToken(input: { name: "nightly report", expiresInDays: 30 }) { token apiToken { id name prefix expiresAt } } }',
-    );
+    const { data } = await withCookie(cookie)<{
+      createApiToken: { token: string; apiToken: { id: string; name: string; prefix: string; expiresAt: string } };
+    }>('mutation { createApiToken(input: { name: "nightly report", expiresInDays: 30 }) { token apiToken { id name prefix expiresAt } } }');
     const { token, apiToken } = data.createApiToken;
     expect(token.startsWith(apiToken.prefix)).toBe(true);
     expect((await api.sql('SELECT COUNT(*)::int AS n FROM api_token WHERE token_hash = $1', [token]))[0].n).toBe(0);
 
-    const bearer = (query: string) =>
+    const bearer = <T = unknown>(query: string) =>
       fetch(`${api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query }),
-      }).then((r) => r.json() as Promise<any>);
-    expect((await bearer('{ communities { totalItems } }')).data.communities.totalItems).toBe(12);
+      }).then((r) => r.json() as Promise<Answer<T>>);
+    expect((await bearer<{ communities: { totalItems: number } }>('{ communities { totalItems } }')).data.communities.totalItems).toBe(12);
     // A report builder's script reads, never writes.
     expect((await bearer('mutation { createStaffMember(input: { name: "x" }) { id } }')).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await bearer('mutation { createApiToken(input: { name: "more" }) { token } }')).errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await bearer('{ apiTokens { name lastUsedAt } }')).data.apiTokens[0].name).toBe('nightly report');
+    expect((await bearer<{ apiTokens: Array<{ name: string }> }>('{ apiTokens { name lastUsedAt } }')).data.apiTokens[0].name).toBe(
+      'nightly report',
+    );
 
     await withCookie(cookie)(`mutation { revokeApiToken(id: "${apiToken.id}") { revokedAt } }`);
     expect((await bearer('{ communities { totalItems } }')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('never exposes password hashes or secrets in the schema', async () => {
-    const { __schema } = await api.data('{ __schema { types { name fields { name } } } }');
-    const fields = __schema.types.flatMap((t: any) => (t.fields ?? []).map((f: any) => `${t.name}.${f.name}`));
+    const { __schema } = await api.data<{ __schema: { types: Array<{ name: string; fields: Array<{ name: string }> | null }> } }>(
+      '{ __schema { types { name fields { name } } } }',
+    );
+    const fields = __schema.types.flatMap((t) => (t.fields ?? []).map((f) => `${t.name}.${f.name}`));
     expect(fields.filter((f: string) => /hash|password|secret/i.test(f))).toEqual(['Mutation.resetPassword']);
     expect(fields).toContain('CreatedApiToken.token');
   });
@@ -211,7 +227,7 @@ describe('accounts (district administrators)', () => {
 
   it('the first administrator signs in with ADMIN_PASSWORD', async () => {
     const cookie = await api.login('admin', ADMIN_PASSWORD);
-    expect((await withCookie(cookie)('{ me { role } }')).data.me.role).toBe('DISTRICT_ADMIN');
+    expect((await withCookie(cookie)<{ me: { role: string } }>('{ me { role } }')).data.me.role).toBe('DISTRICT_ADMIN');
   });
 });
 
@@ -284,13 +300,20 @@ describe('scope: people are visible only inside the reach', () => {
     expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(
       await sample.residentCountIn(api, muslimLane),
     );
-    const { communities } = await coordinator.data(
-      '{ communities { items { id residentCount householdCount grids { items { households { totalItems } } } } } }',
-    );
-    const others = communities.items.filter((c: any) => c.id !== muslimLane);
+    const { communities } = await coordinator.data<{
+      communities: {
+        items: Array<{
+          id: string;
+          residentCount: number;
+          householdCount: number;
+          grids: { items: Array<{ households: { totalItems: number } }> };
+        }>;
+      };
+    }>('{ communities { items { id residentCount householdCount grids { items { households { totalItems } } } } } }');
+    const others = communities.items.filter((c) => c.id !== muslimLane);
     expect(others.length).toBeGreaterThan(0);
-    expect(others.every((c: any) => c.residentCount === 0 && c.householdCount === 0)).toBe(true);
-    expect(others.every((c: any) => c.grids.items.length > 0 && c.grids.items.every((g: any) => g.households.totalItems === 0))).toBe(true);
+    expect(others.every((c) => c.residentCount === 0 && c.householdCount === 0)).toBe(true);
+    expect(others.every((c) => c.grids.items.length > 0 && c.grids.items.every((g) => g.households.totalItems === 0))).toBe(true);
     const other = await outside();
     expect((await coordinator.gql(`{ resident(id: "${other.resident}") { id } }`)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect(
@@ -353,15 +376,15 @@ describe('several server instances behave as one', () => {
     const second = await startTestServer({ database: api.databaseUrl });
     try {
       const cookie = await api.login('gridmember', 'demo');
-      const onSecond = async (query: string) =>
+      const onSecond = async <T = unknown>(query: string) =>
         (
           await fetch(`${second.url}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie },
             body: JSON.stringify({ query }),
           })
-        ).json() as Promise<any>;
-      expect((await onSecond('{ me { username } }')).data.me.username).toBe('gridmember');
+        ).json() as Promise<Answer<T>>;
+      expect((await onSecond<{ me: { username: string } }>('{ me { username } }')).data.me.username).toBe('gridmember');
       await onSecond('mutation { logout }');
       expect((await withCookie(cookie)('{ me { username } }')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     } finally {

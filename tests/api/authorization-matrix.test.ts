@@ -16,7 +16,7 @@ import { ACCESS, DISTRICT_WIDE_ROLES, hasPermission, Permission, permissionFor, 
 import { buildApiSchema } from '../../server/src/schema/build-schema';
 import { recordMetric } from '../support/browser';
 import { ADMIN_PASSWORD } from '../support/global-setup';
-import { startTestServer, TestServer } from '../support/test-server';
+import { type GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
 /**
  * Generated from the schema: every operation, called by every role (and by
@@ -123,7 +123,7 @@ describe('authorization', () => {
 
   it('lets every role do exactly what its permissions allow, for every operation', async () => {
     const started = Date.now();
-    const clients = new Map<Role | 'ANONYMOUS', (q: string, v: Record<string, unknown>) => Promise<any>>();
+    const clients = new Map<Role | 'ANONYMOUS', (q: string, v: Record<string, unknown>) => Promise<GraphQLResponse<unknown>>>();
     for (const [role, [username, password]] of Object.entries(ACCOUNTS) as Array<[Role, [string, string]]>) {
       const cookie = await api.login(username, password);
       clients.set(role, async (query, variables) =>

@@ -19,10 +19,10 @@ describe('migrations', () => {
     try {
       const tables = async () =>
         (
-          await dataSource.query(
+          (await dataSource.query(
             `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
-          )
-        ).map((r: any) => r.table_name);
+          )) as Array<{ table_name: string }>
+        ).map((r) => r.table_name);
       await dataSource.runMigrations();
       const up = await tables();
       expect(up).toEqual([
@@ -159,9 +159,11 @@ describe('the sample district and `npm run seed -- --reset`', () => {
       'SELECT COUNT(*)::int AS repeated FROM (SELECT address FROM household GROUP BY 1 HAVING COUNT(*) > 1) a',
     );
     expect(repeated).toBe(0);
-    const grids = await dataSource.query('SELECT community_id, COUNT(*)::int AS n FROM grid_version WHERE upper_inf(valid) GROUP BY 1');
+    const grids: Array<{ community_id: number; n: number }> = await dataSource.query(
+      'SELECT community_id, COUNT(*)::int AS n FROM grid_version WHERE upper_inf(valid) GROUP BY 1',
+    );
     expect(grids).toHaveLength(12);
     expect(grids.length).toBeGreaterThan(0);
-    expect(grids.every((g: any) => g.n >= 4 && g.n <= 8)).toBe(true);
+    expect(grids.every((g) => g.n >= 4 && g.n <= 8)).toBe(true);
   });
 });

@@ -36,7 +36,7 @@ describe('the duty view', () => {
     expect(entries.every((e) => (e.status === 'GAP') === (e.onDutyId === null))).toBe(true);
     expect(entries.some((e) => e.status === 'COVERING')).toBe(true);
 
-    const { dutyGaps } = await api.data(
+    const { dutyGaps } = await api.data<{ dutyGaps: Array<{ day: string; kind: string; postId: string; staffMemberId: string | null }> }>(
       `query ($from: LocalDate, $to: LocalDate) { dutyGaps(from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`,
       { from, to },
     );
@@ -46,8 +46,8 @@ describe('the duty view', () => {
       .map((e) => key(e.day, e.postId))
       .sort();
     const uncovered = dutyGaps
-      .filter((g: any) => g.kind === 'POST_UNCOVERED')
-      .map((g: any) => key(g.day, g.postId))
+      .filter((g) => g.kind === 'POST_UNCOVERED')
+      .map((g) => key(g.day, g.postId))
       .sort();
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps).toEqual(uncovered);
@@ -57,8 +57,8 @@ describe('the duty view', () => {
       .sort();
     expect(doubles).toEqual(
       dutyGaps
-        .filter((g: any) => g.kind === 'DOUBLE_DUTY')
-        .map((g: any) => key(g.day, g.postId))
+        .filter((g) => g.kind === 'DOUBLE_DUTY')
+        .map((g) => key(g.day, g.postId))
         .sort(),
     );
   });

@@ -157,11 +157,11 @@ describe('writes go through create, update (with version) and delete for every e
 
   it('links a community to its predecessor offices and replaces the links on update', async () => {
     const offices = ascending([known.office[CHENGUANG_OFFICE], known.office[HEWAN_OFFICE]]);
-    const { createCommunity: c } = await api.data(
+    const { createCommunity: c } = await api.data<{ createCommunity: { id: string; predecessorOffices: Array<{ id: string }> } }>(
       `mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "沿革社区", nameEn: "Lineage", code: "T91", validFrom: "2020-01-01", predecessorOfficeIds: $offices }) { id predecessorOffices { id } } }`,
       { district: known.district, offices },
     );
-    expect(c.predecessorOffices.map((o: any) => o.id)).toEqual(offices);
+    expect(c.predecessorOffices.map((o) => o.id)).toEqual(offices);
     const { updateCommunity } = await api.data(
       `mutation ($id: ID!, $offices: [ID!]) { updateCommunity(input: { id: $id, version: 1, predecessorOfficeIds: $offices }) { predecessorOffices { id } } }`,
       { id: c.id, offices: [known.office[LIULIN_OFFICE]] },
@@ -505,7 +505,19 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
 
 describe('the audit trail', () => {
   const events = (type: string, id: string) =>
-    api.data(
+    api.data<{
+      auditEvents: {
+        totalItems: number;
+        items: Array<{
+          operation: string;
+          entityType: string;
+          entityId: number;
+          actorName: string;
+          changes: Record<string, unknown>;
+          occurredAt: string;
+        }>;
+      };
+    }>(
       `query ($id: Float!, $type: String!) {
     auditEvents(options: { filter: { entityType: { eq: $type }, entityId: { eq: $id } }, sort: [{ field: occurredAt, order: ASC }] }) {
       totalItems items { operation entityType entityId actorName changes occurredAt } } }`,
@@ -514,7 +526,7 @@ describe('the audit trail', () => {
 
   it('records every write, in its transaction, with the fields before and after', async () => {
     const [first, second] = ascending([known.office[QINGSHI_OFFICE], known.office[BAIYANG_OFFICE]]);
-    const { createCommunity: c } = await api.data(
+    const { createCommunity: c } = await api.data<{ createCommunity: { id: string; predecessorOffices: Array<{ id: string }> } }>(
       `mutation ($district: ID!, $offices: [ID!]) { createCommunity(input: { districtId: $district, name: "审计社区", nameEn: "Audit", code: "T96", validFrom: "2021-01-01", predecessorOfficeIds: $offices }) { id } }`,
       { district: known.district, offices: [first] },
     );
@@ -525,7 +537,7 @@ describe('the audit trail', () => {
     await api.data(`mutation ($id: ID!) { deleteCommunity(id: $id) { id } }`, { id: c.id });
 
     const { auditEvents } = await events('Community', c.id);
-    expect(auditEvents.items.map((e: any) => e.operation)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    expect(auditEvents.items.map((e) => e.operation)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
     const [created, updated, deleted] = auditEvents.items;
     expect(created.changes).toMatchObject({
       name: { before: null, after: '审计社区' },
@@ -552,10 +564,10 @@ describe('the audit trail', () => {
       entityId: Number(staff.id),
       changes: { active: { before: true, after: false } },
     });
-    const { auditEvents: deletes } = await api.data(
+    const { auditEvents: deletes } = await api.data<{ auditEvents: { items: Array<{ operation: string }> } }>(
       `{ auditEvents(options: { filter: { operation: { eq: DELETE } } }) { items { operation } } }`,
     );
     expect(deletes.items.length).toBeGreaterThan(0);
-    expect(deletes.items.every((e: any) => e.operation === 'DELETE')).toBe(true);
+    expect(deletes.items.every((e) => e.operation === 'DELETE')).toBe(true);
   });
 });

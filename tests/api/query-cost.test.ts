@@ -1,7 +1,21 @@
 import 'reflect-metadata';
-import { DocumentNode, parse, print } from 'graphql';
+import {
+  DocumentNode,
+  getVariableValues,
+  GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  print,
+  typeFromAST,
+} from 'graphql';
 import { Role } from '@community-grid/shared';
 import { HOME_QUERY } from '../../admin/src/dashboard/query';
+import * as dashboardOperations from '../../admin/src/gql/graphql';
 import { listQueryText, oneQueryText, RESOURCES } from '../../admin/src/dataProvider/resources';
 import { STRUCTURE_TREE_QUERY } from '../../admin/src/structure/query';
 import { COST_BUDGET, costBudgetOf, markPageItems, measureCost, measureShape, QUERY_LIMITS } from '../../server/src/core/query-limits';
@@ -174,5 +188,46 @@ describe('what the dashboard sends fits every budget', () => {
     }
     for (const [page, cost] of Object.entries(costs)) expect([page, cost <= smallest]).toEqual([page, true]);
     console.log(`dashboard query costs: ${JSON.stringify(costs)}`);
+  });
+
+  it("every named operation of the dashboard's data provider is within the depth limit and the smallest budget", async () => {
+    const schema = await buildApiSchema();
+    markPageItems(schema);
+    const smallest = Math.min(...roles.map(([, role]) => costBudgetOf(role)));
+    /** A value of the type, with only what is required filled in (enums take their first value): enough to be measured. */
+    const sample = (type: GraphQLInputType): unknown => {
+      if (isNonNullType(type)) return sample(type.ofType);
+      if (isListType(type)) return [sample(type.ofType)];
+      if (isEnumType(type)) return type.getValues()[0].value;
+      if (isInputObjectType(type))
+        return Object.fromEntries(
+          Object.values(type.getFields())
+            .filter((field) => isNonNullType(field.type))
+            .map((field) => [field.name, sample(field.type)]),
+        );
+      return { ID: '1', LocalDate: '2026-01-01', Boolean: true, Int: 1, String: 'x' }[type.name] ?? {};
+    };
+    // The generated documents (admin/src/gql, `npm run codegen`): every read and write the screens send beyond the resources' own.
+    const documents = Object.entries(dashboardOperations).filter(
+      (entry): entry is [string, DocumentNode] => entry[0].endsWith('Document') && (entry[1] as DocumentNode).kind === 'Document',
+    );
+    expect(documents.length).toBeGreaterThan(40);
+    const costs: Record<string, number> = {};
+    for (const [name, document] of documents) {
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? [])
+          .filter((definition) => definition.type.kind === Kind.NON_NULL_TYPE)
+          .map((definition) => [definition.variable.name.value, sample(typeFromAST(schema, definition.type) as GraphQLInputType)]),
+      );
+      // A worklist asks for 50 affairs at a time.
+      if (name === 'WorklistDocument') variables.options = { take: 50 };
+      // Measured with valid variables (invalid ones measure 0).
+      expect([name, getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors]).toEqual([name, undefined]);
+      costs[name.replace(/Document$/, '')] = measureCost(schema, document, operation, variables);
+      expect([name, measureShape(document, operation).depth <= QUERY_LIMITS.depth]).toEqual([name, true]);
+    }
+    for (const [name, cost] of Object.entries(costs)) expect([name, cost <= smallest]).toEqual([name, true]);
+    console.log(`dashboard operation costs: ${JSON.stringify(costs)}`);
   });
 });

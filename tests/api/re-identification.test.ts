@@ -141,11 +141,11 @@ describe('a report builder cannot rebuild ID numbers', () => {
       });
       expect(code(result)).toBe('BAD_USER_INPUT');
     }
-    const band = await reporter.data(
+    const band = await reporter.data<{ residents: { totalItems: number; items: Array<{ ageBand: { bornFrom: string } }> } }>(
       '{ residents(options: { take: 100, filter: { birthDate: { gte: "1950-01-01", lte: "1959-12-31" } } }) { totalItems items { ageBand { bornFrom } } } }',
     );
     expect(band.residents.totalItems).toBeGreaterThan(0);
-    expect(band.residents.items.every((r: any) => ['1950-01-01', '1955-01-01'].includes(r.ageBand.bornFrom))).toBe(true);
+    expect(band.residents.items.every((r) => ['1950-01-01', '1955-01-01'].includes(r.ageBand.bornFrom))).toBe(true);
     for (const filter of ['{ idNumber: { eq: "630199" } }', '{ idNumber: { last4: "0012" } }', '{ phone: { isNull: false } }']) {
       expect(code(await reporter.gql(`{ residents(options: { filter: ${filter} }) { totalItems } }`))).toBe('FORBIDDEN');
     }
@@ -162,10 +162,10 @@ describe('a report builder cannot rebuild ID numbers', () => {
 
     // Sorting by birth date sorts by band, then id: the order says nothing inside a band.
     for (const order of ['ASC', 'DESC']) {
-      const { residents } = await reporter.data(
+      const { residents } = await reporter.data<{ residents: { items: Array<{ id: string; ageBand: { bornFrom: string } }> } }>(
         `{ residents(options: { take: 100, skip: 500, sort: [{ field: birthDate, order: ${order} }] }) { items { id ageBand { bornFrom } } } }`,
       );
-      const keys = residents.items.map((r: any) => [r.ageBand.bornFrom, Number(r.id)]);
+      const keys = residents.items.map((r): [string, number] => [r.ageBand.bornFrom, Number(r.id)]);
       const expected = [...keys].sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] === (order === 'ASC') ? -1 : 1));
       expect(keys).toEqual(expected);
     }
@@ -235,7 +235,7 @@ describe('roles that may reveal personal data look residents up exactly or by th
   let muslimLane: string;
   let resident: { id: number; id_number: string; phone: string; household_id: number };
   const lookups = (id: number) =>
-    api.sql<{ operation: string; username: string; changes: any }>(
+    api.sql<{ operation: string; username: string; changes: Record<string, unknown> }>(
       `SELECT operation, a.username, changes FROM audit_event e JOIN account a ON a.id = e.actor_id
       WHERE e.entity_type = 'Resident' AND e.entity_id = $1 AND operation = 'LOOKUP' ORDER BY e.id`,
       [id],
@@ -298,11 +298,11 @@ describe('roles that may reveal personal data look residents up exactly or by th
       { operation: 'LOOKUP', username: 'coordinator', changes: { lookedUpBy: { before: null, after: ['idNumber:eq'] } } },
     ]);
 
-    const byPhone = await coordinator.data(
+    const byPhone = await coordinator.data<{ residents: { totalItems: number; items: Array<{ id: string; phone: string }> } }>(
       `{ residents(options: { filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems items { id phone } } }`,
     );
-    expect(byPhone.residents.items.map((r: any) => r.id)).toContain(String(resident.id));
-    expect(byPhone.residents.items.every((r: any) => r.phone.endsWith(resident.phone.slice(-4)))).toBe(true);
+    expect(byPhone.residents.items.map((r) => r.id)).toContain(String(resident.id));
+    expect(byPhone.residents.items.every((r) => r.phone.endsWith(resident.phone.slice(-4)))).toBe(true);
     // Every resident found is recorded, even when only the count was asked for.
     const [{ n }] = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
     await coordinator.data(

@@ -50,7 +50,15 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   }
   const run = async (dryRun: boolean) => {
     const started = Date.now();
-    const result = await api.gql(
+    const result = await api.gql<{
+      applyReorganizationPlan: {
+        ok: boolean;
+        changeCount: number;
+        steps: Array<{ ok: boolean; error: { message: string } | null }>;
+        problems: string[];
+        impact: { units: Array<{ code: string }> };
+      };
+    }>(
       `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) {
       ok changeCount steps { ok error { message } } problems impact { units { code } } } }`,
       { id: plan.id, dryRun },
@@ -59,14 +67,14 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   };
   const preview = await run(true);
   expect(preview.result.errors).toBeUndefined();
-  expect(preview.result.data.applyReorganizationPlan.steps.filter((s: any) => !s.ok)).toEqual([]);
-  expect(preview.result.data.applyReorganizationPlan.problems).toEqual([]);
+  expect(preview.result.data!.applyReorganizationPlan.steps.filter((s) => !s.ok)).toEqual([]);
+  expect(preview.result.data!.applyReorganizationPlan.problems).toEqual([]);
   const applied = await run(false);
   expect(applied.result.errors).toBeUndefined();
-  expect(applied.result.data.applyReorganizationPlan.changeCount).toBe(preview.result.data.applyReorganizationPlan.changeCount);
+  expect(applied.result.data!.applyReorganizationPlan.changeCount).toBe(preview.result.data!.applyReorganizationPlan.changeCount);
   recordMetric(
     'reformReplay',
-    `${steps.length} steps; preview ${preview.ms} ms, apply ${applied.ms} ms (${applied.result.data.applyReorganizationPlan.changeCount} writes)`,
+    `${steps.length} steps; preview ${preview.ms} ms, apply ${applied.ms} ms (${applied.result.data!.applyReorganizationPlan.changeCount} writes)`,
   );
 
   const replayed = await structureOn(api, REFORM);

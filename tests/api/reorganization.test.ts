@@ -18,6 +18,39 @@ const OUTCOME = `dryRun ok correlationId day changeCount problems
     posts { communityCode label emptySlots } understaffedGrids { code } staffWithoutAssignment { name } reachChanges { username gains losses } }
   changes { operation entityType entityId changes }`;
 
+interface Counts {
+  grids: number;
+  households: number;
+  residents: number;
+  members: number;
+}
+/** What an apply or a revert (or its preview) answers, as OUTCOME reads it. */
+interface Outcome {
+  dryRun: boolean;
+  ok: boolean;
+  correlationId: string;
+  day: string;
+  changeCount: number;
+  problems: string[];
+  plan: { id: string; status: string; version: number; effectiveOn: string; revertedOn: string | null };
+  steps: Array<{
+    stepId: string;
+    position: number;
+    kind: string;
+    ok: boolean;
+    changeCount: number;
+    error: { code: string; message: string; reason: string | null; fields: Record<string, string> | null } | null;
+  }>;
+  impact: {
+    units: Array<{ level: string; code: string; name: string; before: Counts | null; after: Counts | null }>;
+    posts: Array<{ communityCode: string; label: string; emptySlots: string[] }>;
+    understaffedGrids: Array<{ code: string }>;
+    staffWithoutAssignment: Array<{ name: string }>;
+    reachChanges: Array<{ username: string; gains: string[]; losses: string[] }>;
+  };
+  changes: Array<{ operation: string; entityType: string; entityId: string; changes: Record<string, unknown> }>;
+}
+
 interface Step {
   kind: string;
   params: Record<string, unknown>;
@@ -41,16 +74,19 @@ async function createPlan(steps: Step[], effectiveOn = DAY, name = `plan ${Math.
 }
 
 const apply = (id: string, dryRun: boolean) =>
-  api.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, { id, dryRun });
+  api.gql<{ applyReorganizationPlan: Outcome }>(
+    `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`,
+    { id, dryRun },
+  );
 const revert = (id: string, dryRun = false, revertOn?: string) =>
-  api.gql(
+  api.gql<{ revertReorganizationPlan: Outcome }>(
     `mutation ($id: ID!, $dryRun: Boolean!, $revertOn: LocalDate) { revertReorganizationPlan(id: $id, dryRun: $dryRun, revertOn: $revertOn) { ${OUTCOME} } }`,
     { id, dryRun, revertOn },
   );
 
 /** An outcome as it would compare between preview and apply: ids and correlation ids aside. */
-function comparable(outcome: any) {
-  const strip = (value: any): any =>
+function comparable(outcome: Outcome) {
+  const strip = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(strip)
       : value && typeof value === 'object'
@@ -60,8 +96,8 @@ function comparable(outcome: any) {
               .map(([k, v]) => [k, strip(v)]),
           )
         : value;
-  const changes = outcome.changes.map((c: any) => `${c.operation} ${c.entityType} ${Object.keys(c.changes).sort().join(',')}`).sort();
-  return { ...strip({ ...outcome, changes: undefined }), changes };
+  const changes = outcome.changes.map((c) => `${c.operation} ${c.entityType} ${Object.keys(c.changes).sort().join(',')}`).sort();
+  return { ...(strip({ ...outcome, changes: undefined }) as Record<string, unknown>), changes };
 }
 
 let grids: GridRecord[];
@@ -95,14 +131,14 @@ describe('a plan that splits a grid and merges two others', () => {
     const g0 = (
       await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = $1 AND valid @> $2::date', [grids[0].id, DAY])
     )[0].n;
-    const g1 = previewed.impact.units.find((u: any) => u.code === grids[1].code);
-    const g2 = previewed.impact.units.find((u: any) => u.code === grids[2].code);
-    const created = previewed.impact.units.find((u: any) => u.code === 'C01-G91');
+    const g1 = previewed.impact.units.find((u) => u.code === grids[1].code)!;
+    const g2 = previewed.impact.units.find((u) => u.code === grids[2].code)!;
+    const created = previewed.impact.units.find((u) => u.code === 'C01-G91')!;
     expect(g2.after).toBeNull();
-    expect(g1.after.households).toBe(g1.before.households + g2.before.households);
+    expect(g1.after!.households).toBe(g1.before!.households + g2.before!.households);
     expect(created.before).toBeNull();
-    expect(created.after.households + previewed.impact.units.find((u: any) => u.code === grids[0].code).after.households).toBe(g0);
-    expect(previewed.impact.understaffedGrids.map((g: any) => g.code)).toContain('C01-G91');
+    expect(created.after!.households + previewed.impact.units.find((u) => u.code === grids[0].code)!.after!.households).toBe(g0);
+    expect(previewed.impact.understaffedGrids.map((g) => g.code)).toContain('C01-G91');
 
     const applied = await apply(id, false);
     expect(applied.errors).toBeUndefined();
@@ -118,13 +154,13 @@ describe('a plan that splits a grid and merges two others', () => {
     // Today is unchanged until the day comes; as of the day, the planned structure.
     expect(await structureOn(api, api.clock.today())).toEqual(today);
     const after = await structureOn(api, DAY);
-    expect(after.grids.map((g: any) => g.code)).toContain('C01-G91');
-    expect(after.grids.map((g: any) => g.code)).not.toContain(grids[2].code);
+    expect(after.grids.map((g) => g.code)).toContain('C01-G91');
+    expect(after.grids.map((g) => g.code)).not.toContain(grids[2].code);
     const { grids: asOf } = await api.data(
       `query ($asOf: LocalDate, $id: ID!) { grids(asOf: $asOf, options: { filter: { ids: [$id] } }) { items { code householdCount } } }`,
       { asOf: DAY, id: grids[1].id },
     );
-    expect(asOf.items[0].householdCount).toBe(g1.after.households);
+    expect(asOf.items[0].householdCount).toBe(g1.after!.households);
     const { plannedDays } = await (await api.as('coordinator')).data('{ plannedDays { planId effectiveOn } }');
     expect(plannedDays).toEqual([{ planId: id, effectiveOn: DAY }]);
 
@@ -150,7 +186,7 @@ describe('a plan that splits a grid and merges two others', () => {
     try {
       const preview = await revert(id, true);
       expect(preview.errors).toBeUndefined();
-      expect(preview.data!.revertReorganizationPlan.impact.units.find((u: any) => u.code === grids[2].code)).toMatchObject({
+      expect(preview.data!.revertReorganizationPlan.impact.units.find((u) => u.code === grids[2].code)).toMatchObject({
         before: null,
       });
       const reverted = await revert(id);
@@ -233,9 +269,9 @@ const KINDS: KindCase[] = [
       ];
     },
     check: (after) => {
-      expect(after.communities.find((c: any) => c.code === 'C13')).toMatchObject({ name: '新桥社区' });
-      expect(after.grids.find((g: any) => g.code === 'C13-G01')).toMatchObject({ community: 'C13' });
-      expect(after.households.find((h: any) => h.grid === 'C13-G01')).toMatchObject({ households: 2 });
+      expect(after.communities.find((c) => c.code === 'C13')).toMatchObject({ name: '新桥社区' });
+      expect(after.grids.find((g) => g.code === 'C13-G01')).toMatchObject({ community: 'C13' });
+      expect(after.households.find((h) => h.grid === 'C13-G01')).toMatchObject({ households: 2 });
     },
     invalid: async () => [
       { kind: 'CREATE_UNIT', params: { level: 'GRID', communityId: await community('C03'), code: 'C03-G01', name: '重复编号网格' } },
@@ -249,8 +285,8 @@ const KINDS: KindCase[] = [
       return [{ kind: 'END_UNIT', params: { level: 'GRID', unitId: ended, targetId: target } }];
     },
     check: (after, before) => {
-      expect(after.grids.map((g: any) => g.code)).not.toContain('C05-G01');
-      const count = (dump: Dump, code: string) => dump.households.find((h: any) => h.grid === code)?.households ?? 0;
+      expect(after.grids.map((g) => g.code)).not.toContain('C05-G01');
+      const count = (dump: Dump, code: string) => dump.households.find((h) => h.grid === code)?.households ?? 0;
       expect(count(after, 'C05-G02')).toBe(count(before, 'C05-G01') + count(before, 'C05-G02'));
     },
     invalid: async () => [{ kind: 'END_UNIT', params: { level: 'GRID', unitId: (await gridsIn('C05'))[0] } }],
@@ -262,8 +298,8 @@ const KINDS: KindCase[] = [
       { kind: 'END_UNIT', params: { level: 'COMMUNITY', unitId: await community('C12'), targetId: await community('C02') } },
     ],
     check: (after) => {
-      expect(after.communities.map((c: any) => c.code)).not.toContain('C12');
-      expect(after.grids.filter((g: any) => g.code.startsWith('C12-')).every((g: any) => g.community === 'C02')).toBe(true);
+      expect(after.communities.map((c) => c.code)).not.toContain('C12');
+      expect(after.grids.filter((g) => g.code.startsWith('C12-')).every((g) => g.community === 'C02')).toBe(true);
     },
     invalid: async () => [{ kind: 'END_UNIT', params: { level: 'COMMUNITY', unitId: await community('C12') } }],
     error: 'BAD_USER_INPUT',
@@ -276,7 +312,7 @@ const KINDS: KindCase[] = [
       ]);
       return [{ kind: 'END_UNIT', params: { level: 'OFFICE', unitId: String(office.id) } }];
     },
-    check: (after) => expect(after.communities.find((c: any) => c.code === 'C10').office).toBeNull(),
+    check: (after) => expect(after.communities.find((c) => c.code === 'C10')?.office).toBeNull(),
     invalid: async () => [
       {
         kind: 'END_UNIT',
@@ -297,7 +333,7 @@ const KINDS: KindCase[] = [
       },
     ],
     check: (after) =>
-      expect(after.communities.find((c: any) => c.code === 'C04')).toMatchObject({
+      expect(after.communities.find((c) => c.code === 'C04')).toMatchObject({
         name: '柳荫新村社区',
         name_en: 'Liuyin New Village Community',
       }),
@@ -312,7 +348,7 @@ const KINDS: KindCase[] = [
         params: { unitId: (await gridsIn('C01'))[3], communityId: await community('C02'), code: 'C02-G41', name: '晨曦第41网格' },
       },
     ],
-    check: (after) => expect(after.grids.find((g: any) => g.code === 'C02-G41')).toMatchObject({ community: 'C02' }),
+    check: (after) => expect(after.grids.find((g) => g.code === 'C02-G41')).toMatchObject({ community: 'C02' }),
     invalid: async () => {
       const grid = (await gridsIn('C01'))[3];
       return [
@@ -338,7 +374,7 @@ const KINDS: KindCase[] = [
         },
       ];
     },
-    check: (after) => expect(after.households.find((h: any) => h.grid === 'C01-G95')).toMatchObject({ households: 3 }),
+    check: (after) => expect(after.households.find((h) => h.grid === 'C01-G95')).toMatchObject({ households: 3 }),
     invalid: async () => {
       const [other, source] = [(await gridsIn('C01'))[5], (await gridsIn('C01'))[4]];
       return [
@@ -356,7 +392,7 @@ const KINDS: KindCase[] = [
       const [merged, target] = await gridsIn('C06');
       return [{ kind: 'MERGE_GRIDS', params: { targetId: target, unitIds: [merged] } }];
     },
-    check: (after) => expect(after.grids.map((g: any) => g.code)).not.toContain('C06-G01'),
+    check: (after) => expect(after.grids.map((g) => g.code)).not.toContain('C06-G01'),
     invalid: async () => [{ kind: 'MERGE_GRIDS', params: { targetId: '999999', unitIds: [(await gridsIn('C06'))[0]] } }],
     error: 'BAD_USER_INPUT',
   },
@@ -368,7 +404,7 @@ const KINDS: KindCase[] = [
       return [{ kind: 'MOVE_HOUSEHOLDS', params: { unitId: from, building: buildingOf(households[0].address), targetId: to } }];
     },
     check: (after, before) => {
-      const count = (dump: Dump, code: string) => dump.households.find((h: any) => h.grid === code)?.households ?? 0;
+      const count = (dump: Dump, code: string) => dump.households.find((h) => h.grid === code)?.households ?? 0;
       expect(count(after, 'C05-G03')).toBeLessThan(count(before, 'C05-G03'));
       expect(count(after, 'C05-G03') + count(after, 'C05-G04')).toBe(count(before, 'C05-G03') + count(before, 'C05-G04'));
     },
@@ -395,8 +431,8 @@ const KINDS: KindCase[] = [
     },
     check: async (after) => {
       const [assignment] = await assignmentsIn('C07');
-      const c08 = after.members.find((m: any) => m.grid === 'C08-G01');
-      expect(c08.staff.map(String)).toContain(String(assignment.staff_member_id));
+      const c08 = after.members.find((m) => m.grid === 'C08-G01');
+      expect(c08!.staff.map(String)).toContain(String(assignment.staff_member_id));
     },
     invalid: async () => {
       const [assignment] = await assignmentsIn('C07');
@@ -417,8 +453,7 @@ const KINDS: KindCase[] = [
     kind: 'END_ASSIGNMENT',
     steps: async () => [{ kind: 'END_ASSIGNMENT', params: { assignmentId: String((await assignmentsIn('C09'))[0].id) } }],
     check: async (after, before) => {
-      const members = (dump: Dump) =>
-        dump.members.filter((m: any) => m.grid.startsWith('C09-')).reduce((n: number, m: any) => n + m.staff.length, 0);
+      const members = (dump: Dump) => dump.members.filter((m) => m.grid.startsWith('C09-')).reduce((n: number, m) => n + m.staff.length, 0);
       expect(members(after)).toBe(members(before) - 1);
     },
     invalid: async () => [{ kind: 'END_ASSIGNMENT', params: { assignmentId: '999999' } }],
@@ -444,7 +479,7 @@ describe('every step kind', () => {
       const bad = await createPlan(await c.invalid());
       const preview = (await apply(bad.id, true)).data!.applyReorganizationPlan;
       expect(preview.ok).toBe(false);
-      expect(preview.steps.find((s: any) => !s.ok).error.code).toBe(c.error);
+      expect(preview.steps.find((s) => !s.ok)!.error!.code).toBe(c.error);
       const refused = await apply(bad.id, false);
       expect(refused.errors?.[0].extensions.code).toBe(c.error);
       expect(await structureFingerprint(api)).toEqual(untouched);
@@ -452,7 +487,7 @@ describe('every step kind', () => {
       const dayBefore = await structureOn(api, addDays(DAY, -1));
       const { id } = await createPlan(await c.steps());
       const previewed = (await apply(id, true)).data!.applyReorganizationPlan;
-      expect(previewed.steps.filter((s: any) => !s.ok)).toEqual([]);
+      expect(previewed.steps.filter((s) => !s.ok)).toEqual([]);
       const applied = await apply(id, false);
       expect(applied.errors).toBeUndefined();
       expect(comparable(applied.data!.applyReorganizationPlan)).toEqual(comparable(previewed));
@@ -488,7 +523,7 @@ describe('all or nothing', () => {
     ]);
     const audit = (await api.sql('SELECT COUNT(*)::int AS n FROM audit_event'))[0].n;
     const preview = (await apply(id, true)).data!.applyReorganizationPlan;
-    expect(preview.steps.map((s: any) => s.ok)).toEqual([true, false, true]);
+    expect(preview.steps.map((s) => s.ok)).toEqual([true, false, true]);
     const refused = await apply(id, false);
     expect(refused.errors?.[0].message).toMatch(/^Step 2 \(RENAME_UNIT\) failed/);
     expect(await structureFingerprint(api)).toEqual(untouched);
@@ -579,10 +614,13 @@ describe('plans as records', () => {
       { kind: 'RENAME_UNIT', params: { level: 'GRID', unitId: b, name: '云杉乙网格' } },
       { kind: 'RENAME_UNIT', params: { level: 'GRID', unitId: c, name: '云杉丙网格' } },
     ]);
-    const moved = await api.data(`mutation ($id: ID!) { moveReorganizationStep(id: $id, position: 1) { version steps { id position } } }`, {
-      id: stepIds[2],
-    });
-    expect(moved.moveReorganizationStep.steps.map((s: any) => s.id)).toEqual([stepIds[2], stepIds[0], stepIds[1]]);
+    const moved = await api.data<{ moveReorganizationStep: { version: number; steps: Array<{ id: string; position: number }> } }>(
+      `mutation ($id: ID!) { moveReorganizationStep(id: $id, position: 1) { version steps { id position } } }`,
+      {
+        id: stepIds[2],
+      },
+    );
+    expect(moved.moveReorganizationStep.steps.map((s) => s.id)).toEqual([stepIds[2], stepIds[0], stepIds[1]]);
     const edited = await api.data(
       `mutation ($id: ID!) { updateReorganizationStep(input: { id: $id, params: { level: GRID, unitId: "${c}", name: "云杉丁网格" } }) { steps { params { name } } } }`,
       { id: stepIds[2] },
@@ -616,28 +654,28 @@ describe('plans as records', () => {
 
 describe('the crosswalk', () => {
   it('says which of the 12 communities hold the households and residents of each old community, with the same totals, also as CSV', async () => {
-    const { crosswalk } = await api.data(
-      `{ crosswalk(from: "2014-09-28", to: "2014-09-29", level: COMMUNITY) { rows { fromCode toCode households residents } csv } }`,
-    );
-    expect(crosswalk.rows.every((row: any) => row.fromCode.startsWith('L') && row.toCode.startsWith('C'))).toBe(true);
+    const { crosswalk } = await api.data<{
+      crosswalk: { rows: Array<{ fromCode: string; toCode: string; households: number; residents: number }>; csv: string };
+    }>(`{ crosswalk(from: "2014-09-28", to: "2014-09-29", level: COMMUNITY) { rows { fromCode toCode households residents } csv } }`);
+    expect(crosswalk.rows.every((row) => row.fromCode.startsWith('L') && row.toCode.startsWith('C'))).toBe(true);
     // Each old community went whole to one new one.
     const targets = new Map<string, Set<string>>();
-    crosswalk.rows.forEach((row: any) => targets.set(row.fromCode, new Set([...(targets.get(row.fromCode) ?? []), row.toCode])));
+    crosswalk.rows.forEach((row) => targets.set(row.fromCode, new Set([...(targets.get(row.fromCode) ?? []), row.toCode])));
     expect(targets.size).toBe(31);
     expect([...targets.values()].every((set) => set.size === 1)).toBe(true);
     const [counted] = await api.sql(`SELECT COUNT(*)::int AS n FROM household_version WHERE valid @> '2014-09-28'::date`);
-    expect(crosswalk.rows.reduce((n: number, row: any) => n + row.households, 0)).toBe(counted.n);
+    expect(crosswalk.rows.reduce((n: number, row) => n + row.households, 0)).toBe(counted.n);
     expect(crosswalk.csv.split('\n')[0]).toBe('from_code,from_name,to_code,to_name,households,residents');
     expect(crosswalk.csv.trim().split('\n')).toHaveLength(crosswalk.rows.length + 1);
 
     // Within reach: a coordinator sees only the households of their community.
     const coordinator = await api.as('coordinator');
     const mine = (
-      await coordinator.data(
+      await coordinator.data<{ crosswalk: { rows: Array<{ toCode: string; households: number }> } }>(
         `{ crosswalk(from: "2014-09-28", to: "${api.clock.today()}", level: COMMUNITY) { rows { toCode households } } }`,
       )
     ).crosswalk;
-    expect(new Set(mine.rows.map((row: any) => row.toCode))).toEqual(new Set(['C01']));
+    expect(new Set(mine.rows.map((row) => row.toCode))).toEqual(new Set(['C01']));
   });
 });
 
@@ -653,19 +691,22 @@ describe("the sample's draft for next month", () => {
     const draft = reorganizationPlans.items.find((p: { status: string }) => p.status === 'DRAFT');
     expect(draft.steps.map((s: { kind: string }) => s.kind)).toEqual(['SPLIT_GRID', 'MOVE_GRID', 'MOVE_GRID']);
     const run = (dryRun: boolean) =>
-      own.gql(`mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`, {
-        id: draft.id,
-        dryRun,
-      });
+      own.gql<{ applyReorganizationPlan: Outcome }>(
+        `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`,
+        {
+          id: draft.id,
+          dryRun,
+        },
+      );
     const preview = (await run(true)).data!.applyReorganizationPlan;
     expect(preview.ok).toBe(true);
-    const created = preview.impact.units.find((u: any) => u.before === null && u.level === 'GRID');
+    const created = preview.impact.units.find((u) => u.before === null && u.level === 'GRID')!;
     const split = preview.impact.units.find(
-      (u: any) => u.level === 'GRID' && u.before && u.after && u.before.households === u.after.households + created.after.households,
-    );
+      (u) => u.level === 'GRID' && u.before && u.after && u.before.households === u.after.households + created.after!.households,
+    )!;
     // Neither half is a token: the new grid takes between a quarter and three quarters of the households.
-    expect(created.after.households / split.before.households).toBeGreaterThan(0.25);
-    expect(created.after.households / split.before.households).toBeLessThan(0.75);
+    expect(created.after!.households / split.before!.households).toBeGreaterThan(0.25);
+    expect(created.after!.households / split.before!.households).toBeLessThan(0.75);
     const applied = (await run(false)).data!.applyReorganizationPlan;
     expect(applied.plan.status).toBe('APPLIED');
     expect(comparable(applied)).toEqual(comparable(preview));

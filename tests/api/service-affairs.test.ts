@@ -28,6 +28,20 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+/** One event of an affair's timeline, as the API lists it. */
+interface TimelineEvent {
+  kind: string;
+  transition: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorName: string;
+  note: string;
+  routeReason: string | null;
+  at: string;
+  day: string;
+  correlationId: string;
+}
+
 const AFFAIR_FIELDS =
   'id status categoryId communityId gridId householdId assigneeId routeReason routeFallback dueOn suspendedWorkingDays escalationLevel satisfaction version allowedTransitions';
 
@@ -56,12 +70,21 @@ const affairCount = async () => Number((await api.sql('SELECT COUNT(*) AS n FROM
 
 /** The A and B holders of a community's post for a role (or the coordinator post) today. */
 async function holders(communityId: string, roleCode: string | null): Promise<{ A?: string; B?: string }> {
-  const { posts } = await api.data(
+  const { posts } = await api.data<{
+    posts: {
+      items: Array<{
+        id: string;
+        kind: string;
+        specialistRole: { code: string } | null;
+        holders: Array<{ slot: string; staffMemberId: string }>;
+      }>;
+    };
+  }>(
     `query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c } } }) { items { id kind specialistRole { code } holders { slot staffMemberId } } } }`,
     { c: communityId },
   );
-  const post = posts.items.find((p: any) => (roleCode ? p.specialistRole?.code === roleCode : p.kind === 'COORDINATOR'));
-  return Object.fromEntries((post?.holders ?? []).map((h: any) => [h.slot, h.staffMemberId]));
+  const post = posts.items.find((p) => (roleCode ? p.specialistRole?.code === roleCode : p.kind === 'COORDINATOR'));
+  return Object.fromEntries((post?.holders ?? []).map((h) => [h.slot, h.staffMemberId]));
 }
 
 async function absent(staffMemberIds: string[], from = api.clock.today(), until = from): Promise<() => Promise<void>> {
@@ -79,17 +102,22 @@ async function absent(staffMemberIds: string[], from = api.clock.today(), until 
 
 describe('categories and the working-day calendar', () => {
   it('seeds the eleven default categories with their roles, in both languages', async () => {
-    const { serviceCategories } = await api.data(
+    const { serviceCategories } = await api.data<{
+      serviceCategories: {
+        totalItems: number;
+        items: Array<{ code: string; name: string; nameEn: string; dueWorkingDays: number; specialistRole: { code: string } | null }>;
+      };
+    }>(
       '{ serviceCategories(options: { take: 100, sort: [{ field: id }] }) { totalItems items { code name nameEn dueWorkingDays specialistRole { code } } } }',
     );
     expect(serviceCategories.totalItems).toBe(11);
-    const byCode = Object.fromEntries(serviceCategories.items.map((c: any) => [c.code, c]));
+    const byCode = Object.fromEntries(serviceCategories.items.map((c) => [c.code, c]));
     expect(byCode.ELDERLY_CARE).toMatchObject({ name: '养老服务', nameEn: 'Elderly care', specialistRole: { code: 'ELDERLY_CARE' } });
-    expect(byCode.DISPUTE_MEDIATION.specialistRole.code).toBe('JUDICIAL_MEDIATOR');
-    expect(byCode.HOUSING_AND_NEIGHBOURHOOD.specialistRole.code).toBe('GRID_ASSISTANT');
+    expect(byCode.DISPUTE_MEDIATION.specialistRole?.code).toBe('JUDICIAL_MEDIATOR');
+    expect(byCode.HOUSING_AND_NEIGHBOURHOOD.specialistRole?.code).toBe('GRID_ASSISTANT');
     expect(byCode.OTHER.specialistRole).toBeNull();
     for (const code of ['CIVIL_AFFAIRS', 'SOCIAL_INSURANCE', 'DISABILITY_SUPPORT', 'HEALTH_AND_FAMILY', 'CERTIFICATES_AND_PROOFS']) {
-      expect(byCode[code].specialistRole.code).toBe('SERVICE_AGENT');
+      expect(byCode[code].specialistRole?.code).toBe('SERVICE_AGENT');
     }
   });
 
@@ -229,12 +257,12 @@ describe('the workflow', () => {
     expect((await step(affair.id, 'RESOLVE', { note: '证明已开具' }, coordinator)).status).toBe('RESOLVED');
     const closed = await step(affair.id, 'CLOSE', { satisfaction: 5 }, window);
     expect(closed).toMatchObject({ status: 'CLOSED', satisfaction: 5, allowedTransitions: [] });
-    const { affair: read } = await api.data(
+    const { affair: read } = await api.data<{ affair: { timeline: TimelineEvent[] } }>(
       `query ($id: ID!) { affair(id: $id) { timeline { kind transition fromStatus toStatus actorName note routeReason at day correlationId } } }`,
       { id: affair.id },
     );
-    const transitions = read.timeline.filter((e: any) => e.kind === 'TRANSITION');
-    expect(transitions.map((e: any) => [e.transition, e.fromStatus, e.toStatus, e.actorName])).toEqual([
+    const transitions = read.timeline.filter((e) => e.kind === 'TRANSITION');
+    expect(transitions.map((e) => [e.transition, e.fromStatus, e.toStatus, e.actorName])).toEqual([
       ['CLASSIFY', 'ACCEPTED', 'CLASSIFIED', 'window'],
       ['RETURN', 'CLASSIFIED', 'RETURNED', 'window'],
       ['CLASSIFY', 'RETURNED', 'CLASSIFIED', 'window'],
@@ -246,11 +274,8 @@ describe('the workflow', () => {
       ['CLOSE', 'RESOLVED', 'CLOSED', 'window'],
     ]);
     expect(transitions[1].note).toBe('缺少户口簿复印件');
-    expect(read.timeline.filter((e: any) => e.kind === 'ROUTED').map((e: any) => e.routeReason)).toEqual([
-      'ROLE_A_HOLDER',
-      'ROLE_A_HOLDER',
-    ]);
-    expect(read.timeline.every((e: any) => e.day === '2026-06-15' && e.at && e.correlationId)).toBe(true);
+    expect(read.timeline.filter((e) => e.kind === 'ROUTED').map((e) => e.routeReason)).toEqual(['ROLE_A_HOLDER', 'ROLE_A_HOLDER']);
+    expect(read.timeline.every((e) => e.day === '2026-06-15' && e.at && e.correlationId)).toBe(true);
     // Each step is audited with its request's correlation id.
     const audit = await api.sql(
       `SELECT COUNT(DISTINCT correlation_id)::int AS n FROM audit_event WHERE entity_type = 'Affair' AND entity_id = $1`,
@@ -382,10 +407,10 @@ describe('routing on the day', () => {
       '{ serviceCategories(options: { filter: { code: { eq: "SPORTS_VENUES" } } }) { items { id } } }',
     );
     categories.set('SPORTS_VENUES', serviceCategories.items[0].id);
-    const { templateAdoptions } = await api.data(
-      '{ templateAdoptions(options: { take: 100 }) { items { communityId template { code } } } }',
-    );
-    const eightMember = templateAdoptions.items.find((a: any) => a.template.code === 'MEMBERS_8').communityId;
+    const { templateAdoptions } = await api.data<{
+      templateAdoptions: { items: Array<{ communityId: string; template: { code: string } }> };
+    }>('{ templateAdoptions(options: { take: 100 }) { items { communityId template { code } } } }');
+    const eightMember = templateAdoptions.items.find((a) => a.template.code === 'MEMBERS_8')!.communityId;
     const coordinator = await holders(eightMember, null);
     expect(await classifyIn(eightMember, 'SPORTS_VENUES')).toMatchObject({
       assigneeId: coordinator.A,
@@ -521,11 +546,13 @@ describe('when a household moves', () => {
     });
     await api.data('mutation ($id: ID!) { applyReorganizationPlan(id: $id) { dryRun } }', { id: plan.id });
     const mediator = await holders(hepan, 'JUDICIAL_MEDIATOR');
-    const { affair: moved } = await api.data(`query ($id: ID!) { affair(id: $id) { communityId gridId assigneeId timeline { kind } } }`, {
+    const { affair: moved } = await api.data<{
+      affair: { communityId: string; gridId: string; assigneeId: string | null; timeline: Array<Pick<TimelineEvent, 'kind'>> };
+    }>(`query ($id: ID!) { affair(id: $id) { communityId gridId assigneeId timeline { kind } } }`, {
       id: affair.id,
     });
     expect(moved).toMatchObject({ communityId: hepan, gridId: target.id, assigneeId: mediator.A });
-    expect(moved.timeline.filter((e: any) => e.kind === 'REROUTED')).toHaveLength(1);
+    expect(moved.timeline.filter((e) => e.kind === 'REROUTED')).toHaveLength(1);
   });
 });
 
@@ -538,15 +565,19 @@ describe('scope', () => {
       g: account.gridIds[0],
     });
     const inMyGrid = await accept({ residentId: mine.residents.items[0].id });
-    const { affairs: windowSees } = await window.data('{ affairs(options: { take: 100 }) { totalItems items { communityId } } }');
+    const { affairs: windowSees } = await window.data<{ affairs: { totalItems: number; items: Array<{ communityId: string }> } }>(
+      '{ affairs(options: { take: 100 }) { totalItems items { communityId } } }',
+    );
     expect(windowSees.totalItems).toBeGreaterThan(0);
-    expect(windowSees.items.every((a: any) => a.communityId === muslimLane)).toBe(true);
+    expect(windowSees.items.every((a) => a.communityId === muslimLane)).toBe(true);
     expect((await window.gql('query ($id: ID!) { affair(id: $id) { id } }', { id: inHepan.id })).errors?.[0].extensions.code).toBe(
       'NOT_FOUND',
     );
-    const { affairs: memberSees } = await gridmember.data('{ affairs(options: { take: 100 }) { totalItems items { id gridId } } }');
-    expect(memberSees.items.map((a: any) => a.id)).toContain(inMyGrid.id);
-    expect(memberSees.items.every((a: any) => account.gridIds.includes(a.gridId))).toBe(true);
+    const { affairs: memberSees } = await gridmember.data<{
+      affairs: { totalItems: number; items: Array<{ id: string; gridId: string }> };
+    }>('{ affairs(options: { take: 100 }) { totalItems items { id gridId } } }');
+    expect(memberSees.items.map((a) => a.id)).toContain(inMyGrid.id);
+    expect(memberSees.items.every((a) => account.gridIds.includes(a.gridId))).toBe(true);
     const outside = await accept({ residentId: muslimResident.id });
     if (!account.gridIds.includes(await affairRowGrid(outside.id))) {
       expect((await gridmember.gql('query ($id: ID!) { affair(id: $id) { id } }', { id: outside.id })).errors?.[0].extensions.code).toBe(
@@ -578,16 +609,23 @@ describe('visits', () => {
     const account = await sample.account(api, 'gridmember');
     const gridId = account.gridIds[0];
     const coverage = async () =>
-      (await gridmember.data('{ visitCoverage { gridId households visited share neverVisited } }')).visitCoverage.find(
-        (c: any) => c.gridId === gridId,
-      );
+      (
+        await gridmember.data<{
+          visitCoverage: Array<{ gridId: string; households: number; visited: number; share: number; neverVisited: number }>;
+        }>('{ visitCoverage { gridId households visited share neverVisited } }')
+      ).visitCoverage.find((c) => c.gridId === gridId)!;
     const before = await coverage();
-    const { householdsDueForVisit: due } = await gridmember.data(
+    const { householdsDueForVisit: due } = await gridmember.data<{
+      householdsDueForVisit: {
+        totalItems: number;
+        items: Array<{ household: { id: string }; lastVisitedOn: string | null; dueOn: string; special: boolean }>;
+      };
+    }>(
       'query ($g: ID) { householdsDueForVisit(gridId: $g, take: 100) { totalItems items { household { id } lastVisitedOn dueOn special } } }',
       { g: gridId },
     );
     expect(due.totalItems).toBe(before.households);
-    const dueOns = due.items.map((i: any) => i.dueOn);
+    const dueOns = due.items.map((i) => i.dueOn);
     expect([...dueOns].sort()).toEqual(dueOns);
     const household = due.items[0].household.id;
     const { recordVisit } = await gridmember.data(RECORD, {
@@ -612,11 +650,11 @@ describe('visits', () => {
     ]);
     const after = await coverage();
     expect(after.visited).toBe(before.visited + (due.items[0].lastVisitedOn && due.items[0].lastVisitedOn > '2026-03-17' ? 0 : 1));
-    const audit = await api.sql(
+    const audit = await api.sql<{ entity_type: string }>(
       `SELECT entity_type FROM audit_event WHERE correlation_id = (SELECT correlation_id FROM audit_event WHERE entity_type = 'Visit' AND entity_id = $1)`,
       [recordVisit.record.id],
     );
-    expect(audit.map((a: any) => a.entity_type).sort()).toEqual(['Affair', 'Household', 'Visit']);
+    expect(audit.map((a) => a.entity_type).sort()).toEqual(['Affair', 'Household', 'Visit']);
   });
 
   it('refuses bad visits and keeps nothing', async () => {

@@ -41,7 +41,7 @@ async function sweepOnBoth(): Promise<void> {
 }
 
 const events = async (affairId: string, kind: string) =>
-  first.sql(
+  first.sql<{ escalation_level: number; assignee_id: number | null; route_reason: string; actor_name: string }>(
     `SELECT escalation_level, assignee_id, route_reason, actor_name FROM affair_event WHERE affair_id = $1 AND kind = $2 ORDER BY id`,
     [affairId, kind],
   );
@@ -77,11 +77,11 @@ it('escalates an overdue affair once to the coordinator post, and after a second
   setToday('2026-06-19');
   await sweepOnBoth();
   await sweepOnBoth();
-  const { posts } = await first.data(
+  const { posts } = await first.data<{ posts: { items: Array<{ holders: Array<{ slot: string; staffMemberId: string }> }> } }>(
     `query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) { items { holders { slot staffMemberId } } } }`,
     { c: muslimLane },
   );
-  const coordinatorA = posts.items[0].holders.find((h: any) => h.slot === 'A').staffMemberId;
+  const coordinatorA = posts.items[0].holders.find((h) => h.slot === 'A')!.staffMemberId;
   expect(await events(id, 'ESCALATED')).toEqual([
     { escalation_level: 1, assignee_id: Number(coordinatorA), route_reason: 'COORDINATOR_A', actor_name: 'system' },
   ]);
@@ -95,7 +95,7 @@ it('escalates an overdue affair once to the coordinator post, and after a second
   await sweepOnBoth();
   await sweepOnBoth();
   const escalations = await events(id, 'ESCALATED');
-  expect(escalations.map((e: any) => [e.escalation_level, e.assignee_id, e.route_reason])).toEqual([
+  expect(escalations.map((e) => [e.escalation_level, e.assignee_id, e.route_reason])).toEqual([
     [1, Number(coordinatorA), 'COORDINATOR_A'],
     [2, null, 'DISTRICT'],
   ]);
@@ -105,10 +105,10 @@ it('escalates an overdue affair once to the coordinator post, and after a second
   await sweepOnBoth();
   expect(await events(id, 'ESCALATED')).toHaveLength(2);
   // Each escalation is in the audit trail once.
-  const audited = await first.sql(
+  const audited = await first.sql<{ level: string }>(
     `SELECT changes->'escalationLevel'->>'after' AS level FROM audit_event WHERE entity_type = 'Affair' AND entity_id = $1
     AND operation = 'UPDATE' AND changes ? 'escalationLevel' ORDER BY id`,
     [id],
   );
-  expect(audited.map((a: any) => a.level)).toEqual(['1', '2']);
+  expect(audited.map((a) => a.level)).toEqual(['1', '2']);
 });

@@ -46,11 +46,14 @@ const END_HOLDER = `mutation ($id: ID!, $lastDay: LocalDate!) { endPostHolder(id
 
 describe('specialist roles and templates', () => {
   it('has the ten roles of the district and the 8- and 10-member templates', async () => {
-    const { specialistRoles, staffingTemplates } = await api.data(`{ specialistRoles { totalItems items { code name nameEn } }
+    const { specialistRoles, staffingTemplates } = await api.data<{
+      specialistRoles: { totalItems: number; items: Array<{ code: string; name: string; nameEn: string }> };
+      staffingTemplates: { items: Array<{ code: string; nameEn: string; roles: Array<{ code: string }> }> };
+    }>(`{ specialistRoles { totalItems items { code name nameEn } }
       staffingTemplates(options: { sort: [{ field: code }] }) { items { code nameEn roles { code } } } }`);
     expect(specialistRoles.totalItems).toBe(10);
-    expect(specialistRoles.items.map((r: any) => r.nameEn)).toContain('Judicial mediator');
-    expect(staffingTemplates.items.map((t: any) => [t.code, t.roles.length])).toEqual([
+    expect(specialistRoles.items.map((r) => r.nameEn)).toContain('Judicial mediator');
+    expect(staffingTemplates.items.map((t) => [t.code, t.roles.length])).toEqual([
       ['MEMBERS_10', 10],
       ['MEMBERS_8', 8],
     ]);
@@ -66,7 +69,13 @@ describe('specialist roles and templates', () => {
     await api.data(`mutation ($id: ID!) { endSpecialistRole(id: $id, lastDay: "2025-12-31") { record { validUntil } } }`, { id: role.id });
     const read = async (asOf: string) =>
       (
-        await api.data(
+        await api.data<{
+          specialistRole: {
+            nameEn: string;
+            validOnAsOf: boolean;
+            history: Array<{ nameEn: string; versionFrom: string; versionUntil: string | null }>;
+          };
+        }>(
           `query ($id: ID!, $asOf: LocalDate) { specialistRole(id: $id, asOf: $asOf) {
       nameEn validOnAsOf history { nameEn versionFrom versionUntil } } }`,
           { id: role.id, asOf },
@@ -76,7 +85,7 @@ describe('specialist roles and templates', () => {
     expect(await read('2025-12-31')).toMatchObject({ nameEn: 'Volunteer organiser', validOnAsOf: true });
     const retired = await read(today());
     expect(retired.validOnAsOf).toBe(false);
-    expect(retired.history.map((v: any) => [v.nameEn, v.versionUntil])).toEqual([
+    expect(retired.history.map((v) => [v.nameEn, v.versionUntil])).toEqual([
       ['Volunteer coordinator', '2022-12-31'],
       ['Volunteer organiser', '2025-12-31'],
     ]);
@@ -95,8 +104,10 @@ describe('specialist roles and templates', () => {
 
   it('a community adopts another template from a day: a dry run changes nothing, the past keeps its template, posts open', async () => {
     const qinghe = await sample.communityId(api, QINGHE);
-    const templates = (await api.data('{ staffingTemplates { items { id code } } }')).staffingTemplates.items;
-    const ten = templates.find((t: any) => t.code === 'MEMBERS_10').id;
+    const templates = (
+      await api.data<{ staffingTemplates: { items: Array<{ id: string; code: string }> } }>('{ staffingTemplates { items { id code } } }')
+    ).staffingTemplates.items;
+    const ten = templates.find((t) => t.code === 'MEMBERS_10')!.id;
     const adoption = async (asOf: string) =>
       (
         await api.data(
@@ -107,7 +118,7 @@ describe('specialist roles and templates', () => {
       ).community.templateAdoption;
     const before = await adoption(today());
     expect(before.template.code).toBe('MEMBERS_10');
-    const eight = templates.find((t: any) => t.code === 'MEMBERS_8').id;
+    const eight = templates.find((t) => t.code === 'MEMBERS_8')!.id;
     const adopt = (templateId: string, effectiveOn: string, dryRun: boolean) =>
       api.gql(
         `mutation ($input: AdoptTemplateInput!, $dryRun: Boolean!) {
@@ -124,11 +135,11 @@ describe('specialist roles and templates', () => {
     expect(await adoption(addDays(today(), 10))).toMatchObject({ template: { code: 'MEMBERS_8' }, validFrom: addDays(today(), 10) });
     // Posts of roles the new template does not require stay (with their holders' history): none are removed, none added.
     expect((await postsOf(qinghe)).length).toBe(postsBefore);
-    const coverage = await api.data(
+    const coverage = await api.data<{ roleCoverage: Array<{ status: string; specialistRole: { code: string } }> }>(
       `query ($id: ID!, $asOf: LocalDate) { roleCoverage(communityId: $id, asOf: $asOf) { status specialistRole { code } } }`,
       { id: qinghe, asOf: addDays(today(), 10) },
     );
-    expect(coverage.roleCoverage.find((r: any) => r.specialistRole.code === 'SPORTS_INSTRUCTOR').status).toBe('NOT_REQUIRED');
+    expect(coverage.roleCoverage.find((r) => r.specialistRole.code === 'SPORTS_INSTRUCTOR')?.status).toBe('NOT_REQUIRED');
     // An earlier adoption cannot slip in before the later one.
     const earlier = await adopt(ten, addDays(today(), 5), false);
     expect(earlier.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LATER_CHANGE' });
@@ -151,13 +162,13 @@ describe('posts and their A and B holders', () => {
       { id: muslimLane },
     );
     expect(nested.community.id).toBe(muslimLane);
-    const { posts } = await api.data(
+    const { posts } = await api.data<{ posts: { items: Array<{ holders: Array<{ slot: string; staffMember: { id: string } }> }> } }>(
       `query ($c: ID!) { posts(options: { filter: { communityId: { eq: $c }, kind: { eq: COORDINATOR } } }) {
       items { holders(asOf: "2020-06-01") { slot staffMember { id } } all: holders(includeEnded: true) { slot } } } }`,
       { c: muslimLane },
     );
     expect(posts.items).toHaveLength(1);
-    expect(posts.items[0].holders.map((h: any) => h.slot)).toEqual(['A', 'B']);
+    expect(posts.items[0].holders.map((h) => h.slot)).toEqual(['A', 'B']);
   });
 
   it("the day after a holder's last day another may start; on the same day the database refuses (CONFLICT, OVERLAP)", async () => {
@@ -264,22 +275,23 @@ describe('coverage and duty', () => {
   it('roleCoverage: FILLED, COVERED_BY_B while A is off sick, VACANT where nobody holds the post, NOT_REQUIRED outside the template', async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
     const query = `query ($c: ID, $asOf: LocalDate) { roleCoverage(communityId: $c, asOf: $asOf) { communityId status specialistRole { code } holderA { id } holderB { id } } }`;
-    const rows = (await api.data(query, { c: muslimLane, asOf: today() })).roleCoverage;
+    type Rows = { roleCoverage: Array<{ communityId: string; status: string; specialistRole: { code: string } }> };
+    const rows = (await api.data<Rows>(query, { c: muslimLane, asOf: today() })).roleCoverage;
     expect(rows).toHaveLength(10);
-    const statuses = rows.map((r: any) => r.status);
+    const statuses = rows.map((r) => r.status);
     expect(statuses.filter((s: string) => s === 'COVERED_BY_B')).toHaveLength(1);
     expect(statuses.filter((s: string) => s === 'FILLED')).toHaveLength(9);
     // Before 2020 Muslim Lane followed the 8-member system.
-    const old = (await api.data(query, { c: muslimLane, asOf: '2019-06-01' })).roleCoverage;
+    const old = (await api.data<Rows>(query, { c: muslimLane, asOf: '2019-06-01' })).roleCoverage;
     expect(
       old
-        .filter((r: any) => r.status === 'NOT_REQUIRED')
-        .map((r: any) => r.specialistRole.code)
+        .filter((r) => r.status === 'NOT_REQUIRED')
+        .map((r) => r.specialistRole.code)
         .sort(),
     ).toEqual(['SPORTS_INSTRUCTOR', 'TUTORING_INSTRUCTOR']);
     const hepan = await sample.communityId(api, HEPAN);
-    const hepanRows = (await api.data(query, { c: hepan, asOf: '2026-01-01' })).roleCoverage;
-    expect(hepanRows.filter((r: any) => r.status === 'VACANT')).toHaveLength(1);
+    const hepanRows = (await api.data<Rows>(query, { c: hepan, asOf: '2026-01-01' })).roleCoverage;
+    expect(hepanRows.filter((r) => r.status === 'VACANT')).toHaveLength(1);
     // District-wide: every community × role.
     const all = await api.gql(`{ roleCoverage { status } }`);
     expect(all.data.roleCoverage).toHaveLength(120);
@@ -289,10 +301,19 @@ describe('coverage and duty', () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
     await api.gql('{ __typename }'); // the caller is looked up once, then known to the server
     const started = Date.now();
-    const result = await api.gql(`{ dutyGaps { day kind communityId postId gridId staffMemberId } }`);
+    const result = await api.gql<{
+      dutyGaps: Array<{
+        day: string;
+        kind: string;
+        communityId: string;
+        postId: string | null;
+        gridId: string | null;
+        staffMemberId: string | null;
+      }>;
+    }>(`{ dutyGaps { day kind communityId postId gridId staffMemberId } }`);
     const elapsed = Date.now() - started;
     expect(result.errors).toBeUndefined();
-    const gaps = result.data.dutyGaps as Array<any>;
+    const gaps = result.data!.dutyGaps;
     const window = gaps.filter((g) => g.kind === 'POST_UNCOVERED' && g.communityId === muslimLane);
     expect(window.map((g) => g.day)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(today(), 2 + i)));
     expect(new Set(window.map((g) => g.postId)).size).toBe(1);
@@ -331,7 +352,7 @@ describe('grid members', () => {
     gridStaffingGaps(communityId: $c, asOf: $asOf) { kind gridId staffMemberId memberCount } }`,
         { c: communityId, asOf },
       )
-    ).gridStaffingGaps as Array<any>;
+    ).gridStaffingGaps as Array<{ kind: string; gridId: string; staffMemberId: string | null; memberCount: number | null }>;
 
   it('lists a grid with a single member, and one above two, as gaps; a member whose assignment ends today is gone tomorrow', async () => {
     const chenxi = await sample.communityId(api, CHENXI);
@@ -412,11 +433,13 @@ describe('scope', () => {
     const coordinator = await api.as('coordinator');
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
     const chenxi = await sample.communityId(api, CHENXI);
-    const { postHolders } = await coordinator.data('{ postHolders { items { communityId } } }');
+    const { postHolders } = await coordinator.data<{ postHolders: { items: Array<{ communityId: string }> } }>(
+      '{ postHolders { items { communityId } } }',
+    );
     expect(postHolders.items.length).toBeGreaterThan(0);
-    expect(new Set(postHolders.items.map((h: any) => h.communityId))).toEqual(new Set([muslimLane]));
-    const gaps = (await coordinator.data('{ dutyGaps { communityId } }')).dutyGaps;
-    expect(new Set(gaps.map((g: any) => g.communityId))).toEqual(new Set([muslimLane]));
+    expect(new Set(postHolders.items.map((h) => h.communityId))).toEqual(new Set([muslimLane]));
+    const gaps = (await coordinator.data<{ dutyGaps: Array<{ communityId: string }> }>('{ dutyGaps { communityId } }')).dutyGaps;
+    expect(new Set(gaps.map((g) => g.communityId))).toEqual(new Set([muslimLane]));
     expect(
       (await coordinator.gql(`query ($c: ID!) { roleCoverage(communityId: $c) { status } }`, { c: chenxi })).errors?.[0].extensions.code,
     ).toBe('NOT_FOUND');
@@ -466,22 +489,22 @@ describe('rotation', () => {
     const b = holders.find((h) => h.slot === 'B')!.staffMemberId;
     const coverage = async (asOf: string) =>
       (
-        await api.data(
+        await api.data<{ roleCoverage: Array<{ status: string; onDutyId: string | null; specialistRole: { code: string } }> }>(
           `query ($c: ID, $asOf: LocalDate) { roleCoverage(communityId: $c, asOf: $asOf) {
       status onDutyId specialistRole { code } } }`,
           { c: chenxi, asOf },
         )
-      ).roleCoverage.find((r: any) => r.specialistRole.code === 'PARTY_LIAISON');
+      ).roleCoverage.find((r) => r.specialistRole.code === 'PARTY_LIAISON');
     const gaps = async (from: string, to: string) =>
       (
-        await api.data(
+        await api.data<{ dutyGaps: Array<{ day: string; kind: string; postId: string | null; staffMemberId: string | null }> }>(
           `query ($c: ID!, $from: LocalDate!, $to: LocalDate!) {
       dutyGaps(communityId: $c, from: $from, to: $to, kinds: [POST_UNCOVERED, DOUBLE_DUTY]) { day kind postId staffMemberId } }`,
           { c: chenxi, from, to },
         )
-      ).dutyGaps.filter((g: any) => g.postId === post.id);
+      ).dutyGaps.filter((g) => g.postId === post.id);
     const uncovered = async (from: string, to: string) =>
-      (await gaps(from, to)).filter((g: any) => g.kind === 'POST_UNCOVERED').map((g: any) => g.day);
+      (await gaps(from, to)).filter((g) => g.kind === 'POST_UNCOVERED').map((g) => g.day);
 
     const input = { postId: post.id, everyWeeks: 2, validFrom: swap };
     const preview = await api.data(ROTATE, { input, dryRun: true });
@@ -515,7 +538,7 @@ describe('rotation', () => {
     expect(await coverage(addDays(swap, 1))).toMatchObject({ status: 'FILLED', onDutyId: b });
     expect(await uncovered(addDays(swap, -1), addDays(swap, 1))).toEqual([]);
     // A covers that day while holding another post of Chenxi: needed at two posts, a conflict.
-    expect((await gaps(addDays(swap, -1), addDays(swap, 1))).filter((g: any) => g.kind === 'DOUBLE_DUTY')).toEqual([
+    expect((await gaps(addDays(swap, -1), addDays(swap, 1))).filter((g) => g.kind === 'DOUBLE_DUTY')).toEqual([
       expect.objectContaining({ day: swap, staffMemberId: a }),
     ]);
     // A away on the swap day too: nobody on duty that day only.

@@ -9,6 +9,7 @@ import { RequestContext } from '../../server/src/core/request-context';
 import { Scope } from '../../server/src/core/scope';
 import { addDays } from '../../server/src/core/time/validity';
 import { buildApiSchema } from '../../server/src/schema/build-schema';
+import { graphql } from '../gql';
 import { fingerprint } from '../support/fingerprint';
 import { MUSLIM_LANE, CHENXI, sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -25,39 +26,83 @@ describe('the district through time', () => {
   it('shows the 7 offices and their old communities before the reform, the 12 communities from 29 September 2014 and today', async () => {
     const tree = (asOf: string) =>
       api.data(
-        `query ($asOf: LocalDate) { districts(asOf: $asOf, options: { take: 1 }) { items {
-      communityCount
-      offices(options: { take: 10 }) { totalItems items { name communities { totalItems items { code name grids { totalItems } } } } }
-      communities { totalItems items { code name office { name } } }
-    } } }`,
+        graphql(`
+          query DistrictTreeOn($asOf: LocalDate) {
+            districts(asOf: $asOf, options: { take: 1 }) {
+              items {
+                communityCount
+                offices(options: { take: 10 }) {
+                  totalItems
+                  items {
+                    name
+                    communities {
+                      totalItems
+                      items {
+                        code
+                        name
+                        grids {
+                          totalItems
+                        }
+                      }
+                    }
+                  }
+                }
+                communities {
+                  totalItems
+                  items {
+                    code
+                    name
+                    office {
+                      name
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `),
         { asOf },
       );
     const before = (await tree('2014-09-28')).districts.items[0];
     expect(before.offices.totalItems).toBe(7);
-    const oldCommunities = before.offices.items.flatMap((o: any) => o.communities.items);
+    const oldCommunities = before.offices.items.flatMap((o) => o.communities.items);
     expect(oldCommunities.length).toBe(31);
     expect(before.communities.totalItems).toBe(31);
     expect(before.communityCount).toBe(31);
-    expect(oldCommunities.every((c: any) => c.code.startsWith('L') && c.grids.totalItems > 0)).toBe(true);
-    expect(before.communities.items.every((c: any) => c.office !== null)).toBe(true);
+    expect(oldCommunities.every((c) => c.code.startsWith('L') && c.grids.totalItems > 0)).toBe(true);
+    expect(before.communities.items.every((c) => c.office !== null)).toBe(true);
     for (const day of ['2014-09-29', today()]) {
       const after = (await tree(day)).districts.items[0];
       expect(after.offices.totalItems).toBe(0);
       expect(after.communities.totalItems).toBe(12);
-      expect(after.communities.items.map((c: any) => c.name)).toContain('清真巷社区');
-      expect(after.communities.items.every((c: any) => c.code.startsWith('C') && c.office === null)).toBe(true);
+      expect(after.communities.items.map((c) => c.name)).toContain('清真巷社区');
+      expect(after.communities.items.every((c) => c.code.startsWith('C') && c.office === null)).toBe(true);
     }
   });
 
   it('looks a unit up outside its validity with its validity, and lists ended units only when asked', async () => {
     const office = await sample.officeId(api, 'Hewan Sub-district Office');
     const { office: read } = await api.data(
-      `query ($id: ID!) { office(id: $id) { name validFrom validUntil validOnAsOf history { name versionFrom versionUntil } } }`,
+      graphql(`
+        query OfficeHistory($id: ID!) {
+          office(id: $id) {
+            name
+            validFrom
+            validUntil
+            validOnAsOf
+            history {
+              name
+              versionFrom
+              versionUntil
+            }
+          }
+        }
+      `),
       { id: office },
     );
     // Renamed in 2003, withdrawn by the reform: today it is read with its last name and its validity.
     expect(read).toMatchObject({ name: '河湾路街道办事处', validUntil: '2014-09-28', validOnAsOf: false });
-    expect(read.history.map((v: any) => [v.name, v.versionUntil])).toEqual([
+    expect(read!.history.map((v) => [v.name, v.versionUntil])).toEqual([
       ['河湾街道办事处', '2002-12-31'],
       ['河湾路街道办事处', '2014-09-28'],
     ]);
@@ -95,17 +140,35 @@ describe('households and residents through time', () => {
     const read = async (asOf: string) =>
       (
         await api.data(
-          `query ($id: ID!, $asOf: LocalDate) { household(id: $id, asOf: $asOf) {
-      gridId grid { id households(options: { take: 100 }) { items { id } } } history { gridId versionFrom versionUntil } } }`,
+          graphql(`
+            query HouseholdOn($id: ID!, $asOf: LocalDate) {
+              household(id: $id, asOf: $asOf) {
+                gridId
+                grid {
+                  id
+                  households(options: { take: 100 }) {
+                    items {
+                      id
+                    }
+                  }
+                }
+                history {
+                  gridId
+                  versionFrom
+                  versionUntil
+                }
+              }
+            }
+          `),
           { id: String(moved.id), asOf },
         )
-      ).household;
+      ).household!;
     const before = await read(addDays(moved.moved_on, -1));
     const after = await read(moved.moved_on);
     expect(before.gridId).not.toBe(after.gridId);
-    expect(before.grid.households.items.map((h: any) => h.id)).toContain(String(moved.id));
-    expect(after.grid.households.items.map((h: any) => h.id)).toContain(String(moved.id));
-    expect(after.history.map((v: any) => v.gridId)).toEqual([before.gridId, after.gridId]);
+    expect(before.grid.households.items.map((h) => h.id)).toContain(String(moved.id));
+    expect(after.grid.households.items.map((h) => h.id)).toContain(String(moved.id));
+    expect(after.history.map((v) => v.gridId)).toEqual([before.gridId, after.gridId]);
     expect(after.history[0].versionUntil).toBe(addDays(moved.moved_on, -1));
   });
 
@@ -115,16 +178,29 @@ describe('households and residents through time', () => {
     const read = async (asOf: string) =>
       (
         await api.data(
-          `query ($id: ID!, $asOf: LocalDate) { resident(id: $id, asOf: $asOf) {
-      householdId household { residents { items { id } } residentCount } } }`,
+          graphql(`
+            query ResidentOn($id: ID!, $asOf: LocalDate) {
+              resident(id: $id, asOf: $asOf) {
+                householdId
+                household {
+                  residents {
+                    items {
+                      id
+                    }
+                  }
+                  residentCount
+                }
+              }
+            }
+          `),
           { id: String(moved.id), asOf },
         )
-      ).resident;
+      ).resident!;
     const before = await read(addDays(moved.moved_on, -1));
     const after = await read(moved.moved_on);
     expect(before.householdId).not.toBe(after.householdId);
     for (const state of [before, after]) {
-      expect(state.household.residents.items.map((r: any) => r.id)).toContain(String(moved.id));
+      expect(state.household.residents.items.map((r) => r.id)).toContain(String(moved.id));
       expect(state.household.residentCount).toBe(state.household.residents.items.length);
     }
   });
@@ -141,11 +217,25 @@ describe('moves, with effect today or in the future, and their dry run', () => {
   const where = async (gridId: string, asOf: string) =>
     (
       await api.data(
-        `query ($id: ID!, $asOf: LocalDate) {
-    grid(id: $id, asOf: $asOf) { communityId community { grids { items { id } } gridCount householdCount } } }`,
+        graphql(`
+          query GridOn($id: ID!, $asOf: LocalDate) {
+            grid(id: $id, asOf: $asOf) {
+              communityId
+              community {
+                grids {
+                  items {
+                    id
+                  }
+                }
+                gridCount
+                householdCount
+              }
+            }
+          }
+        `),
         { id: gridId, asOf },
       )
-    ).grid;
+    ).grid!;
 
   it('moves a grid between communities from today: lists, nested fields, counts and scope answer for the day', async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
@@ -163,7 +253,7 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     expect((await where(grid.id, yesterday)).communityId).toBe(muslimLane);
     const now = await where(grid.id, today());
     expect(now.communityId).toBe(chenxi);
-    expect(now.community.grids.items.map((g: any) => g.id)).toContain(grid.id);
+    expect(now.community.grids.items.map((g) => g.id)).toContain(grid.id);
     expect(now.community).toMatchObject({
       gridCount: countsBefore.gridCount + 1,
       householdCount: countsBefore.householdCount + households,
@@ -171,11 +261,18 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const listed = async (communityId: string, asOf: string) =>
       (
         await api.data(
-          `query ($c: ID, $asOf: LocalDate) {
-      grids(asOf: $asOf, options: { filter: { communityId: { eq: $c } }, take: 100 }) { items { id } } }`,
+          graphql(`
+            query GridsOfCommunityOn($c: ID, $asOf: LocalDate) {
+              grids(asOf: $asOf, options: { filter: { communityId: { eq: $c } }, take: 100 }) {
+                items {
+                  id
+                }
+              }
+            }
+          `),
           { c: communityId, asOf },
         )
-      ).grids.items.map((g: any) => g.id);
+      ).grids.items.map((g) => g.id);
     expect(await listed(muslimLane, yesterday)).toContain(grid.id);
     expect(await listed(muslimLane, today())).not.toContain(grid.id);
     expect(await listed(chenxi, today())).toContain(grid.id);
@@ -250,7 +347,7 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const real = await move(grid.id, qinghe, today());
     expect(real.errors).toBeUndefined();
     expect(await fingerprint(api)).not.toBe(before);
-    const comparable = (r: any) => ({ record: r.record, changes: r.changes });
+    const comparable = (r: { record: unknown; changes: unknown }) => ({ record: r.record, changes: r.changes });
     expect(comparable(real.data.changeGrid)).toEqual(comparable(dry.data.changeGrid));
     expect(real.data.changeGrid.correlationId).not.toBe(dry.data.changeGrid.correlationId);
     // Every audit row of the command carries its correlation id.

@@ -31,7 +31,9 @@ async function login(username: string, password: string, from: string, cookie = 
       variables: { u: username, p: password },
     }),
   });
-  const body = (await response.json()) as any;
+  const body = (await response.json()) as {
+    errors?: Array<{ extensions?: { code?: string; reason?: string; retryAfterSeconds?: number } }>;
+  };
   const clientCookie = response.headers
     .getSetCookie()
     .find((c) => c.startsWith('cg_client='))

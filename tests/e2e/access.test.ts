@@ -153,7 +153,7 @@ it("gives administrators accounts, the audit trail with each record's history, a
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ me { username } }' }),
       })
-    ).json()) as any;
+    ).json()) as { data: { me: { username: string } } };
     expect(check.data.me.username).toBe('admin');
     expect(adminErrors).toEqual([]);
   } finally {

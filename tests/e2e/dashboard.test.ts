@@ -31,7 +31,7 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-const one = async <T = any>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
+const one = async <T = Record<string, unknown>>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
 const residentTotal = async (filter = '{}') =>
   (await api.data(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents.totalItems;
@@ -194,7 +194,8 @@ it('deletes several records at once from a list', async () => {
   await page.getByText('2 elements deleted').waitFor();
   await screenshot(page, 'staff-after-bulk-delete');
   // Deletion is undoable: it reaches the server once the notification's undo window closes.
-  const remaining = async () => (await one('SELECT COUNT(*)::int AS n FROM staff_member WHERE id = ANY($1)', [ids.map((r) => r.id)])).n;
+  const remaining = async () =>
+    (await one<{ n: number }>('SELECT COUNT(*)::int AS n FROM staff_member WHERE id = ANY($1)', [ids.map((r) => r.id)])).n;
   for (let waited = 0; waited < 15_000 && (await remaining()) > 0; waited += 250) await page.waitForTimeout(250);
   expect(await remaining()).toBe(0);
 });

@@ -67,7 +67,7 @@ it("administrators see an account's API tokens on its page and revoke one", asyn
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: '{ me { id } }' }),
         })
-      ).json()) as any
+      ).json()) as { errors?: unknown[] }
     ).errors;
   expect(await works()).toBe(true);
 

@@ -41,14 +41,16 @@ async function step(name: string, fill?: () => Promise<void>) {
 it('an affair goes from acceptance at a window to closure by the right people, without typing an id', async () => {
   const muslimLane = await sample.communityId(api, MUSLIM_LANE);
   // The service agent of Muslim Lane on duty today gets an account of their own (set up by the administrator).
-  const { posts } = await api.data(
+  const { posts } = await api.data<{
+    posts: {
+      items: Array<{ specialistRole: { code: string }; holders: Array<{ slot: string; staffMember: { id: string; name: string } }> }>;
+    };
+  }>(
     `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
     items { specialistRole { code } holders { slot staffMember { id name } } } } }`,
     { c: muslimLane },
   );
-  const agent = posts.items
-    .find((p: any) => p.specialistRole.code === 'SERVICE_AGENT')
-    .holders.find((h: any) => h.slot === 'A').staffMember;
+  const agent = posts.items.find((p) => p.specialistRole.code === 'SERVICE_AGENT')!.holders.find((h) => h.slot === 'A')!.staffMember;
   await api.data(
     `mutation ($c: ID!, $s: ID!) { createAccount(input: { username: "agent", password: "agent-password", displayName: "服务代办员（演示）",
     role: WINDOW_STAFF, communityIds: [$c], staffMemberId: $s }) { id } }`,

@@ -34,22 +34,25 @@ const open = (route: string) => page.goto(`${api.url}/#/${route}`);
 // No untranslated key, and no message whose placeholders were left unfilled.
 const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]|%\{/);
 
+/** Each community × specialist role's coverage, as the API reports it. */
+type Coverage = { roleCoverage: Array<{ status: string; specialistRole: { code: string } }> };
+
 /** The post of Muslim Lane's intermediary window, whose A and B are both on leave from the day after tomorrow for a week. */
 async function intermediaryWindowPost(): Promise<string> {
-  const { posts } = await api.data(
+  const { posts } = await api.data<{ posts: { items: Array<{ id: string; serviceWindow: { kind: string } }> } }>(
     `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: WINDOW } } }) {
     items { id serviceWindow { kind } } } }`,
     { c: muslimLane },
   );
-  return posts.items.find((p: any) => p.serviceWindow.kind === 'INTERMEDIARY').id;
+  return posts.items.find((p) => p.serviceWindow.kind === 'INTERMEDIARY')!.id;
 }
 
 it("shows the coverage matrix with Hepan's vacant role; assigning a holder through the dialog fills it", async () => {
   await signIn();
-  const { community } = await api.data('query ($id: ID!) { community(id: $id) { code } }', { id: hepan });
+  const { community } = await api.data<{ community: { code: string } }>('query ($id: ID!) { community(id: $id) { code } }', { id: hepan });
   const vacant = (
-    await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
-  ).roleCoverage.find((c: any) => c.status === 'VACANT').specialistRole.code;
+    await api.data<Coverage>('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
+  ).roleCoverage.find((c) => c.status === 'VACANT')!.specialistRole.code;
   await open('coverage');
   const cell = page.getByTestId(`coverage-${community.code}-${vacant}`);
   await cell.waitFor();
@@ -74,9 +77,9 @@ it("shows the coverage matrix with Hepan's vacant role; assigning a holder throu
   await dialog.waitFor({ state: 'detached' });
   await page.locator(`[data-testid="coverage-${community.code}-${vacant}"][data-status="FILLED"]`).waitFor();
   const after = (
-    await api.data('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
-  ).roleCoverage.find((c: any) => c.specialistRole.code === vacant);
-  expect(after.status).toBe('FILLED');
+    await api.data<Coverage>('query ($c: ID) { roleCoverage(communityId: $c) { status specialistRole { code } } }', { c: hepan })
+  ).roleCoverage.find((c) => c.specialistRole.code === vacant);
+  expect(after?.status).toBe('FILLED');
 });
 
 it('a report builder sees the matrix but no way to assign', async () => {
@@ -194,27 +197,27 @@ it("a staff member's page lists their posts and absences; an absence is recorded
   await page.getByLabel('Last day').fill(addDays(TEST_TODAY, 41));
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/absences\/\d+\/show$/);
-  const { absences } = await api.data(
+  const { absences } = await api.data<{ absences: { items: Array<{ validFrom: string }> } }>(
     `query ($s: ID!) { absences(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true, reason: { eq: TRAINING } } }) { items { validFrom } } }`,
     { s: person },
   );
-  expect(absences.items.map((a: any) => a.validFrom)).toContain(addDays(TEST_TODAY, 40));
+  expect(absences.items.map((a) => a.validFrom)).toContain(addDays(TEST_TODAY, 40));
 });
 
 /** An active member of the community's staff who serves no grid. */
 async function freeStaff(communityId: string): Promise<{ id: string; name: string }> {
-  const { staffMembers } = await api.data(
+  const { staffMembers } = await api.data<{ staffMembers: { items: Array<{ id: string; name: string }> } }>(
     `query ($c: ID!) {
     staffMembers(options: { take: 100, filter: { homeCommunityId: { eq: $c }, active: { eq: true } } }) { items { id name } } }`,
     { c: communityId },
   );
-  const { gridAssignments } = await api.data(
+  const { gridAssignments } = await api.data<{ gridAssignments: { items: Array<{ staffMemberId: string }> } }>(
     `query ($ids: [ID!]!) {
     gridAssignments(options: { take: 100, filter: { staffMemberId: { in: $ids }, includeEnded: true } }) { items { staffMemberId } } }`,
-    { ids: staffMembers.items.map((s: any) => s.id) },
+    { ids: staffMembers.items.map((s) => s.id) },
   );
-  const busy = new Set(gridAssignments.items.map((a: any) => a.staffMemberId));
-  return staffMembers.items.find((s: any) => !busy.has(s.id));
+  const busy = new Set(gridAssignments.items.map((a) => a.staffMemberId));
+  return staffMembers.items.find((s) => !busy.has(s.id))!;
 }
 
 async function previewAndApply(testId: string) {
@@ -228,8 +231,10 @@ async function previewAndApply(testId: string) {
 
 it("a grid's page shows its members and its gap; adding a second member through the dialog closes the gap", async () => {
   await signIn();
-  const { gridStaffingGaps } = await api.data('{ gridStaffingGaps { kind gridId communityId } }');
-  const { gridId, communityId } = gridStaffingGaps.find((g: any) => g.kind === 'GRID_UNDERSTAFFED');
+  const { gridStaffingGaps } = await api.data<{ gridStaffingGaps: Array<{ kind: string; gridId: string; communityId: string }> }>(
+    '{ gridStaffingGaps { kind gridId communityId } }',
+  );
+  const { gridId, communityId } = gridStaffingGaps.find((g) => g.kind === 'GRID_UNDERSTAFFED')!;
   const person = await freeStaff(communityId);
   await open(`grids/${gridId}/show`);
   const members = page.getByTestId('grid-members');
@@ -325,19 +330,21 @@ it('a new community adopts the 8-member template from its posts tab, and its pos
 
 it("a post's A and B rotate from tomorrow, and the duty calendar follows: B is on duty from the swap day", async () => {
   await signIn();
-  const { posts } = await api.data(
+  const { posts } = await api.data<{
+    posts: { items: Array<{ id: string; holders: Array<{ slot: string; staffMemberId: string; staffMember: { name: string } }> }> };
+  }>(
     `query ($c: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $c }, kind: { eq: SPECIALIST } } }) {
     items { id holders { slot staffMemberId staffMember { name } } } } }`,
     { c: muslimLane },
   );
-  const { absences } = await api.data(
+  const { absences } = await api.data<{ absences: { items: Array<{ staffMemberId: string; validUntil: string }> } }>(
     `query ($from: LocalDate!) { absences(asOf: $from, options: { take: 100, filter: { includeEnded: true } }) { items { staffMemberId validUntil } } }`,
     { from: TEST_TODAY },
   );
-  const away = new Set(absences.items.filter((a: any) => a.validUntil >= TEST_TODAY).map((a: any) => a.staffMemberId));
+  const away = new Set(absences.items.filter((a) => a.validUntil >= TEST_TODAY).map((a) => a.staffMemberId));
   // A post whose A and B are both there all week.
-  const post = posts.items.find((p: any) => p.holders.length === 2 && p.holders.every((h: any) => !away.has(h.staffMemberId)));
-  const holder = (slot: string) => post.holders.find((h: any) => h.slot === slot).staffMember.name;
+  const post = posts.items.find((p) => p.holders.length === 2 && p.holders.every((h) => !away.has(h.staffMemberId)))!;
+  const holder = (slot: string) => post.holders.find((h) => h.slot === slot)!.staffMember.name;
   const tomorrow = addDays(TEST_TODAY, 1);
 
   await open(`communities/${muslimLane}/show/posts`);

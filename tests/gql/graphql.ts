@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type RelationToHead =
+  | 'CHILD'
+  | 'GRANDCHILD'
+  | 'GRANDPARENT'
+  | 'HEAD'
+  | 'OTHER'
+  | 'PARENT'
+  | 'SIBLING'
+  | 'SPOUSE';
+
 export type Role =
   | 'COMMUNITY_COORDINATOR'
   | 'DISTRICT_ADMIN'
@@ -11,6 +21,10 @@ export type Role =
   | 'GRID_MEMBER'
   | 'REPORT_BUILDER'
   | 'WINDOW_STAFF';
+
+export type ServiceWindowKind =
+  | 'COMPREHENSIVE'
+  | 'INTERMEDIARY';
 
 export type UpdateAccountInput = {
   /** Required for coordinators (one or more) and window staff (exactly one). */
@@ -27,6 +41,62 @@ export type UpdateAccountInput = {
   /** The version you read. */
   version: number;
 };
+
+export type DistrictTreeOnQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type DistrictTreeOnQuery = { districts: { items: Array<{ communityCount: number, offices: { totalItems: number, items: Array<{ name: string, communities: { totalItems: number, items: Array<{ code: string, name: string, grids: { totalItems: number } }> } }> }, communities: { totalItems: number, items: Array<{ code: string, name: string, office: { name: string } | null }> } }> } };
+
+export type OfficeHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OfficeHistoryQuery = { office: { name: string, validFrom: string, validUntil: string | null, validOnAsOf: boolean, history: Array<{ name: string, versionFrom: string, versionUntil: string | null }> } | null };
+
+export type HouseholdOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type HouseholdOnQuery = { household: { gridId: string, grid: { id: string, households: { items: Array<{ id: string }> } }, history: Array<{ gridId: string, versionFrom: string, versionUntil: string | null }> } | null };
+
+export type ResidentOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ResidentOnQuery = { resident: { householdId: string, household: { residentCount: number, residents: { items: Array<{ id: string }> } } } | null };
+
+export type GridOnQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type GridOnQuery = { grid: { communityId: string, community: { gridCount: number, householdCount: number, grids: { items: Array<{ id: string }> } } } | null };
+
+export type GridsOfCommunityOnQueryVariables = Exact<{
+  c?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type GridsOfCommunityOnQuery = { grids: { items: Array<{ id: string }> } };
+
+export type SampleDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SampleDistrictQuery = { districts: { totalItems: number, items: Array<{ name: string, nameEn: string, communityCount: number, offices: { items: Array<{ name: string, validUntil: string | null, successorCommunities: Array<{ name: string }> }> }, communities: { items: Array<{ name: string, nameEn: string, predecessorOffices: Array<{ name: string }>, predecessorCommunities: Array<{ name: string }> }> } }> } };
+
+export type WholeDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WholeDistrictQuery = { communities: { items: Array<{ id: string, gridCount: number, householdCount: number, residentCount: number, serviceWindows: { items: Array<{ kind: ServiceWindowKind }> }, staffMembers: { totalItems: number }, grids: { totalItems: number, items: Array<{ communityId: string, householdCount: number, residentCount: number, community: { id: string }, households: { totalItems: number, items: Array<{ gridId: string, residentCount: number, headResident: { relationToHead: RelationToHead } | null, residents: { totalItems: number, items: Array<{ householdId: string, household: { id: string } }> } }> } }> } }> } };
 
 export type TokensCreateMutationVariables = Exact<{
   name: string;
@@ -106,6 +176,199 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DistrictTreeOnDocument = new TypedDocumentString(`
+    query DistrictTreeOn($asOf: LocalDate) {
+  districts(asOf: $asOf, options: {take: 1}) {
+    items {
+      communityCount
+      offices(options: {take: 10}) {
+        totalItems
+        items {
+          name
+          communities {
+            totalItems
+            items {
+              code
+              name
+              grids {
+                totalItems
+              }
+            }
+          }
+        }
+      }
+      communities {
+        totalItems
+        items {
+          code
+          name
+          office {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictTreeOnQuery, DistrictTreeOnQueryVariables>;
+export const OfficeHistoryDocument = new TypedDocumentString(`
+    query OfficeHistory($id: ID!) {
+  office(id: $id) {
+    name
+    validFrom
+    validUntil
+    validOnAsOf
+    history {
+      name
+      versionFrom
+      versionUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeHistoryQuery, OfficeHistoryQueryVariables>;
+export const HouseholdOnDocument = new TypedDocumentString(`
+    query HouseholdOn($id: ID!, $asOf: LocalDate) {
+  household(id: $id, asOf: $asOf) {
+    gridId
+    grid {
+      id
+      households(options: {take: 100}) {
+        items {
+          id
+        }
+      }
+    }
+    history {
+      gridId
+      versionFrom
+      versionUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HouseholdOnQuery, HouseholdOnQueryVariables>;
+export const ResidentOnDocument = new TypedDocumentString(`
+    query ResidentOn($id: ID!, $asOf: LocalDate) {
+  resident(id: $id, asOf: $asOf) {
+    householdId
+    household {
+      residents {
+        items {
+          id
+        }
+      }
+      residentCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResidentOnQuery, ResidentOnQueryVariables>;
+export const GridOnDocument = new TypedDocumentString(`
+    query GridOn($id: ID!, $asOf: LocalDate) {
+  grid(id: $id, asOf: $asOf) {
+    communityId
+    community {
+      grids {
+        items {
+          id
+        }
+      }
+      gridCount
+      householdCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridOnQuery, GridOnQueryVariables>;
+export const GridsOfCommunityOnDocument = new TypedDocumentString(`
+    query GridsOfCommunityOn($c: ID, $asOf: LocalDate) {
+  grids(asOf: $asOf, options: {filter: {communityId: {eq: $c}}, take: 100}) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridsOfCommunityOnQuery, GridsOfCommunityOnQueryVariables>;
+export const SampleDistrictDocument = new TypedDocumentString(`
+    query SampleDistrict {
+  districts(options: {take: 1}) {
+    totalItems
+    items {
+      name
+      nameEn
+      communityCount
+      offices(asOf: "2014-09-28") {
+        items {
+          name
+          validUntil
+          successorCommunities {
+            name
+          }
+        }
+      }
+      communities {
+        items {
+          name
+          nameEn
+          predecessorOffices {
+            name
+          }
+          predecessorCommunities {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SampleDistrictQuery, SampleDistrictQueryVariables>;
+export const WholeDistrictDocument = new TypedDocumentString(`
+    query WholeDistrict {
+  communities(options: {take: 20}) {
+    items {
+      id
+      gridCount
+      householdCount
+      residentCount
+      serviceWindows(options: {take: 5}) {
+        items {
+          kind
+        }
+      }
+      staffMembers {
+        totalItems
+      }
+      grids(options: {take: 10}) {
+        totalItems
+        items {
+          communityId
+          householdCount
+          residentCount
+          community {
+            id
+          }
+          households(options: {take: 30}) {
+            totalItems
+            items {
+              gridId
+              residentCount
+              headResident {
+                relationToHead
+              }
+              residents(options: {take: 10}) {
+                totalItems
+                items {
+                  householdId
+                  household {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WholeDistrictQuery, WholeDistrictQueryVariables>;
 export const TokensCreateDocument = new TypedDocumentString(`
     mutation TokensCreate($name: String!, $expiresInDays: Int) {
   createApiToken(input: {name: $name, expiresInDays: $expiresInDays}) {

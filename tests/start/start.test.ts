@@ -81,11 +81,13 @@ const post = (port: number, query: string, cookie = '') =>
     body: JSON.stringify({ query }),
   });
 
+type StaffCount = { staffMembers: { totalItems: number } };
+
 /** Signs in as the first administrator (ADMIN_PASSWORD) and runs a query with that session. */
 async function asAdmin(port: number) {
   const login = await post(port, 'mutation { login(username: "admin", password: "start-test-password") { role } }');
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  return async (query: string) => (await post(port, query, cookie)).json() as Promise<any>;
+  return async <T>(query: string) => (await post(port, query, cookie)).json() as Promise<{ data: T }>;
 }
 
 it('starts on the embedded database with the sample district, keeps data across restarts, and stops cleanly', async () => {
@@ -95,11 +97,11 @@ it('starts on the embedded database with the sample district, keeps data across 
   expect(first.output()).toMatch(/Created the account "admin" with the password in ADMIN_PASSWORD/);
   expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
   const gql = await asAdmin(first.port);
-  const nested = await gql(
+  const nested = await gql<{ communities: { totalItems: number } }>(
     '{ communities { totalItems items { grids(options: { take: 2 }) { items { households(options: { take: 5 }) { items { residents(options: { take: 5 }) { items { id } } } } } } } } }',
   );
   expect(nested.data.communities.totalItems).toBe(12);
-  const created = await gql('mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
+  const created = await gql<{ createStaffMember: { id: string } }>('mutation { createStaffMember(input: { name: "重启后仍在" }) { id } }');
   expect(created.data.createStaffMember.id).toBeDefined();
 
   first.child.kill('SIGTERM');
@@ -108,7 +110,9 @@ it('starts on the embedded database with the sample district, keeps data across 
 
   const second = await start();
   expect(second.output()).not.toMatch(/Loaded the sample district|Created the account/);
-  const found = await (await asAdmin(second.port))('{ staffMembers(options: { filter: { name: { eq: "重启后仍在" } } }) { totalItems } }');
+  const found = await (
+    await asAdmin(second.port)
+  )<StaffCount>('{ staffMembers(options: { filter: { name: { eq: "重启后仍在" } } }) { totalItems } }');
   expect(found.data.staffMembers.totalItems).toBe(1);
   second.child.kill('SIGINT');
   expect(await second.exited).toBe(0);
@@ -148,7 +152,10 @@ describe('after a crash', () => {
     const first = await start();
     expect(first.output()).toMatch(/is ready/);
     const gql = await asAdmin(first.port);
-    expect((await gql('mutation { createStaffMember(input: { name: "崩溃前" }) { id } }')).data.createStaffMember.id).toBeDefined();
+    expect(
+      (await gql<{ createStaffMember: { id: string } }>('mutation { createStaffMember(input: { name: "崩溃前" }) { id } }')).data
+        .createStaffMember.id,
+    ).toBeDefined();
     first.child.kill('SIGKILL');
     await first.exited;
     // The orphan: PostgreSQL of this data directory, still running without its parent.
@@ -157,7 +164,9 @@ describe('after a crash', () => {
     const second = await start();
     expect(second.output()).toMatch(/Stopped the embedded PostgreSQL \(pid \d+\) that an earlier server left running/);
     expect(second.output()).toMatch(/is ready/);
-    const found = await (await asAdmin(second.port))('{ staffMembers(options: { filter: { name: { eq: "崩溃前" } } }) { totalItems } }');
+    const found = await (
+      await asAdmin(second.port)
+    )<StaffCount>('{ staffMembers(options: { filter: { name: { eq: "崩溃前" } } }) { totalItems } }');
     expect(found.data.staffMembers.totalItems).toBe(1);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -11,15 +11,15 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
-  useDataProvider,
   useNotify,
   useRecordContext,
   useTranslate,
   AutocompleteInput,
   minLength,
 } from 'react-admin';
+import { useMutation } from '@tanstack/react-query';
 import { enumChoices, requiredText } from '../common';
-import type { QueryFn } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
 import { AccountTokens } from './AccountTokens';
 
 /** Role, reach (communities, grids, staff record) and whether the account may sign in. */
@@ -53,22 +53,18 @@ const ResetPassword = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
+  const dataProvider = useApiDataProvider();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
-  if (!record) return null;
-  const save = async () => {
-    try {
-      await dataProvider.query('mutation ($id: ID!, $p: String!) { resetPassword(id: $id, password: $p) { id } }', {
-        id: record.id,
-        p: password,
-      });
+  const reset = useMutation({
+    mutationFn: (id: string) => dataProvider.resetPassword(id, password),
+    onSuccess: () => {
       notify('cg.accounts.password_reset', { type: 'success' });
       setOpen(false);
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
+  });
+  if (!record) return null;
   return (
     <>
       <Button onClick={() => setOpen(true)}>{translate('cg.accounts.reset_password')}</Button>
@@ -86,7 +82,7 @@ const ResetPassword = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button onClick={save} disabled={password.length < 10} variant="contained">
+          <Button onClick={() => reset.mutate(String(record.id))} disabled={password.length < 10} variant="contained">
             {translate('ra.action.save')}
           </Button>
         </DialogActions>

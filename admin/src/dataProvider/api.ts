@@ -3,8 +3,11 @@ import { DataProvider, useDataProvider } from 'react-admin';
 import { HOME_QUERY } from '../dashboard/query';
 import { graphql } from '../gql';
 import type { CreateApiTokenInput } from '../gql/graphql';
+import { reorganizationMethods } from '../reorganization/operations';
+import { serviceMethods } from '../service/queries';
+import { staffingMethods } from '../staffing/operations';
 import { STRUCTURE_TREE_QUERY } from '../structure/query';
-import type { CommandProvider, QueryFn } from './index';
+import type { CommandProvider } from './index';
 
 /**
  * The dashboard's reads and writes beyond one resource's list and record: named, typed methods of
@@ -66,6 +69,24 @@ const REVEAL = graphql(`
     }
   }
 `);
+const RESET_PASSWORD = graphql(`
+  mutation ResetPassword($id: ID!, $password: String!) {
+    resetPassword(id: $id, password: $password) {
+      id
+    }
+  }
+`);
+// The server's today: a dated record read without a day says which day it was read as of.
+// What is overdue, and whether a plan is withdrawn or reverted, follow the server's clock, which the browser's may not match.
+const SERVER_TODAY = graphql(`
+  query ServerToday {
+    communities(options: { take: 1 }) {
+      items {
+        asOf
+      }
+    }
+  }
+`);
 
 /** Sends one typed operation; its answer's type is the operation's. */
 export type Request = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
@@ -80,10 +101,16 @@ export function apiMethods(request: Request) {
     revokeApiToken: (id: string) => request(REVOKE_TOKEN, { id }),
     revokeAccountApiToken: (id: string) => request(REVOKE_ACCOUNT_TOKEN, { id }),
     revealResidentPersonalData: async (id: string) => (await request(REVEAL, { id })).revealResidentPersonalData,
+    resetPassword: (id: string, password: string) => request(RESET_PASSWORD, { id, password }),
+    /** The server's today; null when there is no community to read it from. */
+    serverToday: async () => (await request(SERVER_TODAY)).communities.items[0]?.asOf ?? null,
+    ...staffingMethods(request),
+    ...serviceMethods(request),
+    ...reorganizationMethods(request),
   };
 }
 
-export type ApiDataProvider = DataProvider & ReturnType<typeof apiMethods> & CommandProvider & { query: QueryFn };
+export type ApiDataProvider = DataProvider & ReturnType<typeof apiMethods> & CommandProvider;
 
 /** The data provider with its named methods, typed. */
 export const useApiDataProvider = () => useDataProvider<ApiDataProvider>();
@@ -94,4 +121,5 @@ export const apiKeys = {
   structureTree: (asOf: string | null) => ['structureTree', asOf] as const,
   apiTokens: ['apiTokens'] as const,
   accountApiTokens: (accountId: string) => ['accountApiTokens', accountId] as const,
+  serverToday: ['serverToday'] as const,
 };

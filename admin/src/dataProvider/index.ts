@@ -1,7 +1,22 @@
 import { DocumentNode, parse } from 'graphql';
 import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
-import { CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE } from 'react-admin';
+import {
+  CREATE,
+  DataProvider,
+  DELETE,
+  DELETE_MANY,
+  GET_LIST,
+  GET_MANY,
+  GET_MANY_REFERENCE,
+  GET_ONE,
+  type GetListParams,
+  type GetListResult,
+  HttpError,
+  type Identifier,
+  UPDATE,
+} from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
+import type { CommandChangeFieldsFragment } from '../gql/graphql';
 import { apiMethods, type Request } from './api';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
@@ -16,16 +31,31 @@ import { listQueryText, oneQueryText, RESOURCES } from './resources';
  * on the tree or the lists (time/asOf.ts), else today.
  */
 
-type Params = Record<string, any>;
+/** A record, a filter or a command's input as sent and received: fields by name. */
+type Fields = Record<string, unknown>;
+
+/** What react-admin passes to the calls built here (each call uses its own part of it). */
+interface Params {
+  pagination?: { page?: number; perPage?: number };
+  sort?: { field?: string; order?: string };
+  filter?: Fields;
+  target?: string;
+  id?: Identifier;
+  ids?: Identifier[];
+  data?: Fields;
+  previousData?: Fields;
+  meta?: { asOf?: string | null };
+}
 
 const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
 
 /** Removes Apollo's __typename and turns the lineage into ids for the form. */
-function clean(record: Record<string, any> | null): Record<string, any> | null {
+function clean(record: Fields | null): Fields | null {
   if (!record) return record;
   const { __typename: _, ...rest } = record;
-  if (Array.isArray(rest.predecessorOffices)) rest.predecessorOfficeIds = rest.predecessorOffices.map((o: any) => o.id);
-  if (Array.isArray(rest.predecessorCommunities)) rest.predecessorCommunityIds = rest.predecessorCommunities.map((c: any) => c.id);
+  const ids = (units: { id: string }[]) => units.map((unit) => unit.id);
+  if (Array.isArray(rest.predecessorOffices)) rest.predecessorOfficeIds = ids(rest.predecessorOffices);
+  if (Array.isArray(rest.predecessorCommunities)) rest.predecessorCommunityIds = ids(rest.predecessorCommunities);
   return rest;
 }
 
@@ -37,10 +67,10 @@ const asOfOf = (params: Params): string | null => params?.meta?.asOf ?? getAsOf(
  * personal data (4 characters: the last 4, else the whole value); arrays mean
  * "any of" (`in`, or `hasAny` for tags); anything else is equality.
  */
-export function toApiFilter(filter: Params = {}): Params {
-  const result: Params = {};
+export function toApiFilter(filter: Fields = {}): Fields {
+  const result: Fields = {};
   const put = (field: string, operator: string, value: unknown) => {
-    result[field] = { ...result[field], [operator]: value };
+    result[field] = { ...(result[field] as Fields | undefined), [operator]: value };
   };
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
@@ -66,7 +96,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
   // One record is read with its details (history), and so is what a write returns.
   const fields = `${config.fields} ${config.detail ?? ''}`;
   const asOf = (config.asOf && asOfOf(params)) || undefined;
-  const pick = (data: Params, keep: (key: string) => boolean) =>
+  const pick = (data: Fields, keep: (key: string) => boolean) =>
     Object.fromEntries(Object.entries(data).filter(([key]) => writable.includes(key) && keep(key)));
 
   switch (fetchType) {
@@ -75,7 +105,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       const { page = 1, perPage = 25 } = params.pagination ?? {};
       const sort =
         params.sort?.field && params.sort.field !== 'id' ? [{ field: params.sort.field, order: params.sort.order ?? 'ASC' }] : [];
-      const filter = toApiFilter({ ...params.filter, ...(fetchType === GET_MANY_REFERENCE ? { [params.target]: params.id } : {}) });
+      const filter = toApiFilter({ ...params.filter, ...(fetchType === GET_MANY_REFERENCE ? { [params.target!]: params.id } : {}) });
       return {
         query: listQuery(resource),
         variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter }, asOf },
@@ -90,7 +120,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         query: listQuery(resource),
         // A reference may point at a record that has ended (or not yet started) on the day read.
         variables: {
-          options: { take: 100, filter: { ids: params.ids.map(String), ...(config.dated ? { includeEnded: true } : {}) } },
+          options: { take: 100, filter: { ids: params.ids!.map(String), ...(config.dated ? { includeEnded: true } : {}) } },
           asOf,
         },
         parseResponse: ({ data }) => ({ data: data[resource].items.map(clean) }),
@@ -118,21 +148,22 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
     case CREATE:
       return {
         query: parse(`mutation ($input: Create${type}Input!) { create${type}(input: $input) { ${fields} } }`),
-        variables: { input: pick(params.data, (key) => params.data[key] !== undefined) },
+        variables: { input: pick(params.data!, (key) => params.data![key] !== undefined) },
         parseResponse: ({ data }) => ({ data: clean(data[`create${type}`]) }),
       };
     case UPDATE: {
       // Only what changed, with the version the form was loaded at: a stale one is refused by the API.
       // For a dated record this is a correction of the version valid on the day it was read (asOf).
+      const data = params.data ?? {};
       const previous = params.previousData ?? {};
       const changed = pick(
-        params.data,
-        (key) => key !== 'validFrom' && JSON.stringify(params.data[key] ?? null) !== JSON.stringify(previous[key] ?? null),
+        data,
+        (key) => key !== 'validFrom' && JSON.stringify(data[key] ?? null) !== JSON.stringify(previous[key] ?? null),
       );
-      const day = config.dated ? { asOf: previous.asOf ?? params.data.asOf } : {};
+      const day = config.dated ? { asOf: previous.asOf ?? data.asOf } : {};
       return {
         query: parse(`mutation ($input: Update${type}Input!) { update${type}(input: $input) { ${fields} } }`),
-        variables: { input: { id: String(params.id), version: previous.version ?? params.data.version, ...day, ...changed } },
+        variables: { input: { id: String(params.id), version: previous.version ?? data.version, ...day, ...changed } },
         parseResponse: ({ data }) => ({ data: clean(data[`update${type}`]) }),
       };
     }
@@ -144,12 +175,12 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
       };
     case DELETE_MANY: {
       // One mutation per record, in one request: the server keeps all of them or none (one request, one transaction).
-      const ids: string[] = params.ids.map(String);
+      const ids: string[] = params.ids!.map(String);
       const body = ids.map((_, i) => `d${i}: delete${type}(id: $id${i}) { id }`).join(' ');
       return {
         query: parse(`mutation (${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${body} }`),
         variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
-        parseResponse: ({ data }) => ({ data: Object.values(data).map((row: any) => row.id) }),
+        parseResponse: ({ data }) => ({ data: Object.values(data as Record<string, { id: string }>).map((row) => row.id) }),
       };
     }
     default:
@@ -164,22 +195,29 @@ export interface ApiFailure {
 }
 export const apiFailure = (error: unknown): ApiFailure => (error ?? {}) as ApiFailure;
 
+/** One GraphQL error as Apollo hands it over: its message and the API's extensions. */
+interface GraphQLFailure {
+  message: string;
+  extensions?: { code?: string; reason?: string; fields?: Record<string, string> };
+}
+
 /**
  * API errors → what react-admin shows: BAD_USER_INPUT's per-field messages go
  * on the form fields, a stale version and refused deletions become readable
  * notifications (translated on the client by their code).
  */
-function toHttpError(error: any): never {
-  const graphQLError = error?.body?.graphQLErrors?.[0] ?? error?.graphQLErrors?.[0];
+function toHttpError(error: unknown): never {
+  const failure = error as { body?: { graphQLErrors?: GraphQLFailure[] }; graphQLErrors?: GraphQLFailure[] } | null | undefined;
+  const graphQLError = failure?.body?.graphQLErrors?.[0] ?? failure?.graphQLErrors?.[0];
   const extensions = graphQLError?.extensions ?? {};
   if (extensions.code === 'BAD_USER_INPUT' && extensions.fields) {
     throw new HttpError('cg.errors.invalid', 400, { errors: extensions.fields });
   }
   if (extensions.code === 'CONFLICT' && extensions.reason === 'STALE_VERSION') throw new HttpError('cg.errors.stale', 409);
   if (extensions.code === 'CONFLICT' && (extensions.reason === 'OVERLAP' || extensions.reason === 'LATER_CHANGE')) {
-    throw new HttpError(`cg.errors.${extensions.reason.toLowerCase()}`, 409, { reason: extensions.reason, detail: graphQLError.message });
+    throw new HttpError(`cg.errors.${extensions.reason.toLowerCase()}`, 409, { reason: extensions.reason, detail: graphQLError?.message });
   }
-  if (extensions.code === 'CONFLICT') throw new HttpError(graphQLError.message, 409);
+  if (extensions.code === 'CONFLICT') throw new HttpError(graphQLError?.message ?? 'ra.notification.http_error', 409);
   if (extensions.code === 'NOT_FOUND') throw new HttpError('cg.errors.not_found', 404);
   if (extensions.code === 'UNAUTHENTICATED') throw new HttpError('cg.auth.signed_out', 401);
   if (extensions.code === 'FORBIDDEN') throw new HttpError('cg.errors.forbidden', 403);
@@ -200,27 +238,27 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
   const wrapped: Record<string, unknown> = { ...provider };
   // getList is wrapped below, where it also pages past the API's 100.
   for (const method of ['getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete', 'deleteMany'] as const) {
-    wrapped[method] = (resource: string, params: Params) => (provider[method] as any)(resource, params).catch(toHttpError);
+    const call = provider[method] as (resource: string, params: Params) => Promise<unknown>;
+    wrapped[method] = (resource: string, params: Params) => call(resource, params).catch(toHttpError);
   }
   // The API pages by at most 100; larger pages (the CSV exporter asks for 1,000) are read 100 at a time.
-  wrapped.getList = async (resource: string, params: Params) => {
+  wrapped.getList = async (resource: string, params: GetListParams): Promise<GetListResult> => {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    if (perPage <= 100 || perPage % 100 !== 0) return (provider.getList(resource, params as any) as Promise<any>).catch(toHttpError);
-    const data: unknown[] = [];
+    if (perPage <= 100 || perPage % 100 !== 0) return provider.getList(resource, params).catch(toHttpError);
+    const data: GetListResult['data'] = [];
     let total = 0;
     for (let offset = (page - 1) * perPage; offset < page * perPage; offset += 100) {
-      const chunk: any = await provider
-        .getList(resource, { ...params, pagination: { page: offset / 100 + 1, perPage: 100 } } as any)
+      const chunk = await provider
+        .getList(resource, { ...params, pagination: { page: offset / 100 + 1, perPage: 100 } })
         .catch(toHttpError);
       data.push(...chunk.data);
-      total = chunk.total;
+      total = chunk.total ?? 0;
       if (chunk.data.length < 100) break;
     }
     return { data, total };
   };
-  /** For screens that read more than one resource at once; a generated document's answer is typed (see api.ts). */
-  const query = async (text: string | DocumentNode, variables?: Params) => {
-    const document = typeof text === 'string' ? parse(text) : text;
+  /** Sends one operation through the client (no cache: react-query keys the answers), failures made readable as above. */
+  const send = async (document: DocumentNode, variables?: object): Promise<unknown> => {
     const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
     try {
       const result = isMutation
@@ -231,24 +269,29 @@ export function createDataProvider(uri = '/graphql'): DataProvider {
       return toHttpError(error);
     }
   };
-  wrapped.query = query;
-  Object.assign(wrapped, apiMethods(query as Request));
-  /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. */
-  wrapped.change = async (resource: string, input: Params, dryRun: boolean): Promise<CommandResult> => {
+  // A generated document's answer is typed (see api.ts).
+  const request: Request = (document, variables) => send(document, variables ?? undefined) as Promise<never>;
+  Object.assign(wrapped, apiMethods(request));
+  /** A dated change from input.effectiveOn (a move, a rename…), or with dryRun its preview. Built per resource at run time, as the CRUD operations are. */
+  wrapped.change = async (resource: string, input: Fields, dryRun: boolean): Promise<CommandResult> => {
     const { type } = RESOURCES[resource];
-    const data = await (wrapped.query as QueryFn)(
-      `mutation ($input: Change${type}Input!, $dryRun: Boolean!) { result: change${type}(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+    const data = (await send(
+      parse(
+        `mutation ($input: Change${type}Input!, $dryRun: Boolean!) { result: change${type}(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      ),
       { input, dryRun },
-    );
+    )) as { result: CommandResult };
     return data.result;
   };
   /** Ends a unit on lastDay (its last valid day), or with dryRun previews it. */
   wrapped.end = async (resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult> => {
     const { type } = RESOURCES[resource];
-    const data = await (wrapped.query as QueryFn)(
-      `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: end${type}(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+    const data = (await send(
+      parse(
+        `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: end${type}(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
+      ),
       { id, lastDay, dryRun },
-    );
+    )) as { result: CommandResult };
     return data.result;
   };
   return wrapped as unknown as DataProvider;
@@ -260,12 +303,11 @@ export interface CommandResult {
   dryRun: boolean;
   correlationId: string;
   changeCount: number;
-  changes: Array<{ operation: string; entityType: string; entityId: string; changes: Record<string, unknown> }>;
+  changes: CommandChangeFieldsFragment[];
   record: { id: string };
 }
 
-export type QueryFn = (query: string, variables?: Params) => Promise<any>;
 export interface CommandProvider {
-  change(resource: string, input: Params, dryRun: boolean): Promise<CommandResult>;
+  change(resource: string, input: Fields, dryRun: boolean): Promise<CommandResult>;
   end(resource: string, id: string, lastDay: string, dryRun: boolean): Promise<CommandResult>;
 }

@@ -3,13 +3,14 @@ import englishMessages from 'ra-language-english';
 import { app } from './app.zh';
 
 // The package is CommonJS with an `exports.default`; bundlers differ on which one a default import gets.
-const chineseMessages = ((chineseModule as { default?: object }).default ?? chineseModule) as Record<string, any>;
+const chineseMessages: object = (chineseModule as { default?: object }).default ?? chineseModule;
 
 /** Deep merge: the Chinese package covers react-admin 4's keys; English fills the few added since. */
-function merge<T extends Record<string, any>>(base: T, over: Record<string, any>): T {
-  const out: Record<string, any> = { ...base };
+function merge<T extends object>(base: T, over: object): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(over)) {
-    out[key] = value && typeof value === 'object' && typeof base[key] === 'object' ? merge(base[key], value) : value;
+    const current = out[key];
+    out[key] = value && typeof value === 'object' && current && typeof current === 'object' ? merge(current, value) : value;
   }
   return out as T;
 }

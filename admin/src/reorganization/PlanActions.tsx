@@ -2,20 +2,16 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PreviewIcon from '@mui/icons-material/Preview';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useStateFor } from '../useStateFor';
-import { Button, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { apiFailure, type QueryFn } from '../dataProvider';
+import { Button, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { apiFailure } from '../dataProvider';
+import { apiKeys, useApiDataProvider } from '../dataProvider/api';
 import { formatDay } from '../staffing/posts';
 import { districtToday, noteServerToday } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
 import { ImpactSummary } from './ImpactView';
-import { OUTCOME_FIELDS, Outcome, Plan } from './plans';
-
-const APPLY = `mutation ($id: ID!, $dryRun: Boolean!) { outcome: applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME_FIELDS} } }`;
-// Whether a plan is withdrawn or reverted depends on the server's today, which the browser's clock may not match.
-const SERVER_TODAY = '{ communities(options: { take: 1 }) { items { asOf } } }';
-const REVERT = `mutation ($id: ID!, $revertOn: LocalDate, $dryRun: Boolean!) { outcome: revertReorganizationPlan(id: $id, revertOn: $revertOn, dryRun: $dryRun) { ${OUTCOME_FIELDS} } }`;
+import type { Outcome, Plan } from './plans';
 
 /** What was previewed, for which state of the plan: a change to the plan (or the revert day) asks for a new preview. */
 export interface Previewed {
@@ -46,9 +42,14 @@ export const PlanActions = ({
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const { data: serverDay } = useApiQuery<{ communities: { items: Array<{ asOf: string }> } }>(SERVER_TODAY);
-  const today = serverDay?.communities.items[0]?.asOf ?? districtToday();
+  const dataProvider = useApiDataProvider();
+  // Whether a plan is withdrawn or reverted depends on the server's today, which the browser's clock may not match.
+  const { data: serverDay } = useQuery({
+    queryKey: apiKeys.serverToday,
+    queryFn: () => dataProvider.serverToday(),
+    retry: false,
+  });
+  const today = serverDay ?? districtToday();
   useEffect(() => noteServerToday(today), [today]);
   const withdraw = plan.status === 'APPLIED' && plan.effectiveOn > today;
   const [revertOn, setRevertOn] = useStateFor(today, today);
@@ -63,10 +64,10 @@ export const PlanActions = ({
     setBusy(true);
     setFailure(null);
     try {
-      const { outcome } = await dataProvider.query(
-        mode === 'apply' ? APPLY : REVERT,
-        mode === 'apply' ? { id: plan.id, dryRun } : { id: plan.id, dryRun, revertOn: withdraw ? null : revertOn },
-      );
+      const outcome =
+        mode === 'apply'
+          ? await dataProvider.applyReorganizationPlan(plan.id, dryRun)
+          : await dataProvider.revertReorganizationPlan(plan.id, withdraw ? null : revertOn, dryRun);
       if (dryRun) {
         setPreviewed({ key, planState: planKey(plan), outcome });
       } else {

@@ -13,12 +13,14 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, useDataProvider, useTranslate } from 'react-admin';
-import { apiFailure, type QueryFn } from '../dataProvider';
-import { useApiQuery } from '../useApiQuery';
-import { HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from '../staffing/posts';
+import { Button, useTranslate } from 'react-admin';
+import { apiFailure } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
+import { usePostLabel } from '../staffing/posts';
 import { HouseholdChooser } from './HouseholdChooser';
+import { reorganizationKeys } from './operations';
 import { createdBy, LEVEL_RESOURCE, Plan, Step, StepParams } from './plans';
 import { Option, UnitPicker } from './UnitPicker';
 
@@ -29,9 +31,6 @@ const LEVELS: Partial<Record<PlanStepKind, UnitLevel[]>> = {
   END_UNIT: [UnitLevel.OFFICE, UnitLevel.COMMUNITY, UnitLevel.GRID],
   RENAME_UNIT: [UnitLevel.OFFICE, UnitLevel.COMMUNITY, UnitLevel.GRID],
 };
-
-const ADD_STEP = `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { id } }`;
-const UPDATE_STEP = `mutation ($input: UpdateReorganizationStepInput!) { updateReorganizationStep(input: $input) { id } }`;
 
 /** What the API read back carries besides the parameters (Apollo's __typename) is not sent again. */
 const withoutTypename = ({ __typename: _, ...params }: StepParams & { __typename?: string }): StepParams => params;
@@ -52,7 +51,7 @@ function clean(params: StepParams): StepParams {
  */
 export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?: Step; onClose: () => void; onSaved: () => void }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
+  const dataProvider = useApiDataProvider();
   const [kind, setKind] = useState<PlanStepKind | ''>(step?.kind ?? '');
   const [params, setParams] = useState<StepParams>(() => clean(withoutTypename(step?.params ?? {})));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,8 +78,8 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
     setFailure(null);
     try {
       await (step
-        ? dataProvider.query(UPDATE_STEP, { input: { id: step.id, params: clean(params) } })
-        : dataProvider.query(ADD_STEP, { input: { planId: plan.id, kind, params: clean(params) } }));
+        ? dataProvider.updateReorganizationStep({ id: step.id, params: clean(params) })
+        : dataProvider.addReorganizationStep({ planId: plan.id, kind, params: clean(params) }));
       onSaved();
     } catch (caught) {
       const error = apiFailure(caught);
@@ -282,14 +281,18 @@ export const StepDialog = ({ plan, step, onClose, onSaved }: { plan: Plan; step?
   );
 };
 
-const COMMUNITY_POSTS = `query ($communityId: ID!) { posts(options: { take: 100, filter: { communityId: { eq: $communityId } } }) { items { ${POST_FIELDS} } } }`;
-
 /** TRANSFER_STAFF: optionally a post (and slot) held from the day, among the posts of the community the first grid belongs to. */
 const PostPicker = ({ day, params, set, error }: { day: string; params: StepParams; set: (patch: StepParams) => void; error?: string }) => {
   const translate = useTranslate();
   const postLabel = usePostLabel();
   const [communityId, setCommunityId] = useState<string | null>(null);
-  const { data } = useApiQuery<{ posts: { items: Post[] } }>(COMMUNITY_POSTS, { communityId }, !communityId);
+  const dataProvider = useApiDataProvider();
+  const { data: posts } = useQuery({
+    queryKey: reorganizationKeys.stepPostChoices(communityId),
+    queryFn: () => dataProvider.stepPostChoices(communityId!),
+    enabled: Boolean(communityId),
+    retry: false,
+  });
   return (
     <>
       <UnitPicker
@@ -310,7 +313,7 @@ const PostPicker = ({ day, params, set, error }: { day: string; params: StepPara
               onChange={(event) => set({ postId: event.target.value || null })}
             >
               <MenuItem value="">—</MenuItem>
-              {(data?.posts.items ?? []).map((post) => (
+              {(posts ?? []).map((post) => (
                 <MenuItem key={post.id} value={post.id}>
                   {postLabel(post)}
                 </MenuItem>
@@ -339,11 +342,6 @@ const PostPicker = ({ day, params, set, error }: { day: string; params: StepPara
   );
 };
 
-const STAFF_ASSIGNMENTS = `query ($id: ID!, $asOf: LocalDate) {
-  postHolders(asOf: $asOf, options: { take: 50, filter: { staffMemberId: { eq: $id } } }) { items { ${HOLDER_FIELDS} post { ${POST_FIELDS} community { id code } } } }
-  gridAssignments(asOf: $asOf, options: { take: 20, filter: { staffMemberId: { eq: $id } } }) { items { id grid { id code name } } }
-}`;
-
 /** END_ASSIGNMENT: one of the person's grid assignments or post holdings on the day. */
 const AssignmentPicker = ({
   day,
@@ -358,7 +356,13 @@ const AssignmentPicker = ({
 }) => {
   const translate = useTranslate();
   const postLabel = usePostLabel();
-  const { data } = useApiQuery<any>(STAFF_ASSIGNMENTS, { id: params.staffMemberId, asOf: day }, !params.staffMemberId);
+  const dataProvider = useApiDataProvider();
+  const { data } = useQuery({
+    queryKey: reorganizationKeys.stepAssignmentChoices(params.staffMemberId, day),
+    queryFn: () => dataProvider.stepAssignmentChoices(params.staffMemberId!, day),
+    enabled: Boolean(params.staffMemberId),
+    retry: false,
+  });
   if (!params.staffMemberId) return null;
   const value = params.assignmentId ? `a${params.assignmentId}` : params.postHolderId ? `h${params.postHolderId}` : '';
   return (
@@ -377,13 +381,13 @@ const AssignmentPicker = ({
           );
         }}
       >
-        {(data?.gridAssignments.items ?? []).map((a: any) => (
+        {(data?.gridAssignments.items ?? []).map((a) => (
           <MenuItem
             key={`a${a.id}`}
             value={`a${a.id}`}
           >{`${translate('cg.reorg.levels.GRID')} ${a.grid?.code} (${a.grid?.name})`}</MenuItem>
         ))}
-        {(data?.postHolders.items ?? []).map((h: any) => (
+        {(data?.postHolders.items ?? []).map((h) => (
           <MenuItem key={`h${h.id}`} value={`h${h.id}`}>{`${h.post.community.code} ${postLabel(h.post)} (${h.slot})`}</MenuItem>
         ))}
       </Select>

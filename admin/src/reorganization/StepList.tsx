@@ -4,15 +4,14 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, IconButton, List, ListItem, ListItemText, Stack, Tooltip, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { apiFailure, type QueryFn } from '../dataProvider';
+import { Button, useNotify, useTranslate } from 'react-admin';
+import { apiFailure } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
 import type { Outcome, Plan, Step } from './plans';
 import { useStepSentence } from './sentences';
 import { StepDialog } from './StepDialog';
-
-const MOVE = 'mutation ($id: ID!, $position: Int!) { moveReorganizationStep(id: $id, position: $position) { id } }';
-const REMOVE = 'mutation ($id: ID!) { removeReorganizationStep(id: $id) { id } }';
 
 /**
  * The plan's steps in order, each as a sentence; on a draft they are added,
@@ -22,20 +21,24 @@ const REMOVE = 'mutation ($id: ID!) { removeReorganizationStep(id: $id) { id } }
 export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Outcome | null; onChanged: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
+  const dataProvider = useApiDataProvider();
   const steps = plan.steps ?? [];
   const sentence = useStepSentence(steps, plan.effectiveOn);
   const [editing, setEditing] = useState<Step | 'new' | null>(null);
   const draft = plan.status === 'DRAFT';
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    try {
-      await dataProvider.query(query, variables);
-      onChanged();
-    } catch (caught) {
+  // A change to the steps reads the plan again (onChanged refreshes the page).
+  const settled = {
+    onSuccess: onChanged,
+    onError: (caught: unknown) => {
       const error = apiFailure(caught);
       notify(error?.message ?? 'ra.notification.http_error', { type: 'error', messageArgs: { _: error?.message } });
-    }
+    },
   };
+  const move = useMutation({
+    mutationFn: ({ step, by }: { step: Step; by: number }) => dataProvider.moveReorganizationStep(step.id, step.position + by),
+    ...settled,
+  });
+  const remove = useMutation({ mutationFn: (step: Step) => dataProvider.removeReorganizationStep(step.id), ...settled });
   const outcomeOf = (step: Step) => outcome?.steps.find((s) => String(s.stepId) === String(step.id));
 
   return (
@@ -73,7 +76,7 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
                           size="small"
                           disabled={index === 0}
                           aria-label={translate('cg.reorg.move_up')}
-                          onClick={() => run(MOVE, { id: step.id, position: step.position - 1 })}
+                          onClick={() => move.mutate({ step, by: -1 })}
                         >
                           <ArrowUpwardIcon fontSize="small" />
                         </IconButton>
@@ -85,7 +88,7 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
                           size="small"
                           disabled={index === steps.length - 1}
                           aria-label={translate('cg.reorg.move_down')}
-                          onClick={() => run(MOVE, { id: step.id, position: step.position + 1 })}
+                          onClick={() => move.mutate({ step, by: 1 })}
                         >
                           <ArrowDownwardIcon fontSize="small" />
                         </IconButton>
@@ -97,7 +100,7 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
                       </IconButton>
                     </Tooltip>
                     <Tooltip title={translate('ra.action.delete')}>
-                      <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => run(REMOVE, { id: step.id })}>
+                      <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => remove.mutate(step)}>
                         <DeleteIcon fontSize="small" />
                       </IconButton>
                     </Tooltip>
@@ -118,6 +121,7 @@ export const StepList = ({ plan, outcome, onChanged }: { plan: Plan; outcome: Ou
                         {result.error.message}
                         {result.error.fields &&
                           Object.entries(result.error.fields)
+                            .map(([field, message]) => [field, String(message)])
                             .filter(([, message]) => !result.error!.message.includes(message))
                             .map(([field, message]) => <div key={field}>{`${field}: ${message}`}</div>)}
                       </Alert>

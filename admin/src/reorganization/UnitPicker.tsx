@@ -1,4 +1,4 @@
-import { Autocomplete, TextField } from '@mui/material';
+import { Autocomplete, type AutocompleteRenderInputParams, TextField } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useGetList, useGetMany, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
@@ -43,7 +43,7 @@ export const UnitPicker = (props: Single | Multiple) => {
   });
   const chosen = (props.multiple ? props.value : props.value ? [props.value] : []).filter((id) => !id.startsWith('new:'));
   const { data: chosenRecords = [] } = useGetMany(resource, { ids: chosen, meta: { asOf: day } }, { enabled: chosen.length > 0 });
-  const labelOf = (record: any) =>
+  const labelOf = (record: { code?: string; name: string; nameEn?: string }): string =>
     resource === 'staffMembers'
       ? record.name
       : resource === 'offices'
@@ -68,7 +68,9 @@ export const UnitPicker = (props: Single | Multiple) => {
       if (reason === 'reset' || reason === 'clear') setSearch('');
     },
     noOptionsText: translate('ra.navigation.no_results'),
-    renderInput: (params: any) => <TextField {...params} label={label} error={Boolean(error)} helperText={error} size="small" />,
+    renderInput: (params: AutocompleteRenderInputParams) => (
+      <TextField {...params} label={label} error={Boolean(error)} helperText={error} size="small" />
+    ),
     sx: { minWidth: 420, mb: 2 },
     'data-testid': testId,
   };

@@ -1,4 +1,5 @@
 import { PlanStepKind, UnitLevel } from '@community-grid/shared';
+import type { OutcomeFieldsFragment } from '../gql/graphql';
 
 /** A step's parameters as the API keeps them: unit ids, or "new:<step id>" for a unit an earlier step creates. */
 export interface StepParams {
@@ -99,46 +100,6 @@ export function addressParts(address: string): { courtyard: string | null; build
   return { courtyard: match[1], building: match[2] ? match[1] + match[2] : null };
 }
 
-export const PLAN_FIELDS = 'id version name description effectiveOn status stepCount authorName appliedAt revertedOn';
-
-export const OUTCOME_FIELDS = `dryRun ok correlationId day changeCount problems
-  plan { ${PLAN_FIELDS} }
-  steps { stepId position kind ok changeCount error { code message reason fields } }
-  impact {
-    units { level id code name before { grids households residents members } after { grids households residents members } }
-    posts { postId communityId communityCode label emptySlots }
-    understaffedGrids { level id code name after { members } }
-    staffWithoutAssignment { staffMemberId name }
-    reachChanges { accountId username gains losses }
-  }`;
-
-export interface Counts {
-  grids: number;
-  households: number;
-  residents: number;
-  members: number;
-}
-export interface Outcome {
-  dryRun: boolean;
-  ok: boolean;
-  correlationId: string;
-  day: string;
-  changeCount: number;
-  problems: string[];
-  plan: Plan;
-  steps: Array<{
-    stepId: string;
-    position: number;
-    kind: PlanStepKind;
-    ok: boolean;
-    changeCount: number;
-    error: { code: string; message: string; reason: string | null; fields: Record<string, string> | null } | null;
-  }>;
-  impact: {
-    units: Array<{ level: string; id: string; code: string; name: string; before: Counts | null; after: Counts | null }>;
-    posts: Array<{ postId: string; communityId: string; communityCode: string; label: string; emptySlots: string[] }>;
-    understaffedGrids: Array<{ level: string; id: string; code: string; name: string; after: { members: number } | null }>;
-    staffWithoutAssignment: Array<{ staffMemberId: string; name: string }>;
-    reachChanges: Array<{ accountId: string; username: string; gains: string[]; losses: string[] }>;
-  };
-}
+/** What an apply or a revert (or its preview) answers: whether each step went through, and the impact. */
+export type Outcome = OutcomeFieldsFragment;
+export type Counts = NonNullable<Outcome['impact']['units'][number]['before']>;

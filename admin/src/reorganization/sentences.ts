@@ -1,21 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useGetMany, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
-import { HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from '../staffing/posts';
-import { useApiQuery } from '../useApiQuery';
+import { useApiDataProvider } from '../dataProvider/api';
+import { usePostLabel } from '../staffing/posts';
+import { reorganizationKeys } from './operations';
 import { createdBy, REFERENCE_FIELDS, referenceResource, Step, StepParams } from './plans';
-
-const ASSIGNMENT_LABELS = `query ($posts: [ID!], $holders: [ID!], $assignments: [ID!]) {
-  posts(options: { take: 100, filter: { ids: $posts } }) { items { ${POST_FIELDS} community { id code } } }
-  postHolders(options: { take: 100, filter: { ids: $holders, includeEnded: true } }) { items { ${HOLDER_FIELDS} post { ${POST_FIELDS} community { id code } } } }
-  gridAssignments(options: { take: 100, filter: { ids: $assignments, includeEnded: true } }) { items { id staffMember { id name } grid { id code name } } }
-}`;
 
 const dayBefore = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
   return date.toISOString().slice(0, 10);
 };
+
+/** What a unit, or a member of staff, is named by (react-admin's records of offices, communities, grids and staff). */
+interface Labelled {
+  id: string | number;
+  code?: string;
+  name: string;
+  nameEn?: string;
+}
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value : value ? [String(value)] : []);
 
@@ -62,14 +66,16 @@ export function useStepLabels(steps: Step[], day: string) {
   const communities = useGetMany('communities', { ids: ids.communities, meta }, { enabled: ids.communities.length > 0 });
   const grids = useGetMany('grids', { ids: ids.grids, meta }, { enabled: ids.grids.length > 0 });
   const staff = useGetMany('staffMembers', { ids: ids.staffMembers }, { enabled: ids.staffMembers.length > 0 });
-  const needsExtra = ids.posts.length + ids.holders.length + ids.assignments.length > 0;
-  const { data: extra } = useApiQuery<any>(
-    ASSIGNMENT_LABELS,
-    { posts: ids.posts, holders: ids.holders, assignments: ids.assignments },
-    !needsExtra,
-  );
+  const dataProvider = useApiDataProvider();
+  const extraIds = { posts: ids.posts, holders: ids.holders, assignments: ids.assignments };
+  const { data: extra } = useQuery({
+    queryKey: reorganizationKeys.stepLabels(extraIds),
+    queryFn: () => dataProvider.stepLabels(extraIds),
+    enabled: ids.posts.length + ids.holders.length + ids.assignments.length > 0,
+    retry: false,
+  });
 
-  const records: Record<string, Map<string, any>> = {
+  const records: Record<string, Map<string, Labelled>> = {
     offices: new Map((offices.data ?? []).map((r) => [String(r.id), r])),
     communities: new Map((communities.data ?? []).map((r) => [String(r.id), r])),
     grids: new Map((grids.data ?? []).map((r) => [String(r.id), r])),
@@ -91,12 +97,12 @@ export function useStepLabels(steps: Step[], day: string) {
     return translate('cg.reorg.unit_label', { code: record.code, name: resource === 'communities' ? nameOf(record) : record.name });
   };
   const post = (id: string) => {
-    const found: (Post & { community: { code: string } }) | undefined = extra?.posts.items.find((p: any) => p.id === id);
+    const found = extra?.posts.items.find((p) => p.id === id);
     return found ? `${found.community.code} ${postLabel(found)}` : '…';
   };
   const assignment = (params: StepParams) => {
     if (params.postHolderId) {
-      const holder = extra?.postHolders.items.find((h: any) => h.id === params.postHolderId);
+      const holder = extra?.postHolders.items.find((h) => h.id === params.postHolderId);
       return holder
         ? translate('cg.reorg.holding', {
             staff: holder.staffMember?.name ?? '…',
@@ -105,7 +111,7 @@ export function useStepLabels(steps: Step[], day: string) {
           })
         : '…';
     }
-    const found = extra?.gridAssignments.items.find((a: any) => a.id === params.assignmentId);
+    const found = extra?.gridAssignments.items.find((a) => a.id === params.assignmentId);
     return found
       ? translate('cg.reorg.grid_assignment', { staff: found.staffMember?.name ?? '…', grid: `${found.grid?.code} (${found.grid?.name})` })
       : '…';

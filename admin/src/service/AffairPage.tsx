@@ -14,42 +14,15 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Loading, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
-import type { QueryFn } from '../dataProvider';
-import { useApiQuery } from '../useApiQuery';
-import type { AffairRow } from './AffairTable';
-import { AFFAIR, CATEGORIES, TRANSITION } from './queries';
-
-interface Event {
-  id: string;
-  kind: string;
-  transition: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actorName: string;
-  note: string;
-  day: string;
-  at: string;
-  routeReason: string | null;
-  routeFallback: string | null;
-  escalationLevel: number | null;
-  assignee: { id: string; name: string } | null;
-}
-interface Affair extends AffairRow {
-  allowedTransitions: string[];
-  satisfaction: number | null;
-  rejectReason: string | null;
-  routeFallback: string | null;
-  suspendedWorkingDays: number;
-  grid: { name: string } | null;
-  serviceWindow: { name: string } | null;
-  acceptedBy: { name: string } | null;
-  timeline: Event[];
-}
+import { useApiDataProvider } from '../dataProvider/api';
+import type { AffairTransition, AffairTransitionInput } from '../gql/graphql';
+import { serviceKeys } from './queries';
 
 /** What each transition's dialog asks for. */
-const NEEDS: Record<string, Array<'note' | 'categoryId' | 'satisfaction' | 'reason' | 'staffMemberId'>> = {
+const NEEDS: Record<AffairTransition, Array<'note' | 'categoryId' | 'satisfaction' | 'reason' | 'staffMemberId'>> = {
   CLASSIFY: ['categoryId', 'note'],
   ASSIGN: ['note'],
   START: ['note'],
@@ -63,14 +36,14 @@ const NEEDS: Record<string, Array<'note' | 'categoryId' | 'satisfaction' | 'reas
 
 /** One affair: where it stands, who owns it and why, its timeline, and the steps the workflow allows now. */
 export const AffairPage = () => {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const translate = useTranslate();
   const nameOf = useLocalizedName();
-  const { data, error, reload } = useApiQuery<{ affair: Affair }>(AFFAIR, { id });
-  const [step, setStep] = useState<string | null>(null);
+  const dataProvider = useApiDataProvider();
+  const { data: affair, error } = useQuery({ queryKey: serviceKeys.affair(id), queryFn: () => dataProvider.affair(id), retry: false });
+  const [step, setStep] = useState<AffairTransition | null>(null);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
-  if (!data) return <Loading />;
-  const { affair } = data;
+  if (!affair) return <Loading />;
   const line = (label: string, value: string | number | null | undefined) => (
     <Typography variant="body2">
       <b>{translate(label)}:</b> {value ?? '—'}
@@ -136,17 +109,7 @@ export const AffairPage = () => {
           </CardContent>
         </Card>
       </Stack>
-      {step && (
-        <TransitionDialog
-          affairId={affair.id}
-          transition={step}
-          onClose={() => setStep(null)}
-          onDone={() => {
-            setStep(null);
-            reload();
-          }}
-        />
-      )}
+      {step && <TransitionDialog affairId={affair.id} transition={step} onClose={() => setStep(null)} onDone={() => setStep(null)} />}
     </Box>
   );
 };
@@ -158,32 +121,41 @@ const TransitionDialog = ({
   onDone,
 }: {
   affairId: string;
-  transition: string;
+  transition: AffairTransition;
   onClose: () => void;
   onDone: () => void;
 }) => {
   const translate = useTranslate();
   const nameOf = useLocalizedName();
   const notify = useNotify();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const categories = useApiQuery<{ serviceCategories: { items: Array<{ id: string; code: string; name: string; nameEn: string }> } }>(
-    CATEGORIES,
-    undefined,
-    !NEEDS[transition].includes('categoryId'),
-  );
-  const [values, setValues] = useState<Record<string, string>>({});
-  const set = (field: string) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
-  const apply = async () => {
-    try {
-      const input: Record<string, unknown> = { id: affairId, transition };
-      for (const [key, value] of Object.entries(values)) if (value !== '') input[key] = key === 'satisfaction' ? Number(value) : value;
-      await dataProvider.query(TRANSITION, { input });
+  const dataProvider = useApiDataProvider();
+  const queryClient = useQueryClient();
+  const categories = useQuery({
+    queryKey: serviceKeys.categories,
+    queryFn: () => dataProvider.serviceCategories(),
+    enabled: NEEDS[transition].includes('categoryId'),
+    retry: false,
+  });
+  const [values, setValues] = useState<Partial<Record<(typeof NEEDS)[AffairTransition][number], string>>>({});
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
+  // The affair's page, the worklists and the home counts all show where it now stands.
+  const apply = useMutation({
+    mutationFn: () => {
+      const input: AffairTransitionInput = { id: affairId, transition };
+      if (values.note) input.note = values.note;
+      if (values.categoryId) input.categoryId = values.categoryId;
+      if (values.satisfaction) input.satisfaction = Number(values.satisfaction);
+      if (values.reason) input.reason = values.reason;
+      if (values.staffMemberId) input.staffMemberId = values.staffMemberId;
+      return dataProvider.transitionAffair(input);
+    },
+    onSuccess: () => {
       notify('cg.service.done', { type: 'success' });
+      void queryClient.invalidateQueries({ queryKey: serviceKeys.all });
       onDone();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
+  });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid="transition-dialog">
       <DialogTitle>{translate(`cg.enums.AffairTransition.${transition}`)}</DialogTitle>
@@ -200,7 +172,7 @@ const TransitionDialog = ({
               SelectProps={{ SelectDisplayProps: { 'data-testid': 'transition-category' } as never }}
             >
               <MenuItem value="">—</MenuItem>
-              {(categories.data?.serviceCategories.items ?? []).map((c) => (
+              {(categories.data ?? []).map((c) => (
                 <MenuItem key={c.id} value={c.id} data-testid={`category-${c.code}`}>
                   {nameOf(c)}
                 </MenuItem>
@@ -247,7 +219,7 @@ const TransitionDialog = ({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void apply()} data-testid="transition-apply">
+        <Button variant="contained" onClick={() => apply.mutate()} data-testid="transition-apply">
           {translate('cg.service.apply')}
         </Button>
       </DialogActions>

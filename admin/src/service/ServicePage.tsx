@@ -1,28 +1,17 @@
 import { Box, Button, Card, CardContent, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Loading, Title, useCanAccess, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Loading, Title, useCanAccess, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
-import type { QueryFn } from '../dataProvider';
-import { useApiQuery } from '../useApiQuery';
-import { AffairRow, AffairTable } from './AffairTable';
+import { apiKeys, useApiDataProvider } from '../dataProvider/api';
+import type { AffairChannel, AffairFilter, AffairListOptions, ResidentSearchQuery } from '../gql/graphql';
+import { AffairTable } from './AffairTable';
 import { districtToday } from '../time/asOf';
-import { ACCEPT, CATEGORIES, ME, OPEN, RESIDENT_SEARCH, RUNNING, SERVER_TODAY, WORKLIST } from './queries';
+import { OPEN, RUNNING, serviceKeys } from './queries';
 import { VisitsDue } from './VisitsDue';
 
 type TabName = 'accept' | 'today' | 'classify' | 'mine' | 'overdue' | 'district' | 'resolved' | 'open' | 'visits';
-interface Category {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-}
-interface Found {
-  id: string;
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  household: { address: string } | null;
-}
+type Found = ResidentSearchQuery['residents']['items'][number];
 
 /**
  * The one-stop service: acceptance at a window (find the resident by name or by
@@ -68,20 +57,21 @@ const ServiceTabs = ({ tabs }: { tabs: TabName[] }) => {
 
 const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
   const translate = useTranslate();
-  const me = useApiQuery<{ me: { staffMemberId: string | null } }>(ME);
+  const dataProvider = useApiDataProvider();
+  const me = useQuery({ queryKey: serviceKeys.me, queryFn: () => dataProvider.me(), retry: false });
   // Today is the server's (its clock decides what is overdue), read from any dated record.
-  const server = useApiQuery<{ communities: { items: Array<{ asOf: string }> } }>(SERVER_TODAY);
-  const today = server.data?.communities.items[0]?.asOf ?? districtToday();
-  const filter: Record<string, unknown> = {
+  const server = useQuery({ queryKey: apiKeys.serverToday, queryFn: () => dataProvider.serverToday(), retry: false });
+  const today = server.data ?? districtToday();
+  const filter: AffairFilter = {
     today: { acceptedOn: { eq: today } },
-    classify: { status: { in: ['ACCEPTED', 'RETURNED'] } },
-    mine: { status: { in: OPEN }, assigneeId: { eq: me.data?.me.staffMemberId ?? undefined } },
-    overdue: { status: { in: RUNNING }, dueOn: { lt: today } },
-    district: { status: { in: OPEN }, routeReason: { eq: 'DISTRICT' } },
-    resolved: { status: { eq: 'RESOLVED' } },
-    open: { status: { in: OPEN } },
+    classify: { status: { in: ['ACCEPTED' as const, 'RETURNED' as const] } },
+    mine: { status: { in: [...OPEN] }, assigneeId: { eq: me.data?.staffMemberId ?? undefined } },
+    overdue: { status: { in: [...RUNNING] }, dueOn: { lt: today } },
+    district: { status: { in: [...OPEN] }, routeReason: { eq: 'DISTRICT' as const } },
+    resolved: { status: { eq: 'RESOLVED' as const } },
+    open: { status: { in: [...OPEN] } },
   }[tab];
-  const sort =
+  const sort: AffairListOptions['sort'] =
     tab === 'classify'
       ? [
           { field: 'categoryId', order: 'ASC' },
@@ -93,22 +83,24 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
             { field: 'id', order: 'DESC' },
           ]
         : [{ field: 'dueOn', order: 'ASC' }];
-  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(
-    WORKLIST,
-    { options: { take: 50, filter, sort } },
-    (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data,
-  );
+  const options: AffairListOptions = { take: 50, filter, sort };
+  const { data, error } = useQuery({
+    queryKey: serviceKeys.worklist(options),
+    queryFn: () => dataProvider.worklist(options),
+    enabled: !(tab === 'mine' && !me.data?.staffMemberId) && server.isSuccess,
+    retry: false,
+  });
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   // An account without a staff record owns no affairs.
-  if (tab === 'mine' && me.data && !me.data.me.staffMemberId) return <AffairTable rows={[]} testId="worklist-mine" />;
+  if (tab === 'mine' && me.data && !me.data.staffMemberId) return <AffairTable rows={[]} testId="worklist-mine" />;
   if (!data) return <Loading />;
   return (
     <Card>
       <CardContent>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('cg.service.count', { count: data.affairs.totalItems, smart_count: data.affairs.totalItems })}
+          {translate('cg.service.count', { count: data.totalItems, smart_count: data.totalItems })}
         </Typography>
-        <AffairTable rows={data.affairs.items} testId={`worklist-${tab}`} />
+        <AffairTable rows={data.items} testId={`worklist-${tab}`} />
       </CardContent>
     </Card>
   );
@@ -120,15 +112,14 @@ const AcceptForm = () => {
   const nameOf = useLocalizedName();
   const notify = useNotify();
   const redirect = useRedirect();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const categories = useApiQuery<{ serviceCategories: { items: Category[] } }>(CATEGORIES);
-  const windows = useApiQuery<{ serviceWindows: { items: Array<{ id: string; name: string }> } }>(
-    '{ serviceWindows(options: { take: 100 }) { items { id name } } }',
-  );
+  const dataProvider = useApiDataProvider();
+  const queryClient = useQueryClient();
+  const categories = useQuery({ queryKey: serviceKeys.categories, queryFn: () => dataProvider.serviceCategories(), retry: false });
+  const windows = useQuery({ queryKey: serviceKeys.windows, queryFn: () => dataProvider.serviceWindowChoices(), retry: false });
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Found[] | null>(null);
   const [resident, setResident] = useState<Found | null>(null);
-  const [form, setForm] = useState({ channel: 'WINDOW', categoryId: '', description: '', serviceWindowId: '' });
+  const [form, setForm] = useState({ channel: 'WINDOW' as AffairChannel, categoryId: '', description: '', serviceWindowId: '' });
 
   const find = async () => {
     const text = search.trim();
@@ -141,13 +132,13 @@ const AcceptForm = () => {
       : { search: text };
     try {
       if (filter) {
-        setFound((await dataProvider.query(RESIDENT_SEARCH, { filter })).residents.items);
+        setFound(await dataProvider.searchResidents(filter));
       } else {
         const [byId, byPhone] = await Promise.all([
-          dataProvider.query(RESIDENT_SEARCH, { filter: { idNumber: { last4: text } } }),
-          dataProvider.query(RESIDENT_SEARCH, { filter: { phone: { last4: text } } }),
+          dataProvider.searchResidents({ idNumber: { last4: text } }),
+          dataProvider.searchResidents({ phone: { last4: text } }),
         ]);
-        const all = [...byId.residents.items, ...byPhone.residents.items] as Found[];
+        const all = [...byId, ...byPhone];
         setFound(all.filter((r, i) => all.findIndex((o) => o.id === r.id) === i));
       }
     } catch (error) {
@@ -155,22 +146,25 @@ const AcceptForm = () => {
     }
   };
 
-  const submit = async () => {
-    if (!resident) return;
-    try {
-      const input = {
-        residentId: resident.id,
+  // The new affair joins the worklists and the home counts.
+  const accept = useMutation({
+    mutationFn: (residentId: string) =>
+      dataProvider.acceptAffair({
+        residentId,
         channel: form.channel,
         description: form.description,
         ...(form.categoryId ? { categoryId: form.categoryId } : {}),
         ...(form.channel === 'WINDOW' && form.serviceWindowId ? { serviceWindowId: form.serviceWindowId } : {}),
-      };
-      const result = await dataProvider.query(ACCEPT, { input });
+      }),
+    onSuccess: (record) => {
       notify('cg.service.accepted', { type: 'success' });
-      redirect(`/affairs/${result.acceptAffair.record.id}`);
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
+      void queryClient.invalidateQueries({ queryKey: serviceKeys.all });
+      redirect(`/affairs/${record.id}`);
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
+  });
+  const submit = () => {
+    if (resident) accept.mutate(resident.id);
   };
 
   return (
@@ -230,7 +224,7 @@ const AcceptForm = () => {
               size="small"
               label={translate('cg.service.channel')}
               value={form.channel}
-              onChange={(e) => setForm({ ...form, channel: e.target.value })}
+              onChange={(e) => setForm({ ...form, channel: e.target.value as AffairChannel })}
               inputProps={{ 'data-testid': 'accept-channel' }}
             >
               {['WINDOW', 'DOOR_VISIT', 'PHONE', 'ONLINE'].map((c) => (
@@ -250,7 +244,7 @@ const AcceptForm = () => {
                 SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-window' } as never }}
               >
                 <MenuItem value="">—</MenuItem>
-                {(windows.data?.serviceWindows.items ?? []).map((w) => (
+                {(windows.data ?? []).map((w) => (
                   <MenuItem key={w.id} value={w.id} data-testid="accept-window-option">
                     {w.name}
                   </MenuItem>
@@ -266,7 +260,7 @@ const AcceptForm = () => {
               SelectProps={{ SelectDisplayProps: { 'data-testid': 'accept-category' } as never }}
             >
               <MenuItem value="">—</MenuItem>
-              {(categories.data?.serviceCategories.items ?? []).map((c) => (
+              {(categories.data ?? []).map((c) => (
                 <MenuItem key={c.id} value={c.id} data-testid={`category-${c.code}`}>
                   {nameOf(c)}
                 </MenuItem>
@@ -282,7 +276,7 @@ const AcceptForm = () => {
               inputProps={{ 'data-testid': 'accept-description' }}
             />
             <Box>
-              <Button variant="contained" onClick={() => void submit()} disabled={!form.description.trim()} data-testid="accept-submit">
+              <Button variant="contained" onClick={submit} disabled={!form.description.trim()} data-testid="accept-submit">
                 {translate('cg.service.accept')}
               </Button>
             </Box>

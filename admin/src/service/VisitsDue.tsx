@@ -19,23 +19,24 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Loading, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Loading, useNotify, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
-import type { QueryFn } from '../dataProvider';
-import { useApiQuery } from '../useApiQuery';
-import { CATEGORIES, RECORD_VISIT, VISITS_DUE } from './queries';
+import { useApiDataProvider } from '../dataProvider/api';
+import type { HouseholdsDueForVisitQuery, VisitPurpose } from '../gql/graphql';
+import { serviceKeys } from './queries';
 
-interface Due {
-  household: { id: string; address: string };
-  lastVisitedOn: string | null;
-  dueOn: string;
-  special: boolean;
-}
+type Due = HouseholdsDueForVisitQuery['householdsDueForVisit']['items'][number];
 
 /** A grid member's households by visit due date, each with the visit form. */
 export const VisitsDue = () => {
   const translate = useTranslate();
-  const { data, error, reload } = useApiQuery<{ householdsDueForVisit: { totalItems: number; items: Due[] } }>(VISITS_DUE);
+  const dataProvider = useApiDataProvider();
+  const { data, error } = useQuery({
+    queryKey: serviceKeys.visitsDue,
+    queryFn: () => dataProvider.householdsDueForVisit(),
+    retry: false,
+  });
   const [visiting, setVisiting] = useState<Due | null>(null);
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   if (!data) return <Loading />;
@@ -52,7 +53,7 @@ export const VisitsDue = () => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {data.householdsDueForVisit.items.map((row) => (
+            {data.items.map((row) => (
               <TableRow key={row.household.id}>
                 <TableCell>
                   {row.household.address}
@@ -70,16 +71,7 @@ export const VisitsDue = () => {
           </TableBody>
         </Table>
       </CardContent>
-      {visiting && (
-        <VisitDialog
-          due={visiting}
-          onClose={() => setVisiting(null)}
-          onDone={() => {
-            setVisiting(null);
-            reload();
-          }}
-        />
-      )}
+      {visiting && <VisitDialog due={visiting} onClose={() => setVisiting(null)} onDone={() => setVisiting(null)} />}
     </Card>
   );
 };
@@ -88,28 +80,29 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
   const translate = useTranslate();
   const nameOf = useLocalizedName();
   const notify = useNotify();
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
-  const categories = useApiQuery<{ serviceCategories: { items: Array<{ id: string; name: string; nameEn: string }> } }>(CATEGORIES);
-  const [form, setForm] = useState({ purpose: 'ROUTINE', findings: '', followUp: false, affair: '', categoryId: '' });
-  const save = async () => {
-    try {
-      await dataProvider.query(RECORD_VISIT, {
-        input: {
-          householdId: due.household.id,
-          purpose: form.purpose,
-          findings: form.findings,
-          followUp: form.followUp,
-          ...(form.affair.trim()
-            ? { affairs: [{ description: form.affair, ...(form.categoryId ? { categoryId: form.categoryId } : {}) }] }
-            : {}),
-        },
-      });
+  const dataProvider = useApiDataProvider();
+  const queryClient = useQueryClient();
+  const categories = useQuery({ queryKey: serviceKeys.categories, queryFn: () => dataProvider.serviceCategories(), retry: false });
+  const [form, setForm] = useState({ purpose: 'ROUTINE' as VisitPurpose, findings: '', followUp: false, affair: '', categoryId: '' });
+  // A visit moves the household down the list, and the affairs it raises join the worklists and counts.
+  const record = useMutation({
+    mutationFn: () =>
+      dataProvider.recordVisit({
+        householdId: due.household.id,
+        purpose: form.purpose,
+        findings: form.findings,
+        followUp: form.followUp,
+        ...(form.affair.trim()
+          ? { affairs: [{ description: form.affair, ...(form.categoryId ? { categoryId: form.categoryId } : {}) }] }
+          : {}),
+      }),
+    onSuccess: () => {
       notify('cg.service.visit_recorded', { type: 'success' });
+      void queryClient.invalidateQueries({ queryKey: serviceKeys.all });
       onDone();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
+  });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid="visit-dialog">
       <DialogTitle>
@@ -122,7 +115,7 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
             size="small"
             label={translate('cg.service.purpose')}
             value={form.purpose}
-            onChange={(e) => setForm({ ...form, purpose: e.target.value })}
+            onChange={(e) => setForm({ ...form, purpose: e.target.value as VisitPurpose })}
           >
             {['ROUTINE', 'FOLLOW_UP', 'SURVEY', 'SPECIAL_POPULATION'].map((p) => (
               <MenuItem key={p} value={p}>
@@ -157,7 +150,7 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
               onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
             >
               <MenuItem value="">—</MenuItem>
-              {(categories.data?.serviceCategories.items ?? []).map((c) => (
+              {(categories.data ?? []).map((c) => (
                 <MenuItem key={c.id} value={c.id}>
                   {nameOf(c)}
                 </MenuItem>
@@ -168,7 +161,7 @@ const VisitDialog = ({ due, onClose, onDone }: { due: Due; onClose: () => void; 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()} data-testid="visit-save">
+        <Button variant="contained" onClick={() => record.mutate()} data-testid="visit-save">
           {translate('ra.action.save')}
         </Button>
       </DialogActions>

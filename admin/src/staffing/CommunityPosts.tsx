@@ -1,22 +1,27 @@
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, Loading, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
 import { useShownDay } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
 import { HolderCommand, HolderDialog } from './HolderDialog';
+import { staffingKeys } from './operations';
 import { TemplateAdoption } from './TemplateAdoption';
-import { byPostOrder, COMMUNITY_POSTS, formatDay, Holder, Post, Rotation, usePostLabel } from './posts';
+import { byPostOrder, formatDay, Holder, Rotation, usePostLabel } from './posts';
 import { RotationCell } from './RotationDialog';
 
 /** A community's posts with their A and B holders on the day shown; writers assign, end and move holders from here. */
 export const CommunityPosts = () => {
   const record = useRecordContext();
   const day = useShownDay();
-  const { data, error, reload } = useApiQuery<{ posts: { items: Post[] }; postRotations: { items: Rotation[] } }>(
-    COMMUNITY_POSTS,
-    { communityId: String(record?.id), asOf: day },
-    !record,
-  );
+  const dataProvider = useApiDataProvider();
+  const communityId = String(record?.id);
+  const { data, error } = useQuery({
+    queryKey: staffingKeys.communityPosts(communityId, day),
+    queryFn: () => dataProvider.communityPosts(communityId, day),
+    enabled: Boolean(record),
+    retry: false,
+  });
   const [command, setCommand] = useState<HolderCommand | null>(null);
   const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
   const canRotate = useCanAccess({ resource: 'postRotations', action: 'create' }).canAccess === true;
@@ -27,7 +32,7 @@ export const CommunityPosts = () => {
   const posts = [...data.posts.items].sort(byPostOrder);
   return (
     <Box data-testid="community-posts">
-      <TemplateAdoption communityId={String(record.id)} day={day} onChanged={reload} />
+      <TemplateAdoption communityId={String(record.id)} day={day} />
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -53,28 +58,13 @@ export const CommunityPosts = () => {
                 </TableCell>
               ))}
               <TableCell data-testid={`post-${post.id}-rotation`}>
-                <RotationCell
-                  post={post}
-                  rotation={currentOrNext(data.postRotations.items, post.id, day)}
-                  day={day}
-                  canWrite={canRotate}
-                  onDone={reload}
-                />
+                <RotationCell post={post} rotation={currentOrNext(data.postRotations.items, post.id, day)} day={day} canWrite={canRotate} />
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <HolderDialog
-        command={command}
-        day={day}
-        posts={posts}
-        onClose={() => setCommand(null)}
-        onDone={() => {
-          setCommand(null);
-          reload();
-        }}
-      />
+      <HolderDialog command={command} day={day} posts={posts} onClose={() => setCommand(null)} onDone={() => setCommand(null)} />
     </Box>
   );
 };

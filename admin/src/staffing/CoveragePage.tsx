@@ -4,35 +4,13 @@ import { Link, Loading, Title, useCanAccess, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
 import { AsOfPicker } from '../time/AsOfPicker';
 import { noteServerToday, useAsOf, useShownDay } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
+import type { RoleCoverageStatus } from '../gql/graphql';
 import { HolderCommand, HolderDialog } from './HolderDialog';
+import { staffingKeys } from './operations';
 
-interface Named {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-}
-interface Coverage {
-  communities: { items: Named[] };
-  specialistRoles: { items: Named[] };
-  roleCoverage: Array<{
-    day: string;
-    communityId: string;
-    specialistRoleId: string;
-    postId: string | null;
-    status: Status;
-    holderA: { name: string } | null;
-    holderB: { name: string } | null;
-  }>;
-}
-type Status = 'FILLED' | 'COVERED_BY_B' | 'VACANT' | 'NOT_REQUIRED';
-
-const COVERAGE = `query ($asOf: LocalDate) {
-  communities(asOf: $asOf, options: { take: 100, sort: [{ field: code, order: ASC }] }) { items { id code name nameEn } }
-  specialistRoles(asOf: $asOf, options: { take: 100 }) { items { id code name nameEn } }
-  roleCoverage(asOf: $asOf) { day communityId specialistRoleId postId status holderA { name } holderB { name } }
-}`;
+type Status = RoleCoverageStatus;
 
 export const STATUS_COLOURS: Record<Status, { bg: string; fg: string }> = {
   FILLED: { bg: '#c8e6c9', fg: '#1b5e20' },
@@ -49,7 +27,12 @@ export const CoveragePage = () => {
   const day = useShownDay();
   const canWrite = useCanAccess({ resource: 'postHolders', action: 'assign' }).canAccess === true;
   // Today is the server's: asked without a day, the answer says which day it is (and so where an assignment starts).
-  const { data, error, reload } = useApiQuery<Coverage>(COVERAGE, asOf ? { asOf } : {});
+  const dataProvider = useApiDataProvider();
+  const { data, error } = useQuery({
+    queryKey: staffingKeys.roleCoverage(asOf),
+    queryFn: () => dataProvider.roleCoverage(asOf),
+    retry: false,
+  });
   useEffect(() => {
     if (!asOf) noteServerToday(data?.roleCoverage[0]?.day);
   }, [asOf, data]);
@@ -156,15 +139,7 @@ export const CoveragePage = () => {
           </CardContent>
         </Card>
       )}
-      <HolderDialog
-        command={command}
-        day={day}
-        onClose={() => setCommand(null)}
-        onDone={() => {
-          setCommand(null);
-          reload();
-        }}
-      />
+      <HolderDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => setCommand(null)} />
     </Box>
   );
 };

@@ -2,44 +2,18 @@ import WarningIcon from '@mui/icons-material/Warning';
 import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useStateFor } from '../useStateFor';
 import { Loading, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
 import { useShownDay } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
-import { addDays, byPostOrder, formatDay, HOLDER_FIELDS, Post, POST_FIELDS, usePostLabel } from './posts';
+import { staffingKeys } from './operations';
+import { addDays, byPostOrder, formatDay, usePostLabel } from './posts';
 
-interface Gap {
-  day: string;
-  kind: string;
-  postId: string | null;
-  staffMember: { name: string } | null;
-  grid: { code: string; name: string } | null;
-  memberCount: number | null;
-}
 interface Rotation {
   postId: string;
   everyWeeks: number;
   validFrom: string;
   validUntil: string | null;
 }
-interface Week {
-  posts: { items: Post[] };
-  dutyGaps: Gap[];
-  postRotations: { items: Rotation[] };
-}
-interface Absence {
-  staffMemberId: string;
-  validFrom: string;
-  validUntil: string;
-}
-
-// Every holding of the community's posts (the week may cross a change of holder) and the week's gaps.
-const WEEK = `query ($communityId: ID!, $from: LocalDate!, $to: LocalDate!) {
-  posts(options: { take: 100, filter: { communityId: { eq: $communityId } } }) { items { ${POST_FIELDS} holders(includeEnded: true) { ${HOLDER_FIELDS} } } }
-  dutyGaps(communityId: $communityId, from: $from, to: $to) { day kind postId staffMember { name } grid { code name } memberCount }
-  postRotations(options: { take: 100, filter: { communityId: { eq: $communityId }, includeEnded: true } }) { items { postId everyWeeks validFrom validUntil } }
-}`;
-const ABSENCES = `query ($ids: [ID!]!) {
-  absences(options: { take: 100, filter: { staffMemberId: { in: $ids }, includeEnded: true } }) { items { staffMemberId validFrom validUntil } }
-}`;
 
 const within = (day: string, from: string, until: string | null) => from <= day && (!until || day <= until);
 const daysBetween = (from: string, to: string) =>
@@ -67,14 +41,26 @@ export const DutyCalendar = () => {
   // The week shown starts on the day shown, until the arrows move it.
   const [start, setStart] = useStateFor(shown, shown);
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-  const week = useApiQuery<Week>(WEEK, { communityId: String(record?.id), from: days[0], to: days[6] }, !record);
-  const staffIds = [...new Set(week.data?.posts.items.flatMap((p) => (p.holders ?? []).map((h) => h.staffMemberId)) ?? [])].sort();
-  const absences = useApiQuery<{ absences: { items: Absence[] } }>(ABSENCES, { ids: staffIds }, staffIds.length === 0);
+  const dataProvider = useApiDataProvider();
+  const communityId = String(record?.id);
+  const week = useQuery({
+    queryKey: staffingKeys.dutyWeek(communityId, days[0], days[6]),
+    queryFn: () => dataProvider.dutyWeek(communityId, days[0], days[6]),
+    enabled: Boolean(record),
+    retry: false,
+  });
+  const staffIds = [...new Set(week.data?.posts.items.flatMap((p) => p.holders.map((h) => h.staffMemberId)) ?? [])].sort();
+  const absences = useQuery({
+    queryKey: staffingKeys.absenceDays(staffIds),
+    queryFn: () => dataProvider.absenceDays(staffIds),
+    enabled: staffIds.length > 0,
+    retry: false,
+  });
   if (week.error) return <Typography color="error">{translate(week.error.message, { _: week.error.message })}</Typography>;
   if (!week.data || (staffIds.length > 0 && !absences.data)) return <Loading />;
 
   const away = (staffMemberId: string, day: string) =>
-    (absences.data?.absences.items ?? []).some((a) => a.staffMemberId === staffMemberId && within(day, a.validFrom, a.validUntil));
+    (absences.data ?? []).some((a) => a.staffMemberId === staffMemberId && within(day, a.validFrom, a.validUntil));
   const gapsOf = (postId: string, day: string) => week.data!.dutyGaps.filter((g) => g.postId === postId && g.day === day);
   const gridGaps = (day: string) => week.data!.dutyGaps.filter((g) => !g.postId && g.day === day);
   const posts = [...week.data.posts.items].sort(byPostOrder);
@@ -117,7 +103,7 @@ export const DutyCalendar = () => {
             <TableRow key={post.id}>
               <TableCell>{postLabel(post)}</TableCell>
               {days.map((day) => {
-                const holders = (post.holders ?? []).filter((h) => within(day, h.validFrom, h.validUntil));
+                const holders = post.holders.filter((h) => within(day, h.validFrom, h.validUntil));
                 const a = holders.find((h) => h.slot === 'A');
                 const b = holders.find((h) => h.slot === 'B');
                 const gaps = gapsOf(post.id, day);

@@ -1,31 +1,18 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, Loading, useLocaleState, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../common';
-import { useApiQuery } from '../useApiQuery';
-import { addDays, formatDay, POST_FIELDS, Post, usePostLabel } from './posts';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
+import type { UpcomingDutyGapsQuery } from '../gql/graphql';
+import { staffingKeys } from './operations';
+import { addDays, formatDay, usePostLabel } from './posts';
 
-interface Gap {
-  day: string;
-  kind: string;
-  communityId: string;
-  postId: string | null;
-  gridId: string | null;
-  staffMemberId: string | null;
-  memberCount: number | null;
-  community: { name: string; nameEn: string } | null;
-  post: Post | null;
-  grid: { code: string; name: string } | null;
-  staffMember: { name: string } | null;
-}
+type Gap = UpcomingDutyGapsQuery['dutyGaps'][number];
 interface Run {
   first: Gap;
   until: string;
   days: number;
 }
-
-// The default period: today and the 13 days after, for every community in the caller's reach.
-const GAPS = `{ dutyGaps { day kind communityId postId gridId staffMemberId memberCount
-  community { name nameEn } post { ${POST_FIELDS} } grid { code name } staffMember { name } } }`;
 
 /** Consecutive days of the same gap become one row: "Dec 1 – Dec 7 (7 days)". */
 function runsOf(gaps: Gap[]): Run[] {
@@ -55,16 +42,22 @@ export const GapsPanel = () => {
   const [locale] = useLocaleState();
   const nameOf = useLocalizedName();
   const postLabel = usePostLabel();
-  const { data, error } = useApiQuery<{ dutyGaps: Gap[] }>(GAPS);
+  const dataProvider = useApiDataProvider();
+  // The default period: today and the 13 days after, for every community in the caller's reach.
+  const { data: gaps, error } = useQuery({
+    queryKey: staffingKeys.upcomingDutyGaps,
+    queryFn: () => dataProvider.upcomingDutyGaps(),
+    retry: false,
+  });
   const what = (g: Gap) => (g.post ? postLabel(g.post) : g.grid ? `${g.grid.code} ${g.grid.name}` : '');
   return (
     <Card sx={{ mb: 2 }} data-testid="gaps-panel">
       <CardContent>
         <Typography variant="h6">{translate('cg.gaps.title')}</Typography>
         {error && <Typography color="error">{translate(error.message, { _: error.message })}</Typography>}
-        {!data && !error && <Loading />}
-        {data && data.dutyGaps.length === 0 && <Typography variant="body2">{translate('cg.gaps.none')}</Typography>}
-        {data && data.dutyGaps.length > 0 && (
+        {!gaps && !error && <Loading />}
+        {gaps && gaps.length === 0 && <Typography variant="body2">{translate('cg.gaps.none')}</Typography>}
+        {gaps && gaps.length > 0 && (
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -76,7 +69,7 @@ export const GapsPanel = () => {
               </TableRow>
             </TableHead>
             <TableBody>
-              {runsOf(data.dutyGaps).map(({ first: g, until, days }, i) => (
+              {runsOf(gaps).map(({ first: g, until, days }, i) => (
                 <TableRow key={i} data-testid="gap-row" data-kind={g.kind}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {days === 1

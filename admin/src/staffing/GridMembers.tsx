@@ -12,11 +12,13 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
 import { useShownDay } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
 import { StaffPicker } from './HolderDialog';
+import { staffingKeys } from './operations';
 import { formatDay } from './posts';
-import { COMMAND_RESULT, StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
+import { StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
 
 export interface GridMembership {
   id: string;
@@ -27,27 +29,6 @@ export interface GridMembership {
   staffMember?: { id: string; name: string; active: boolean } | null;
   grid?: { id: string; code: string; name: string } | null;
 }
-interface GridGap {
-  kind: string;
-  gridId: string | null;
-  staffMember: { name: string } | null;
-  memberCount: number | null;
-}
-
-// A grid has two members (a handful at most while one hands over): one small page.
-const GRID_MEMBERS = `query ($gridId: ID!, $communityId: ID!, $asOf: LocalDate) {
-  gridAssignments(asOf: $asOf, options: { take: 20, filter: { gridId: { eq: $gridId } } }) {
-    items { id gridId staffMemberId validFrom validUntil staffMember { id name active } } }
-  gridStaffingGaps(asOf: $asOf, communityId: $communityId) { kind gridId staffMember { name } memberCount }
-}`;
-
-type Mode = 'assign' | 'end' | 'move';
-const MUTATIONS: Record<Mode, string> = {
-  assign: `mutation ($input: AssignGridMemberInput!, $dryRun: Boolean!) { result: assignGridMember(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-  end: `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: endGridMember(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-  move: `mutation ($input: MoveGridMemberInput!, $dryRun: Boolean!) { result: moveGridMember(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-};
-
 /** What the grid-member dialog is about: a grid to staff, a person to place in a grid, or a membership to end or move. */
 export type GridMemberCommand =
   | { mode: 'assign'; communityId: string; gridId?: string; staffMemberId?: string }
@@ -73,7 +54,6 @@ export const GridMemberDialog = ({
     testId: `grid-member-dialog-${mode}`,
     title: translate(`cg.grid_members.${mode}_title`),
     explain: `cg.grid_members.${mode}_explain`,
-    mutation: MUTATIONS[mode],
     defaults:
       command.mode === 'assign'
         ? { gridId: command.gridId, staffMemberId: command.staffMemberId, validFrom: day }
@@ -86,19 +66,20 @@ export const GridMemberDialog = ({
         {membership.grid ? ` · ${membership.grid.code} ${membership.grid.name}` : ''}
       </Typography>
     ),
-    variables: (v) => {
+    run: (api, v, dryRun) => {
       if (mode === 'assign')
-        return {
-          input: {
+        return api.assignGridMember(
+          {
             gridId: v.gridId,
             staffMemberId: v.staffMemberId,
             validFrom: v.validFrom,
             ...(v.validUntil ? { validUntil: v.validUntil } : {}),
           },
-        };
-      if (mode === 'end') return { id: membership!.id, lastDay: v.lastDay };
+          dryRun,
+        );
+      if (mode === 'end') return api.endGridMember(membership!.id, v.lastDay, dryRun);
       return v.gridId && v.gridId !== membership!.gridId
-        ? { input: { id: membership!.id, effectiveOn: v.effectiveOn, gridId: v.gridId } }
+        ? api.moveGridMember({ id: membership!.id, effectiveOn: v.effectiveOn, gridId: v.gridId }, dryRun)
         : null;
     },
   };
@@ -144,11 +125,15 @@ export const GridMembers = (_props: { label?: string }) => {
   const [locale] = useLocaleState();
   const canWrite = useCanAccess({ resource: 'gridAssignments', action: 'assign' }).canAccess === true;
   const [command, setCommand] = useState<GridMemberCommand | null>(null);
-  const { data, error, reload } = useApiQuery<{ gridAssignments: { items: GridMembership[] }; gridStaffingGaps: GridGap[] }>(
-    GRID_MEMBERS,
-    { gridId: String(record?.id), communityId: String(record?.communityId), asOf: day },
-    !record,
-  );
+  const dataProvider = useApiDataProvider();
+  const gridId = String(record?.id);
+  const gridCommunityId = String(record?.communityId);
+  const { data, error } = useQuery({
+    queryKey: staffingKeys.gridMembers(gridId, gridCommunityId, day),
+    queryFn: () => dataProvider.gridMembers(gridId, gridCommunityId, day),
+    enabled: Boolean(record),
+    retry: false,
+  });
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   if (!record || !data) return <Loading />;
   const communityId = String(record.communityId);
@@ -206,15 +191,7 @@ export const GridMembers = (_props: { label?: string }) => {
           ))}
         </TableBody>
       </Table>
-      <GridMemberDialog
-        command={command}
-        day={day}
-        onClose={() => setCommand(null)}
-        onDone={() => {
-          setCommand(null);
-          reload();
-        }}
-      />
+      <GridMemberDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => setCommand(null)} />
     </Box>
   );
 };

@@ -3,15 +3,9 @@ import { Typography } from '@mui/material';
 import { AutocompleteInput, DateInput, ReferenceInput, required, SelectInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common';
 import { Holder, Post, usePostLabel } from './posts';
-import { COMMAND_RESULT, StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
+import { StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
 
 export type HolderMode = 'assign' | 'end' | 'move';
-
-const MUTATIONS: Record<HolderMode, string> = {
-  assign: `mutation ($input: AssignPostHolderInput!, $dryRun: Boolean!) { result: assignPostHolder(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-  end: `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: endPostHolder(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-  move: `mutation ($input: MovePostHolderInput!, $dryRun: Boolean!) { result: movePostHolder(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`,
-};
 
 export interface HolderCommand {
   mode: HolderMode;
@@ -45,7 +39,6 @@ export const HolderDialog = ({
     testId: `holder-dialog-${mode}`,
     title: translate(`cg.staffing.${mode}_title`, { post: postLabel(post) }),
     explain: `cg.staffing.${mode}_explain`,
-    mutation: MUTATIONS[mode],
     defaults:
       mode === 'assign'
         ? { slot: command.slot ?? 'A', validFrom: day }
@@ -57,26 +50,27 @@ export const HolderDialog = ({
         {holder.staffMember?.name} · {translate(`cg.enums.PostSlot.${holder.slot}`)}
       </Typography>
     ),
-    variables: (v) => {
+    run: (api, v, dryRun) => {
       if (mode === 'assign') {
-        return {
-          input: {
+        return api.assignPostHolder(
+          {
             postId: post.id,
             slot: v.slot,
             staffMemberId: v.staffMemberId,
             validFrom: v.validFrom,
             ...(v.validUntil ? { validUntil: v.validUntil } : {}),
           },
-        };
+          dryRun,
+        );
       }
-      if (mode === 'end') return { id: holder!.id, lastDay: v.lastDay };
+      if (mode === 'end') return api.endPostHolder(holder!.id, v.lastDay, dryRun);
       // A move sends only what changes: another post, the other slot, or another person.
       const changes = {
         ...(v.postId && v.postId !== post.id ? { postId: v.postId } : {}),
         ...(v.slot && v.slot !== holder!.slot ? { slot: v.slot } : {}),
         ...(v.staffMemberId && v.staffMemberId !== holder!.staffMemberId ? { staffMemberId: v.staffMemberId } : {}),
       };
-      return Object.keys(changes).length ? { input: { id: holder!.id, effectiveOn: v.effectiveOn, ...changes } } : null;
+      return Object.keys(changes).length ? api.movePostHolder({ id: holder!.id, effectiveOn: v.effectiveOn, ...changes }, dryRun) : null;
     },
   };
   return (

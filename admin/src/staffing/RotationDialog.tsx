@@ -2,25 +2,10 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { DateInput, maxValue, minValue, NumberInput, required, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay, Post, Rotation, usePostLabel } from './posts';
-import { COMMAND_RESULT, StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
+import { StaffingCommand, StaffingCommandDialog } from './StaffingCommandDialog';
 
-const ROTATE = `mutation ($input: RotatePostInput!, $dryRun: Boolean!) { result: rotatePost(input: $input, dryRun: $dryRun) { ${COMMAND_RESULT} } }`;
-const END = `mutation ($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) { result: endPostRotation(id: $id, lastDay: $lastDay, dryRun: $dryRun) { ${COMMAND_RESULT} } }`;
-
-/** A post's rotation on the day shown (A and B swapping every N weeks); writers start one, or end it, previewed then applied. */
-export const RotationCell = ({
-  post,
-  rotation,
-  day,
-  canWrite,
-  onDone,
-}: {
-  post: Post;
-  rotation?: Rotation;
-  day: string;
-  canWrite: boolean;
-  onDone: () => void;
-}) => {
+/** A post's rotation on the day shown (A and B swapping every N weeks); writers start one, or end it, previewed then applied (the staffing screens then read again). */
+export const RotationCell = ({ post, rotation, day, canWrite }: { post: Post; rotation?: Rotation; day: string; canWrite: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const postLabel = usePostLabel();
@@ -30,24 +15,24 @@ export const RotationCell = ({
         testId: 'rotation-dialog-end',
         title: translate('cg.rotation.end_title', { post: postLabel(post) }),
         explain: 'cg.rotation.end_explain',
-        mutation: END,
         defaults: { lastDay: day },
-        variables: (v) => ({ id: rotation.id, lastDay: v.lastDay }),
+        run: (api, v, dryRun) => api.endPostRotation(rotation.id, v.lastDay, dryRun),
       }
     : {
         testId: 'rotation-dialog-start',
         title: translate('cg.rotation.start_title', { post: postLabel(post) }),
         explain: 'cg.rotation.start_explain',
-        mutation: ROTATE,
         defaults: { everyWeeks: 2, validFrom: day },
-        variables: (v) => ({
-          input: {
-            postId: post.id,
-            everyWeeks: Number(v.everyWeeks),
-            validFrom: v.validFrom,
-            ...(v.validUntil ? { validUntil: v.validUntil } : {}),
-          },
-        }),
+        run: (api, v, dryRun) =>
+          api.rotatePost(
+            {
+              postId: post.id,
+              everyWeeks: Number(v.everyWeeks),
+              validFrom: v.validFrom,
+              ...(v.validUntil ? { validUntil: v.validUntil } : {}),
+            },
+            dryRun,
+          ),
       };
   return (
     <Stack direction="row" gap={1} alignItems="center" flexWrap="wrap">
@@ -59,14 +44,7 @@ export const RotationCell = ({
           {translate(rotation ? 'cg.staffing.end' : 'cg.rotation.start')}
         </Button>
       )}
-      <StaffingCommandDialog
-        command={open ? command : null}
-        onClose={() => setOpen(false)}
-        onDone={() => {
-          setOpen(false);
-          onDone();
-        }}
-      >
+      <StaffingCommandDialog command={open ? command : null} onClose={() => setOpen(false)} onDone={() => setOpen(false)}>
         {rotation ? (
           <DateInput source="lastDay" label="cg.staffing.lastDay" validate={required()} />
         ) : (

@@ -16,40 +16,12 @@ import {
 } from 'react-admin';
 import { useState } from 'react';
 import { enumChoices, LocalDateField, useLocalizedName } from '../common';
+import { useQuery } from '@tanstack/react-query';
+import { useApiDataProvider } from '../dataProvider/api';
 import { useShownDay } from '../time/asOf';
-import { useApiQuery } from '../useApiQuery';
 import { GridMemberCommand, GridMemberDialog, MembershipButtons, runsOn } from './GridMembers';
-import { formatDay, HOLDER_FIELDS, POST_FIELDS, Post, usePostLabel } from './posts';
-
-// Every holding and grid assignment ever, newest first: a person's page tells their whole story.
-const ASSIGNMENTS = `query ($id: ID!) {
-  postHolders(options: { take: 50, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
-    items { ${HOLDER_FIELDS} post { ${POST_FIELDS} community { id name nameEn } } } }
-  gridAssignments(options: { take: 20, filter: { staffMemberId: { eq: $id }, includeEnded: true } }) {
-    items { id gridId staffMemberId validFrom validUntil grid { id code name community { id name nameEn } } } }
-}`;
-
-interface Assignments {
-  postHolders: {
-    items: Array<{
-      id: string;
-      slot: string;
-      validFrom: string;
-      validUntil: string | null;
-      post: Post & { community: { id: string; name: string; nameEn: string } };
-    }>;
-  };
-  gridAssignments: {
-    items: Array<{
-      id: string;
-      gridId: string;
-      staffMemberId: string;
-      validFrom: string;
-      validUntil: string | null;
-      grid: { id: string; code: string; name: string; community: { name: string; nameEn: string } } | null;
-    }>;
-  };
-}
+import { staffingKeys } from './operations';
+import { formatDay, usePostLabel } from './posts';
 
 const newestFirst = (a: { validFrom: string }, b: { validFrom: string }) => b.validFrom.localeCompare(a.validFrom);
 
@@ -63,7 +35,14 @@ export const StaffAssignments = () => {
   const day = useShownDay();
   const canWrite = useCanAccess({ resource: 'gridAssignments', action: 'assign' }).canAccess === true;
   const [command, setCommand] = useState<GridMemberCommand | null>(null);
-  const { data, error, reload } = useApiQuery<Assignments>(ASSIGNMENTS, { id: String(record?.id) }, !record);
+  const dataProvider = useApiDataProvider();
+  const staffMemberId = String(record?.id);
+  const { data, error } = useQuery({
+    queryKey: staffingKeys.staffAssignments(staffMemberId),
+    queryFn: () => dataProvider.staffAssignments(staffMemberId),
+    enabled: Boolean(record),
+    retry: false,
+  });
   if (error) return <Typography color="error">{translate(error.message, { _: error.message })}</Typography>;
   if (!record || !data) return <Loading />;
   const communityId = String(record.homeCommunityId);
@@ -142,15 +121,7 @@ export const StaffAssignments = () => {
           ))}
         </TableBody>
       </Table>
-      <GridMemberDialog
-        command={command}
-        day={day}
-        onClose={() => setCommand(null)}
-        onDone={() => {
-          setCommand(null);
-          reload();
-        }}
-      />
+      <GridMemberDialog command={command} day={day} onClose={() => setCommand(null)} onDone={() => setCommand(null)} />
     </Box>
   );
 };

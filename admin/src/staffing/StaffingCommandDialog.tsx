@@ -1,21 +1,20 @@
 import { Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FieldValues, useFormContext } from 'react-hook-form';
-import { Form, useDataProvider, useTranslate } from 'react-admin';
-import type { QueryFn } from '../dataProvider';
+import { Form, useTranslate } from 'react-admin';
+import type { CommandResult } from '../dataProvider';
+import { type ApiDataProvider, useApiDataProvider } from '../dataProvider/api';
 import { CommandActions, CommandOutcome, usePreviewThenApply } from '../time/CommandDialog';
-
-export const COMMAND_RESULT = 'dryRun correlationId changeCount changes { operation entityType entityId changes } record { id }';
+import { staffingKeys } from './operations';
 
 export interface StaffingCommand {
   testId: string;
   title: string;
   explain: string;
   defaults: Record<string, unknown>;
-  /** A mutation taking `$dryRun` and answering as `result`. */
-  mutation: string;
-  /** The mutation's variables from the form; null when they name nothing to change. */
-  variables: (values: FieldValues) => Record<string, unknown> | null;
+  /** Runs the command from the form's values (with dryRun, its preview); null when they name nothing to change. */
+  run: (api: ApiDataProvider, values: FieldValues, dryRun: boolean) => Promise<CommandResult> | null;
   /** Shown above the inputs (who or what the command is about). */
   subject?: ReactNode;
 }
@@ -65,12 +64,17 @@ const CommandForm = ({
   onClose: () => void;
   onDone: () => void;
 }) => {
-  const dataProvider = useDataProvider() as unknown as { query: QueryFn };
+  const dataProvider = useApiDataProvider();
+  const queryClient = useQueryClient();
   const { getValues } = useFormContext();
-  const steps = usePreviewThenApply(async (dryRun) => {
-    const variables = command.variables(getValues());
-    return variables ? (await dataProvider.query(command.mutation, { ...variables, dryRun })).result : null;
-  }, onDone);
+  // What a staffing command changes shows on every staffing screen: they are all read again.
+  const steps = usePreviewThenApply(
+    async (dryRun) => (await command.run(dataProvider, getValues(), dryRun)) ?? null,
+    () => {
+      void queryClient.invalidateQueries({ queryKey: staffingKeys.all });
+      onDone();
+    },
+  );
   return (
     <>
       <DialogContent>

@@ -19,9 +19,6 @@ export interface Post {
   holders?: Holder[];
 }
 
-export const POST_FIELDS = 'id kind communityId specialistRole { id code name nameEn } serviceWindow { id name }';
-export const HOLDER_FIELDS = 'id slot staffMemberId validFrom validUntil version staffMember { id name }';
-
 export interface Rotation {
   id: string;
   postId: string;
@@ -29,12 +26,6 @@ export interface Rotation {
   validFrom: string;
   validUntil: string | null;
 }
-
-/** A community's posts with who holds them on the day, and their rotations (all, to show one that starts later): 14 or so a community, one page. */
-export const COMMUNITY_POSTS = `query ($communityId: ID!, $asOf: LocalDate) {
-  posts(options: { take: 100, filter: { communityId: { eq: $communityId } } }) { items { ${POST_FIELDS} holders(asOf: $asOf) { ${HOLDER_FIELDS} } } }
-  postRotations(options: { take: 100, filter: { communityId: { eq: $communityId }, includeEnded: true } }) { items { id postId everyWeeks validFrom validUntil } }
-}`;
 
 const KIND_ORDER = { COORDINATOR: 0, WINDOW: 1, SPECIALIST: 2 };
 

@@ -1,14 +1,13 @@
 import EventIcon from '@mui/icons-material/Event';
 import TodayIcon from '@mui/icons-material/Today';
 import { Button, Chip, Stack, TextField, Tooltip } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { useApiDataProvider } from '../dataProvider/api';
 import { RESOURCES } from '../dataProvider/resources';
+import { reorganizationKeys } from '../reorganization/operations';
 import { formatDay } from '../staffing/posts';
-import { useApiQuery } from '../useApiQuery';
 import { districtToday, setAsOf, useAsOf, useShownDay } from './asOf';
-
-const PLANNED_DAYS = '{ plannedDays { planId name effectiveOn } }';
 
 /**
  * Picks the day the district is shown as of. Records already loaded for
@@ -22,11 +21,13 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
   const queryClient = useQueryClient();
   const asOf = useAsOf();
   const shown = useShownDay();
-  const { data } = useApiQuery<{ plannedDays: Array<{ planId: string; name: string; effectiveOn: string }> }>(
-    PLANNED_DAYS,
-    undefined,
-    !planned,
-  );
+  const dataProvider = useApiDataProvider();
+  const { data: plannedDays } = useQuery({
+    queryKey: reorganizationKeys.plannedDays,
+    queryFn: () => dataProvider.plannedDays(),
+    enabled: planned,
+    retry: false,
+  });
   const choose = (day: string | null) => {
     setAsOf(day === districtToday() ? null : day);
     queryClient.resetQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0] in RESOURCES });
@@ -45,7 +46,7 @@ export const AsOfPicker = ({ planned = false }: { planned?: boolean }) => {
       <Button size="small" startIcon={<TodayIcon />} disabled={!asOf} onClick={() => choose(null)} sx={{ whiteSpace: 'nowrap' }}>
         {translate('cg.as_of.today')}
       </Button>
-      {(data?.plannedDays ?? []).map((plan) => (
+      {(plannedDays ?? []).map((plan) => (
         <Tooltip key={plan.planId} title={translate('cg.as_of.planned_hint', { name: plan.name })}>
           <Chip
             icon={<EventIcon />}

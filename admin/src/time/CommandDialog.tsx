@@ -20,15 +20,16 @@ import {
   Button,
   DateInput,
   Form,
+  type RaRecord,
   required,
-  useDataProvider,
   useNotify,
   useRecordContext,
   useRefresh,
   useResourceContext,
   useTranslate,
 } from 'react-admin';
-import { apiFailure, type CommandProvider, type CommandResult } from '../dataProvider';
+import { apiFailure, type CommandResult } from '../dataProvider';
+import { useApiDataProvider } from '../dataProvider/api';
 import { districtToday } from './asOf';
 
 type Mode = 'change' | 'end';
@@ -82,14 +83,14 @@ const CommandForm = ({
   onDone,
 }: {
   mode: Mode;
-  unit: Record<string, any>;
+  unit: RaRecord;
   sources: string[];
   children?: ReactNode;
   onDone: () => void;
 }) => {
   const translate = useTranslate();
   const resource = useResourceContext()!;
-  const dataProvider = useDataProvider() as unknown as CommandProvider;
+  const dataProvider = useApiDataProvider();
   const refresh = useRefresh();
   const { getValues } = useFormContext();
 

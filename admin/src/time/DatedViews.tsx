@@ -120,6 +120,9 @@ export const VersionHistory = ({ children }: { children: ReactNode }) => (
   </Labeled>
 );
 
+/** A version's parent (an office, a community, a grid or a household): its id and the text fields shown of it. */
+type VersionParent = { id: string } & Record<string, string>;
+
 /** A parent a version belonged to (read as of the version's first day), linked to its page. */
 // `label` is read by react-admin from the element (Datagrid's column header), not by the component.
 export const VersionParentField = ({
@@ -130,10 +133,11 @@ export const VersionParentField = ({
   source: string;
   reference: string;
   label: string;
-  show: (parent: any) => string;
+  show: (parent: VersionParent) => string;
 }) => {
   const version = useRecordContext();
-  const parent = source.split('.').reduce((value: any, key) => value?.[key], version);
+  const parent = source.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], version) as
+    VersionParent | undefined;
   if (!parent) return <span>—</span>;
   return (
     <Link to={`/${reference}/${parent.id}/show`} onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
@@ -158,7 +162,7 @@ export const ParentOnDayInput = ({
   source: string;
   reference: string;
   label: string;
-  optionText: (record: any) => string;
+  optionText: (record: VersionParent) => string;
   autocomplete?: boolean;
   sortBy?: string;
 }) => {

@@ -23,6 +23,26 @@ const COLORS: Record<string, 'default' | 'success' | 'warning' | 'info' | 'error
   succeeded: 'warning',
 };
 
+/** A unit another one links to (its parent, a predecessor or a successor), as the API names it. */
+interface UnitRef {
+  id: string;
+  code?: string | null;
+  name?: string | null;
+  nameEn?: string | null;
+}
+/** One version of the unit, as its history lists them (the fields the timeline compares). */
+interface Version {
+  versionFrom: string;
+  code?: string;
+  name?: string;
+  nameEn?: string | null;
+  communityId?: string;
+  officeId?: string | null;
+  community?: UnitRef | null;
+  office?: UnitRef | null;
+  [field: string]: unknown;
+}
+
 /**
  * A unit's story in date order: when it started, its renames and moves (its
  * versions), its lineage (split from, merged into, restored; for communities
@@ -35,20 +55,20 @@ export const UnitTimeline = ({ level }: { level: 'grid' | 'community' }) => {
   const nameOf = useLocalizedName();
   if (!record) return null;
   const t = (key: string, args?: Record<string, unknown>) => translate(`cg.timeline.${key}`, args);
-  const unitLink = (resource: string, unit: any) =>
+  const unitLink = (resource: string, unit: UnitRef | null | undefined) =>
     unit ? (
       <Link to={`/${resource}/${unit.id}/show`}>{`${unit.code ?? ''} ${resource === 'grids' ? unit.name : nameOf(unit)}`.trim()}</Link>
     ) : (
       '…'
     );
   const events: Event[] = [{ day: record.validFrom, kind: 'created', text: t(`created_${level}`), order: 0 }];
-  const versions: any[] = record.history ?? [];
+  const versions: Version[] = record.history ?? [];
   versions.forEach((version, index) => {
     const previous = versions[index - 1];
     if (!previous) return;
     const renamed = ['code', 'name', 'nameEn'].filter((field) => field in version && version[field] !== previous[field]);
     if (renamed.length) {
-      const show = (v: any) => [v.code, level === 'grid' ? v.name : nameOf(v)].filter(Boolean).join(' ');
+      const show = (v: Version) => [v.code, level === 'grid' ? v.name : nameOf(v)].filter(Boolean).join(' ');
       events.push({ day: version.versionFrom, kind: 'renamed', text: t('renamed', { from: show(previous), to: show(version) }), order: 2 });
     }
     const parent = level === 'grid' ? 'communityId' : 'officeId';
