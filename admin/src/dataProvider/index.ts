@@ -3,6 +3,7 @@ import buildGraphQLProvider, { BuildQuery } from 'ra-data-graphql';
 import { CREATE, DataProvider, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, HttpError, UPDATE } from 'react-admin';
 import { getAsOf, noteServerToday } from '../time/asOf';
 import { apiMethods, type Request } from './api';
+import { pageCount } from './page';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
 /**
@@ -81,7 +82,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter }, asOf },
         parseResponse: ({ data }) => {
           if (!asOf) noteServerToday(data[resource].items[0]?.asOf);
-          return { data: data[resource].items.map(clean), total: data[resource].totalItems };
+          return { ...pageCount(data[resource], page, Math.min(perPage, 100)), data: data[resource].items.map(clean) };
         },
       };
     }
