@@ -283,6 +283,86 @@ describe('name search, by one or two characters, alone and within a community', 
   });
 });
 
+describe("the home page's affair counts", () => {
+  const COUNTS = '{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }';
+  const RUNNING = '[CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED]';
+  const OPEN = '[ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED, SUSPENDED]';
+
+  it('equal the worklists they stand for and a count of every affair, for the district and a coordinator: the calendar and one statement', async () => {
+    // A Tuesday: the week so far runs from Monday the 15th; a working day after it is Wednesday the 17th.
+    api.clock.set('2026-06-16');
+    try {
+      const coordinator = await api.as('coordinator');
+      // Callers known on the day (their reach is read once per day).
+      await api.gql('{ __typename }');
+      await coordinator.gql('{ __typename }');
+      const figures: Array<Record<string, number>> = [];
+      for (const client of [api, coordinator]) {
+        const listed = async (filter: string) =>
+          (await client.data(`{ affairs(options: { take: 1, filter: { ${filter} } }) { totalItems } }`)).affairs.totalItems as number;
+        const { statements: cost, data } = await statements(client, COUNTS);
+        expect(cost).toBe(2);
+        expect(data.affairCounts).toEqual({
+          open: await listed(`status: { in: ${OPEN} }`),
+          overdue: await listed(`status: { in: ${RUNNING} }, dueOn: { lt: "2026-06-16" }`),
+          dueSoon: await listed(`status: { in: ${RUNNING} }, dueOn: { gte: "2026-06-16", lte: "2026-06-17" }`),
+          resolvedThisWeek: await listed('resolvedOn: { gte: "2026-06-15", lte: "2026-06-16" }'),
+          toClassify: await listed('status: { in: [ACCEPTED, RETURNED] }'),
+        });
+        figures.push(data.affairCounts);
+      }
+      const [everything] = await api.sql(
+        `SELECT COUNT(*) FILTER (WHERE status IN ('ACCEPTED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED'))::int AS open,
+          COUNT(*) FILTER (WHERE status IN ('CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') AND due_on < '2026-06-16')::int AS overdue,
+          COUNT(*) FILTER (WHERE status IN ('CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') AND due_on BETWEEN '2026-06-16' AND '2026-06-17')::int AS "dueSoon",
+          COUNT(*) FILTER (WHERE resolved_on BETWEEN '2026-06-15' AND '2026-06-16')::int AS "resolvedThisWeek",
+          COUNT(*) FILTER (WHERE status IN ('ACCEPTED', 'RETURNED'))::int AS "toClassify" FROM affair`,
+      );
+      expect(figures[0]).toEqual(everything);
+      expect(figures[1].open).toBeLessThan(figures[0].open);
+    } finally {
+      api.clock.set(TEST_TODAY);
+    }
+  });
+});
+
+describe('visit coverage', () => {
+  /** Coverage as its definition reads, one household at a time: its last visit up to the day, and whether a resident of it has a special tag. */
+  const byHousehold = async (day: string) =>
+    api.sql(
+      `WITH hh AS (
+        SELECT hv.household_id, hv.grid_id,
+          (SELECT MAX(vi.visited_on) FROM visit vi WHERE vi.household_id = hv.household_id AND vi.visited_on <= $1::date) AS last_visit,
+          EXISTS (SELECT 1 FROM resident_version rv WHERE rv.household_id = hv.household_id AND rv.valid @> $1::date
+            AND rv.tags && ARRAY['ELDERLY_ALONE', 'DISABLED', 'LEFT_BEHIND_CHILD']) AS special
+        FROM household_version hv WHERE hv.valid @> $1::date)
+      SELECT g.grid_id::text AS "gridId", g.community_id::text AS "communityId", COUNT(hh.household_id)::int AS households,
+        (COUNT(hh.household_id) FILTER (WHERE hh.last_visit > $1::date - 90))::int AS visited,
+        (COUNT(hh.household_id) FILTER (WHERE hh.last_visit IS NULL))::int AS "neverVisited",
+        (COUNT(hh.household_id) FILTER (WHERE hh.special AND (hh.last_visit IS NULL OR hh.last_visit <= $1::date - 30)))::int AS "specialDue"
+      FROM grid_version g LEFT JOIN hh ON hh.grid_id = g.grid_id WHERE g.valid @> $1::date GROUP BY g.grid_id, g.community_id ORDER BY g.grid_id`,
+      [day],
+    );
+  const COVERAGE = (asOf: string, community = '') =>
+    `{ visitCoverage(asOf: "${asOf}"${community}) { gridId communityId households visited neverVisited specialDue } }`;
+
+  it('is what counting household by household gives, today and on a past day, set-based in two statements', async () => {
+    await api.gql('{ __typename }');
+    for (const day of [TEST_TODAY, '2026-03-01', '2025-12-31']) {
+      const { statements: cost, data } = await statements(api, COVERAGE(day));
+      expect(cost).toBe(2);
+      const expected = await byHousehold(day);
+      expect(expected.some((grid: { visited: number }) => grid.visited > 0)).toBe(true);
+      expect(data.visitCoverage).toEqual(expected);
+    }
+    const community = await sample.communityId(api, MUSLIM_LANE);
+    const { data } = await statements(api, COVERAGE(TEST_TODAY, `, communityId: "${community}"`));
+    expect(data.visitCoverage).toEqual(
+      (await byHousehold(TEST_TODAY)).filter((grid: { communityId: string }) => grid.communityId === community),
+    );
+  });
+});
+
 describe('counts kept per grid', () => {
   /** What counting the members themselves gives, per community and per grid, on a day. */
   const counted = async (day: string) => {
