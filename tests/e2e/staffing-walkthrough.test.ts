@@ -61,9 +61,16 @@ async function previewAndApply(dialog: Locator) {
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
+/**
+ * Saves the form and waits until it is gone, not only until the address changed: on a slow
+ * machine the next `open` could otherwise come before React has left the form, and the
+ * same form (with the last record's values) would be reused for the next record.
+ */
 async function save(route: RegExp) {
-  await page.getByRole('button', { name: 'Save' }).click();
+  const button = page.getByRole('button', { name: 'Save' });
+  await button.click();
   await page.waitForURL(route);
+  await button.waitFor({ state: 'detached' });
 }
 
 it('an official creates the community, its grid, window and staff, adopts the 8-member template and gives the coordinator their post', async () => {

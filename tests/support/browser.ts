@@ -44,6 +44,11 @@ export async function newPage(
     await context.addCookies([{ name, value, url: session.url }]);
   }
   const page = await context.newPage();
+  // CPU_THROTTLE=4 runs the page as on a machine 4× slower: how to reproduce the timing races of a busy CI machine.
+  if (process.env.CPU_THROTTLE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_THROTTLE) });
+  }
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
