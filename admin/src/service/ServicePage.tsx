@@ -93,7 +93,7 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
             { field: 'id', order: 'DESC' },
           ]
         : [{ field: 'dueOn', order: 'ASC' }];
-  const { data, error } = useApiQuery<{ affairs: { totalItems: number; items: AffairRow[] } }>(
+  const { data, error } = useApiQuery<{ affairs: { totalItems: number; totalItemsIsExact: boolean; items: AffairRow[] } }>(
     WORKLIST,
     { options: { take: 50, filter, sort } },
     (tab === 'mine' && !me.data?.me.staffMemberId) || !server.data,
@@ -106,7 +106,11 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
     <Card>
       <CardContent>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('cg.service.count', { count: data.affairs.totalItems, smart_count: data.affairs.totalItems })}
+          {translate('cg.service.count', {
+            // More than the API counts: "10000+ affairs".
+            count: data.affairs.totalItemsIsExact ? data.affairs.totalItems : `${data.affairs.totalItems}+`,
+            smart_count: data.affairs.totalItems,
+          })}
         </Typography>
         <AffairTable rows={data.affairs.items} testId={`worklist-${tab}`} />
       </CardContent>

@@ -2,7 +2,7 @@
 export const AFFAIR_ROW = `id status acceptedOn dueOn overdue escalationLevel channel description routeReason
   category { id name nameEn } community { id name nameEn } assignee { id name } resident { id name } household { id address }`;
 
-export const WORKLIST = `query ($options: AffairListOptions) { affairs(options: $options) { totalItems items { ${AFFAIR_ROW} } } }`;
+export const WORKLIST = `query ($options: AffairListOptions) { affairs(options: $options) { totalItems totalItemsIsExact items { ${AFFAIR_ROW} } } }`;
 
 export const AFFAIR = `query ($id: ID!) { affair(id: $id) { ${AFFAIR_ROW} allowedTransitions satisfaction rejectReason routeFallback suspendedWorkingDays
   grid { id name } serviceWindow { id name } acceptedBy { id name }
