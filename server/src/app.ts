@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, Role } from '@community-grid/shared';
 import { asLoadError, formatError, logUnexpected, ServiceUnavailableError } from './core/errors';
 import { jsonErrors, notFound, sendError } from './core/http-errors';
+import { MAX_COUNT } from './core/list/list-options';
 import { queryLimits } from './core/query-limits';
 import { NoSubscriptions, requestGuards } from './core/request-guards';
 import { HttpExchange, RequestContext, requestScope } from './core/request-context';
@@ -38,6 +39,8 @@ export interface AppOptions {
   clock?: Clock;
   /** statement_timeout for report builders' requests, who read the whole district (the pool's own applies to everyone else). */
   reportStatementTimeoutMs?: number;
+  /** The most rows a top-level list's `totalItems` counts (MAX_COUNT by default). */
+  listCountCap?: number;
 }
 
 export interface App {
@@ -59,6 +62,7 @@ export async function createApp({
   adminDir = DEFAULT_ADMIN_DIR,
   trustProxy,
   reportStatementTimeoutMs,
+  listCountCap = MAX_COUNT,
   clock = systemClock,
 }: AppOptions): Promise<App> {
   const app = express();
@@ -145,6 +149,7 @@ export async function createApp({
       const context = new RequestContext(dataSource, httpExchange(req, res), clock);
       context.em = connection.runner.manager;
       context.authCache = authCache;
+      context.countCap = listCountCap;
       // Everything the request does, from finding its caller to SQL issued deep in loaders, runs in its context (and is counted).
       await requestScope.run(context, async () => {
         try {

@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: string | undefined;
   /** Run the one-stop service's scheduled work (escalations, reminders) in this instance. */
   serviceJobs: boolean;
+  /** A top-level list's `totalItems` counts at most this many rows (more answers `totalItemsIsExact: false`). */
+  listCountCap: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     trustProxy: env.TRUST_PROXY || undefined,
     serviceJobs: (env.SERVICE_JOBS ?? 'true') !== 'false',
+    listCountCap: integer(env, 'LIST_COUNT_CAP', 10_000, 100, 10_000_000),
   };
 }
 

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       isProduction: config.isProduction,
       trustProxy: config.trustProxy,
       reportStatementTimeoutMs: config.reportStatementTimeoutMs,
+      listCountCap: config.listCountCap,
     });
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../../server/src/modules/auth/bootstrap';
+import { TEST_TODAY } from '../support/global-setup';
 import { MUSLIM_LANE, sample } from '../support/sample';
 import { Client, clientOf, GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
@@ -179,6 +180,185 @@ describe('statements per request for the benchmark queries (caller known)', () =
     expect(withTotal.statements).toBe(2);
     expect((await statements(api, '{ residents(options: { take: 5, filter: { search: "晓" } }) { items { id name } } }')).statements).toBe(
       1,
+    );
+  });
+});
+
+describe('totalItems of a broad match', () => {
+  // A server counting at most 5 rows per list, on the same database: the sample's broad matches are small.
+  let capped: TestServer;
+  beforeAll(async () => {
+    capped = await startTestServer({ database: api.databaseUrl, listCountCap: 5 });
+    await capped.gql('{ __typename }');
+  });
+  afterAll(() => capped.close());
+
+  const search = '{ residents(options: { take: 2, filter: { search: "晓" } }) { totalItems totalItemsIsExact items { id } } }';
+
+  it('counts up to the cap in the same one COUNT, and says when it stopped there', async () => {
+    const exact = await statements(api, search);
+    expect(exact.data.residents.totalItems).toBeGreaterThan(5);
+    expect(exact.data.residents.totalItemsIsExact).toBe(true);
+    expect(exact.statements).toBe(2);
+    const broad = await statements(capped, search);
+    expect(broad.statements).toBe(2);
+    expect(broad.data.residents).toEqual({ totalItems: 5, totalItemsIsExact: false, items: exact.data.residents.items });
+    // totalItemsIsExact alone costs the same COUNT; without either, none.
+    expect((await statements(capped, search.replace('totalItems totalItemsIsExact ', 'totalItemsIsExact '))).statements).toBe(2);
+    expect((await statements(capped, search.replace('totalItems totalItemsIsExact ', ''))).statements).toBe(1);
+  });
+
+  it('is exact up to the cap itself, and for a page that is not full', async () => {
+    const { data } = await statements(api, '{ residents(options: { take: 6, sort: [{ field: name }] }) { items { id } } }');
+    const ids = (n: number) => JSON.stringify(data.residents.items.slice(0, n).map((r: { id: string }) => r.id));
+    const count = (n: number, take: number) =>
+      statements(capped, `{ residents(options: { take: ${take}, filter: { ids: ${ids(n)} } }) { totalItems totalItemsIsExact } }`);
+    expect((await count(5, 1)).data.residents).toEqual({ totalItems: 5, totalItemsIsExact: true });
+    expect((await count(6, 1)).data.residents).toEqual({ totalItems: 5, totalItemsIsExact: false });
+    expect(await count(6, 10)).toEqual({ statements: 1, data: { residents: { totalItems: 6, totalItemsIsExact: true } } });
+  });
+
+  it('nested lists count exactly, per parent', async () => {
+    const community = await sample.communityId(api, MUSLIM_LANE);
+    const grid = (await sample.firstGridOf(api, community)).id;
+    const nested = `{ grid(id: "${grid}") { householdCount households(options: { take: 1 }) { totalItems totalItemsIsExact } } }`;
+    const { data } = await statements(capped, nested);
+    expect(data.grid.householdCount).toBeGreaterThan(5);
+    expect(data.grid.households).toEqual({ totalItems: data.grid.householdCount, totalItemsIsExact: true });
+  });
+});
+
+describe('name search, by one or two characters, alone and within a community', () => {
+  /** The residents whose name holds the text, by a plain scan: ids in order. */
+  const reference = async (text: string, community: string | null) =>
+    (
+      await api.sql(
+        `SELECT r.id::text AS id FROM resident r JOIN resident_version v ON v.resident_id = r.id AND v.valid @> $1::date
+          JOIN household_version h ON h.household_id = v.household_id AND h.valid @> $1::date
+          JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $1::date
+        WHERE r.valid @> $1::date AND strpos(lower(r.name), lower($2)) > 0 AND ($3::int IS NULL OR g.community_id = $3::int) ORDER BY r.id`,
+        [TEST_TODAY, text, community],
+      )
+    ).map((row: { id: string }) => row.id);
+
+  it('finds what a scan finds, in order, with its count: a page and a COUNT', async () => {
+    const community = await sample.communityId(api, MUSLIM_LANE);
+    const [someone] = await reference('晓', community);
+    const { data } = await statements(api, `{ resident(id: "${someone}") { name } }`);
+    const name: string = data.resident.name;
+    const twice = name.slice(-2);
+    const texts = ['晓', '马', twice, [...twice].reverse().join(''), name];
+    for (const text of texts) {
+      for (const within of [null, community]) {
+        const expected = await reference(text, within);
+        const filter = `search: ${JSON.stringify(text)}${within ? `, communityId: { eq: "${within}" }` : ''}`;
+        const found = await statements(
+          api,
+          `{ residents(options: { take: 3, filter: { ${filter} } }) { totalItems totalItemsIsExact items { id } } }`,
+        );
+        expect({ text, within, ...found.data.residents }).toEqual({
+          text,
+          within,
+          totalItems: expected.length,
+          totalItemsIsExact: true,
+          items: expected.slice(0, 3).map((id: string) => ({ id })),
+        });
+        expect(found.statements).toBe(expected.length > 0 && expected.length < 3 ? 1 : expected.length === 0 ? 1 : 2);
+      }
+    }
+  });
+
+  it('a coordinator finds only the residents of their reach, and counts them', async () => {
+    const coordinator = await api.as('coordinator');
+    const { residents } = await coordinator.data(
+      '{ residents(options: { take: 100, filter: { search: "晓" } }) { totalItems totalItemsIsExact items { id household { grid { communityId } } } } }',
+    );
+    const communities = [
+      ...new Set<string>(residents.items.map((r: { household: { grid: { communityId: string } } }) => r.household.grid.communityId)),
+    ];
+    const expected = (await Promise.all(communities.map((c) => reference('晓', c)))).flat().sort((a, b) => Number(a) - Number(b));
+    expect(expected.length).toBeLessThan((await reference('晓', null)).length);
+    expect(residents).toMatchObject({ totalItems: expected.length, totalItemsIsExact: true });
+    expect(residents.items.map((r: { id: string }) => r.id)).toEqual(expected.slice(0, 100));
+  });
+});
+
+describe("the home page's affair counts", () => {
+  const COUNTS = '{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }';
+  const RUNNING = '[CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED]';
+  const OPEN = '[ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED, SUSPENDED]';
+
+  it('equal the worklists they stand for and a count of every affair, for the district and a coordinator: the calendar and one statement', async () => {
+    // A Tuesday: the week so far runs from Monday the 15th; a working day after it is Wednesday the 17th.
+    api.clock.set('2026-06-16');
+    try {
+      const coordinator = await api.as('coordinator');
+      // Callers known on the day (their reach is read once per day).
+      await api.gql('{ __typename }');
+      await coordinator.gql('{ __typename }');
+      const figures: Array<Record<string, number>> = [];
+      for (const client of [api, coordinator]) {
+        const listed = async (filter: string) =>
+          (await client.data(`{ affairs(options: { take: 1, filter: { ${filter} } }) { totalItems } }`)).affairs.totalItems as number;
+        const { statements: cost, data } = await statements(client, COUNTS);
+        expect(cost).toBe(2);
+        expect(data.affairCounts).toEqual({
+          open: await listed(`status: { in: ${OPEN} }`),
+          overdue: await listed(`status: { in: ${RUNNING} }, dueOn: { lt: "2026-06-16" }`),
+          dueSoon: await listed(`status: { in: ${RUNNING} }, dueOn: { gte: "2026-06-16", lte: "2026-06-17" }`),
+          resolvedThisWeek: await listed('resolvedOn: { gte: "2026-06-15", lte: "2026-06-16" }'),
+          toClassify: await listed('status: { in: [ACCEPTED, RETURNED] }'),
+        });
+        figures.push(data.affairCounts);
+      }
+      const [everything] = await api.sql(
+        `SELECT COUNT(*) FILTER (WHERE status IN ('ACCEPTED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED'))::int AS open,
+          COUNT(*) FILTER (WHERE status IN ('CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') AND due_on < '2026-06-16')::int AS overdue,
+          COUNT(*) FILTER (WHERE status IN ('CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') AND due_on BETWEEN '2026-06-16' AND '2026-06-17')::int AS "dueSoon",
+          COUNT(*) FILTER (WHERE resolved_on BETWEEN '2026-06-15' AND '2026-06-16')::int AS "resolvedThisWeek",
+          COUNT(*) FILTER (WHERE status IN ('ACCEPTED', 'RETURNED'))::int AS "toClassify" FROM affair`,
+      );
+      expect(figures[0]).toEqual(everything);
+      expect(figures[1].open).toBeLessThan(figures[0].open);
+    } finally {
+      api.clock.set(TEST_TODAY);
+    }
+  });
+});
+
+describe('visit coverage', () => {
+  /** Coverage as its definition reads, one household at a time: its last visit up to the day, and whether a resident of it has a special tag. */
+  const byHousehold = async (day: string) =>
+    api.sql(
+      `WITH hh AS (
+        SELECT hv.household_id, hv.grid_id,
+          (SELECT MAX(vi.visited_on) FROM visit vi WHERE vi.household_id = hv.household_id AND vi.visited_on <= $1::date) AS last_visit,
+          EXISTS (SELECT 1 FROM resident_version rv WHERE rv.household_id = hv.household_id AND rv.valid @> $1::date
+            AND rv.tags && ARRAY['ELDERLY_ALONE', 'DISABLED', 'LEFT_BEHIND_CHILD']) AS special
+        FROM household_version hv WHERE hv.valid @> $1::date)
+      SELECT g.grid_id::text AS "gridId", g.community_id::text AS "communityId", COUNT(hh.household_id)::int AS households,
+        (COUNT(hh.household_id) FILTER (WHERE hh.last_visit > $1::date - 90))::int AS visited,
+        (COUNT(hh.household_id) FILTER (WHERE hh.last_visit IS NULL))::int AS "neverVisited",
+        (COUNT(hh.household_id) FILTER (WHERE hh.special AND (hh.last_visit IS NULL OR hh.last_visit <= $1::date - 30)))::int AS "specialDue"
+      FROM grid_version g LEFT JOIN hh ON hh.grid_id = g.grid_id WHERE g.valid @> $1::date GROUP BY g.grid_id, g.community_id ORDER BY g.grid_id`,
+      [day],
+    );
+  const COVERAGE = (asOf: string, community = '') =>
+    `{ visitCoverage(asOf: "${asOf}"${community}) { gridId communityId households visited neverVisited specialDue } }`;
+
+  it('is what counting household by household gives, today and on a past day, set-based in two statements', async () => {
+    await api.gql('{ __typename }');
+    for (const day of [TEST_TODAY, '2026-03-01', '2025-12-31']) {
+      const { statements: cost, data } = await statements(api, COVERAGE(day));
+      expect(cost).toBe(2);
+      const expected = await byHousehold(day);
+      expect(expected.some((grid: { visited: number }) => grid.visited > 0)).toBe(true);
+      expect(data.visitCoverage).toEqual(expected);
+    }
+    const community = await sample.communityId(api, MUSLIM_LANE);
+    const { data } = await statements(api, COVERAGE(TEST_TODAY, `, communityId: "${community}"`));
+    expect(data.visitCoverage).toEqual(
+      (await byHousehold(TEST_TODAY)).filter((grid: { communityId: string }) => grid.communityId === community),
     );
   });
 });

@@ -86,6 +86,8 @@ export interface TestServerOptions {
   acquireTimeoutMs?: number;
   statementTimeoutMs?: number;
   reportStatementTimeoutMs?: number;
+  /** The most rows a top-level list's totalItems counts (the server's default when unset). */
+  listCountCap?: number;
   idleInTransactionTimeoutMs?: number;
   trustProxy?: string;
 }
@@ -111,6 +113,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     exposeQueryStats: true,
     trustProxy: options.trustProxy,
     reportStatementTimeoutMs: options.reportStatementTimeoutMs,
+    listCountCap: options.listCountCap,
     clock,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

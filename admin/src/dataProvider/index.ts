@@ -18,6 +18,7 @@ import {
 import { getAsOf, noteServerToday } from '../time/asOf';
 import type { CommandChangeFieldsFragment } from '../gql/graphql';
 import { apiMethods, type Request } from './api';
+import { pageCount } from './page';
 import { listQueryText, oneQueryText, RESOURCES } from './resources';
 
 /**
@@ -111,7 +112,7 @@ const buildQuery: BuildQuery = (fetchType, resource, params: Params) => {
         variables: { options: { skip: (page - 1) * perPage, take: Math.min(perPage, 100), sort, filter }, asOf },
         parseResponse: ({ data }) => {
           if (!asOf) noteServerToday(data[resource].items[0]?.asOf);
-          return { data: data[resource].items.map(clean), total: data[resource].totalItems };
+          return { ...pageCount(data[resource], page, Math.min(perPage, 100)), data: data[resource].items.map(clean) };
         },
       };
     }

@@ -134,12 +134,15 @@ export const RESOURCES: Record<string, ResourceConfig> = {
 
 const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
 
-/** The list query of a resource (GET_LIST, GET_MANY, GET_MANY_REFERENCE): one page of `options.take` (at most 100). */
+/**
+ * The list query of a resource (GET_LIST, GET_MANY, GET_MANY_REFERENCE): one page of `options.take` (at most 100),
+ * with its total (a lower bound when `totalItemsIsExact` is false: more rows match than the API counts).
+ */
 export function listQueryText(resource: string): string {
   const { type, fields, asOf } = RESOURCES[resource];
   return asOf
-    ? `query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems items { ${fields} } } }`
-    : `query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems items { ${fields} } } }`;
+    ? `query ($options: ${type}ListOptions, $asOf: LocalDate) { ${resource}(options: $options, asOf: $asOf) { totalItems totalItemsIsExact items { ${fields} } } }`
+    : `query ($options: ${type}ListOptions) { ${resource}(options: $options) { totalItems totalItemsIsExact items { ${fields} } } }`;
 }
 
 /** One record with its details (GET_ONE); writes return the same fields. */

@@ -98,7 +98,11 @@ const Worklist = ({ tab }: { tab: Exclude<TabName, 'accept' | 'visits'> }) => {
     <Card>
       <CardContent>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('cg.service.count', { count: data.totalItems, smart_count: data.totalItems })}
+          {translate('cg.service.count', {
+            // More than the API counts: "10000+ affairs".
+            count: data.totalItemsIsExact ? data.totalItems : `${data.totalItems}+`,
+            smart_count: data.totalItems,
+          })}
         </Typography>
         <AffairTable rows={data.items} testId={`worklist-${tab}`} />
       </CardContent>

@@ -43,6 +43,7 @@ const WORKLIST = graphql(`
   query Worklist($options: AffairListOptions) {
     affairs(options: $options) {
       totalItems
+      totalItemsIsExact
       items {
         ...AffairRow
       }

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hasPermission, Permission, Role } from '@community-grid/shared';
 import type { AuditChanges, AuditOperation } from '../modules/audit/audit-event.entity';
 import { RolledBackError } from './errors';
+import { MAX_COUNT } from './list/list-options';
 import { Loaders } from './loaders';
 import { Scope } from './scope';
 import type { AuthCache } from '../modules/auth/auth-cache';
@@ -44,6 +45,8 @@ export class RequestContext {
   authCache?: AuthCache;
   /** The part of the district this caller reaches; everything for internal work. */
   scope: Scope = Scope.SYSTEM;
+  /** The most rows a top-level list's `totalItems` counts (see MAX_COUNT). */
+  countCap = MAX_COUNT;
 
   constructor(
     readonly dataSource: DataSource,

@@ -124,6 +124,13 @@ export class Scope {
     return condition ? qb.andWhere(condition) : qb;
   }
 
+  /** Whether `entity`'s rows are all in reach (apply would add no condition). */
+  reachesAll(entity: EntityClass): boolean {
+    if (this.isSystem) return true;
+    const rule = rules.get(entity);
+    return Boolean(rule) && (rule!.kind === 'structure' || !this.reach);
+  }
+
   /** The SQL condition for one rule, or null when every row is in reach. */
   condition(rule: ScopeRule, alias: string, versionAlias: string | null, day: string, param: (value: unknown) => string): string | null {
     if (rule.kind === 'structure' || !this.reach) return null;

@@ -7,6 +7,12 @@ export const MAX_TAKE = 100;
 export const MAX_SEARCH_LENGTH = 100;
 /** Longest cursor accepted: a few sort values and an id. */
 export const MAX_CURSOR_LENGTH = 1000;
+/**
+ * A root list's `totalItems` counts at most this many rows: a broad match (a one-character name
+ * search, every resident of the district) costs what counting this many does, and answers
+ * `totalItemsIsExact: false` with `totalItems` = this cap, a lower bound.
+ */
+export const MAX_COUNT = 10_000;
 
 /** What every list query accepts: `skip`, `take` (at most 100), `sort`, `filter`, and `after` (a cursor) for deep pages. */
 export interface ListOptions<F = Record<string, unknown>> {
@@ -21,6 +27,8 @@ export interface ListResult<T> {
   items: T[];
   /** A promise when counted only on demand (see withLazyTotal): await it before using it as a number. */
   totalItems: number | Promise<number>;
+  /** False when `totalItems` stopped at MAX_COUNT (at least that many rows match); a promise like `totalItems`. */
+  totalItemsIsExact: boolean | Promise<boolean>;
   /** Where the next page starts (top-level lists, when the page is full). */
   nextCursor?: string | null;
 }
@@ -114,12 +122,19 @@ export class DatedFilter extends BaseFilter {
   includeEnded?: boolean;
 }
 
-/** `<Name>List { items, totalItems }`. */
+/** `<Name>List { items, totalItems, totalItemsIsExact, nextCursor }`. */
 export function PaginatedType<T extends object>(name: string, itemType: ClassType<T>): ClassType<ListResult<T>> {
   @ObjectType(`${name}List`)
   class List implements ListResult<T> {
     @Field(() => [itemType]) items!: T[];
-    @Field(() => Int, { description: 'All rows matching the filter, ignoring skip, take and after.' }) totalItems!: number;
+    @Field(() => Int, {
+      description: `All rows matching the filter, ignoring skip, take and after; a top-level list counts at most ${MAX_COUNT.toLocaleString('en')} (see totalItemsIsExact).`,
+    })
+    totalItems!: number;
+    @Field(() => Boolean, {
+      description: `False when more than ${MAX_COUNT.toLocaleString('en')} rows match a top-level list: totalItems is then ${MAX_COUNT.toLocaleString('en')}, a lower bound (narrow the filter, or page on with nextCursor).`,
+    })
+    totalItemsIsExact!: boolean;
     @Field(() => String, {
       nullable: true,
       description:

@@ -4,8 +4,9 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { applyVersion, datedSpec, DatedEntity, isPeriod } from '../dated';
 import { BadUserInputError } from '../errors';
+import type { EntityClass } from '../entity-class';
 import type { Scope } from '../scope';
-import { ListOptions, ListResult, MAX_TAKE } from './list-options';
+import { ListOptions, ListResult, MAX_COUNT, MAX_TAKE } from './list-options';
 import { SortOrder } from './operators';
 
 export interface ListQueryConfig<T> {
@@ -37,6 +38,8 @@ export interface ReadDate {
 export interface Reader {
   em: EntityManager;
   scope: Scope;
+  /** The most rows a top-level list's `totalItems` counts (MAX_COUNT when unset). */
+  countCap?: number;
 }
 
 const ID_PROPERTY = /(^id|Id)$/;
@@ -109,12 +112,13 @@ export async function findList<T extends ObjectLiteral>(
   const raws = await qb.getRawMany();
   const items = await hydrate(reader.em, entity, raws, read.asOf);
   const nextCursor = raws.length === take ? cursorOf(keys, raws[raws.length - 1]) : null;
-  const counted = withLazyTotal(items, () => countOf(reader, entity, matching, options, config, read), nextCursor);
+  const cap = reader.countCap ?? MAX_COUNT;
+  const counted = withLazyTotal(items, () => countOf(reader, entity, matching, options, config, read, cap), nextCursor, cap);
   // After a cursor the rows before it are unknown: the total is counted.
   if (options?.after !== undefined) return counted;
   // A page that is not full, and not past the end, says how many rows there are: no count needed.
-  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length, nextCursor };
-  if (skip === 0 && raws.length === 0) return { items, totalItems: 0, nextCursor };
+  if (raws.length > 0 && raws.length < take) return { items, totalItems: skip + raws.length, totalItemsIsExact: true, nextCursor };
+  if (skip === 0 && raws.length === 0) return { items, totalItems: 0, totalItemsIsExact: true, nextCursor };
   return counted;
 }
 
@@ -178,16 +182,26 @@ function afterCursor(keys: SortKey[], cursor: string): [string, ObjectLiteral] {
 /**
  * A list result whose `totalItems` is counted when it is first read: GraphQL
  * reads it only when the query selects it, so a page asked for without
- * `totalItems` runs no COUNT. Read twice, it counts once.
+ * `totalItems` runs no COUNT. Read twice (or with `totalItemsIsExact`), it
+ * counts once. With a `cap`, `count` counts at most cap + 1 rows: more than
+ * the cap answers the cap, not exact.
  */
-export function withLazyTotal<T>(items: T[], count: () => Promise<number>, nextCursor: string | null = null): ListResult<T> {
+export function withLazyTotal<T>(
+  items: T[],
+  count: () => Promise<number>,
+  nextCursor: string | null = null,
+  cap = Number.POSITIVE_INFINITY,
+): ListResult<T> {
   let counted: Promise<number> | undefined;
+  const total = () => (counted ??= count());
   return {
     items,
     nextCursor,
     get totalItems() {
-      counted ??= count();
-      return counted;
+      return total().then((n) => Math.min(n, cap));
+    },
+    get totalItemsIsExact() {
+      return total().then((n) => n <= cap);
     },
   };
 }
@@ -205,11 +219,12 @@ export async function findIds<T extends ObjectLiteral>(
 }
 
 /**
- * All rows a list query matches. A plain COUNT(*), since the version join
+ * All rows a list query matches, up to `cap` + 1 of them. A plain COUNT(*), since the version join
  * gives one row per record (TypeORM's getCount counts DISTINCT ids); for a
  * dated list whose filters all lie on the version, over the version table
  * alone (a version valid on the day means its record is), which spares a
- * join over every record of the level.
+ * join over every record of the level. The rows counted are cut by a LIMIT
+ * in a subquery, so a broad match stops reading after cap + 1 rows.
  */
 async function countOf<T extends ObjectLiteral>(
   reader: Reader,
@@ -218,17 +233,24 @@ async function countOf<T extends ObjectLiteral>(
   options: ListOptions | undefined,
   config: ListQueryConfig<T>,
   read: ReadDate,
+  cap: number,
 ): Promise<number> {
   const spec = datedSpec(entity);
   const filter = { ...(options?.filter ?? {}) } as Record<string, unknown>;
+  const onTheDay = spec && !read.includeEnded && !filter.includeEnded;
   const counted =
-    spec &&
-    !read.includeEnded &&
-    !filter.includeEnded &&
-    !needsRecord(reader.em, spec.version, filter, config as ListQueryConfig<ObjectLiteral>)
+    onTheDay && !needsRecord(reader.em, spec.version, filter, config as ListQueryConfig<ObjectLiteral>)
       ? versionOnlyQuery(reader, entity, spec.version, filter, config, read)
-      : qb.clone().orderBy().offset(undefined).limit(undefined);
-  const row = await counted.select('COUNT(*)', 'count').getRawOne<{ count: string }>();
+      : onTheDay &&
+          reader.scope.reachesAll(entity as unknown as EntityClass) &&
+          !needsVersion(reader.em, entity, filter, config as ListQueryConfig<ObjectLiteral>)
+        ? recordOnlyQuery(reader, entity, filter, config, read)
+        : qb.clone().orderBy().offset(undefined).limit(undefined);
+  const [sql, parameters] = counted
+    .select('1')
+    .limit(cap + 1)
+    .getQueryAndParameters();
+  const [row] = await reader.em.query(`SELECT COUNT(*)::int AS count FROM (${sql}) matching`, parameters);
   return Number(row?.count ?? 0);
 }
 
@@ -245,6 +267,40 @@ function needsRecord(
     if (key === 'search') return String(value).trim() !== '' && !config.searchColumns.every(onVersion);
     return !onVersion(key);
   });
+}
+
+/** Whether a filter touches the record's version (its columns, or the ancestors the version names). */
+function needsVersion(
+  em: EntityManager,
+  entity: ClassType<ObjectLiteral>,
+  filter: Record<string, unknown>,
+  config: ListQueryConfig<ObjectLiteral>,
+): boolean {
+  const onRecord = (property: string) => Boolean(em.getRepository(entity).metadata.findColumnWithPropertyName(property));
+  return Object.entries(filter).some(([key, value]) => {
+    if (value === undefined || value === null || key === 'includeEnded' || key === 'ids') return false;
+    if (config.ancestorFilters?.[key]) return true;
+    if (key === 'search') return String(value).trim() !== '' && !config.searchColumns.every(onRecord);
+    return !onRecord(key);
+  });
+}
+
+/**
+ * The records valid on the day that the filter matches, without their versions: a record valid on a day has
+ * exactly one version valid on it (its versions tile its life). For filters on the record alone (a name search)
+ * of a caller who reaches every record, this spares joining a version to every match.
+ */
+function recordOnlyQuery<T extends ObjectLiteral>(
+  reader: Reader,
+  entity: ClassType<T>,
+  filter: Record<string, unknown>,
+  config: ListQueryConfig<T>,
+  read: ReadDate,
+): SelectQueryBuilder<T> {
+  const qb = reader.em.createQueryBuilder(entity, 'e').setParameter('asOf', read.asOf).where(`e.valid @> ${DAY}`);
+  delete filter.includeEnded;
+  applyFilter(qb, filter, config);
+  return qb;
 }
 
 /** The versions valid on the day, in the caller's reach, that the filter matches: one per record. */
@@ -309,8 +365,8 @@ export async function findPages<T extends ObjectLiteral>(
   };
   return parentIds.map((id) => {
     const page = found.get(id)!;
-    if (page.length > 0 && page.length < take) return { items: page, totalItems: skip + page.length };
-    if (skip === 0 && page.length === 0) return { items: page, totalItems: 0 };
+    if (page.length > 0 && page.length < take) return { items: page, totalItems: skip + page.length, totalItemsIsExact: true };
+    if (skip === 0 && page.length === 0) return { items: page, totalItems: 0, totalItemsIsExact: true };
     return withLazyTotal(page, async () => (await countAll()).get(id) ?? 0);
   });
 }
@@ -376,17 +432,32 @@ function applyFilter<T extends ObjectLiteral>(
       const text = String(operators).trim();
       if (!text) continue;
       if (!config.searchColumns.length) throw new BadUserInputError({ 'filter.search': 'this list has no text to search' });
+      const length = [...text].length;
       const pattern = param(likePattern(text));
-      const short = [...text].length < 3 ? param(text) : null;
-      qb.andWhere(
-        `(${config.searchColumns
-          .map((c) => {
-            const column = sqlColumn(qb, c, 'search');
-            const match = `${column} ILIKE ${pattern}`;
-            return short && config.characterIndexed?.includes(c) ? `(cg_chars(${column}) @> cg_chars(${short}) AND ${match})` : match;
-          })
-          .join(' OR ')})`,
-      );
+      const short = length < 3 ? param(text) : null;
+      const columns = config.searchColumns.map((c) => sqlColumn(qb, c, 'search'));
+      const indexed = (i: number) => short !== null && Boolean(config.characterIndexed?.includes(config.searchColumns[i]));
+      // The rows holding the text's characters (the cg_chars index): for one character that is the match itself (both
+      // lower-cased, as ILIKE compares); two characters are checked in order on those rows.
+      const match = (column: string, i: number) =>
+        indexed(i)
+          ? length === 1
+            ? `cg_chars(${column}) @> cg_chars(${short})`
+            : `(cg_chars(${column}) @> cg_chars(${short}) AND ${column} ILIKE ${pattern})`
+          : `${column} ILIKE ${pattern}`;
+      const ancestors = Object.keys(filter).some((k) => config.ancestorFilters?.[k] && filter[k] != null);
+      if (ancestors && columns.length === 1 && indexed(0) && columns[0].startsWith('"e".')) {
+        // With a filter on ancestors (residents of a community found by name) the planner, reckoning the matches spread
+        // evenly over ids, walks every record in id order and tests its household: a community late in the ids reads
+        // nearly all of them. The records holding the characters, found first through their index, bound the work
+        // by how common the characters are, wherever the community lies.
+        const table = qb.expressionMap.findAliasByName('e').metadata.tablePath;
+        const candidate = columns[0].replace('"e".', '"c".');
+        qb.andWhere(`${idColumn} = ANY(ARRAY(SELECT "c"."id" FROM "${table}" "c" WHERE cg_chars(${candidate}) @> cg_chars(${short})))`);
+        if (length > 1) qb.andWhere(`${columns[0]} ILIKE ${pattern}`);
+        continue;
+      }
+      qb.andWhere(`(${columns.map(match).join(' OR ')})`);
       continue;
     }
     const ancestor = config.ancestorFilters?.[key];

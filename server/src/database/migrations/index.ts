@@ -12,6 +12,7 @@ import { AuthChanges1796500000000 } from './1796500000000-AuthChanges';
 import { ReadPaths1796510000000 } from './1796510000000-ReadPaths';
 import { MemberCounts1796520000000 } from './1796520000000-MemberCounts';
 import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMemberCounts';
+import { AffairCountPaths1796540000000 } from './1796540000000-AffairCountPaths';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ReadPaths1796510000000,
   MemberCounts1796520000000,
   SetBasedMemberCounts1796530000000,
+  AffairCountPaths1796540000000,
 ];

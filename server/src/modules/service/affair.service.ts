@@ -325,21 +325,27 @@ export class AffairService {
     const today = ctx.today;
     const calendar = await WorkingCalendar.load(ctx.em);
     const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-    const qb = readQuery(ctx, Affair, { asOf: today })
+    // Open affairs from the index on status and due date, those resolved this week from the index on the day
+    // resolved: two index scans in one statement instead of reading every affair (AffairCountPaths).
+    const open = readQuery(ctx, Affair, { asOf: today })
       .select([])
-      .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:open))', 'open')
+      .andWhere('e.status = ANY(:open)', { open: OPEN_AFFAIR_STATUSES })
+      .addSelect('COUNT(*)', 'open')
       .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:running) AND e.due_on < :today)', 'overdue')
       .addSelect('COUNT(*) FILTER (WHERE e.status = ANY(:running) AND e.due_on BETWEEN :today AND :soon)', 'due_soon')
-      .addSelect('COUNT(*) FILTER (WHERE e.resolved_on >= :monday AND e.resolved_on <= :today)', 'resolved_this_week')
       .addSelect(`COUNT(*) FILTER (WHERE e.status IN ('ACCEPTED', 'RETURNED'))`, 'to_classify')
-      .setParameters({
-        open: OPEN_AFFAIR_STATUSES,
-        running: RUNNING_STATUSES,
-        today,
-        soon: calendar.addWorkingDays(today, 1),
-        monday: addDays(today, -weekday),
-      });
-    const row = await qb.getRawOne<Record<string, string>>();
+      .setParameters({ running: RUNNING_STATUSES, today, soon: calendar.addWorkingDays(today, 1) });
+    const resolved = readQuery(ctx, Affair, { asOf: today })
+      .select([])
+      .andWhere('e.resolved_on >= :monday AND e.resolved_on <= :today', { monday: addDays(today, -weekday), today })
+      .addSelect('COUNT(*)', 'resolved_this_week');
+    const [openSql, openParameters] = open.getQueryAndParameters();
+    const [resolvedSql, resolvedParameters] = resolved.getQueryAndParameters();
+    const shifted = resolvedSql.replace(/\$(\d+)/g, (_all, n: string) => `$${Number(n) + openParameters.length}`);
+    const [row] = await ctx.em.query<Array<Record<string, string>>>(`SELECT * FROM (${openSql}) o, (${shifted}) r`, [
+      ...openParameters,
+      ...resolvedParameters,
+    ]);
     return {
       open: Number(row?.open ?? 0),
       overdue: Number(row?.overdue ?? 0),

@@ -99,7 +99,13 @@ export class VisitService {
     return visit;
   }
 
-  /** Coverage of every grid in reach on `day` (or of one community's grids): one statement. */
+  /**
+   * Coverage of every grid in reach on `day` (or of one community's grids): the grids, then their
+   * figures in one set-based statement. Each household's last visit comes from one pass over the
+   * visits up to the day (grouped by household), and the special-population households from one
+   * pass over the residents' versions on the day whose tags meet the special tags (their GIN index),
+   * both hashed against the grids' households: no subquery runs per household.
+   */
   async coverage(ctx: RequestContext, day: string, rawCommunityId?: string | null): Promise<GridVisitCoverage[]> {
     const communityId = rawCommunityId == null ? null : parseId(rawCommunityId);
     if (rawCommunityId != null && communityId === null) throw new BadUserInputError({ communityId: 'is not an id' });
@@ -111,11 +117,16 @@ export class VisitService {
     const gridIds = (await grids.getRawMany<{ id: number }>()).map((row) => Number(row.id));
     const rows: Array<Record<string, string>> = await ctx.em.query(
       `
-      WITH hh AS (
-        SELECT hv.household_id, hv.grid_id,
-          (SELECT MAX(vi.visited_on) FROM visit vi WHERE vi.household_id = hv.household_id AND vi.visited_on <= $2::date) AS last_visit,
-          EXISTS (SELECT 1 FROM resident_version rv WHERE rv.household_id = hv.household_id AND rv.valid @> $2::date AND rv.tags && $3::text[]) AS special
-        FROM household_version hv WHERE hv.valid @> $2::date AND ${under('household', 'hv', 'grid', '$1::int[]', '$2::date')})
+      WITH last AS (
+        SELECT vi.household_id, MAX(vi.visited_on) AS last_visit FROM visit vi WHERE vi.visited_on <= $2::date GROUP BY vi.household_id
+      ), special AS (
+        SELECT DISTINCT rv.household_id FROM resident_version rv WHERE rv.valid @> $2::date AND rv.tags && $3::text[]
+      ), hh AS (
+        SELECT hv.household_id, hv.grid_id, last.last_visit, special.household_id IS NOT NULL AS special
+        FROM household_version hv
+          LEFT JOIN last ON last.household_id = hv.household_id
+          LEFT JOIN special ON special.household_id = hv.household_id
+        WHERE hv.valid @> $2::date AND ${under('household', 'hv', 'grid', '$1::int[]', '$2::date')})
       SELECT g.id AS grid_id, ${ancestorSql('grid', 'g.id', 'community', '$2::date')} AS community_id,
         COUNT(hh.household_id) AS households,
         COUNT(hh.household_id) FILTER (WHERE hh.last_visit > $2::date - ${VISIT_INTERVAL_DAYS}) AS visited,
