@@ -13,22 +13,6 @@ const FAILURE_DIR = path.resolve(__dirname, '..', 'output', 'failures');
  * failure, so a failure on a CI machine says what the screen showed.
  */
 export default class TestEnvironmentWithEvidence extends TestEnvironment {
-  private readonly testPath: string;
-
-  constructor(...args: ConstructorParameters<typeof TestEnvironment>) {
-    super(...args);
-    this.testPath = args[1].testPath;
-  }
-
-  /** CG_LEAKS=1: after each test file, what it left running in the worker (timers, sockets, child processes). */
-  async teardown(): Promise<void> {
-    await super.teardown();
-    if (!process.env.CG_LEAKS) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const left = process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap' && kind !== 'PipeWrap');
-    console.error(`left running after ${path.basename(this.testPath)}: ${left.join(', ') || 'nothing'}`);
-  }
-
   async handleTestEvent(event: Circus.AsyncEvent | Circus.SyncEvent): Promise<void> {
     if (event.name !== 'test_fn_failure' && event.name !== 'hook_failure') return;
     const browser = (this.global as { __browser?: Browser }).__browser;
