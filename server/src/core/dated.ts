@@ -101,8 +101,9 @@ export function applyVersion<T extends DatedEntity>(
   record: T,
   version: ObjectLiteral,
   asOf: string,
+  fields = versionFields(em, spec),
 ): T {
-  for (const field of versionFields(em, spec)) (record as ObjectLiteral)[field] = version[field];
+  for (const field of fields) (record as ObjectLiteral)[field] = version[field];
   record.asOf = asOf;
   record.versionRowId = version.id;
   record.versionValid = version.valid;
