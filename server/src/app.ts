@@ -135,11 +135,11 @@ export async function createApp({
 
   const graphql = expressMiddleware(apollo, { context: async () => requestScope.getStore()! });
   // Answers hold personal data and depend on who asks: no cache keeps them, refusals of a bad body included.
-  app.use('/graphql', (_req, res, next) => {
+  const noStore: express.RequestHandler = (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  });
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  };
+  app.use('/graphql', noStore, express.json({ limit: '1mb' }), async (req, res, next) => {
     const connection = new RequestConnection(dataSource, (pid) => probe.cancel(pid));
     // 'close' before the response is complete: the client went away.
     res.once('close', () => {

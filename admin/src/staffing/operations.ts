@@ -51,6 +51,59 @@ export const COMMAND_CHANGE_FIELDS = graphql(`
     changes
   }
 `);
+// What each staffing command below answers, one fragment per result type (they differ by the record they leave); codegen reads them here.
+graphql(`
+  fragment GridAssignmentOutcome on GridAssignmentCommandResult {
+    dryRun
+    correlationId
+    changeCount
+    changes {
+      ...CommandChangeFields
+    }
+    record {
+      id
+    }
+  }
+`);
+graphql(`
+  fragment PostHolderOutcome on PostHolderCommandResult {
+    dryRun
+    correlationId
+    changeCount
+    changes {
+      ...CommandChangeFields
+    }
+    record {
+      id
+    }
+  }
+`);
+graphql(`
+  fragment PostRotationOutcome on PostRotationCommandResult {
+    dryRun
+    correlationId
+    changeCount
+    changes {
+      ...CommandChangeFields
+    }
+    record {
+      id
+    }
+  }
+`);
+graphql(`
+  fragment TemplateAdoptionOutcome on TemplateAdoptionCommandResult {
+    dryRun
+    correlationId
+    changeCount
+    changes {
+      ...CommandChangeFields
+    }
+    record {
+      id
+    }
+  }
+`);
 
 /** A community's posts with who holds them on the day, and their rotations (all, to show one that starts later): 14 or so a community, one page. */
 const COMMUNITY_POSTS = graphql(`
@@ -272,135 +325,63 @@ const TEMPLATE_ADOPTION = graphql(`
 const ASSIGN_GRID_MEMBER = graphql(`
   mutation AssignGridMember($input: AssignGridMemberInput!, $dryRun: Boolean!) {
     result: assignGridMember(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...GridAssignmentOutcome
     }
   }
 `);
 const END_GRID_MEMBER = graphql(`
   mutation EndGridMember($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) {
     result: endGridMember(id: $id, lastDay: $lastDay, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...GridAssignmentOutcome
     }
   }
 `);
 const MOVE_GRID_MEMBER = graphql(`
   mutation MoveGridMember($input: MoveGridMemberInput!, $dryRun: Boolean!) {
     result: moveGridMember(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...GridAssignmentOutcome
     }
   }
 `);
 const ASSIGN_POST_HOLDER = graphql(`
   mutation AssignPostHolder($input: AssignPostHolderInput!, $dryRun: Boolean!) {
     result: assignPostHolder(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...PostHolderOutcome
     }
   }
 `);
 const END_POST_HOLDER = graphql(`
   mutation EndPostHolder($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) {
     result: endPostHolder(id: $id, lastDay: $lastDay, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...PostHolderOutcome
     }
   }
 `);
 const MOVE_POST_HOLDER = graphql(`
   mutation MovePostHolder($input: MovePostHolderInput!, $dryRun: Boolean!) {
     result: movePostHolder(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...PostHolderOutcome
     }
   }
 `);
 const ROTATE_POST = graphql(`
   mutation RotatePost($input: RotatePostInput!, $dryRun: Boolean!) {
     result: rotatePost(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...PostRotationOutcome
     }
   }
 `);
 const END_POST_ROTATION = graphql(`
   mutation EndPostRotation($id: ID!, $lastDay: LocalDate!, $dryRun: Boolean!) {
     result: endPostRotation(id: $id, lastDay: $lastDay, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...PostRotationOutcome
     }
   }
 `);
 const ADOPT_TEMPLATE = graphql(`
   mutation AdoptTemplate($input: AdoptTemplateInput!, $dryRun: Boolean!) {
     result: adoptTemplate(input: $input, dryRun: $dryRun) {
-      dryRun
-      correlationId
-      changeCount
-      changes {
-        ...CommandChangeFields
-      }
-      record {
-        id
-      }
+      ...TemplateAdoptionOutcome
     }
   }
 `);
