@@ -20,6 +20,9 @@ export interface GraphQLResponse<T = any> {
   extensions?: { sqlStatements?: number };
 }
 
+/** The answer to counting lists (`{ residents { totalItems } }`): `Count<'residents'>`. */
+export type Count<List extends string> = Record<List, { totalItems: number }>;
+
 /**
  * An operation written with `graphql(...)` (tests/gql, `npm run codegen`, as strings): its result and variables
  * types travel with it. (The dashboard's are parsed documents: send those as `print(document)`.)
@@ -35,16 +38,20 @@ export interface Client {
   data<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult>;
 }
 
+/** The data of an answer that must have succeeded: fails the test with the errors otherwise. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors || response.data === undefined || response.data === null) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
 /** A Client over a function that POSTs an operation's text (with the credentials the caller chose). */
 export function clientOf(post: (query: string, variables?: unknown) => Promise<GraphQLResponse>): Client {
   const gql = (query: string | Operation<unknown, unknown>, variables?: unknown) => post(query.toString(), variables);
   return {
     gql,
-    async data(query: string | Operation<unknown, unknown>, variables?: unknown) {
-      const result = await gql(query, variables);
-      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
+    data: async (query: string | Operation<unknown, unknown>, variables?: unknown) => dataOf(await gql(query, variables)),
   } as Client;
 }
 
@@ -129,7 +136,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return (await response.json()) as GraphQLResponse;
     });
   const tokenFor = async (username: string) => {
-    const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
+    const [account]: Array<{ id: number }> = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
     return (await authService.issueToken(dataSource.manager, account.id, 'test', 1)).token;
   };
   const as = async (username: string) => client({ authorization: `Bearer ${await tokenFor(username)}` });
