@@ -10,7 +10,7 @@ import { authService } from '../../server/src/modules/auth/auth.service';
 import { FixedClock } from '../../server/src/core/time/clock';
 import { TEST_TODAY } from './global-setup';
 
-export interface GraphQLResponse<T = any> {
+export interface GraphQLResponse<T = unknown> {
   data?: T;
   errors?: Array<{
     message: string;
@@ -30,11 +30,14 @@ export type Count<List extends string> = Record<List, { totalItems: number }>;
 export type Operation<TResult, TVariables> = TypedDocumentString<TResult, TVariables>;
 
 export interface Client {
-  /** POSTs a GraphQL operation as a client would. A plain string's answer is untyped; a generated operation's is typed. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs a GraphQL operation as a client would. A generated operation's answer is typed; a plain string's is
+   * `unknown` unless the test names the shape it selected (`api.data<{ me: { id: string } }>('{ me { id } }')`).
+   */
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   gql<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<GraphQLResponse<TResult>>;
   /** Like gql, but fails the test on any error and returns data. */
-  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  data<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
   data<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult>;
 }
 
@@ -74,8 +77,8 @@ export interface TestServer extends Client {
   clock: FixedClock;
   /** The server's memory of credentials (AuthCache): tests wait on it to hear a change notified by the database. */
   authCache: import('../../server/src/modules/auth/auth-cache').AuthCache;
-  /** Runs SQL directly, to check what the API did or did not change. */
-  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL directly, to check what the API did or did not change: rows of the columns `T` names (values unknown unless it says). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
