@@ -29,13 +29,6 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.jest } },
   },
   {
-    // Tests whose API data is still untyped: answers of operations not yet written with graphql(...)
-    // (`npm run codegen`). Move a file's operations to generated ones (as tests/api/tokens.test.ts and
-    // the whole dashboard did), or give its data precise local types, then drop it here.
-    files: ['tests/support/test-server.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

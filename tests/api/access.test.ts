@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { startTestServer, TestServer } from '../support/test-server';
+import { Count, startTestServer, TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD } from '../support/global-setup';
 import { CHENXI, MUSLIM_LANE, sample } from '../support/sample';
 
@@ -145,16 +145,16 @@ describe('accounts (district administrators)', () => {
       communityIds: 'a coordinator needs at least one community, or a staff record holding a post',
     });
     // With a staff record instead, the reach comes from that person's posts (access follows assignments).
-    const [holder] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE community_id = $1 AND valid @> $2::date LIMIT 1`, [
-      chenxi,
-      api.clock.today(),
-    ]);
-    const { createAccount: linked } = await api.data(
+    const [holder] = await api.sql<{ staff_member_id: number }>(
+      `SELECT staff_member_id FROM post_holder WHERE community_id = $1 AND valid @> $2::date LIMIT 1`,
+      [chenxi, api.clock.today()],
+    );
+    const { createAccount: linked } = await api.data<{ createAccount: { id: string; communityIds: string[] } }>(
       `mutation ($s: ID) { createAccount(input: { username: "c3", password: "long-enough-1", displayName: "C3", role: COMMUNITY_COORDINATOR, staffMemberId: $s }) { id communityIds } }`,
       { s: String(holder.staff_member_id) },
     );
     expect(linked.communityIds).toEqual([]);
-    const { createAccount } = await api.data(
+    const { createAccount } = await api.data<{ createAccount: { id: string; username: string; communityIds: string[] } }>(
       `mutation ($communityIds: [ID!]) { createAccount(input: { username: "C2", password: "long-enough-1", displayName: "C2", role: COMMUNITY_COORDINATOR, communityIds: $communityIds }) { id username communityIds } }`,
       { communityIds: [chenxi] },
     );
@@ -232,20 +232,25 @@ describe('accounts (district administrators)', () => {
 });
 
 describe('personal data', () => {
+  interface PersonalData {
+    idNumber: string;
+    phone: string;
+  }
+
   it('masks ID numbers and phones for everyone; revealing one is explicit and audited', async () => {
     const coordinator = await api.as('coordinator');
-    const [row] = await api.sql(
+    const [row] = await api.sql<{ id: number; id_number: string; phone: string }>(
       `SELECT r.id, r.id_number, r.phone FROM resident r
       JOIN resident_version rv ON rv.resident_id = r.id AND upper_inf(rv.valid)
       JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
       JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1 AND r.phone IS NOT NULL ORDER BY r.id LIMIT 1`,
       [muslimLane],
     );
-    const { resident } = await coordinator.data(`{ resident(id: "${row.id}") { idNumber phone } }`);
+    const { resident } = await coordinator.data<{ resident: PersonalData }>(`{ resident(id: "${row.id}") { idNumber phone } }`);
     expect(resident.idNumber).toBe(`${row.id_number.slice(0, 4)}**********${row.id_number.slice(-4)}`);
     expect(resident.phone).toBe(`${row.phone.slice(0, 3)}****${row.phone.slice(-4)}`);
 
-    const { revealResidentPersonalData } = await coordinator.data(
+    const { revealResidentPersonalData } = await coordinator.data<{ revealResidentPersonalData: PersonalData }>(
       `mutation { revealResidentPersonalData(id: "${row.id}") { idNumber phone } }`,
     );
     expect(revealResidentPersonalData).toEqual({ idNumber: row.id_number, phone: row.phone });
@@ -264,19 +269,21 @@ describe('personal data', () => {
     expect(
       (await reporter.gql(`mutation { revealResidentPersonalData(id: "${resident.id}") { idNumber } }`)).errors![0].extensions.code,
     ).toBe('FORBIDDEN');
-    const [row] = await api.sql('SELECT id_number FROM resident WHERE id = $1', [resident.id]);
+    const [row] = await api.sql<{ id_number: string }>('SELECT id_number FROM resident WHERE id = $1', [resident.id]);
     expect(
       (await reporter.gql(`{ residents(options: { filter: { idNumber: { eq: "${row.id_number}" } } }) { totalItems } }`)).errors![0]
         .extensions.code,
     ).toBe('FORBIDDEN');
-    const search = await reporter.data(`{ residents(options: { filter: { search: "${row.id_number.slice(6, 14)}" } }) { totalItems } }`);
+    const search = await reporter.data<Count<'residents'>>(
+      `{ residents(options: { filter: { search: "${row.id_number.slice(6, 14)}" } }) { totalItems } }`,
+    );
     expect(search.residents.totalItems).toBe(0);
     const all = JSON.stringify(await reporter.data('{ residents(options: { take: 100 }) { items { idNumber phone } } }'));
     expect(all).not.toMatch(/\d{17}[\dX]/);
     // Not even the 4 trailing characters: with the age band they would narrow the number to a few dozen.
-    expect((await reporter.data(`{ resident(id: "${resident.id}") { idNumber } }`)).resident.idNumber).toBe(
-      `${row.id_number.slice(0, 4)}${'*'.repeat(14)}`,
-    );
+    expect(
+      (await reporter.data<{ resident: { idNumber: string } }>(`{ resident(id: "${resident.id}") { idNumber } }`)).resident.idNumber,
+    ).toBe(`${row.id_number.slice(0, 4)}${'*'.repeat(14)}`);
   });
 });
 
@@ -297,7 +304,7 @@ describe('scope: people are visible only inside the reach', () => {
 
   it('a coordinator of Muslim Lane lists, counts and reads only Muslim Lane people', async () => {
     const coordinator = await api.as('coordinator');
-    expect((await coordinator.data('{ residents { totalItems } }')).residents.totalItems).toBe(
+    expect((await coordinator.data<Count<'residents'>>('{ residents { totalItems } }')).residents.totalItems).toBe(
       await sample.residentCountIn(api, muslimLane),
     );
     const { communities } = await coordinator.data<{
@@ -317,11 +324,15 @@ describe('scope: people are visible only inside the reach', () => {
     const other = await outside();
     expect((await coordinator.gql(`{ resident(id: "${other.resident}") { id } }`)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect(
-      (await coordinator.data(`{ households(options: { filter: { ids: ["${other.household}"] } }) { totalItems } }`)).households.totalItems,
+      (await coordinator.data<Count<'households'>>(`{ households(options: { filter: { ids: ["${other.household}"] } }) { totalItems } }`))
+        .households.totalItems,
     ).toBe(0);
     expect(
-      (await coordinator.data(`{ residents(options: { filter: { communityId: { eq: "${chenxi}" } } }) { totalItems } }`)).residents
-        .totalItems,
+      (
+        await coordinator.data<Count<'residents'>>(
+          `{ residents(options: { filter: { communityId: { eq: "${chenxi}" } } }) { totalItems } }`,
+        )
+      ).residents.totalItems,
     ).toBe(0);
   });
 
@@ -348,14 +359,16 @@ describe('scope: people are visible only inside the reach', () => {
     const member = await api.as('gridmember');
     const { gridIds } = await sample.account(api, 'gridmember');
     expect(gridIds).toHaveLength(2);
-    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = ANY($1::int[]) AND valid @> $2::date', [
-      gridIds,
-      api.clock.today(),
-    ]);
+    const [{ n }] = await api.sql<{ n: number }>(
+      'SELECT COUNT(*)::int AS n FROM household_version WHERE grid_id = ANY($1::int[]) AND valid @> $2::date',
+      [gridIds, api.clock.today()],
+    );
     expect(n).toBeGreaterThan(0);
-    expect((await member.data('{ households { totalItems } }')).households.totalItems).toBe(n);
+    expect((await member.data<Count<'households'>>('{ households { totalItems } }')).households.totalItems).toBe(n);
     const window = await api.as('window');
-    expect((await window.data('{ residents { totalItems } }')).residents.totalItems).toBe(await sample.residentCountIn(api, muslimLane));
+    expect((await window.data<Count<'residents'>>('{ residents { totalItems } }')).residents.totalItems).toBe(
+      await sample.residentCountIn(api, muslimLane),
+    );
     const { household, resident } = await inside();
     expect(
       (

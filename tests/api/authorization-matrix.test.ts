@@ -350,11 +350,13 @@ describe('nested paths to people', () => {
         for (const [type, resource] of Object.entries(PEOPLE)) {
           const ids = new Set<string>();
           if (type === 'Account') {
-            ids.add((await client.data('{ me { id } }')).me.id);
+            ids.add((await client.data<{ me: { id: string } }>('{ me { id } }')).me.id);
           } else {
             for (let skip = 0; ; skip += 100) {
-              const page = await client.data(`{ list: ${resource}(options: { take: 100, skip: ${skip} }) { items { id } } }`);
-              page.list.items.forEach((item: { id: string }) => ids.add(item.id));
+              const page = await client.data<{ list: { items: Array<{ id: string }> } }>(
+                `{ list: ${resource}(options: { take: 100, skip: ${skip} }) { items { id } } }`,
+              );
+              page.list.items.forEach((item) => ids.add(item.id));
               if (page.list.items.length < 100) break;
             }
           }

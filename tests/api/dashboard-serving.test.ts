@@ -35,7 +35,7 @@ describe('the server serves the built dashboard', () => {
     const health = await fetch(`${api.url}/healthz`);
     expect(health.headers.get('content-type')).toMatch(/json/);
     await health.json();
-    const result = await api.gql('{ districts { totalItems } }');
+    const result = await api.gql<{ districts: { totalItems: number } }>('{ districts { totalItems } }');
     expect(result.data!.districts.totalItems).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { addDays } from '../../server/src/core/time/validity';
 import { MUSLIM_LANE, sample } from '../support/sample';
-import { startTestServer, TestServer } from '../support/test-server';
+import { dataOf, startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -23,14 +23,14 @@ describe('the duty view', () => {
     const to = addDays(from, 13);
     // Finds the caller once; the server then knows the token and the roster's own statement is all that runs.
     await api.gql('{ __typename }');
-    const roster = await api.gql(
+    const roster = await api.gql<{ dutyRoster: Entry[] }>(
       `query ($from: LocalDate, $to: LocalDate) { dutyRoster(from: $from, to: $to) { day communityId postId status onDutyId doubleDuty } }`,
       { from, to },
     );
     expect(roster.errors).toBeUndefined();
     // One statement for the whole district over 14 days, whatever the number of posts.
     expect(roster.extensions!.sqlStatements).toBe(1);
-    const entries = roster.data.dutyRoster as Entry[];
+    const entries = dataOf(roster).dutyRoster;
     const days = new Set(entries.map((e) => e.day));
     expect(days.size).toBe(14);
     expect(entries.every((e) => (e.status === 'GAP') === (e.onDutyId === null))).toBe(true);
@@ -65,25 +65,25 @@ describe('the duty view', () => {
 
   it("follows an absence: the A holder away, B is on duty covering; both away, a gap; and it stays in the caller's reach", async () => {
     const muslimLane = await sample.communityId(api, MUSLIM_LANE);
-    const [post] = await api.sql(`SELECT p.id FROM post p WHERE p.community_id = $1 AND p.kind = 'COORDINATOR'`, [muslimLane]);
-    const [a] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'A' AND valid @> $2::date`, [
-      post.id,
-      api.clock.today(),
+    const [post] = await api.sql<{ id: number }>(`SELECT p.id FROM post p WHERE p.community_id = $1 AND p.kind = 'COORDINATOR'`, [
+      muslimLane,
     ]);
-    const [b] = await api.sql(`SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`, [
-      post.id,
-      api.clock.today(),
-    ]);
+    const [a] = await api.sql<{ staff_member_id: number }>(
+      `SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'A' AND valid @> $2::date`,
+      [post.id, api.clock.today()],
+    );
+    const [b] = await api.sql<{ staff_member_id: number }>(
+      `SELECT staff_member_id FROM post_holder WHERE post_id = $1 AND slot = 'B' AND valid @> $2::date`,
+      [post.id, api.clock.today()],
+    );
     const day = addDays(api.clock.today(), 20);
     const at = async () =>
       (
-        (
-          await api.data(
-            `query ($c: ID, $d: LocalDate) { dutyRoster(communityId: $c, from: $d, to: $d) { postId status onDutyId onDuty { id } } }`,
-            { c: muslimLane, d: day },
-          )
-        ).dutyRoster as Array<Entry & { onDuty: { id: string } | null }>
-      ).find((e) => e.postId === String(post.id))!;
+        await api.data<{ dutyRoster: Array<Entry & { onDuty: { id: string } | null }> }>(
+          `query ($c: ID, $d: LocalDate) { dutyRoster(communityId: $c, from: $d, to: $d) { postId status onDutyId onDuty { id } } }`,
+          { c: muslimLane, d: day },
+        )
+      ).dutyRoster.find((e) => e.postId === String(post.id))!;
     expect(await at()).toMatchObject({ status: 'ON_DUTY', onDutyId: String(a.staff_member_id) });
     const away = async (staffMemberId: number) =>
       api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`, {
@@ -100,9 +100,9 @@ describe('the duty view', () => {
 
     // The coordinator of Muslim Lane sees Muslim Lane's roster only.
     const coordinator = await api.as('coordinator');
-    const { dutyRoster } = await coordinator.data('{ dutyRoster { communityId } }');
+    const { dutyRoster } = await coordinator.data<{ dutyRoster: Array<Pick<Entry, 'communityId'>> }>('{ dutyRoster { communityId } }');
     expect(dutyRoster.length).toBeGreaterThan(0);
-    expect(new Set(dutyRoster.map((e: Entry) => e.communityId))).toEqual(new Set([muslimLane]));
+    expect(new Set(dutyRoster.map((e) => e.communityId))).toEqual(new Set([muslimLane]));
     const other = await sample.communityId(api, 'Chenxi (Morning Light) Community');
     expect((await coordinator.gql('query ($c: ID) { dutyRoster(communityId: $c) { day } }', { c: other })).errors![0].extensions.code).toBe(
       'NOT_FOUND',

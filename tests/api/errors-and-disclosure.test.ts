@@ -81,7 +81,7 @@ describe('disclosure', () => {
       expect((await server.anonymous.gql('{ __type(name: "Resident") { fields { name } } }')).errors![0].extensions.code).toBe(
         'UNAUTHENTICATED',
       );
-      expect((await server.data(introspect)).__schema.queryType.name).toBe('Query');
+      expect((await server.data<{ __schema: { queryType: { name: string } } }>(introspect)).__schema.queryType.name).toBe('Query');
     }
     // __typename is not introspection.
     expect((await api.anonymous.gql('mutation { login(username: "x", password: "y") { __typename } }')).errors![0].extensions.code).toBe(

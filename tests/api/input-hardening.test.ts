@@ -57,7 +57,7 @@ describe('strings PostgreSQL cannot store, or would store altered', () => {
   });
 
   it('a well-formed pair of surrogates (an emoji outside the BMP) is stored as sent', async () => {
-    const { createStaffMember } = await api.data(createStaff, { input: { name: '张😀三' } });
+    const { createStaffMember } = await api.data<{ createStaffMember: { name: string } }>(createStaff, { input: { name: '张😀三' } });
     expect(createStaffMember.name).toBe('张😀三');
   });
 

@@ -31,7 +31,7 @@ const residents = (options: Record<string, unknown>) =>
 
 describe('the list contract: options { skip, take, sort, filter } → { items, totalItems }', () => {
   it('pages with skip and take, and totalItems counts every match', async () => {
-    const [{ n }] = await api.sql('SELECT COUNT(*)::int AS n FROM resident');
+    const [{ n }] = await api.sql<{ n: number }>('SELECT COUNT(*)::int AS n FROM resident');
     const first = await residents({ take: 10 });
     const second = await residents({ skip: 10, take: 10 });
     expect(first.data!.residents.totalItems).toBe(n);
@@ -46,7 +46,7 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
     const community = await sample.communityId(api, MUSLIM_LANE);
     const filter = { communityId: { eq: community } };
     const page = (options: Record<string, unknown>) =>
-      api.gql(
+      api.gql<{ residents: { totalItems: number; nextCursor: string | null; items: Array<{ id: string }> } }>(
         `query ($options: ResidentListOptions) { residents(options: $options) {
       totalItems nextCursor items { id } } }`,
         { options: { filter, ...options } },
@@ -84,7 +84,8 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
   });
 
   it('refuses a cursor of another sort and a forged one with BAD_USER_INPUT, and reads nothing', async () => {
-    const { nextCursor } = (await api.data('{ residents(options: { take: 3 }) { nextCursor } }')).residents;
+    const { nextCursor } = (await api.data<{ residents: { nextCursor: string } }>('{ residents(options: { take: 3 }) { nextCursor } }'))
+      .residents;
     const refused = async (options: Record<string, unknown>) => {
       const result = await api.gql('query ($options: ResidentListOptions) { residents(options: $options) { items { id } } }', { options });
       expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -174,7 +175,7 @@ describe('the list contract: options { skip, take, sort, filter } → { items, t
   });
 
   it('searches the main text fields (of residents, names only), treating % and _ literally', async () => {
-    const [resident] = await api.sql('SELECT name, id_number FROM resident ORDER BY id LIMIT 1');
+    const [resident] = await api.sql<{ name: string; id_number: string }>('SELECT name, id_number FROM resident ORDER BY id LIMIT 1');
     const byName = await residents({ filter: { search: resident.name } });
     expect(byName.data!.residents.items.map((r) => r.name)).toContain(resident.name);
     // Part of an ID number is no search term: it would reveal the number digit by digit.

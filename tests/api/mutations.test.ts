@@ -132,11 +132,13 @@ describe('writes go through create, update (with version) and delete for every e
       ['StaffMember', { name: '试验员', homeCommunityId: known.muslimLane }, { active: false }],
     ];
     for (const [type, input, change] of steps) {
-      const created = (await api.data(create(type), { input }))[`create${type}`];
+      const created = (await api.data<Record<string, { id: string; version: number }>>(create(type), { input }))[`create${type}`];
       expect(created.version).toBe(1);
-      const updated = (await api.data(update(type), { input: { id: created.id, version: 1, ...change } }))[`update${type}`];
+      const updated = (
+        await api.data<Record<string, { id: string; version: number }>>(update(type), { input: { id: created.id, version: 1, ...change } })
+      )[`update${type}`];
       expect(updated).toEqual({ id: created.id, version: 2 });
-      const deleted = (await api.data(remove(type), { id: created.id }))[`delete${type}`];
+      const deleted = (await api.data<Record<string, { id: string }>>(remove(type), { id: created.id }))[`delete${type}`];
       expect(deleted.id).toBe(created.id);
       const lookup = await api.gql(`query ($id: ID!) { ${type[0].toLowerCase()}${type.slice(1)}(id: $id) { id } }`, { id: created.id });
       expect(lookup.errors![0].extensions.code).toBe('NOT_FOUND');
@@ -144,14 +146,15 @@ describe('writes go through create, update (with version) and delete for every e
   });
 
   it('keeps fields that an update leaves out, and clears optional ones sent as null', async () => {
-    const { createStaffMember: staff } = await api.data(
+    const { createStaffMember: staff } = await api.data<{ createStaffMember: { id: string } }>(
       `mutation ($home: ID) { createStaffMember(input: { name: "留存员", phone: "10099990002", homeCommunityId: $home }) { id } }`,
       { home: known.chenxi },
     );
-    const { updateStaffMember } = await api.data(
-      `mutation ($id: ID!) { updateStaffMember(input: { id: $id, version: 1, phone: null }) { name phone homeCommunityId active } }`,
-      { id: staff.id },
-    );
+    const { updateStaffMember } = await api.data<{
+      updateStaffMember: { name: string; phone: string | null; homeCommunityId: string | null; active: boolean };
+    }>(`mutation ($id: ID!) { updateStaffMember(input: { id: $id, version: 1, phone: null }) { name phone homeCommunityId active } }`, {
+      id: staff.id,
+    });
     expect(updateStaffMember).toEqual({ name: '留存员', phone: null, homeCommunityId: known.chenxi, active: true });
   });
 
@@ -162,7 +165,7 @@ describe('writes go through create, update (with version) and delete for every e
       { district: known.district, offices },
     );
     expect(c.predecessorOffices.map((o) => o.id)).toEqual(offices);
-    const { updateCommunity } = await api.data(
+    const { updateCommunity } = await api.data<{ updateCommunity: { predecessorOffices: Array<{ id: string }> } }>(
       `mutation ($id: ID!, $offices: [ID!]) { updateCommunity(input: { id: $id, version: 1, predecessorOfficeIds: $offices }) { predecessorOffices { id } } }`,
       { id: c.id, offices: [known.office[LIULIN_OFFICE]] },
     );
@@ -170,18 +173,18 @@ describe('writes go through create, update (with version) and delete for every e
   });
 
   it('keeps the household head consistent as residents join and move', async () => {
-    const { createHousehold: home } = await api.data(
+    const headOf = (id: string) =>
+      api.data<{ household: { headResidentId: string | null } }>(`query ($id: ID!) { household(id: $id) { headResidentId } }`, { id });
+    const { createHousehold: home } = await api.data<{ createHousehold: { id: string } }>(
       `mutation ($grid: ID!) { createHousehold(input: { gridId: $grid, address: "新家路8号", registrationType: REGISTERED }) { id } }`,
       { grid: known.grids[1].id },
     );
-    const { createResident: head } = await api.data(create('Resident'), { input: validResident(home.id, { relationToHead: 'HEAD' }) });
-    expect((await api.data(`query ($id: ID!) { household(id: $id) { headResidentId } }`, { id: home.id })).household.headResidentId).toBe(
-      head.id,
-    );
+    const { createResident: head } = await api.data<{ createResident: { id: string } }>(create('Resident'), {
+      input: validResident(home.id, { relationToHead: 'HEAD' }),
+    });
+    expect((await headOf(home.id)).household.headResidentId).toBe(head.id);
     await api.data(update('Resident'), { input: { id: head.id, version: 1, householdId: known.household.id } });
-    expect(
-      (await api.data(`query ($id: ID!) { household(id: $id) { headResidentId } }`, { id: home.id })).household.headResidentId,
-    ).toBeNull();
+    expect((await headOf(home.id)).household.headResidentId).toBeNull();
   });
 
   it('lets exactly one of two concurrent updates with the same version win', async () => {
@@ -480,7 +483,7 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
       'District',
       async () =>
         new RegExp(
-          `has ${(await api.data(`query ($d: ID) { offices(asOf: "2014-09-28", options: { filter: { districtId: { eq: $d } } }) { totalItems } }`, { d: known.district })).offices.totalItems} offices in its history; end it instead of deleting it`,
+          `has ${(await api.data<{ offices: { totalItems: number } }>(`query ($d: ID) { offices(asOf: "2014-09-28", options: { filter: { districtId: { eq: $d } } }) { totalItems } }`, { d: known.district })).offices.totalItems} offices in its history; end it instead of deleting it`,
         ),
     ],
     ['Office', async () => /has \d+ successor communities in its history/],
@@ -558,7 +561,9 @@ describe('the audit trail', () => {
       `mutation ($id: ID!, $version: Int!) { updateStaffMember(input: { id: $id, version: $version, active: false }) { id } }`,
       { id: staff.id, version: staff.version },
     );
-    const { auditEvents } = await api.data(`{ auditEvents(options: { take: 1 }) { totalItems items { entityType entityId changes } } }`);
+    const { auditEvents } = await api.data<{
+      auditEvents: { totalItems: number; items: Array<{ entityType: string; entityId: number; changes: Record<string, unknown> }> };
+    }>(`{ auditEvents(options: { take: 1 }) { totalItems items { entityType entityId changes } } }`);
     expect(auditEvents.items[0]).toEqual({
       entityType: 'StaffMember',
       entityId: Number(staff.id),

@@ -86,11 +86,11 @@ describe('expensive queries are refused before they run', () => {
     expect(wide.errors![0].message).toMatch(/cost 1020201 exceeds the budget of 200000/);
     expect(wide.extensions!.sqlStatements).toBe(statements);
     // Smaller pages make the same shape affordable: the cost follows take.
-    const paged = await reporter.gql(
+    const paged = await reporter.gql<{ grids: { items: unknown[] } }>(
       '{ grids(options: { take: 5 }) { items { households(options: { take: 10 }) { items { residents(options: { take: 10 }) { items { id } } } } } } }',
     );
     expect(paged.errors).toBeUndefined();
-    expect(paged.data.grids.items).toHaveLength(5);
+    expect(paged.data?.grids.items).toHaveLength(5);
     // Variables count as the literal would.
     const byVariable = await reporter.gql(
       'query ($take: Int) { grids(options: { take: $take }) { items { households { items { residents { items { id } } } } } } }',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ageBandOf, residentIdCheckCharacter } from '@community-grid/shared';
 import { TEST_TODAY } from '../support/global-setup';
 import { MUSLIM_LANE, sample } from '../support/sample';
-import { Client, startTestServer, TestServer } from '../support/test-server';
+import { Client, Count, startTestServer, TestServer } from '../support/test-server';
 
 /**
  * Plays the attacker of issue 12: a report builder (no right to reveal
@@ -94,7 +94,7 @@ const FIELDS =
 async function everyResident(client: Client, sort?: object[]): Promise<Seen[]> {
   const seen: Seen[] = [];
   for (let skip = 0; ; skip += 100) {
-    const { residents } = await client.data(
+    const { residents } = await client.data<{ residents: { totalItems: number; items: Seen[] } }>(
       `query ($options: ResidentListOptions) { residents(options: $options) { totalItems items { ${FIELDS} } } }`,
       { options: { skip, take: 100, sort } },
     );
@@ -119,7 +119,7 @@ describe('a report builder cannot rebuild ID numbers', () => {
       expect(resident.ageBand.bornFrom).toMatch(/^\d{3}[05]-01-01$/);
     }
     // Nested residents (head of household, history) are masked the same way.
-    const { residents } = await reporter.data(`{ residents(options: { take: 5 }) { items {
+    const { residents } = await reporter.data<{ residents: { items: unknown[] } }>(`{ residents(options: { take: 5 }) { items {
       household { headResident { idNumber birthDate ageBand { bornFrom } } residents { items { idNumber birthDate } } }
       history { idNumber birthDate } } } }`);
     const text = JSON.stringify(residents);
@@ -155,9 +155,10 @@ describe('a report builder cannot rebuild ID numbers', () => {
     // The search box matches names only.
     const [row] = await api.sql<{ id_number: string }>('SELECT id_number FROM resident ORDER BY id LIMIT 1');
     for (const part of [row.id_number.slice(6, 14), row.id_number.slice(-4)]) {
-      expect((await reporter.data(`{ residents(options: { filter: { search: "${part}" } }) { totalItems } }`)).residents.totalItems).toBe(
-        0,
-      );
+      expect(
+        (await reporter.data<Count<'residents'>>(`{ residents(options: { filter: { search: "${part}" } }) { totalItems } }`)).residents
+          .totalItems,
+      ).toBe(0);
     }
 
     // Sorting by birth date sorts by band, then id: the order says nothing inside a band.
@@ -254,7 +255,9 @@ describe('roles that may reveal personal data look residents up exactly or by th
   });
 
   it('sees birth dates and the 4 trailing characters, and may not match a part of an ID number or phone', async () => {
-    const { resident: seen } = await coordinator.data(`{ resident(id: "${resident.id}") { idNumber birthDate ageBand { bornFrom } } }`);
+    const { resident: seen } = await coordinator.data<{
+      resident: { idNumber: string; birthDate: string | null; ageBand: { bornFrom: string } };
+    }>(`{ resident(id: "${resident.id}") { idNumber birthDate ageBand { bornFrom } } }`);
     expect(seen.idNumber).toBe(`${resident.id_number.slice(0, 4)}**********${resident.id_number.slice(-4)}`);
     expect(seen.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(
@@ -275,11 +278,15 @@ describe('roles that may reveal personal data look residents up exactly or by th
       ),
     ).toBe('BAD_USER_INPUT');
     expect(
-      (await coordinator.data(`{ residents(options: { filter: { search: "${resident.id_number.slice(6, 14)}" } }) { totalItems } }`))
-        .residents.totalItems,
+      (
+        await coordinator.data<Count<'residents'>>(
+          `{ residents(options: { filter: { search: "${resident.id_number.slice(6, 14)}" } }) { totalItems } }`,
+        )
+      ).residents.totalItems,
     ).toBe(0);
     expect(
-      (await coordinator.data(`{ residents(options: { filter: { search: "${resident.phone}" } }) { totalItems } }`)).residents.totalItems,
+      (await coordinator.data<Count<'residents'>>(`{ residents(options: { filter: { search: "${resident.phone}" } }) { totalItems } }`))
+        .residents.totalItems,
     ).toBe(0);
     // Inside a household, where a lookup could not be audited per resident found, it is refused.
     const nested = await coordinator.gql(
@@ -290,7 +297,7 @@ describe('roles that may reveal personal data look residents up exactly or by th
   });
 
   it('finds a resident by the whole ID number or phone, or by their last 4 characters, and records each one found', async () => {
-    const exact = await coordinator.data(
+    const exact = await coordinator.data<{ residents: { totalItems: number; items: Array<{ id: string }> } }>(
       `{ residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems items { id } } }`,
     );
     expect(exact.residents).toEqual({ totalItems: 1, items: [{ id: String(resident.id) }] });
@@ -304,31 +311,34 @@ describe('roles that may reveal personal data look residents up exactly or by th
     expect(byPhone.residents.items.map((r) => r.id)).toContain(String(resident.id));
     expect(byPhone.residents.items.every((r) => r.phone.endsWith(resident.phone.slice(-4)))).toBe(true);
     // Every resident found is recorded, even when only the count was asked for.
-    const [{ n }] = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
+    const [{ n }] = await api.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
     await coordinator.data(
       `{ residents(options: { take: 1, filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems } }`,
     );
-    const [{ n: after }] = await api.sql(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
+    const [{ n: after }] = await api.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
     expect(after - n).toBe(byPhone.residents.totalItems);
     expect((await lookups(resident.id)).at(-1)!.changes).toEqual({ lookedUpBy: { before: null, after: ['phone:last4'] } });
 
     // Outside the coordinator's reach a lookup finds nobody, and records nothing.
-    const [outside] = await api.sql(
+    const [outside] = await api.sql<{ id: number; id_number: string }>(
       `SELECT id, id_number FROM resident WHERE id NOT IN (
       SELECT rv.resident_id FROM resident_version rv JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
       JOIN grid_version g ON g.grid_id = h.grid_id AND upper_inf(g.valid) WHERE g.community_id = $1) LIMIT 1`,
       [muslimLane],
     );
     expect(
-      (await coordinator.data(`{ residents(options: { filter: { idNumber: { eq: "${outside.id_number}" } } }) { totalItems } }`)).residents
-        .totalItems,
+      (
+        await coordinator.data<Count<'residents'>>(
+          `{ residents(options: { filter: { idNumber: { eq: "${outside.id_number}" } } }) { totalItems } }`,
+        )
+      ).residents.totalItems,
     ).toBe(0);
     expect(await lookups(outside.id)).toEqual([]);
 
     // Administrators read the lookups in the audit trail.
-    const { auditEvents } = await api.data(
-      `{ auditEvents(options: { filter: { operation: { eq: LOOKUP } }, take: 100 }) { items { entityId actorName changes } } }`,
-    );
+    const { auditEvents } = await api.data<{
+      auditEvents: { items: Array<{ entityId: number; actorName: string; changes: Record<string, unknown> }> };
+    }>(`{ auditEvents(options: { filter: { operation: { eq: LOOKUP } }, take: 100 }) { items { entityId actorName changes } } }`);
     expect(auditEvents.items).toContainEqual({
       entityId: resident.id,
       actorName: 'coordinator',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { cutHistoryAt, reformPlanSteps } from '../../server/src/seed/sample-reform';
 import { recordMetric } from '../support/browser';
+import { present } from '../support/present';
 import { structureOn } from '../support/structure-dump';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -36,17 +37,17 @@ it('replays the 7 → 12 reform as a plan and gets the recorded structure of 29 
   expect(eve.communities).toHaveLength(31);
 
   const steps = await reformPlanSteps(api.dataSource.manager);
-  const { createReorganizationPlan: plan } = await api.data(
+  const { createReorganizationPlan: plan } = await api.data<{ createReorganizationPlan: { id: string } }>(
     `mutation { createReorganizationPlan(input: { name: "撤街设社 7 → 12", effectiveOn: "${REFORM}" }) { id } }`,
   );
   const stepIds: string[] = [];
   for (const step of steps) {
     const params = JSON.parse(JSON.stringify(step.params).replace(/"new:#(\d+)"/g, (_m, i) => `"new:${stepIds[Number(i)]}"`));
-    const { addReorganizationStep } = await api.data(
+    const { addReorganizationStep } = await api.data<{ addReorganizationStep: { steps: Array<{ id: string }> } }>(
       `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
       { input: { planId: plan.id, kind: step.kind, params } },
     );
-    stepIds.push(addReorganizationStep.steps.at(-1).id);
+    stepIds.push(present(addReorganizationStep.steps.at(-1), 'the step just added').id);
   }
   const run = async (dryRun: boolean) => {
     const started = Date.now();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { addDays } from '../../server/src/core/time/validity';
 import { MUSLIM_LANE, sample, GridRecord } from '../support/sample';
+import { present } from '../support/present';
 import { structureFingerprint, structureOn } from '../support/structure-dump';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -57,22 +58,24 @@ interface Step {
 }
 
 async function createPlan(steps: Step[], effectiveOn = DAY, name = `plan ${Math.random().toString(36).slice(2, 8)}`) {
-  const { createReorganizationPlan: plan } = await api.data(
+  const { createReorganizationPlan: plan } = await api.data<{ createReorganizationPlan: { id: string; version: number } }>(
     `mutation ($input: CreateReorganizationPlanInput!) { createReorganizationPlan(input: $input) { id version } }`,
     { input: { name, effectiveOn } },
   );
   const stepIds: string[] = [];
   for (const step of steps) {
     const params = JSON.parse(JSON.stringify(step.params).replace(/"new:#(\d+)"/g, (_m, i) => `"new:${stepIds[Number(i)]}"`));
-    const { addReorganizationStep } = await api.data(
+    const { addReorganizationStep } = await api.data<{ addReorganizationStep: { steps: Array<{ id: string }> } }>(
       `mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`,
       { input: { planId: plan.id, kind: step.kind, params } },
     );
-    stepIds.push(addReorganizationStep.steps.at(-1).id);
+    stepIds.push(present(addReorganizationStep.steps.at(-1), 'the step just added').id);
   }
-  return { id: plan.id as string, stepIds };
+  return { id: plan.id, stepIds };
 }
 
+const planStatus = (id: string) =>
+  api.data<{ reorganizationPlan: { status: string } }>('query ($id: ID!) { reorganizationPlan(id: $id) { status } }', { id });
 const apply = (id: string, dryRun: boolean) =>
   api.gql<{ applyReorganizationPlan: Outcome }>(
     `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`,
@@ -156,12 +159,14 @@ describe('a plan that splits a grid and merges two others', () => {
     const after = await structureOn(api, DAY);
     expect(after.grids.map((g) => g.code)).toContain('C01-G91');
     expect(after.grids.map((g) => g.code)).not.toContain(grids[2].code);
-    const { grids: asOf } = await api.data(
+    const { grids: asOf } = await api.data<{ grids: { items: Array<{ code: string; householdCount: number }> } }>(
       `query ($asOf: LocalDate, $id: ID!) { grids(asOf: $asOf, options: { filter: { ids: [$id] } }) { items { code householdCount } } }`,
       { asOf: DAY, id: grids[1].id },
     );
     expect(asOf.items[0].householdCount).toBe(g1.after!.households);
-    const { plannedDays } = await (await api.as('coordinator')).data('{ plannedDays { planId effectiveOn } }');
+    const { plannedDays } = await (
+      await api.as('coordinator')
+    ).data<{ plannedDays: Array<{ planId: string; effectiveOn: string }> }>('{ plannedDays { planId effectiveOn } }');
     expect(plannedDays).toEqual([{ planId: id, effectiveOn: DAY }]);
 
     // Applied twice: refused.
@@ -222,7 +227,7 @@ const gridsIn = async (code: string): Promise<string[]> =>
   ).map((row) => String(row.id));
 const householdsIn = async (gridId: string): Promise<Array<{ id: string; address: string }>> =>
   (
-    await api.sql(
+    await api.sql<{ id: number; address: string }>(
       `SELECT household_id AS id, h.address FROM household_version v JOIN household h ON h.id = v.household_id
     WHERE grid_id = $1 AND v.valid @> $2::date ORDER BY 1`,
       [gridId, api.clock.today()],
@@ -464,9 +469,12 @@ const KINDS: KindCase[] = [
 describe('every step kind', () => {
   beforeAll(async () => {
     // An office to end: 丁香 (C10) is put under a new office from today.
-    const { createOffice } = await api.data(`mutation ($input: CreateOfficeInput!) { createOffice(input: $input) { id } }`, {
-      input: { districtId: await sample.districtId(api), name: '丁香街道办事处', nameEn: 'Dingxiang Sub-district Office' },
-    });
+    const { createOffice } = await api.data<{ createOffice: { id: string } }>(
+      `mutation ($input: CreateOfficeInput!) { createOffice(input: $input) { id } }`,
+      {
+        input: { districtId: await sample.districtId(api), name: '丁香街道办事处', nameEn: 'Dingxiang Sub-district Office' },
+      },
+    );
     await api.data(`mutation ($input: ChangeCommunityInput!) { changeCommunity(input: $input) { record { id } } }`, {
       input: { id: await community('C10'), effectiveOn: api.clock.today(), officeId: createOffice.id },
     });
@@ -528,7 +536,7 @@ describe('all or nothing', () => {
     expect(refused.errors?.[0].message).toMatch(/^Step 2 \(RENAME_UNIT\) failed/);
     expect(await structureFingerprint(api)).toEqual(untouched);
     expect((await api.sql('SELECT COUNT(*)::int AS n FROM audit_event'))[0].n).toBe(audit);
-    expect((await api.data('query ($id: ID!) { reorganizationPlan(id: $id) { status } }', { id })).reorganizationPlan.status).toBe('DRAFT');
+    expect((await planStatus(id)).reorganizationPlan.status).toBe('DRAFT');
   });
 
   it('refuses a second apply of the same plan, or of a plan in conflict with it, made at the same moment', async () => {
@@ -544,7 +552,7 @@ describe('all or nothing', () => {
     expect(both.filter((r) => !r.errors)).toHaveLength(1);
     expect(both.find((r) => r.errors)!.errors![0].extensions.code).toBe('CONFLICT');
     for (const plan of [same, one, other]) {
-      const { reorganizationPlan } = await api.data('query ($id: ID!) { reorganizationPlan(id: $id) { status } }', { id: plan.id });
+      const { reorganizationPlan } = await planStatus(plan.id);
       if (reorganizationPlan.status === 'APPLIED') expect((await revert(plan.id)).errors).toBeUndefined();
     }
   });
@@ -621,14 +629,17 @@ describe('plans as records', () => {
       },
     );
     expect(moved.moveReorganizationStep.steps.map((s) => s.id)).toEqual([stepIds[2], stepIds[0], stepIds[1]]);
-    const edited = await api.data(
+    const edited = await api.data<{ updateReorganizationStep: { steps: Array<{ params: { name: string } }> } }>(
       `mutation ($id: ID!) { updateReorganizationStep(input: { id: $id, params: { level: GRID, unitId: "${c}", name: "云杉丁网格" } }) { steps { params { name } } } }`,
       { id: stepIds[2] },
     );
     expect(edited.updateReorganizationStep.steps[0].params.name).toBe('云杉丁网格');
-    const removed = await api.data(`mutation ($id: ID!) { removeReorganizationStep(id: $id) { steps { id position } } }`, {
-      id: stepIds[0],
-    });
+    const removed = await api.data<{ removeReorganizationStep: { steps: Array<{ id: string; position: number }> } }>(
+      `mutation ($id: ID!) { removeReorganizationStep(id: $id) { steps { id position } } }`,
+      {
+        id: stepIds[0],
+      },
+    );
     expect(removed.removeReorganizationStep.steps).toEqual([
       { id: stepIds[2], position: 1 },
       { id: stepIds[1], position: 2 },
@@ -648,7 +659,10 @@ describe('plans as records', () => {
     const coordinator = await api.as('coordinator');
     expect((await coordinator.gql('{ reorganizationPlans { totalItems } }')).errors?.[0].extensions.code).toBe('FORBIDDEN');
     const official = await api.as('official');
-    expect((await official.data('{ reorganizationPlans { totalItems } }')).reorganizationPlans.totalItems).toBeGreaterThan(0);
+    expect(
+      (await official.data<{ reorganizationPlans: { totalItems: number } }>('{ reorganizationPlans { totalItems } }')).reorganizationPlans
+        .totalItems,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -687,9 +701,14 @@ describe("the sample's draft for next month", () => {
   afterAll(() => own.close());
 
   it('splits the largest grid near half its households and moves two grids, previewing exactly what it applies', async () => {
-    const { reorganizationPlans } = await own.data('{ reorganizationPlans { items { id status effectiveOn steps { kind } } } }');
-    const draft = reorganizationPlans.items.find((p: { status: string }) => p.status === 'DRAFT');
-    expect(draft.steps.map((s: { kind: string }) => s.kind)).toEqual(['SPLIT_GRID', 'MOVE_GRID', 'MOVE_GRID']);
+    const { reorganizationPlans } = await own.data<{
+      reorganizationPlans: { items: Array<{ id: string; status: string; effectiveOn: string; steps: Array<{ kind: string }> }> };
+    }>('{ reorganizationPlans { items { id status effectiveOn steps { kind } } } }');
+    const draft = present(
+      reorganizationPlans.items.find((p) => p.status === 'DRAFT'),
+      'the sample draft plan',
+    );
+    expect(draft.steps.map((s) => s.kind)).toEqual(['SPLIT_GRID', 'MOVE_GRID', 'MOVE_GRID']);
     const run = (dryRun: boolean) =>
       own.gql<{ applyReorganizationPlan: Outcome }>(
         `mutation ($id: ID!, $dryRun: Boolean!) { applyReorganizationPlan(id: $id, dryRun: $dryRun) { ${OUTCOME} } }`,

@@ -94,11 +94,14 @@ describe('one request, one transaction', () => {
     expect(await fingerprint(api)).toBe(before);
     // The connection went back to the pool with nothing open: the next requests read and write as usual.
     for (let i = 0; i < 6; i++)
-      expect((await api.data('{ communities(options: { take: 1 }) { totalItems } }')).communities.totalItems).toBeGreaterThan(0);
+      expect(
+        (await api.data<{ communities: { totalItems: number } }>('{ communities(options: { take: 1 }) { totalItems } }')).communities
+          .totalItems,
+      ).toBeGreaterThan(0);
   });
 
   it('mutations that all succeed are kept together, with one correlation id', async () => {
-    const { a, b } = await api.data(`mutation {
+    const { a, b } = await api.data<{ a: { id: string }; b: { id: string } }>(`mutation {
       a: createStaffMember(input: { name: "事务戊" }) { id }
       b: createStaffMember(input: { name: "事务己" }) { id }
     }`);
@@ -120,7 +123,9 @@ describe('one request, one transaction', () => {
     const effectiveOn = api.clock.today();
     const dryRun = `preview: changeGrid(input: { id: "${grids[0].id}", effectiveOn: "${effectiveOn}", communityId: "${target}" }, dryRun: true) { dryRun changeCount }`;
     const before = await fingerprint(api);
-    const kept = await api.data(`mutation { ${dryRun} staff: createStaffMember(input: { name: "事务庚" }) { id } }`);
+    const kept = await api.data<{ preview: { dryRun: boolean; changeCount: number }; staff: { id: string } }>(
+      `mutation { ${dryRun} staff: createStaffMember(input: { name: "事务庚" }) { id } }`,
+    );
     expect(kept.preview.dryRun).toBe(true);
     expect(await api.sql(`SELECT id FROM staff_member WHERE name = '事务庚'`)).toHaveLength(1);
     await api.data('mutation ($id: ID!) { deleteStaffMember(id: $id) { id } }', { id: kept.staff.id });

@@ -23,7 +23,9 @@ beforeAll(async () => {
   hepan = await sample.communityId(api, HEPAN);
   muslimResident = await residentIn(muslimLane);
   windowId = (await sample.serviceWindowsOf(api, muslimLane))[0].id;
-  const { serviceCategories } = await api.data('{ serviceCategories(options: { take: 100 }) { items { id code } } }');
+  const { serviceCategories } = await api.data<{ serviceCategories: { items: Array<{ id: string; code: string }> } }>(
+    '{ serviceCategories(options: { take: 100 }) { items { id code } } }',
+  );
   for (const c of serviceCategories.items) categories.set(c.code, c.id);
 });
 afterAll(() => api.close());
@@ -46,7 +48,7 @@ const AFFAIR_FIELDS =
   'id status categoryId communityId gridId householdId assigneeId routeReason routeFallback dueOn suspendedWorkingDays escalationLevel satisfaction version allowedTransitions';
 
 async function residentIn(communityId: string, skip = 0): Promise<{ id: string; householdId: string }> {
-  const { residents } = await api.data(
+  const { residents } = await api.data<{ residents: { items: Array<{ id: string; householdId: string }> } }>(
     `query ($c: ID!, $skip: Int) { residents(options: { skip: $skip, take: 1, filter: { communityId: { eq: $c } } }) { items { id householdId } } }`,
     { c: communityId, skip },
   );
@@ -54,13 +56,38 @@ async function residentIn(communityId: string, skip = 0): Promise<{ id: string; 
 }
 
 const ACCEPT = `mutation ($input: AcceptAffairInput!, $dryRun: Boolean) { acceptAffair(input: $input, dryRun: $dryRun) { dryRun changeCount record { ${AFFAIR_FIELDS} } } }`;
+/** An affair as AFFAIR_FIELDS selects it. */
+interface Affair {
+  id: string;
+  status: string;
+  categoryId: string | null;
+  communityId: string;
+  gridId: string;
+  householdId: string;
+  assigneeId: string | null;
+  routeReason: string | null;
+  routeFallback: string | null;
+  dueOn: string | null;
+  suspendedWorkingDays: number;
+  escalationLevel: number;
+  satisfaction: number | null;
+  version: number;
+  allowedTransitions: string[];
+}
+interface Accepted {
+  acceptAffair: { dryRun: boolean; changeCount: number; record: Affair };
+}
+interface Transitioned {
+  transitionAffair: { dryRun: boolean; record: Affair };
+}
 const TRANSITION = `mutation ($input: AffairTransitionInput!, $dryRun: Boolean) { transitionAffair(input: $input, dryRun: $dryRun) { dryRun record { ${AFFAIR_FIELDS} } } }`;
 
 async function accept(input: Record<string, unknown>, client: Client = api) {
-  return (await client.data(ACCEPT, { input: { channel: 'PHONE', description: '申请开具居住证明', ...input } })).acceptAffair.record;
+  return (await client.data<Accepted>(ACCEPT, { input: { channel: 'PHONE', description: '申请开具居住证明', ...input } })).acceptAffair
+    .record;
 }
 async function step(id: string, transition: string, extra: Record<string, unknown> = {}, client: Client = api) {
-  return (await client.data(TRANSITION, { input: { id, transition, ...extra } })).transitionAffair.record;
+  return (await client.data<Transitioned>(TRANSITION, { input: { id, transition, ...extra } })).transitionAffair.record;
 }
 const tryStep = (id: string, transition: string, extra: Record<string, unknown> = {}, client: Client = api) =>
   client.gql(TRANSITION, { input: { id, transition, ...extra } });
@@ -90,9 +117,12 @@ async function holders(communityId: string, roleCode: string | null): Promise<{ 
 async function absent(staffMemberIds: string[], from = api.clock.today(), until = from): Promise<() => Promise<void>> {
   const ids: string[] = [];
   for (const staffMemberId of staffMemberIds) {
-    const { createAbsence } = await api.data(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`, {
-      input: { staffMemberId, validFrom: from, validUntil: until, reason: 'LEAVE' },
-    });
+    const { createAbsence } = await api.data<{ createAbsence: { id: string } }>(
+      `mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id } }`,
+      {
+        input: { staffMemberId, validFrom: from, validUntil: until, reason: 'LEAVE' },
+      },
+    );
     ids.push(createAbsence.id);
   }
   return async () => {
@@ -143,10 +173,13 @@ describe('categories and the working-day calendar', () => {
     const official = await api.as('official');
     const working = async (day: string, plus: number) =>
       (
-        await api.data('query ($d: LocalDate!, $p: Int) { workingDay(day: $d, plus: $p) { isWorkingDay plusWorkingDays } }', {
-          d: day,
-          p: plus,
-        })
+        await api.data<{ workingDay: { isWorkingDay: boolean; plusWorkingDays: string } }>(
+          'query ($d: LocalDate!, $p: Int) { workingDay(day: $d, plus: $p) { isWorkingDay plusWorkingDays } }',
+          {
+            d: day,
+            p: plus,
+          },
+        )
       ).workingDay;
     // Friday 2026-09-04 plus 3 working days: Mon 7, Tue 8, Wed 9.
     expect(await working('2026-09-04', 3)).toEqual({ isWorkingDay: true, plusWorkingDays: '2026-09-09' });
@@ -171,7 +204,7 @@ describe('categories and the working-day calendar', () => {
 
 describe('acceptance', () => {
   it('accepts at a window: community and grid come from the resident on the day, the timeline starts', async () => {
-    const { acceptAffair } = await window.data(ACCEPT, {
+    const { acceptAffair } = await window.data<Accepted>(ACCEPT, {
       input: {
         residentId: muslimResident.id,
         channel: 'WINDOW',
@@ -188,7 +221,7 @@ describe('acceptance', () => {
       dueOn: null,
       allowedTransitions: ['CLASSIFY', 'REJECT'],
     });
-    const { affair } = await window.data(
+    const { affair } = await window.data<{ affair: Record<string, unknown> }>(
       `query ($id: ID!) { affair(id: $id) { serviceWindow { id } household { id } resident { id }
       timeline { kind toStatus actorName } } }`,
       { id: acceptAffair.record.id },
@@ -225,7 +258,7 @@ describe('acceptance', () => {
       const result = await window.gql(ACCEPT, { input });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { [field]: expect.any(String) } });
     }
-    const dry = await window.data(ACCEPT, {
+    const dry = await window.data<Accepted>(ACCEPT, {
       input: { residentId: muslimResident.id, channel: 'PHONE', description: '预演' },
       dryRun: true,
     });
@@ -322,7 +355,7 @@ describe('the workflow', () => {
     expect(noCategory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { categoryId: expect.any(String) } });
     const unknown = await tryStep(affair.id, 'CLASSIFY', { categoryId: '424242' });
     expect(unknown.errors?.[0].extensions.fields).toHaveProperty('categoryId');
-    const dry = await api.data(TRANSITION, {
+    const dry = await api.data<Transitioned>(TRANSITION, {
       input: { id: affair.id, transition: 'CLASSIFY', categoryId: categories.get('OTHER') },
       dryRun: true,
     });
@@ -396,14 +429,14 @@ describe('routing on the day', () => {
 
   it("falls back when the community's template does not require the role", async () => {
     const official = await api.as('official');
-    const { specialistRoles } = await api.data(
+    const { specialistRoles } = await api.data<{ specialistRoles: { items: Array<{ id: string }> } }>(
       '{ specialistRoles(options: { filter: { code: { eq: "SPORTS_INSTRUCTOR" } } }) { items { id } } }',
     );
     await official.data(
       `mutation ($role: ID!) { createServiceCategory(input: { code: "SPORTS_VENUES", name: "文体场地", nameEn: "Sports venues", specialistRoleId: $role, dueWorkingDays: 5 }) { id } }`,
       { role: specialistRoles.items[0].id },
     );
-    const { serviceCategories } = await api.data(
+    const { serviceCategories } = await api.data<{ serviceCategories: { items: Array<{ id: string }> } }>(
       '{ serviceCategories(options: { filter: { code: { eq: "SPORTS_VENUES" } } }) { items { id } } }',
     );
     categories.set('SPORTS_VENUES', serviceCategories.items[0].id);
@@ -465,9 +498,12 @@ describe('due dates', () => {
       api.clock.set('2026-07-07');
       await step(affair.id, 'SUSPEND', { note: '等待材料' });
       api.clock.set('2026-07-13'); // past the due date, but suspended
-      const { affairs } = await api.data(`query ($id: ID!) { affairs(options: { filter: { ids: [$id] } }) { items { overdue status } } }`, {
-        id: affair.id,
-      });
+      const { affairs } = await api.data<{ affairs: { items: Array<{ overdue: boolean; status: string }> } }>(
+        `query ($id: ID!) { affairs(options: { filter: { ids: [$id] } }) { items { overdue status } } }`,
+        {
+          id: affair.id,
+        },
+      );
       expect(affairs.items[0]).toEqual({ overdue: false, status: 'SUSPENDED' });
       // Suspended Tue 7 to Mon 13: Tue, Wed, Thu, Fri = 4 working days; 3 + 4 working days after Mon 6 is Wed 15.
       const resumed = await step(affair.id, 'RESUME');
@@ -478,17 +514,23 @@ describe('due dates', () => {
   });
 
   it('lists overdue and due-soon affairs, and counts them for the home dashboard', async () => {
-    const counts = async () => (await api.data('{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }')).affairCounts;
+    const counts = async () =>
+      (
+        await api.data<{ affairCounts: { open: number; overdue: number; dueSoon: number; resolvedThisWeek: number; toClassify: number } }>(
+          '{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }',
+        )
+      ).affairCounts;
     const before = await counts();
     const affair = await accept({ residentId: muslimResident.id, categoryId: categories.get('PSYCHOLOGICAL_SUPPORT') });
     expect((await counts()).toClassify).toBe(before.toClassify + 1);
     await step(affair.id, 'CLASSIFY');
     api.clock.set('2026-06-19');
     try {
+      type Overdue = { affairs: { totalItems: number; items: Array<{ id: string; overdue: boolean }> } };
       const overdue = `query ($ids: [ID!]) { affairs(options: { filter: { ids: $ids, status: { in: [CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED] }, dueOn: { lt: "2026-06-19" } } }) { totalItems items { id overdue } } }`;
-      expect((await api.data(overdue, { ids: [affair.id] })).affairs.items).toEqual([{ id: affair.id, overdue: true }]);
+      expect((await api.data<Overdue>(overdue, { ids: [affair.id] })).affairs.items).toEqual([{ id: affair.id, overdue: true }]);
       // The sample district has overdue affairs of its own, older ones escalated.
-      expect((await api.data(overdue, {})).affairs.totalItems).toBeGreaterThan(10);
+      expect((await api.data<Overdue>(overdue, {})).affairs.totalItems).toBeGreaterThan(10);
       expect((await counts()).overdue).toBeGreaterThan(0);
     } finally {
       api.clock.set('2026-06-15');
@@ -503,19 +545,29 @@ describe('when a household moves', () => {
     const closed = await accept({ residentId: resident.id });
     await step(closed.id, 'REJECT', { reason: '重复' });
     const hepanGrid = await sample.firstGridOf(api, hepan);
-    const { households } = await api.data(`query ($id: ID!) { households(options: { filter: { ids: [$id] } }) { items { id } } }`, {
-      id: resident.householdId,
-    });
+    const { households } = await api.data<{ households: { items: Array<{ id: string }> } }>(
+      `query ($id: ID!) { households(options: { filter: { ids: [$id] } }) { items { id } } }`,
+      {
+        id: resident.householdId,
+      },
+    );
     expect(households.items).toHaveLength(1);
     await api.data(
       `mutation ($id: ID!, $grid: ID!) { changeHousehold(input: { id: $id, effectiveOn: "2026-06-15", gridId: $grid }) { record { gridId } } }`,
       { id: resident.householdId, grid: hepanGrid.id },
     );
     const agent = await holders(hepan, 'SERVICE_AGENT');
-    const { affair: moved } = await api.data(
-      `query ($id: ID!) { affair(id: $id) { communityId gridId assigneeId routeReason timeline { kind note assigneeId } } }`,
-      { id: affair.id },
-    );
+    const { affair: moved } = await api.data<{
+      affair: {
+        communityId: string;
+        gridId: string;
+        assigneeId: string | null;
+        routeReason: string | null;
+        timeline: Array<{ kind: string; note: string | null; assigneeId: string | null }>;
+      };
+    }>(`query ($id: ID!) { affair(id: $id) { communityId gridId assigneeId routeReason timeline { kind note assigneeId } } }`, {
+      id: affair.id,
+    });
     expect(moved).toMatchObject({ communityId: hepan, gridId: hepanGrid.id, assigneeId: agent.A, routeReason: 'ROLE_A_HOLDER' });
     expect(moved.timeline.at(-1)).toMatchObject({ kind: 'REROUTED', assigneeId: agent.A });
     // Closed affairs stay where they were handled.
@@ -529,12 +581,12 @@ describe('when a household moves', () => {
   it('a reorganization that moves households re-routes their open affairs too', async () => {
     const resident = await residentIn(muslimLane, 120);
     const affair = await step((await accept({ residentId: resident.id, categoryId: categories.get('DISPUTE_MEDIATION') })).id, 'CLASSIFY');
-    const [{ grid_id: fromGrid }] = await api.sql(
+    const [{ grid_id: fromGrid }] = await api.sql<{ grid_id: number }>(
       `SELECT grid_id FROM household_version WHERE household_id = $1 AND valid @> '2026-06-15'::date`,
       [resident.householdId],
     );
     const target = await sample.firstGridOf(api, hepan);
-    const { createReorganizationPlan: plan } = await api.data(
+    const { createReorganizationPlan: plan } = await api.data<{ createReorganizationPlan: { id: string } }>(
       `mutation { createReorganizationPlan(input: { name: "示例迁移", effectiveOn: "2026-06-15" }) { id } }`,
     );
     await api.data(`mutation ($input: AddReorganizationStepInput!) { addReorganizationStep(input: $input) { steps { id } } }`, {
@@ -561,9 +613,12 @@ describe('scope', () => {
     const inHepan = await accept({ residentId: (await residentIn(hepan, 3)).id });
     const gridmember = await api.as('gridmember');
     const account = await sample.account(api, 'gridmember');
-    const mine = await api.data(`query ($g: ID!) { residents(options: { take: 1, filter: { gridId: { eq: $g } } }) { items { id } } }`, {
-      g: account.gridIds[0],
-    });
+    const mine = await api.data<{ residents: { items: Array<{ id: string }> } }>(
+      `query ($g: ID!) { residents(options: { take: 1, filter: { gridId: { eq: $g } } }) { items { id } } }`,
+      {
+        g: account.gridIds[0],
+      },
+    );
     const inMyGrid = await accept({ residentId: mine.residents.items[0].id });
     const { affairs: windowSees } = await window.data<{ affairs: { totalItems: number; items: Array<{ communityId: string }> } }>(
       '{ affairs(options: { take: 100 }) { totalItems items { communityId } } }',
@@ -590,7 +645,7 @@ describe('scope', () => {
     );
     const reporter = await api.as('reporter');
     expect((await reporter.gql('{ affairs { totalItems } }')).errors?.[0].extensions.code).toBe('FORBIDDEN');
-    expect((await reporter.data('{ affairCounts { open } }')).affairCounts.open).toBeGreaterThan(0);
+    expect((await reporter.data<{ affairCounts: { open: number } }>('{ affairCounts { open } }')).affairCounts.open).toBeGreaterThan(0);
     // Window staff cannot handle an affair out of their reach.
     expect(
       (await window.gql(TRANSITION, { input: { id: inHepan.id, transition: 'REJECT', reason: 'x' } })).errors?.[0].extensions.code,
@@ -603,6 +658,21 @@ const affairRowGrid = async (id: string) => String((await api.sql('SELECT grid_i
 describe('visits', () => {
   const RECORD = `mutation ($input: RecordVisitInput!, $dryRun: Boolean) { recordVisit(input: $input, dryRun: $dryRun) { dryRun record { id gridId visitedOn purpose followUp
     staffMember { id } affairs { id channel status communityId } household { address } } } }`;
+  interface Visited {
+    recordVisit: {
+      dryRun: boolean;
+      record: {
+        id: string;
+        gridId: string;
+        visitedOn: string;
+        purpose: string;
+        followUp: boolean;
+        staffMember: { id: string };
+        affairs: Array<{ id: string; channel: string; status: string; communityId: string }>;
+        household: { address: string };
+      };
+    };
+  }
 
   it('a grid member records a visit in their grid, raising an affair on the spot and correcting the address; coverage and the due list follow', async () => {
     const gridmember = await api.as('gridmember');
@@ -628,7 +698,7 @@ describe('visits', () => {
     const dueOns = due.items.map((i) => i.dueOn);
     expect([...dueOns].sort()).toEqual(dueOns);
     const household = due.items[0].household.id;
-    const { recordVisit } = await gridmember.data(RECORD, {
+    const { recordVisit } = await gridmember.data<Visited>(RECORD, {
       input: {
         householdId: household,
         purpose: 'ROUTINE',
@@ -660,7 +730,7 @@ describe('visits', () => {
   it('refuses bad visits and keeps nothing', async () => {
     const gridmember = await api.as('gridmember');
     const account = await sample.account(api, 'gridmember');
-    const { households } = await api.data(
+    const { households } = await api.data<{ households: { items: Array<{ id: string }> } }>(
       'query ($g: ID!) { households(options: { take: 1, filter: { gridId: { eq: $g } } }) { items { id } } }',
       { g: account.gridIds[0] },
     );
@@ -679,7 +749,10 @@ describe('visits', () => {
       const result = await client.gql(RECORD, { input });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { [field]: expect.any(String) } });
     }
-    const dry = await gridmember.data(RECORD, { input: { householdId: households.items[0].id, purpose: 'FOLLOW_UP' }, dryRun: true });
+    const dry = await gridmember.data<Visited>(RECORD, {
+      input: { householdId: households.items[0].id, purpose: 'FOLLOW_UP' },
+      dryRun: true,
+    });
     expect(dry.recordVisit.dryRun).toBe(true);
     expect(await visits()).toBe(before);
     expect(

@@ -48,19 +48,19 @@ const events = async (affairId: string, kind: string) =>
 
 it('escalates an overdue affair once to the coordinator post, and after a second period once to the district, with two instances sweeping', async () => {
   const muslimLane = await sample.communityId(first, MUSLIM_LANE);
-  const { residents } = await first.data(
+  const { residents } = await first.data<{ residents: { items: Array<{ id: string }> } }>(
     `query ($c: ID!) { residents(options: { take: 1, filter: { communityId: { eq: $c } } }) { items { id } } }`,
     { c: muslimLane },
   );
-  const { serviceCategories } = await first.data(
+  const { serviceCategories } = await first.data<{ serviceCategories: { items: Array<{ id: string }> } }>(
     '{ serviceCategories(options: { filter: { code: { eq: "CERTIFICATES_AND_PROOFS" } } }) { items { id } } }',
   );
-  const { acceptAffair } = await first.data(
+  const { acceptAffair } = await first.data<{ acceptAffair: { record: { id: string } } }>(
     `mutation ($r: ID!, $c: ID!) { acceptAffair(input: { residentId: $r, categoryId: $c, channel: PHONE, description: "开具无犯罪记录证明" }) { record { id } } }`,
     { r: residents.items[0].id, c: serviceCategories.items[0].id },
   );
   const id = acceptAffair.record.id;
-  const { transitionAffair } = await first.data(
+  const { transitionAffair } = await first.data<{ transitionAffair: { record: { dueOn: string; assigneeId: string | null } } }>(
     `mutation ($id: ID!) { transitionAffair(input: { id: $id, transition: CLASSIFY }) { record { dueOn assigneeId } } }`,
     { id },
   );
@@ -99,7 +99,9 @@ it('escalates an overdue affair once to the coordinator post, and after a second
     [1, Number(coordinatorA), 'COORDINATOR_A'],
     [2, null, 'DISTRICT'],
   ]);
-  const { affair } = await second.data('query ($id: ID!) { affair(id: $id) { escalationLevel assigneeId routeReason overdue } }', { id });
+  const { affair } = await second.data<{
+    affair: { escalationLevel: number; assigneeId: string | null; routeReason: string; overdue: boolean };
+  }>('query ($id: ID!) { affair(id: $id) { escalationLevel assigneeId routeReason overdue } }', { id });
   expect(affair).toEqual({ escalationLevel: 2, assigneeId: null, routeReason: 'DISTRICT', overdue: true });
   // Nothing more to do, however often either instance sweeps.
   await sweepOnBoth();

@@ -19,11 +19,14 @@ describe('access follows assignments', () => {
       (
         await (
           await api.as('gridmember')
-        ).data('query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }', { g: grid.id })
+        ).data<{ households: { totalItems: number } }>(
+          'query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }',
+          { g: grid.id },
+        )
       ).households.totalItems;
 
     expect(await reached()).toBe(0);
-    const { assignGridMember } = await api.data(
+    const { assignGridMember } = await api.data<{ assignGridMember: { record: { id: string } } }>(
       `mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id } } }`,
       { input: { gridId: grid.id, staffMemberId: account.staffMemberId } },
     );
@@ -51,16 +54,19 @@ describe('access follows assignments', () => {
       (
         await (
           await api.as('coordinator')
-        ).data('query ($c: ID) { residents(options: { filter: { communityId: { eq: $c } } }) { totalItems } }', { c: chenxi })
+        ).data<{ residents: { totalItems: number } }>(
+          'query ($c: ID) { residents(options: { filter: { communityId: { eq: $c } } }) { totalItems } }',
+          { c: chenxi },
+        )
       ).residents.totalItems;
     expect(await residents()).toBe(0);
     // Give the coordinator account a staff record holding Chenxi's coordinator post from today.
     const [post] = await api.sql(`SELECT id FROM post WHERE community_id = $1 AND kind = 'COORDINATOR'`, [chenxi]);
-    const { createStaffMember: staff } = await api.data(
+    const { createStaffMember: staff } = await api.data<{ createStaffMember: { id: string } }>(
       `mutation ($c: ID) { createStaffMember(input: { name: "兼任协调员", homeCommunityId: $c }) { id } }`,
       { c: chenxi },
     );
-    const { updateAccount } = await api.data(
+    const { updateAccount } = await api.data<{ updateAccount: { id: string } }>(
       `mutation ($id: ID!, $v: Int!, $s: ID) { updateAccount(input: { id: $id, version: $v, staffMemberId: $s }) { id } }`,
       { id: coordinator.id, v: coordinator.version, s: staff.id },
     );

@@ -1,7 +1,7 @@
 import { addDays } from '../../server/src/core/time/validity';
 import { staffingRules } from '../../server/src/modules/staffing/staffing.config';
 import { CHENXI, HEPAN, MUSLIM_LANE, QINGHE, sample } from '../support/sample';
-import { startTestServer, TestServer } from '../support/test-server';
+import { Count, dataOf, startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ interface PostRecord {
 
 async function postsOf(communityId: string): Promise<PostRecord[]> {
   return (
-    await api.data(
+    await api.data<{ posts: { items: PostRecord[] } }>(
       `query ($id: ID!) { posts(options: { filter: { communityId: { eq: $id } } }) { items {
     id kind communityId specialistRole { code } serviceWindow { kind } } } }`,
       { id: communityId },
@@ -33,12 +33,16 @@ const rolePost = async (communityId: string, code: string) => (await postsOf(com
 
 const holdersOn = async (postId: string, asOf: string) =>
   (
-    await api.data(
+    await api.data<{
+      postHolders: {
+        items: Array<{ id: string; slot: string; staffMemberId: string; validFrom: string; validUntil: string | null; version: number }>;
+      };
+    }>(
       `query ($id: ID!, $asOf: LocalDate) {
   postHolders(options: { filter: { postId: { eq: $id } } }, asOf: $asOf) { items { id slot staffMemberId validFrom validUntil version } } }`,
       { id: postId, asOf },
     )
-  ).postHolders.items as Array<{ id: string; slot: string; staffMemberId: string; validFrom: string; validUntil: string | null }>;
+  ).postHolders.items;
 
 const ASSIGN = `mutation ($input: AssignPostHolderInput!, $dryRun: Boolean!) { assignPostHolder(input: $input, dryRun: $dryRun) {
   dryRun changeCount record { id slot staffMemberId validFrom validUntil } } }`;
@@ -60,7 +64,9 @@ describe('specialist roles and templates', () => {
   });
 
   it('renames a role from a day and retires it, keeping its history; templates still name it for its days', async () => {
-    const { createSpecialistRole: role } = await api.data(`mutation { createSpecialistRole(input: {
+    const { createSpecialistRole: role } = await api.data<{
+      createSpecialistRole: { id: string };
+    }>(`mutation { createSpecialistRole(input: {
       code: "VOLUNTEER_COORDINATOR", name: "志愿者协调员", nameEn: "Volunteer coordinator", validFrom: "2020-01-01" }) { id } }`);
     await api.data(
       `mutation ($id: ID!) { changeSpecialistRole(input: { id: $id, effectiveOn: "2023-01-01", nameEn: "Volunteer organiser" }) { record { nameEn } } }`,
@@ -89,8 +95,10 @@ describe('specialist roles and templates', () => {
       ['Volunteer coordinator', '2022-12-31'],
       ['Volunteer organiser', '2025-12-31'],
     ]);
-    expect((await api.data('{ specialistRoles { totalItems } }')).specialistRoles.totalItems).toBe(10);
-    expect((await api.data('{ specialistRoles(asOf: "2024-01-01") { totalItems } }')).specialistRoles.totalItems).toBe(11);
+    expect((await api.data<Count<'specialistRoles'>>('{ specialistRoles { totalItems } }')).specialistRoles.totalItems).toBe(10);
+    expect(
+      (await api.data<Count<'specialistRoles'>>('{ specialistRoles(asOf: "2024-01-01") { totalItems } }')).specialistRoles.totalItems,
+    ).toBe(11);
     // Its code is never reused, and no two roles share a name on one day.
     const again = await api.gql(
       `mutation { createSpecialistRole(input: { code: "VOLUNTEER_COORDINATOR", name: "另一个", nameEn: "Other" }) { id } }`,
@@ -110,7 +118,7 @@ describe('specialist roles and templates', () => {
     const ten = templates.find((t) => t.code === 'MEMBERS_10')!.id;
     const adoption = async (asOf: string) =>
       (
-        await api.data(
+        await api.data<{ community: { templateAdoption: { template: { code: string }; validFrom: string; validUntil: string | null } } }>(
           `query ($id: ID!, $asOf: LocalDate) { community(id: $id, asOf: $asOf) {
       templateAdoption { template { code } validFrom validUntil } } }`,
           { id: qinghe, asOf },
@@ -120,14 +128,14 @@ describe('specialist roles and templates', () => {
     expect(before.template.code).toBe('MEMBERS_10');
     const eight = templates.find((t) => t.code === 'MEMBERS_8')!.id;
     const adopt = (templateId: string, effectiveOn: string, dryRun: boolean) =>
-      api.gql(
+      api.gql<{ adoptTemplate: { dryRun: boolean; changeCount: number; record: { validFrom: string; template: { code: string } } } }>(
         `mutation ($input: AdoptTemplateInput!, $dryRun: Boolean!) {
       adoptTemplate(input: $input, dryRun: $dryRun) { dryRun changeCount record { validFrom template { code } } } }`,
         { input: { communityId: qinghe, templateId, effectiveOn }, dryRun },
       );
     const postsBefore = (await postsOf(qinghe)).length;
     const preview = await adopt(eight, addDays(today(), 10), true);
-    expect(preview.data.adoptTemplate).toMatchObject({ dryRun: true, changeCount: 2, record: { template: { code: 'MEMBERS_8' } } });
+    expect(preview.data?.adoptTemplate).toMatchObject({ dryRun: true, changeCount: 2, record: { template: { code: 'MEMBERS_8' } } });
     expect(await adoption(addDays(today(), 10))).toMatchObject({ template: { code: 'MEMBERS_10' }, validUntil: null });
     const done = await adopt(eight, addDays(today(), 10), false);
     expect(done.errors).toBeUndefined();
@@ -157,7 +165,7 @@ describe('posts and their A and B holders', () => {
     expect(a(after).validFrom).toBe('2021-01-01');
     expect(a(before).staffMemberId).not.toBe(a(after).staffMemberId);
     expect(before.find((h) => h.slot === 'B')!.staffMemberId).toBe(after.find((h) => h.slot === 'B')!.staffMemberId);
-    const nested = await api.data(
+    const nested = await api.data<{ community: { id: string }; posts: { items: Array<{ id: string }> } }>(
       `query ($id: ID!) { community(id: $id, asOf: "2020-06-01") { id } posts(options: { filter: { ids: [$id] } }) { items { id } } }`,
       { id: muslimLane },
     );
@@ -184,7 +192,13 @@ describe('posts and their A and B holders', () => {
     expect((await api.gql(END_HOLDER, { id: holderA.id, lastDay })).errors).toBeUndefined();
 
     const assign = (staffMemberId: string, validFrom: string, slot = 'A', dryRun = false) =>
-      api.gql(ASSIGN, { input: { postId: post.id, slot, staffMemberId, validFrom }, dryRun });
+      api.gql<{ assignPostHolder: { dryRun: boolean; changeCount: number; record: { id: string; slot: string; staffMemberId: string } } }>(
+        ASSIGN,
+        {
+          input: { postId: post.id, slot, staffMemberId, validFrom },
+          dryRun,
+        },
+      );
     const sameDay = await assign(staff[0].id, lastDay);
     expect(sameDay.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect(sameDay.errors?.[0].message).toMatch(/already has a holder in that slot/);
@@ -194,7 +208,7 @@ describe('posts and their A and B holders', () => {
     expect(alsoB.errors?.[0].message).toMatch(/A and B must be two people/);
     // A dry run says what it would do and keeps nothing.
     const preview = await assign(staff[0].id, addDays(lastDay, 1), 'A', true);
-    expect(preview.data.assignPostHolder).toMatchObject({
+    expect(preview.data?.assignPostHolder).toMatchObject({
       dryRun: true,
       changeCount: 1,
       record: { validFrom: addDays(lastDay, 1), validUntil: null },
@@ -224,7 +238,7 @@ describe('posts and their A and B holders', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect((await holdersOn(post.id, day)).find((h) => h.slot === 'B')!.validUntil).toBeNull();
     await api.data(END_HOLDER, { id: holderA.id, lastDay: addDays(day, -1) });
-    const moved = await api.data(
+    const moved = await api.data<{ movePostHolder: { changeCount: number; record: { slot: string; validFrom: string } } }>(
       `mutation ($input: MovePostHolderInput!) { movePostHolder(input: $input) { changeCount record { slot validFrom } } }`,
       { input: { id: holderB.id, effectiveOn: day, slot: 'A' } },
     );
@@ -242,14 +256,17 @@ describe('absences', () => {
     const hepan = await sample.communityId(api, HEPAN);
     const [person] = (await sample.staffOf(api, hepan)).filter((s) => s.active);
     const create = (validFrom: string, validUntil: string) =>
-      api.gql(`mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id version validFrom validUntil } }`, {
-        input: { staffMemberId: person.id, validFrom, validUntil, reason: 'TRAINING' },
-      });
-    const first = await create('2026-07-01', '2026-07-03');
-    expect(first.data.createAbsence).toMatchObject({ validFrom: '2026-07-01', validUntil: '2026-07-03' });
+      api.gql<{ createAbsence: { id: string; version: number; validFrom: string; validUntil: string } }>(
+        `mutation ($input: CreateAbsenceInput!) { createAbsence(input: $input) { id version validFrom validUntil } }`,
+        {
+          input: { staffMemberId: person.id, validFrom, validUntil, reason: 'TRAINING' },
+        },
+      );
+    const { createAbsence: absence } = dataOf(await create('2026-07-01', '2026-07-03'));
+    expect(absence).toMatchObject({ validFrom: '2026-07-01', validUntil: '2026-07-03' });
     const away = async (asOf: string) =>
       (
-        await api.data(
+        await api.data<Count<'absences'>>(
           `query ($id: ID!, $asOf: LocalDate) { absences(options: { filter: { staffMemberId: { eq: $id } } }, asOf: $asOf) { totalItems } }`,
           { id: person.id, asOf },
         )
@@ -259,13 +276,13 @@ describe('absences', () => {
     expect((await create('2026-07-03', '2026-07-05')).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
     expect((await create('2026-07-04', '2026-07-05')).errors).toBeUndefined();
     expect((await create('2026-07-10', '2026-07-09')).errors?.[0].extensions.fields).toHaveProperty('validUntil');
-    const { updateAbsence } = await api.data(
+    const { updateAbsence } = await api.data<{ updateAbsence: { validUntil: string; reason: string; version: number } }>(
       `mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { validUntil reason version } }`,
-      { input: { id: first.data.createAbsence.id, version: first.data.createAbsence.version, validUntil: '2026-07-02', reason: 'SICK' } },
+      { input: { id: absence.id, version: absence.version, validUntil: '2026-07-02', reason: 'SICK' } },
     );
     expect(updateAbsence).toMatchObject({ validUntil: '2026-07-02', reason: 'SICK', version: 2 });
     const stale = await api.gql(`mutation ($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { id } }`, {
-      input: { id: first.data.createAbsence.id, version: 1, note: 'x' },
+      input: { id: absence.id, version: 1, note: 'x' },
     });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
   });
@@ -293,8 +310,8 @@ describe('coverage and duty', () => {
     const hepanRows = (await api.data<Rows>(query, { c: hepan, asOf: '2026-01-01' })).roleCoverage;
     expect(hepanRows.filter((r) => r.status === 'VACANT')).toHaveLength(1);
     // District-wide: every community × role.
-    const all = await api.gql(`{ roleCoverage { status } }`);
-    expect(all.data.roleCoverage).toHaveLength(120);
+    const all = await api.data<{ roleCoverage: Array<{ status: string }> }>(`{ roleCoverage { status } }`);
+    expect(all.roleCoverage).toHaveLength(120);
   });
 
   it("dutyGaps: the week both holders of Muslim Lane's intermediary window are on leave, found ahead of time, in one statement", async () => {
@@ -317,7 +334,7 @@ describe('coverage and duty', () => {
     const window = gaps.filter((g) => g.kind === 'POST_UNCOVERED' && g.communityId === muslimLane);
     expect(window.map((g) => g.day)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(today(), 2 + i)));
     expect(new Set(window.map((g) => g.postId)).size).toBe(1);
-    const { posts } = await api.data(
+    const { posts } = await api.data<{ posts: { items: Array<{ kind: string; serviceWindow: { kind: string } | null }> } }>(
       `query ($ids: [ID!]) { posts(options: { filter: { ids: $ids } }) { items { kind serviceWindow { kind } } } }`,
       { ids: [window[0].postId] },
     );
@@ -347,12 +364,14 @@ describe('grid members', () => {
   const ASSIGN_MEMBER = `mutation ($input: AssignGridMemberInput!) { assignGridMember(input: $input) { record { id gridId staffMemberId validFrom } } }`;
   const gridGaps = async (communityId: string, asOf: string) =>
     (
-      await api.data(
+      await api.data<{
+        gridStaffingGaps: Array<{ kind: string; gridId: string; staffMemberId: string | null; memberCount: number | null }>;
+      }>(
         `query ($c: ID!, $asOf: LocalDate) {
     gridStaffingGaps(communityId: $c, asOf: $asOf) { kind gridId staffMemberId memberCount } }`,
         { c: communityId, asOf },
       )
-    ).gridStaffingGaps as Array<{ kind: string; gridId: string; staffMemberId: string | null; memberCount: number | null }>;
+    ).gridStaffingGaps;
 
   it('lists a grid with a single member, and one above two, as gaps; a member whose assignment ends today is gone tomorrow', async () => {
     const chenxi = await sample.communityId(api, CHENXI);
@@ -361,7 +380,9 @@ describe('grid members', () => {
     // Three weeks ago the grid still had its two members.
     expect(await gridGaps(chenxi, addDays(today(), -21))).toEqual([]);
     const spare = (await sample.staffOf(api, chenxi)).filter((s) => s.active).slice(-1)[0];
-    const { assignGridMember } = await api.data(ASSIGN_MEMBER, { input: { gridId: first.id, staffMemberId: spare.id } });
+    const { assignGridMember } = await api.data<{ assignGridMember: { record: { id: string } } }>(ASSIGN_MEMBER, {
+      input: { gridId: first.id, staffMemberId: spare.id },
+    });
     expect(await gridGaps(chenxi, today())).toEqual([]);
     const [, second] = await sample.gridsOf(api, chenxi);
     await api.data(ASSIGN_MEMBER, { input: { gridId: second.id, staffMemberId: spare.id, validFrom: addDays(today(), 1) } });
@@ -406,9 +427,12 @@ describe('grid members', () => {
     const grids = await sample.gridsOf(api, hepan);
     const grid = grids[grids.length - 1];
     const [member] = (
-      await api.data(`query ($g: ID!) { gridAssignments(options: { filter: { gridId: { eq: $g } } }) { items { staffMemberId } } }`, {
-        g: grid.id,
-      })
+      await api.data<{ gridAssignments: { items: Array<{ staffMemberId: string }> } }>(
+        `query ($g: ID!) { gridAssignments(options: { filter: { gridId: { eq: $g } } }) { items { staffMemberId } } }`,
+        {
+          g: grid.id,
+        },
+      )
     ).gridAssignments.items;
     const days = staffingRules.absenceGapDays;
     const from = addDays(today(), 60);
@@ -477,6 +501,13 @@ describe('scope', () => {
 describe('rotation', () => {
   const ROTATE = `mutation ($input: RotatePostInput!, $dryRun: Boolean!) { rotatePost(input: $input, dryRun: $dryRun) {
     dryRun changeCount record { id postId everyWeeks validFrom validUntil } } }`;
+  interface Rotated {
+    rotatePost: {
+      dryRun: boolean;
+      changeCount: number;
+      record: { id: string; postId: string; everyWeeks: number; validFrom: string; validUntil: string | null };
+    };
+  }
   const ABSENT = `mutation ($s: ID!, $day: LocalDate!) { createAbsence(input: { staffMemberId: $s, validFrom: $day, validUntil: $day, reason: LEAVE }) { id } }`;
 
   it('swaps A and B every N weeks from its first day; an absence on a swap day is covered by the other, both away is a gap', async () => {
@@ -507,7 +538,7 @@ describe('rotation', () => {
       (await gaps(from, to)).filter((g) => g.kind === 'POST_UNCOVERED').map((g) => g.day);
 
     const input = { postId: post.id, everyWeeks: 2, validFrom: swap };
-    const preview = await api.data(ROTATE, { input, dryRun: true });
+    const preview = await api.data<Rotated>(ROTATE, { input, dryRun: true });
     expect(preview.rotatePost).toMatchObject({
       dryRun: true,
       changeCount: 1,
@@ -515,7 +546,7 @@ describe('rotation', () => {
     });
     expect(
       (
-        await api.data(
+        await api.data<Count<'postRotations'>>(
           'query ($p: ID!, $asOf: LocalDate) { postRotations(asOf: $asOf, options: { filter: { postId: { eq: $p } } }) { totalItems } }',
           { p: post.id, asOf: swap },
         )
@@ -523,7 +554,7 @@ describe('rotation', () => {
     ).toBe(0);
     const {
       rotatePost: { record: rotation },
-    } = await api.data(ROTATE, { input, dryRun: false });
+    } = await api.data<Rotated>(ROTATE, { input, dryRun: false });
 
     // A until the day before, B for two weeks from the swap day, A again from the next swap day, B two weeks later.
     expect(await coverage(addDays(swap, -1))).toMatchObject({ status: 'FILLED', onDutyId: a });

@@ -12,7 +12,7 @@ import { buildApiSchema } from '../../server/src/schema/build-schema';
 import { graphql } from '../gql';
 import { fingerprint } from '../support/fingerprint';
 import { MUSLIM_LANE, CHENXI, sample } from '../support/sample';
-import { startTestServer, TestServer } from '../support/test-server';
+import { Count, dataOf, startTestServer, TestServer } from '../support/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -106,14 +106,23 @@ describe('the district through time', () => {
       ['河湾街道办事处', '2002-12-31'],
       ['河湾路街道办事处', '2014-09-28'],
     ]);
-    expect((await api.data('{ offices { totalItems } }')).offices.totalItems).toBe(0);
-    expect((await api.data('{ offices(options: { filter: { includeEnded: true } }) { totalItems } }')).offices.totalItems).toBe(7);
+    expect((await api.data<Count<'offices'>>('{ offices { totalItems } }')).offices.totalItems).toBe(0);
+    expect(
+      (await api.data<Count<'offices'>>('{ offices(options: { filter: { includeEnded: true } }) { totalItems } }')).offices.totalItems,
+    ).toBe(7);
   });
 
   it("answers each level for the day asked: a grid's community, code and counts before and after the reform", async () => {
     const grid = await sample.firstGridOf(api, await sample.communityId(api, MUSLIM_LANE));
     const read = (asOf: string) =>
-      api.data(
+      api.data<{
+        grid: {
+          code: string;
+          community: { code: string; name: string; gridCount: number; residentCount: number };
+          householdCount: number;
+          households: { totalItems: number; items: Array<{ grid: { code: string } }> };
+        };
+      }>(
         `query ($id: ID!, $asOf: LocalDate) { grid(id: $id, asOf: $asOf) {
       code community { code name gridCount residentCount } householdCount households(options: { take: 1 }) { totalItems items { grid { code } } } } }`,
         { id: grid.id, asOf },
@@ -133,8 +142,11 @@ describe('the district through time', () => {
 
 describe('households and residents through time', () => {
   it('a household that moved since the reform answers with its grid of the day, at every level', async () => {
-    const [moved] =
-      await api.sql(`SELECT household_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on, COUNT(*)::int AS versions
+    const [moved] = await api.sql<{
+      id: number;
+      moved_on: string;
+      versions: number;
+    }>(`SELECT household_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on, COUNT(*)::int AS versions
       FROM household_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
     expect(moved.versions).toBe(2);
     const read = async (asOf: string) =>
@@ -173,7 +185,10 @@ describe('households and residents through time', () => {
   });
 
   it('a resident who moved into another household answers with the household of the day', async () => {
-    const [moved] = await api.sql(`SELECT resident_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on
+    const [moved] = await api.sql<{
+      id: number;
+      moved_on: string;
+    }>(`SELECT resident_id AS id, to_char(MAX(lower(valid)), 'YYYY-MM-DD') AS moved_on
       FROM resident_version GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1`);
     const read = async (asOf: string) =>
       (
@@ -209,11 +224,30 @@ describe('households and residents through time', () => {
 describe('moves, with effect today or in the future, and their dry run', () => {
   const move = (gridId: string, communityId: string, effectiveOn: string, dryRun = false) =>
     api.gql(
-      `mutation ($input: ChangeGridInput!, $dryRun: Boolean!) {
-    changeGrid(input: $input, dryRun: $dryRun) { dryRun correlationId changeCount changes { operation entityType entityId changes } record { communityId code } } }`,
+      graphql(`
+        mutation ChangeGridFrom($input: ChangeGridInput!, $dryRun: Boolean!) {
+          changeGrid(input: $input, dryRun: $dryRun) {
+            dryRun
+            correlationId
+            changeCount
+            changes {
+              operation
+              entityType
+              entityId
+              changes
+            }
+            record {
+              communityId
+              code
+            }
+          }
+        }
+      `),
       { input: { id: gridId, communityId, effectiveOn }, dryRun },
     );
 
+  const communityOf = (id: string) =>
+    api.data<{ grid: { communityId: string } }>(`query ($id: ID!) { grid(id: $id) { communityId } }`, { id });
   const where = async (gridId: string, asOf: string) =>
     (
       await api.data(
@@ -244,11 +278,16 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const households = (await sample.householdsOf(api, grid.id)).length;
     expect(households).toBeGreaterThan(0);
     const yesterday = addDays(today(), -1);
-    const countsBefore = (await api.data(`query ($id: ID!) { community(id: $id) { gridCount householdCount } }`, { id: chenxi })).community;
+    const countsBefore = (
+      await api.data<{ community: { gridCount: number; householdCount: number } }>(
+        `query ($id: ID!) { community(id: $id) { gridCount householdCount } }`,
+        { id: chenxi },
+      )
+    ).community;
 
     const result = await move(grid.id, chenxi, today());
     expect(result.errors).toBeUndefined();
-    expect(result.data.changeGrid).toMatchObject({ dryRun: false, record: { communityId: chenxi } });
+    expect(result.data?.changeGrid).toMatchObject({ dryRun: false, record: { communityId: chenxi } });
 
     expect((await where(grid.id, yesterday)).communityId).toBe(muslimLane);
     const now = await where(grid.id, today());
@@ -281,7 +320,7 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const coordinator = await api.as('coordinator');
     const theirs = async (asOf: string) =>
       (
-        await coordinator.data(
+        await coordinator.data<Count<'households'>>(
           `query ($g: ID, $asOf: LocalDate) {
       households(asOf: $asOf, options: { filter: { gridId: { eq: $g } } }) { totalItems } }`,
           { g: grid.id, asOf },
@@ -290,7 +329,9 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     expect(await theirs(yesterday)).toBe(households);
     expect(await theirs(today())).toBe(0);
     // Reading the past is allowed; revealing personal data or writing needs the record in reach today.
-    const { households: past } = await coordinator.data(
+    const { households: past } = await coordinator.data<{
+      households: { items: Array<{ id: string; version: number; residents: { items: Array<{ id: string }> } }> };
+    }>(
       `query ($g: ID, $asOf: LocalDate) {
       households(asOf: $asOf, options: { filter: { gridId: { eq: $g } }, take: 1 }) { items { id version residents { items { id } } } } }`,
       { g: grid.id, asOf: yesterday },
@@ -316,17 +357,20 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const before = await where(grid.id, startedOn);
     expect((await move(grid.id, chenxi, tomorrow)).errors).toBeUndefined();
     expect(await where(grid.id, startedOn)).toEqual(before);
-    expect((await api.data(`query ($id: ID!) { grid(id: $id) { communityId } }`, { id: grid.id })).grid.communityId).toBe(muslimLane);
+    expect((await communityOf(grid.id)).grid.communityId).toBe(muslimLane);
     try {
       api.clock.set(tomorrow);
       // No write happened in between: "today" is computed from the validity.
-      expect((await api.data(`query ($id: ID!) { grid(id: $id) { communityId } }`, { id: grid.id })).grid.communityId).toBe(chenxi);
+      expect((await communityOf(grid.id)).grid.communityId).toBe(chenxi);
       const coordinator = await api.as('coordinator');
       expect(
         (
-          await coordinator.data(`query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }`, {
-            g: grid.id,
-          })
+          await coordinator.data<Count<'households'>>(
+            `query ($g: ID) { households(options: { filter: { gridId: { eq: $g } } }) { totalItems } }`,
+            {
+              g: grid.id,
+            },
+          )
         ).households.totalItems,
       ).toBe(0);
     } finally {
@@ -339,22 +383,18 @@ describe('moves, with effect today or in the future, and their dry run', () => {
     const qinghe = await sample.communityId(api, 'Qinghe (Green Grain) Community');
     const grid = (await sample.gridsOf(api, hepan))[1];
     const before = await fingerprint(api);
-    const dry = await move(grid.id, qinghe, today(), true);
-    expect(dry.errors).toBeUndefined();
+    const dry = dataOf(await move(grid.id, qinghe, today(), true)).changeGrid;
     expect(await fingerprint(api)).toBe(before);
-    expect(dry.data.changeGrid.dryRun).toBe(true);
-    expect(dry.data.changeGrid.changeCount).toBeGreaterThan(0);
-    const real = await move(grid.id, qinghe, today());
-    expect(real.errors).toBeUndefined();
+    expect(dry.dryRun).toBe(true);
+    expect(dry.changeCount).toBeGreaterThan(0);
+    const real = dataOf(await move(grid.id, qinghe, today())).changeGrid;
     expect(await fingerprint(api)).not.toBe(before);
     const comparable = (r: { record: unknown; changes: unknown }) => ({ record: r.record, changes: r.changes });
-    expect(comparable(real.data.changeGrid)).toEqual(comparable(dry.data.changeGrid));
-    expect(real.data.changeGrid.correlationId).not.toBe(dry.data.changeGrid.correlationId);
+    expect(comparable(real)).toEqual(comparable(dry));
+    expect(real.correlationId).not.toBe(dry.correlationId);
     // Every audit row of the command carries its correlation id.
-    const rows = await api.sql('SELECT COUNT(*)::int AS n FROM audit_event WHERE correlation_id = $1', [
-      real.data.changeGrid.correlationId,
-    ]);
-    expect(rows[0].n).toBe(real.data.changeGrid.changeCount);
+    const rows = await api.sql('SELECT COUNT(*)::int AS n FROM audit_event WHERE correlation_id = $1', [real.correlationId]);
+    expect(rows[0].n).toBe(real.changeCount);
   });
 });
 

@@ -181,11 +181,14 @@ describe('the structure graph', () => {
 
   it('finds one record by id, and says NOT_FOUND for an unknown or malformed id', async () => {
     const first = await sample.firstGridOf(api, await sample.communityId(api, MUSLIM_LANE));
-    const { grid } = await api.data(`query ($id: ID!) { grid(id: $id) { id code community { nameEn } } }`, { id: first.id });
+    const { grid } = await api.data<{ grid: { id: string; code: string; community: { nameEn: string } } }>(
+      `query ($id: ID!) { grid(id: $id) { id code community { nameEn } } }`,
+      { id: first.id },
+    );
     expect(grid).toEqual({ id: first.id, code: first.code, community: { nameEn: MUSLIM_LANE } });
     for (const id of ['999999', 'abc', '-1']) {
-      const result = await api.gql(`query ($id: ID!) { household(id: $id) { id } }`, { id });
-      expect(result.data!.household).toBeNull();
+      const result = await api.gql<{ household: { id: string } | null }>(`query ($id: ID!) { household(id: $id) { id } }`, { id });
+      expect(result.data?.household).toBeNull();
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
       expect(result.errors![0].message).toBe(`Household ${id} was not found`);
     }

@@ -74,7 +74,7 @@ it('asks for a sign-in, says clearly when it fails, and lets a coordinator work 
   // The head of Muslim Lane's first household, with the ID number the database keeps unmasked.
   const household = await sample.firstHouseholdOf(api, (await sample.firstGridOf(api, muslimLane)).id);
   const [head] = await sample.residentsOf(api, household.id);
-  const [resident] = await api.sql('SELECT id, id_number FROM resident WHERE id = $1', [head.id]);
+  const [resident] = await api.sql<{ id: string; id_number: string }>('SELECT id, id_number FROM resident WHERE id = $1', [head.id]);
   await page.goto(`${api.url}/#/residents/${resident.id}/show`);
   await page.getByText(`${resident.id_number.slice(0, 4)}**********${resident.id_number.slice(-4)}`).waitFor();
   await page.getByRole('button', { name: /Show full ID number/ }).click();

@@ -4,6 +4,7 @@ import { browserSuite, newPage, recordMetric, screenshot } from '../support/brow
 import type { TestServer } from '../support/test-server';
 import { ADMIN_PASSWORD, TEST_TODAY } from '../support/global-setup';
 import { CHENGUANG_OFFICE, CHENXI, GridRecord, MUSLIM_LANE, sample } from '../support/sample';
+import { present } from '../support/present';
 
 /**
  * The dashboard in a real Chromium against the real server and database,
@@ -34,7 +35,8 @@ afterEach(async () => {
 const one = async <T = Record<string, unknown>>(sql: string, params?: unknown[]) => (await api.sql<T>(sql, params))[0];
 const open = (route: string) => page.goto(`${api.url}/#/${route}`);
 const residentTotal = async (filter = '{}') =>
-  (await api.data(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents.totalItems;
+  (await api.data<{ residents: { totalItems: number } }>(`{ residents(options: { take: 1, filter: ${filter} }) { totalItems } }`)).residents
+    .totalItems;
 
 /** Sets the as-of day in the picker of the page shown. */
 const showAsOf = (day: string) => page.getByLabel('As of', { exact: true }).fill(day);
@@ -113,7 +115,7 @@ it('creates a grid in a community', async () => {
   await page.getByLabel('Name *').fill('星桥试验网格');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/#\/grids\/\d+\/show$/);
-  const { grids } = await api.data(
+  const { grids } = await api.data<{ grids: { items: Array<{ name: string; validUntil: string | null; community: { name: string } }> } }>(
     '{ grids(options: { filter: { code: { eq: "E2E1" } } }) { items { name validUntil community { name } } } }',
   );
   expect(grids.items).toEqual([{ name: '星桥试验网格', validUntil: null, community: { name: '星桥社区' } }]);
@@ -213,7 +215,12 @@ it('redraws the tree as of another day: the 7 offices and their old communities 
   expect(await page.locator('[data-testid^="tree-o"]').count()).toBe(7);
   expect(await page.getByText(MUSLIM_LANE).count()).toBe(0);
   await page.getByRole('button', { name: 'Expand all' }).click();
-  const oldCommunities = await api.data(
+  const oldCommunities = await api.data<{
+    communities: {
+      totalItems: number;
+      items: Array<{ code: string; nameEn: string; grids: { items: Array<{ code: string; name: string }> } }>;
+    };
+  }>(
     '{ communities(asOf: "2014-09-28", options: { sort: [{ field: code }] }) { totalItems items { code nameEn grids { items { code name } } } } }',
   );
   const [firstOld] = oldCommunities.communities.items;
@@ -243,10 +250,17 @@ it('redraws the tree as of another day: the 7 offices and their old communities 
 
 it("shows a grid's history: its old community before the reform and its new one after, with the lineage", async () => {
   const grid = muslimLaneGrids[2];
-  const { grid: read } = await api.data(
-    `{ grid(id: "${grid.id}") { validFrom history { versionFrom code community { id code name validUntil } } } }`,
-  );
-  const [before, after] = [read.history[0], read.history.at(-1)];
+  const { grid: read } = await api.data<{
+    grid: {
+      validFrom: string;
+      history: Array<{
+        versionFrom: string;
+        code: string;
+        community: { id: string; code: string; name: string; validUntil: string | null };
+      }>;
+    };
+  }>(`{ grid(id: "${grid.id}") { validFrom history { versionFrom code community { id code name validUntil } } } }`);
+  const [before, after] = [read.history[0], present(read.history.at(-1), "the grid's latest version")];
   expect(before.community.id).not.toBe(after.community.id);
   await open(`grids/${grid.id}/show`);
   const versions = page.getByTestId('version-history');
@@ -259,7 +273,7 @@ it("shows a grid's history: its old community before the reform and its new one 
   // The old community ended at the reform; its page names the community that took over its territory.
   await versions.getByText(`${before.community.code} ${before.community.name}`).click();
   await page
-    .getByText(`until ${shown(before.community.validUntil)}`)
+    .getByText(`until ${shown(present(before.community.validUntil, 'the end of the old community'))}`)
     .first()
     .waitFor();
   await page
@@ -272,9 +286,14 @@ it("shows a grid's history: its old community before the reform and its new one 
 
 it('moves a grid to another community from a date: preview first, then apply; Edit stays a correction', async () => {
   const grid = muslimLaneGrids.at(-1)!;
-  const chenxi = (await api.data(`{ community(id: "${await sample.communityId(api, CHENXI)}") { id code name } }`)).community;
+  const chenxi = (
+    await api.data<{ community: { id: string; code: string; name: string } }>(
+      `{ community(id: "${await sample.communityId(api, CHENXI)}") { id code name } }`,
+    )
+  ).community;
   const communityOf = async (asOf = TEST_TODAY) =>
-    (await api.data(`{ grid(id: "${grid.id}", asOf: "${asOf}") { community { name } } }`)).grid.community.name;
+    (await api.data<{ grid: { community: { name: string } } }>(`{ grid(id: "${grid.id}", asOf: "${asOf}") { community { name } } }`)).grid
+      .community.name;
   await open(`grids/${grid.id}/show`);
   await page.getByRole('button', { name: 'Move / change from a date' }).click();
   const dialog = page.getByRole('dialog');
@@ -286,7 +305,7 @@ it('moves a grid to another community from a date: preview first, then apply; Ed
   expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
   // The grid's households take their open affairs along: each is re-routed in Chenxi (one change each).
   const openAffairs = (
-    await api.data(
+    await api.data<{ affairs: { totalItems: number } }>(
       `{ affairs(options: { filter: { gridId: { eq: "${grid.id}" }, status: { in: [ACCEPTED, CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED, SUSPENDED] } } }) { totalItems } }`,
     )
   ).affairs.totalItems;

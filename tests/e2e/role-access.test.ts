@@ -3,6 +3,7 @@ import { canAccess, Role, ROLE_PERMISSIONS } from '@community-grid/shared';
 import { app } from '../../admin/src/i18n/app.en';
 import { browserSuite, newPage, screenshot } from '../support/browser';
 import { ADMIN_PASSWORD } from '../support/global-setup';
+import { present } from '../support/present';
 import { MUSLIM_LANE, sample } from '../support/sample';
 import type { TestServer } from '../support/test-server';
 
@@ -26,8 +27,13 @@ beforeAll(async () => {
   grid = await sample.firstGridOf(api, muslimLane);
   const household = await sample.firstHouseholdOf(api, grid.id);
   [resident] = await sample.residentsOf(api, household.id);
-  const plans = await api.data('{ reorganizationPlans { items { id name status } } }');
-  draftPlan = plans.reorganizationPlans.items.find((plan: { status: string }) => plan.status === 'DRAFT');
+  const plans = await api.data<{ reorganizationPlans: { items: Array<{ id: string; name: string; status: string }> } }>(
+    '{ reorganizationPlans { items { id name status } } }',
+  );
+  draftPlan = present(
+    plans.reorganizationPlans.items.find((plan) => plan.status === 'DRAFT'),
+    'a draft plan in the sample',
+  );
 });
 
 const ACCOUNTS: Array<[Role, string, () => string]> = [

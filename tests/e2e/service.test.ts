@@ -56,7 +56,7 @@ it('an affair goes from acceptance at a window to closure by the right people, w
     role: WINDOW_STAFF, communityIds: [$c], staffMemberId: $s }) { id } }`,
     { c: muslimLane, s: agent.id },
   );
-  const { residents } = await api.data(
+  const { residents } = await api.data<{ residents: { items: Array<{ name: string; household: { address: string } }> } }>(
     `query ($c: ID!) { residents(options: { take: 1, skip: 7, filter: { communityId: { eq: $c } } }) { items { name household { address } } } }`,
     { c: muslimLane },
   );
@@ -134,7 +134,11 @@ it('the home dashboard counts open, overdue and resolved-this-week affairs, in b
   await signIn('coordinator', 'demo', 'zh-CN');
   await open('');
   await page.getByTestId('service-counts').waitFor();
-  const counts = (await api.data('{ affairCounts { open overdue resolvedThisWeek } }')).affairCounts;
+  const counts = (
+    await api.data<{ affairCounts: { open: number; overdue: number; resolvedThisWeek: number } }>(
+      '{ affairCounts { open overdue resolvedThisWeek } }',
+    )
+  ).affairCounts;
   expect(Number((await page.getByTestId('service-count-overdue').innerText()).replace(/,/g, ''))).toBeGreaterThan(0);
   expect(counts.open).toBeGreaterThan(0);
   await noRawKeys();

@@ -141,10 +141,11 @@ it("the administrator makes the coordinator's account, linked to their staff rec
   await page.getByRole('combobox', { name: 'Staff record' }).fill(STAFF[0]);
   await page.getByRole('option', { name: STAFF[0], exact: true }).click();
   await save(/#\/accounts$/);
-  const { accounts } = await api.data(
-    'query ($u: String!) { accounts(options: { filter: { username: { eq: $u } } }) { items { role staffMemberId communityIds } } }',
-    { u: COORDINATOR.username },
-  );
+  const { accounts } = await api.data<{
+    accounts: { items: Array<{ role: string; staffMemberId: string | null; communityIds: string[] }> };
+  }>('query ($u: String!) { accounts(options: { filter: { username: { eq: $u } } }) { items { role staffMemberId communityIds } } }', {
+    u: COORDINATOR.username,
+  });
   expect(accounts.items).toEqual([{ role: 'COMMUNITY_COORDINATOR', staffMemberId: ids.coordinator, communityIds: [ids.community] }]);
 });
 
@@ -209,6 +210,8 @@ it('the coordinator signs in, fills every post, the window and the grid, and see
   expect(await page.getByTestId('duty-calendar').getByText('Gap').count()).toBe(0);
   await noRawKeys();
   await screenshot(page, 'walkthrough-duty-calendar');
-  const { dutyGaps } = await api.data('query ($c: ID!) { dutyGaps(communityId: $c) { kind } }', { c: ids.community });
+  const { dutyGaps } = await api.data<{ dutyGaps: Array<{ kind: string }> }>('query ($c: ID!) { dutyGaps(communityId: $c) { kind } }', {
+    c: ids.community,
+  });
   expect(dutyGaps).toEqual([]);
 });

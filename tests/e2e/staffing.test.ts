@@ -119,7 +119,7 @@ it("lists a community's posts with A and B; moving a holder previews, then appli
   await dialog.waitFor({ state: 'detached' });
   const holders = async (asOf: string) =>
     (
-      await api.data(
+      await api.data<{ postHolders: { items: Array<{ staffMember: { name: string }; validUntil: string | null }> } }>(
         'query ($p: ID!, $asOf: LocalDate) { postHolders(asOf: $asOf, options: { filter: { postId: { eq: $p }, slot: { eq: B } } }) { items { staffMember { name } validUntil } } }',
         { p: post, asOf },
       )
@@ -178,7 +178,7 @@ it("lists the next 14 days' gaps on the home dashboard", async () => {
 
 it("a staff member's page lists their posts and absences; an absence is recorded for them", async () => {
   await signIn();
-  const { postHolders } = await api.data(
+  const { postHolders } = await api.data<{ postHolders: { items: Array<{ staffMemberId: string }> } }>(
     `query ($p: ID!) { postHolders(options: { filter: { postId: { eq: $p }, slot: { eq: A } } }) { items { staffMemberId } } }`,
     { p: await intermediaryWindowPost() },
   );
@@ -257,14 +257,14 @@ it("a staff member's page assigns them to a grid, moves them to another and ends
   await signIn();
   const communityId = muslimLane;
   const person = await freeStaff(communityId);
-  const { grids } = await api.data(
+  const { grids } = await api.data<{ grids: { items: Array<{ id: string; code: string; name: string }> } }>(
     'query ($c: ID!) { grids(options: { take: 2, filter: { communityId: { eq: $c } }, sort: [{ field: code, order: ASC }] }) { items { id code name } } }',
     { c: communityId },
   );
   const [first, second] = grids.items;
   const memberships = async () =>
     (
-      await api.data(
+      await api.data<{ gridAssignments: { items: Array<{ gridId: string; validFrom: string; validUntil: string | null }> } }>(
         'query ($s: ID!) { gridAssignments(options: { filter: { staffMemberId: { eq: $s }, includeEnded: true } }) { items { gridId validFrom validUntil } } }',
         { s: person.id },
       )
@@ -304,9 +304,12 @@ it("a staff member's page assigns them to a grid, moves them to another and ends
 it('a new community adopts the 8-member template from its posts tab, and its posts appear', async () => {
   await signIn();
   const district = await sample.districtId(api);
-  const { createCommunity } = await api.data('mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', {
-    input: { districtId: district, code: 'C90', name: '新苑社区', nameEn: 'Xinyuan Community', validFrom: TEST_TODAY },
-  });
+  const { createCommunity } = await api.data<{ createCommunity: { id: string } }>(
+    'mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+    {
+      input: { districtId: district, code: 'C90', name: '新苑社区', nameEn: 'Xinyuan Community', validFrom: TEST_TODAY },
+    },
+  );
   await open(`communities/${createCommunity.id}/show/posts`);
   const adoption = page.getByTestId('template-adoption');
   await adoption.getByText('Follows no staffing template on this day').waitFor();

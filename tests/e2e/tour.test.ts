@@ -42,7 +42,9 @@ describe.each([
     const { page, errors } = await newPage(browser, locale, { url: api.url, cookie: await api.login('admin', ADMIN_PASSWORD) });
     try {
       const ended = ENDED.includes(resource) ? ', filter: { includeEnded: true }' : '';
-      const listed = await api.data(`{ ${resource}(options: { take: 1${ended} }) { items { id ${textColumn} } } }`);
+      const listed = await api.data<Record<string, { items: Array<Record<string, string>> }>>(
+        `{ ${resource}(options: { take: 1${ended} }) { items { id ${textColumn} } } }`,
+      );
       const [record] = listed[resource].items;
       const first = { id: record.id, text: record[textColumn] };
       const noRawKeys = async () => expect(await page.locator('body').innerText()).not.toMatch(/\b(ra|cg|resources)\.[a-z]+\.[a-z]/);

@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AuditOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'LOOKUP'
+  | 'REVEAL'
+  | 'UPDATE';
+
+export type ChangeGridInput = {
+  /** GeoJSON Polygon or MultiPolygon. */
+  boundary?: Record<string, unknown> | null | undefined;
+  /** Unique among the grids valid on the same day, e.g. "C01-G03". */
+  code?: string | null | undefined;
+  /** The community the grid belongs to (a change of it is a move). */
+  communityId?: string | number | null | undefined;
+  /** First day of the change; may be in the future. */
+  effectiveOn: string;
+  id: string | number;
+  name?: string | null | undefined;
+};
+
 export type RelationToHead =
   | 'CHILD'
   | 'GRANDCHILD'
@@ -71,6 +91,14 @@ export type ResidentOnQueryVariables = Exact<{
 
 
 export type ResidentOnQuery = { resident: { householdId: string, household: { residentCount: number, residents: { items: Array<{ id: string }> } } } | null };
+
+export type ChangeGridFromMutationVariables = Exact<{
+  input: ChangeGridInput;
+  dryRun: boolean;
+}>;
+
+
+export type ChangeGridFromMutation = { changeGrid: { dryRun: boolean, correlationId: string, changeCount: number, changes: Array<{ operation: AuditOperation, entityType: string, entityId: string, changes: Record<string, unknown> }>, record: { communityId: string, code: string } } };
 
 export type GridOnQueryVariables = Exact<{
   id: string | number;
@@ -261,6 +289,25 @@ export const ResidentOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResidentOnQuery, ResidentOnQueryVariables>;
+export const ChangeGridFromDocument = new TypedDocumentString(`
+    mutation ChangeGridFrom($input: ChangeGridInput!, $dryRun: Boolean!) {
+  changeGrid(input: $input, dryRun: $dryRun) {
+    dryRun
+    correlationId
+    changeCount
+    changes {
+      operation
+      entityType
+      entityId
+      changes
+    }
+    record {
+      communityId
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeGridFromMutation, ChangeGridFromMutationVariables>;
 export const GridOnDocument = new TypedDocumentString(`
     query GridOn($id: ID!, $asOf: LocalDate) {
   grid(id: $id, asOf: $asOf) {

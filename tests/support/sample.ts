@@ -79,7 +79,7 @@ async function all<T>(
 ): Promise<T[]> {
   const items: T[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const data = await client.data(
+    const data = await client.data<Record<string, { totalItems: number; items: T[] }>>(
       `query ($options: ${listOptionsType(list)}${asOf ? ', $asOf: LocalDate' : ''}) { ${list}(options: $options${asOf ? ', asOf: $asOf' : ''}) { totalItems items { ${fields} } } }`,
       { options: { ...options, skip, take: PAGE }, ...(asOf ? { asOf } : {}) },
     );
@@ -178,7 +178,7 @@ export const sample = {
   /** How many households a community has on the server's today, counted in the database (by hand, independently of the server's structure module). */
   householdCountIn: async (api: TestServer, communityId: string): Promise<number> =>
     (
-      await api.sql(
+      await api.sql<{ n: number }>(
         `SELECT COUNT(*)::int AS n FROM household_version h JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
       WHERE h.valid @> $2::date AND g.community_id = $1`,
         [communityId, api.clock.today()],
@@ -188,7 +188,7 @@ export const sample = {
   /** How many residents a community has on the server's today, counted in the database. */
   residentCountIn: async (api: TestServer, communityId: string): Promise<number> =>
     (
-      await api.sql(
+      await api.sql<{ n: number }>(
         `SELECT COUNT(*)::int AS n FROM resident_version r
       JOIN household_version h ON h.household_id = r.household_id AND h.valid @> $2::date
       JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date

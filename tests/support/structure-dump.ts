@@ -57,7 +57,7 @@ export async function structureFingerprint(api: Pick<TestServer, 'sql'>): Promis
   ];
   const digests = await Promise.all(
     tables.map(async (table) => {
-      const [row] = await api.sql(
+      const [row] = await api.sql<{ digest: string }>(
         `SELECT md5(COALESCE(string_agg((to_jsonb(t) - 'version' - 'updated_at')::text, '|' ORDER BY (to_jsonb(t) - 'version' - 'updated_at')::text), '')) AS digest FROM ${table} t`,
       );
       return [table, row.digest] as const;

@@ -10,7 +10,7 @@ import { authService } from '../../server/src/modules/auth/auth.service';
 import { FixedClock } from '../../server/src/core/time/clock';
 import { TEST_TODAY } from './global-setup';
 
-export interface GraphQLResponse<T = any> {
+export interface GraphQLResponse<T = unknown> {
   data?: T;
   errors?: Array<{
     message: string;
@@ -20,6 +20,9 @@ export interface GraphQLResponse<T = any> {
   extensions?: { sqlStatements?: number };
 }
 
+/** The answer to counting lists (`{ residents { totalItems } }`): `Count<'residents'>`. */
+export type Count<List extends string> = Record<List, { totalItems: number }>;
+
 /**
  * An operation written with `graphql(...)` (tests/gql, `npm run codegen`, as strings): its result and variables
  * types travel with it. (The dashboard's are parsed documents: send those as `print(document)`.)
@@ -27,12 +30,23 @@ export interface GraphQLResponse<T = any> {
 export type Operation<TResult, TVariables> = TypedDocumentString<TResult, TVariables>;
 
 export interface Client {
-  /** POSTs a GraphQL operation as a client would. A plain string's answer is untyped; a generated operation's is typed. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs a GraphQL operation as a client would. A generated operation's answer is typed; a plain string's is
+   * `unknown` unless the test names the shape it selected (`api.data<{ me: { id: string } }>('{ me { id } }')`).
+   */
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   gql<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<GraphQLResponse<TResult>>;
   /** Like gql, but fails the test on any error and returns data. */
-  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  data<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
   data<TResult, TVariables>(query: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult>;
+}
+
+/** The data of an answer that must have succeeded: fails the test with the errors otherwise. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors || response.data === undefined || response.data === null) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
 }
 
 /** A Client over a function that POSTs an operation's text (with the credentials the caller chose). */
@@ -40,11 +54,7 @@ export function clientOf(post: (query: string, variables?: unknown) => Promise<G
   const gql = (query: string | Operation<unknown, unknown>, variables?: unknown) => post(query.toString(), variables);
   return {
     gql,
-    async data(query: string | Operation<unknown, unknown>, variables?: unknown) {
-      const result = await gql(query, variables);
-      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
+    data: async (query: string | Operation<unknown, unknown>, variables?: unknown) => dataOf(await gql(query, variables)),
   } as Client;
 }
 
@@ -67,8 +77,8 @@ export interface TestServer extends Client {
   clock: FixedClock;
   /** The server's memory of credentials (AuthCache): tests wait on it to hear a change notified by the database. */
   authCache: import('../../server/src/modules/auth/auth-cache').AuthCache;
-  /** Runs SQL directly, to check what the API did or did not change. */
-  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL directly, to check what the API did or did not change: rows of the columns `T` names (values unknown unless it says). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -129,7 +139,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return (await response.json()) as GraphQLResponse;
     });
   const tokenFor = async (username: string) => {
-    const [account] = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
+    const [account]: Array<{ id: number }> = await dataSource.query('SELECT id FROM account WHERE username = $1', [username]);
     return (await authService.issueToken(dataSource.manager, account.id, 'test', 1)).token;
   };
   const as = async (username: string) => client({ authorization: `Bearer ${await tokenFor(username)}` });
