@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, ClassType, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow, ResourceWith } from './access';
 import type { BaseEntity } from './base.entity';
 import type { CrudService, UpdateInput } from './crud.service';
@@ -8,6 +9,8 @@ import { IsLocalDate } from './inputs';
 import type { ListOptions, ListResult } from './list/list-options';
 import { CommandResultType, runCommand } from './command';
 import { historyOf } from './history';
+import { listFields } from './list/columns';
+import { Reads } from './reads';
 import type { RequestContext } from './request-context';
 
 export interface CrudResolverConfig<T extends BaseEntity, C extends object, U extends UpdateInput> {
@@ -86,8 +89,9 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
       @Ctx() ctx: RequestContext,
       @Arg('options', () => config.listOptions, { nullable: true }) options?: ListOptions,
       @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null,
+      @Info() info?: GraphQLResolveInfo,
     ): Promise<ListResult<T>> {
-      return service.findList(ctx, options, { asOf: dayOf(ctx, null, asOf) });
+      return service.findList(ctx, options, { asOf: dayOf(ctx, null, asOf), fields: info && listFields(ctx.em, info, entity) });
     }
 
     @Mutation(() => entity, { name: `create${name}` })
@@ -139,6 +143,7 @@ export function DatedCrudResolver<
   @Resolver(() => entity)
   abstract class Dated extends CrudResolver(config) {
     @FieldResolver(() => [entity], { description: 'Every version of this record, oldest first, each read as of its first day.' })
+    @Reads()
     history(@Root() record: T, @Ctx() ctx: RequestContext): Promise<T[]> {
       return historyOf(ctx, entity).load(record.id);
     }

@@ -33,6 +33,7 @@ export class Loaders {
   /**
    * One page of a nested list per parent: `parent` is the SQL expression of
    * the key pointing at the parent (e.g. `"v"."community_id"` for a grid's community on the day).
+   * Pages reading different fields (`read.fields`) are different statements.
    */
   page<T extends ObjectLiteral>(
     entity: ClassType<T>,
@@ -41,8 +42,9 @@ export class Loaders {
     options: ListOptions | undefined,
     read: ReadDate,
   ): DataLoader<Id, ListResult<T>> {
-    return this.get(`page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${JSON.stringify(options ?? {})}`, (ids) =>
-      findPages(this.reader(), entity, parent, ids, options, config, read),
+    return this.get(
+      `page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${read.fields?.join(',') ?? '*'}:${JSON.stringify(options ?? {})}`,
+      (ids) => findPages(this.reader(), entity, parent, ids, options, config, read),
     );
   }
 

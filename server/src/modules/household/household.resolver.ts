@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
+import { listFields } from '../../core/list/columns';
+import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Grid } from '../grid/grid.entity';
 import { Resident } from '../resident/resident.entity';
@@ -27,6 +30,7 @@ export class HouseholdResolver extends DatedCrudResolver({
   changeDescription: 'Moves the household to another grid, or changes its registration type.',
 }) {
   @FieldResolver(() => Grid, { description: 'The grid the household belonged to on the day.' })
+  @Reads('gridId')
   grid(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
@@ -36,6 +40,7 @@ export class HouseholdResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Resident, { nullable: true })
+  @Reads('headResidentId')
   headResident(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
@@ -47,16 +52,22 @@ export class HouseholdResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => ResidentList, { description: 'Residents of the household on the day.' })
+  @Reads()
   residents(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('options', () => ResidentListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return residentService.findPage(ctx, household.id, options, { asOf: dayOf(ctx, household, asOf) });
+    return residentService.findPage(ctx, household.id, options, {
+      asOf: dayOf(ctx, household, asOf),
+      fields: listFields(ctx.em, info, Resident),
+    });
   }
 
   @FieldResolver(() => Int)
+  @Reads()
   residentCount(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
