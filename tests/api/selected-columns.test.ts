@@ -62,11 +62,24 @@ describe('a list statement', () => {
     expect(masked.sql).not.toContain('"phone"');
   });
 
+  it("selects a parent's columns as asked: a household's grid without its boundary, a resident's household without its address", async () => {
+    const grids = await reading('grid', '{ households(options: { take: 3 }) { items { id grid { id code } } } }');
+    expect(grids.sql).not.toContain('"boundary"');
+    expect(grids.sql).toContain('"code"');
+    const households = await reading('household', '{ residents(options: { take: 3 }) { items { id household { id gridId } } } }');
+    expect(households.sql).not.toContain('"address"');
+    expect(households.sql).toContain('"grid_id"');
+    // A parent as of another day: the record's key is read again for that day, then the parent.
+    const past = await reading('grid', '{ households(options: { take: 3 }) { items { id grid(asOf: "2026-06-01") { id boundary } } } }');
+    expect(past.sql).toContain('"boundary"');
+  });
+
   it('answers as before when every field is asked, at the root and nested', async () => {
     const { data } = await reading(
       'grid',
       `{ grids(options: { take: 3, sort: [{ field: code, order: DESC }] }) { items { ${GRID_FIELDS}
-        households(options: { take: 4 }) { items { ${HOUSEHOLD_FIELDS} residents { items { ${RESIDENT_FIELDS} } } } } } } }`,
+        households(options: { take: 4 }) { items { ${HOUSEHOLD_FIELDS} grid { ${GRID_FIELDS} }
+          residents { items { ${RESIDENT_FIELDS} household { ${HOUSEHOLD_FIELDS} } } } } } } } }`,
     );
     const grids = (
       data as {
@@ -82,14 +95,16 @@ describe('a list statement', () => {
     for (const { households, ...grid } of grids) {
       // A lookup by id reads every column of the record.
       expect((await api.data(`query ($id: ID!) { grid(id: $id) { ${GRID_FIELDS} } }`, { id: grid.id })).grid).toEqual(grid);
-      for (const { residents: page, ...household } of households.items) {
+      for (const { residents: page, grid: parent, ...household } of households.items) {
         const lookup = await api.data(`query ($id: ID!) { household(id: $id) { ${HOUSEHOLD_FIELDS} } }`, { id: household.id });
         expect(lookup.household).toEqual(household);
-        for (const resident of page.items as Array<{ id: string }>) {
+        expect(parent).toEqual(grid);
+        for (const { household: home, ...resident } of page.items as Array<{ id: string; household: unknown }>) {
           residents++;
           expect((await api.data(`query ($id: ID!) { resident(id: $id) { ${RESIDENT_FIELDS} } }`, { id: resident.id })).resident).toEqual(
             resident,
           );
+          expect(home).toEqual(household);
         }
       }
     }

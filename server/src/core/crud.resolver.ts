@@ -9,7 +9,7 @@ import { IsLocalDate } from './inputs';
 import type { ListOptions, ListResult } from './list/list-options';
 import { CommandResultType, runCommand } from './command';
 import { historyOf } from './history';
-import { listFields } from './list/columns';
+import { listFields, recordFields } from './list/columns';
 import { Reads } from './reads';
 import type { RequestContext } from './request-context';
 
@@ -40,7 +40,8 @@ export function dayOf(ctx: RequestContext, parent?: { asOf?: string } | null, as
 /**
  * The record a key points at, as of the day: the parent's own record read
  * for the same day, so a grid asked for its community as of another day
- * answers with the community it belonged to then.
+ * answers with the community it belonged to then. With the field's `info`,
+ * the parent's statement reads only the columns its selection needs.
  */
 export async function parentOn<T extends { id: number; asOf?: string }, P extends object>(
   ctx: RequestContext,
@@ -49,11 +50,12 @@ export async function parentOn<T extends { id: number; asOf?: string }, P extend
   asOf: string | null | undefined,
   parent: ClassType<P>,
   key: keyof T & string,
+  info?: GraphQLResolveInfo,
 ): Promise<P | null> {
   const day = dayOf(ctx, record, asOf);
-  const self = day === record.asOf ? record : await ctx.loaders.byId(entity, day).load(record.id);
+  const self = day === record.asOf ? record : await ctx.loaders.byId(entity, day, [key]).load(record.id);
   const parentId = self?.[key] as unknown as number | null | undefined;
-  return parentId == null ? null : ctx.loaders.byId(parent, day).load(parentId);
+  return parentId == null ? null : ctx.loaders.byId(parent, day, info && recordFields(ctx.em, info, parent)).load(parentId);
 }
 
 /**

@@ -81,6 +81,16 @@ export function listFields(em: EntityManager, info: GraphQLResolveInfo, entity: 
   return propertiesFor(em, entity, [...selectedFields(info, items).keys()]);
 }
 
+/** The properties of `entity` that a field answering one record (a parent, a head) reads, for `Loaders.byId`; undefined when unknown. */
+export function recordFields(em: EntityManager, info: GraphQLResolveInfo, entity: EntityClass): string[] | undefined {
+  return propertiesFor(em, entity, [
+    ...selectedFields(
+      info,
+      info.fieldNodes.map((node) => node.selectionSet),
+    ).keys(),
+  ]);
+}
+
 function propertiesFor(em: EntityManager, entity: EntityClass, fields: string[]): string[] | undefined {
   const needs = fieldNeeds(em, entity);
   const properties = new Set<string>();

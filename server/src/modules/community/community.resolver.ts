@@ -4,7 +4,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
-import { listFields } from '../../core/list/columns';
+import { listFields, recordFields } from '../../core/list/columns';
 import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { District } from '../district/district.entity';
@@ -42,14 +42,14 @@ export class CommunityResolver extends DatedCrudResolver({
 }) {
   @FieldResolver(() => District)
   @Reads('districtId')
-  district(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return ctx.loaders.byId(District, dayOf(ctx, community, asOf)).load(community.districtId);
+  district(@Root() community: Community, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @asOfArg() asOf?: string) {
+    return ctx.loaders.byId(District, dayOf(ctx, community, asOf), recordFields(ctx.em, info, District)).load(community.districtId);
   }
 
   @FieldResolver(() => Office, { nullable: true, description: 'The sub-district office the community belonged to on the day, if any.' })
   @Reads('officeId')
-  office(@Root() community: Community, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return parentOn(ctx, Community, community, asOf, Office, 'officeId');
+  office(@Root() community: Community, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @asOfArg() asOf?: string) {
+    return parentOn(ctx, Community, community, asOf, Office, 'officeId', info);
   }
 
   @FieldResolver(() => [Office], { description: 'Lineage: offices whose territory this community took over (each as of its last day).' })

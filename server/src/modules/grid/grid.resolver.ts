@@ -35,9 +35,10 @@ export class GridResolver extends DatedCrudResolver({
   community(
     @Root() grid: Grid,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Grid, grid, asOf, Community, 'communityId');
+    return parentOn(ctx, Grid, grid, asOf, Community, 'communityId', info);
   }
 
   @FieldResolver(() => HouseholdList, { description: 'Households in the grid on the day.' })

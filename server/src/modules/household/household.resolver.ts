@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
-import { listFields } from '../../core/list/columns';
+import { listFields, recordFields } from '../../core/list/columns';
 import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Grid } from '../grid/grid.entity';
@@ -34,9 +34,10 @@ export class HouseholdResolver extends DatedCrudResolver({
   grid(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Household, household, asOf, Grid, 'gridId');
+    return parentOn(ctx, Household, household, asOf, Grid, 'gridId', info);
   }
 
   @FieldResolver(() => Resident, { nullable: true })
@@ -44,11 +45,12 @@ export class HouseholdResolver extends DatedCrudResolver({
   headResident(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
     return household.headResidentId === null
       ? null
-      : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf)).load(household.headResidentId);
+      : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf), recordFields(ctx.em, info, Resident)).load(household.headResidentId);
   }
 
   @FieldResolver(() => ResidentList, { description: 'Residents of the household on the day.' })

@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
-import { listFields } from '../../core/list/columns';
+import { listFields, recordFields } from '../../core/list/columns';
 import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
@@ -33,8 +33,8 @@ export class OfficeResolver extends DatedCrudResolver({
 }) {
   @FieldResolver(() => District)
   @Reads('districtId')
-  district(@Root() office: Office, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return ctx.loaders.byId(District, dayOf(ctx, office, asOf)).load(office.districtId);
+  district(@Root() office: Office, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @asOfArg() asOf?: string) {
+    return ctx.loaders.byId(District, dayOf(ctx, office, asOf), recordFields(ctx.em, info, District)).load(office.districtId);
   }
 
   @FieldResolver(() => CommunityList, { description: 'Communities that belonged to the office on the day.' })

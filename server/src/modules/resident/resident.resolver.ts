@@ -1,6 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { agesOn, ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone, ACCESS } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import { Reads } from '../../core/reads';
@@ -85,9 +86,10 @@ export class ResidentResolver extends DatedCrudResolver({
   household(
     @Root() resident: Resident,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Resident, resident, asOf, Household, 'householdId');
+    return parentOn(ctx, Resident, resident, asOf, Household, 'householdId', info);
   }
 }
 
