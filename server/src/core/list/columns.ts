@@ -22,25 +22,24 @@ function fieldNeeds(em: EntityManager, entity: EntityClass): Map<string, Needs> 
   const columns = new Set(em.getRepository(entity).metadata.columns.map((column) => column.propertyName));
   const spec = datedSpec(entity);
   if (spec) for (const column of em.getRepository(spec.version).metadata.columns) columns.add(column.propertyName);
-  const declared = declaredReads;
   for (const field of storage.fields) {
     if (!isOrExtends(entity, field.target) || needs.has(field.schemaName)) continue;
     const resolvers = storage.fieldResolvers.filter(
       (resolver) => resolver.schemaName === field.schemaName && isOrExtends(entity, resolver.getObjectType?.()),
     );
     if (resolvers.length) {
-      const reads = resolvers.map((resolver) => declared(resolver.target.prototype, resolver.methodName));
+      const reads = resolvers.map((resolver) => declaredReads(resolver.target.prototype, resolver.methodName));
       needs.set(field.schemaName, reads.every(Boolean) ? reads.flatMap((r) => r!) : 'all');
     } else if ((field.middlewares?.length ?? 0) > 0) {
-      needs.set(field.schemaName, declared(entity.prototype, field.name) ?? 'all');
+      needs.set(field.schemaName, declaredReads(entity.prototype, field.name) ?? 'all');
     } else {
-      needs.set(field.schemaName, columns.has(field.name) ? [field.name] : (declared(entity.prototype, field.name) ?? 'all'));
+      needs.set(field.schemaName, columns.has(field.name) ? [field.name] : (declaredReads(entity.prototype, field.name) ?? 'all'));
     }
   }
   // Fields only a resolver declares (a nested list, a parent): not in the entity's own fields.
   for (const resolver of storage.fieldResolvers) {
     if (needs.has(resolver.schemaName) || !isOrExtends(entity, resolver.getObjectType?.())) continue;
-    needs.set(resolver.schemaName, declared(resolver.target.prototype, resolver.methodName) ?? 'all');
+    needs.set(resolver.schemaName, declaredReads(resolver.target.prototype, resolver.methodName) ?? 'all');
   }
   needsByEntity.set(entity, needs);
   return needs;
@@ -68,27 +67,24 @@ function selectedFields(
   return into;
 }
 
+/** The fields the resolved field's own selection asks for, and the selections under each. */
+const ownSelection = (info: GraphQLResolveInfo) =>
+  selectedFields(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+
 /**
  * The properties of `entity` that a list's `items` selection reads (the fields asked for, and what their
  * resolvers declare they read), for `ReadDate.fields`; undefined (every column) when a field's needs are unknown.
  */
 export function listFields(em: EntityManager, info: GraphQLResolveInfo, entity: EntityClass): string[] | undefined {
-  const items =
-    selectedFields(
-      info,
-      info.fieldNodes.map((node) => node.selectionSet),
-    ).get('items') ?? [];
-  return propertiesFor(em, entity, [...selectedFields(info, items).keys()]);
+  return propertiesFor(em, entity, [...selectedFields(info, ownSelection(info).get('items') ?? []).keys()]);
 }
 
 /** The properties of `entity` that a field answering one record (a parent, a head) reads, for `Loaders.byId`; undefined when unknown. */
 export function recordFields(em: EntityManager, info: GraphQLResolveInfo, entity: EntityClass): string[] | undefined {
-  return propertiesFor(em, entity, [
-    ...selectedFields(
-      info,
-      info.fieldNodes.map((node) => node.selectionSet),
-    ).keys(),
-  ]);
+  return propertiesFor(em, entity, [...ownSelection(info).keys()]);
 }
 
 function propertiesFor(em: EntityManager, entity: EntityClass, fields: string[]): string[] | undefined {
