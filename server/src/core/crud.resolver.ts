@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, ClassType, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow, ResourceWith } from './access';
 import type { BaseEntity } from './base.entity';
 import type { CrudService, UpdateInput } from './crud.service';
@@ -8,6 +9,8 @@ import { IsLocalDate } from './inputs';
 import type { ListOptions, ListResult } from './list/list-options';
 import { CommandResultType, runCommand } from './command';
 import { historyOf } from './history';
+import { listFields, recordFields } from './list/columns';
+import { Reads } from './reads';
 import type { RequestContext } from './request-context';
 
 export interface CrudResolverConfig<T extends BaseEntity, C extends object, U extends UpdateInput> {
@@ -37,7 +40,8 @@ export function dayOf(ctx: RequestContext, parent?: { asOf?: string } | null, as
 /**
  * The record a key points at, as of the day: the parent's own record read
  * for the same day, so a grid asked for its community as of another day
- * answers with the community it belonged to then.
+ * answers with the community it belonged to then. With the field's `info`,
+ * the parent's statement reads only the columns its selection needs.
  */
 export async function parentOn<T extends { id: number; asOf?: string }, P extends object>(
   ctx: RequestContext,
@@ -46,11 +50,12 @@ export async function parentOn<T extends { id: number; asOf?: string }, P extend
   asOf: string | null | undefined,
   parent: ClassType<P>,
   key: keyof T & string,
+  info?: GraphQLResolveInfo,
 ): Promise<P | null> {
   const day = dayOf(ctx, record, asOf);
-  const self = day === record.asOf ? record : await ctx.loaders.byId(entity, day).load(record.id);
+  const self = day === record.asOf ? record : await ctx.loaders.byId(entity, day, [key]).load(record.id);
   const parentId = self?.[key] as unknown as number | null | undefined;
-  return parentId == null ? null : ctx.loaders.byId(parent, day).load(parentId);
+  return parentId == null ? null : ctx.loaders.byId(parent, day, info && recordFields(ctx.em, info, parent)).load(parentId);
 }
 
 /**
@@ -86,8 +91,9 @@ export function CrudResolver<T extends BaseEntity, C extends object, U extends U
       @Ctx() ctx: RequestContext,
       @Arg('options', () => config.listOptions, { nullable: true }) options?: ListOptions,
       @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null,
+      @Info() info?: GraphQLResolveInfo,
     ): Promise<ListResult<T>> {
-      return service.findList(ctx, options, { asOf: dayOf(ctx, null, asOf) });
+      return service.findList(ctx, options, { asOf: dayOf(ctx, null, asOf), fields: info && listFields(ctx.em, info, entity) });
     }
 
     @Mutation(() => entity, { name: `create${name}` })
@@ -139,6 +145,7 @@ export function DatedCrudResolver<
   @Resolver(() => entity)
   abstract class Dated extends CrudResolver(config) {
     @FieldResolver(() => [entity], { description: 'Every version of this record, oldest first, each read as of its first day.' })
+    @Reads()
     history(@Root() record: T, @Ctx() ctx: RequestContext): Promise<T[]> {
       return historyOf(ctx, entity).load(record.id);
     }

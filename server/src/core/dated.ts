@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ClassType, Field, ObjectType } from 'type-graphql';
 import { Column, EntityManager, ObjectLiteral, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import { Reads } from './reads';
 import { toValidity } from './time/validity';
 import type { EntityClass } from './entity-class';
 
@@ -24,6 +25,7 @@ export abstract class DatedEntity extends BaseEntity {
   @Field(() => LocalDateResolver, {
     description: 'The day this record was read as of; nested fields answer for the same day unless given their own asOf.',
   })
+  @Reads()
   asOf!: string;
 
   /** The id of the version shown (the one valid on `asOf`, or the nearest). */
@@ -33,26 +35,31 @@ export abstract class DatedEntity extends BaseEntity {
   versionValid!: string;
 
   @Field(() => LocalDateResolver, { description: 'First day of the version shown (names, codes, memberships as read).' })
+  @Reads()
   get versionFrom(): string {
     return toValidity(this.versionValid).from;
   }
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of the version shown (inclusive); null while it holds.' })
+  @Reads()
   get versionUntil(): string | null {
     return toValidity(this.versionValid).until;
   }
 
   @Field(() => LocalDateResolver, { description: 'First day of validity.' })
+  @Reads()
   get validFrom(): string {
     return toValidity(this.valid).from;
   }
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of validity (inclusive); null while valid.' })
+  @Reads()
   get validUntil(): string | null {
     return toValidity(this.valid).until;
   }
 
   @Field({ description: 'Whether the record is valid on the day it was read as of.' })
+  @Reads()
   get validOnAsOf(): boolean {
     const { from, until } = toValidity(this.valid);
     return from <= this.asOf && (until === null || this.asOf <= until);

@@ -18,11 +18,14 @@ export class Loaders {
 
   constructor(private readonly reader: () => Reader) {}
 
-  /** Records by id as of a day (a record outside its validity comes with its nearest version); missing ids resolve to null. */
-  byId<T extends ObjectLiteral>(entity: ClassType<T>, asOf: string): DataLoader<Id, T | null> {
-    return this.get(`byId:${entity.name}:${asOf}`, async (ids) => {
+  /**
+   * Records by id as of a day (a record outside its validity comes with its nearest version); missing ids resolve to null.
+   * With `fields` (see `recordFields`), only their columns and the keys are read: reads of other fields are other statements.
+   */
+  byId<T extends ObjectLiteral>(entity: ClassType<T>, asOf: string, fields?: readonly string[]): DataLoader<Id, T | null> {
+    return this.get(`byId:${entity.name}:${asOf}${fields ? `:${fields.join(',')}` : ''}`, async (ids) => {
       const reader = this.reader();
-      const read: ReadDate = { asOf, includeEnded: true };
+      const read: ReadDate = { asOf, includeEnded: true, fields };
       const raws = await readQuery(reader, entity, read).andWhere('e.id = ANY(:ids)', { ids }).getRawMany();
       const rows = await hydrate(reader.em, entity, raws, asOf);
       const byId = new Map(rows.map((row) => [row.id as Id, row]));
@@ -33,6 +36,7 @@ export class Loaders {
   /**
    * One page of a nested list per parent: `parent` is the SQL expression of
    * the key pointing at the parent (e.g. `"v"."community_id"` for a grid's community on the day).
+   * Pages reading different fields (`read.fields`) are different statements.
    */
   page<T extends ObjectLiteral>(
     entity: ClassType<T>,
@@ -41,8 +45,9 @@ export class Loaders {
     options: ListOptions | undefined,
     read: ReadDate,
   ): DataLoader<Id, ListResult<T>> {
-    return this.get(`page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${JSON.stringify(options ?? {})}`, (ids) =>
-      findPages(this.reader(), entity, parent, ids, options, config, read),
+    return this.get(
+      `page:${entity.name}:${parent}:${read.asOf}:${read.includeEnded ?? false}:${read.fields?.join(',') ?? '*'}:${JSON.stringify(options ?? {})}`,
+      (ids) => findPages(this.reader(), entity, parent, ids, options, config, read),
     );
   }
 

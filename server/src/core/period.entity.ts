@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Column } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import { Reads } from './reads';
 import { toValidity } from './time/validity';
 
 /**
@@ -18,19 +19,23 @@ export abstract class PeriodEntity extends BaseEntity {
   valid!: string;
 
   @Field(() => LocalDateResolver, { description: 'The day this record was read as of; nested fields answer for the same day.' })
+  @Reads()
   asOf!: string;
 
   @Field(() => LocalDateResolver, { description: 'First day.' })
+  @Reads()
   get validFrom(): string {
     return toValidity(this.valid).from;
   }
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day (inclusive); null while open.' })
+  @Reads()
   get validUntil(): string | null {
     return toValidity(this.valid).until;
   }
 
   @Field({ description: 'Whether the period covers the day it was read as of.' })
+  @Reads()
   get validOnAsOf(): boolean {
     const { from, until } = toValidity(this.valid);
     return from <= this.asOf && (until === null || this.asOf <= until);

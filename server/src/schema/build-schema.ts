@@ -2,6 +2,7 @@ import { GraphQLSchema, isObjectType } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import '../core/graphql-enums';
 import { authChecker } from '../core/access';
+import { isOrExtends } from '../core/list/columns';
 import { MutationsInTransaction } from '../core/transactional';
 import { resolvers } from '../modules';
 
@@ -50,7 +51,3 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): number {
   }
   return plain;
 }
-
-/** `target` is the class `other`, or a subclass of it (fields and resolvers declared on a base class). */
-const isOrExtends = (target: object, other: object | undefined) =>
-  !!other && (other === target || Object.prototype.isPrototypeOf.call(other, target));

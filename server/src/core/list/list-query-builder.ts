@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { applyVersion, datedSpec, DatedEntity, isPeriod, versionFields } from '../dated';
 import { BadUserInputError } from '../errors';
 import type { EntityClass } from '../entity-class';
@@ -32,6 +33,12 @@ export interface ReadDate {
   asOf: string;
   /** Also records whose validity does not cover `asOf` (shown with their nearest version). */
   includeEnded?: boolean;
+  /**
+   * The properties the caller reads of each record (see `listFields`): the statement selects their columns and
+   * the keys every record carries (id, validity, the version's id, validity and key), not the others.
+   * Undefined selects every column.
+   */
+  fields?: readonly string[];
 }
 
 /** Who reads: the database handle and the caller's scope. */
@@ -54,15 +61,34 @@ export const DAY = 'CAST(:asOf AS date)';
 export function readQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, read: ReadDate): SelectQueryBuilder<T> {
   const qb = reader.em.createQueryBuilder(entity, 'e').setParameter('asOf', read.asOf);
   const spec = datedSpec(entity);
+  const wanted = read.fields && selectedColumns(reader.em, entity, read.fields);
+  if (wanted) qb.select(wanted.record.map((property) => `e.${property}`));
   if (spec) {
     const day = read.includeEnded ? 'cg_clamp(CAST(:asOf AS date), e.valid)' : DAY;
-    qb.innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${day}`).addSelect('v');
+    qb.innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${day}`).addSelect(
+      wanted ? wanted.version.map((property) => `v.${property}`) : ['v'],
+    );
     if (!read.includeEnded) qb.andWhere(`e.valid @> ${DAY}`);
   }
   const period = isPeriod(entity);
   if (period && !read.includeEnded) qb.andWhere(`e.valid @> ${DAY}`);
   // A period row is its own membership row: scope reads its columns on the day.
   return reader.scope.apply(qb, 'e', spec ? 'v' : period ? 'e' : null, DAY);
+}
+
+/**
+ * The columns (as properties) of the record and of its version that a read of `fields` selects: those of the
+ * fields, and the keys every record carries whatever is asked (primary keys, validity, the version's key).
+ */
+function selectedColumns(em: EntityManager, entity: ClassType<ObjectLiteral>, fields: readonly string[]) {
+  const pick = (metadata: EntityMetadata, always: (column: ColumnMetadata) => boolean) =>
+    metadata.columns.filter((column) => always(column) || fields.includes(column.propertyName)).map((column) => column.propertyName);
+  const spec = datedSpec(entity);
+  const keys = (column: ColumnMetadata) => column.isPrimary || column.propertyName === 'valid';
+  return {
+    record: pick(em.getRepository(entity).metadata, keys),
+    version: spec ? pick(em.getRepository(spec.version).metadata, (column) => keys(column) || column.propertyName === spec.key) : [],
+  };
 }
 
 /** Rows of a read query as entities, each dated record showing its version. */
@@ -76,8 +102,11 @@ export async function hydrate<T extends ObjectLiteral>(
   const spec = datedSpec(entity);
   const driver = em.connection.driver;
   // Which raw column feeds which property, worked out once per query rather than once per row and column.
+  // Only the columns the statement selected (a read of some fields leaves the others undefined).
   const reader = (columns: ColumnMetadata[], alias: string) => {
-    const keys = columns.map((column) => [column.propertyName, `${alias}_${column.databaseName}`, column] as const);
+    const keys = columns
+      .filter((column) => raws.length === 0 || `${alias}_${column.databaseName}` in raws[0])
+      .map((column) => [column.propertyName, `${alias}_${column.databaseName}`, column] as const);
     return (raw: ObjectLiteral, into: ObjectLiteral) => {
       for (const [property, key, column] of keys) into[property] = driver.prepareHydratedValue(raw[key], column);
       return into;

@@ -1,8 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ResidentTag } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
+import { listFields } from '../../core/list/columns';
+import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
 import { HouseholdList, HouseholdListOptions } from '../household/household.inputs';
@@ -28,27 +31,35 @@ export class GridResolver extends DatedCrudResolver({
   changeDescription: 'Moves the grid to another community, or gives it a new code, name or boundary.',
 }) {
   @FieldResolver(() => Community, { description: 'The community the grid belonged to on the day.' })
+  @Reads('communityId')
   community(
     @Root() grid: Grid,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Grid, grid, asOf, Community, 'communityId');
+    return parentOn(ctx, Grid, grid, asOf, Community, 'communityId', info);
   }
 
   @FieldResolver(() => HouseholdList, { description: 'Households in the grid on the day.' })
+  @Reads()
   households(
     @Root() grid: Grid,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('options', () => HouseholdListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
     return ctx.loaders
-      .page(Household, '"v"."grid_id"', householdService.listConfig, options, { asOf: dayOf(ctx, grid, asOf) })
+      .page(Household, '"v"."grid_id"', householdService.listConfig, options, {
+        asOf: dayOf(ctx, grid, asOf),
+        fields: listFields(ctx.em, info, Household),
+      })
       .load(grid.id);
   }
 
   @FieldResolver(() => Int)
+  @Reads()
   householdCount(
     @Root() grid: Grid,
     @Ctx() ctx: RequestContext,
@@ -58,6 +69,7 @@ export class GridResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Int)
+  @Reads()
   residentCount(
     @Root() grid: Grid,
     @Ctx() ctx: RequestContext,

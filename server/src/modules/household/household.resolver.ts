@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
+import { listFields, recordFields } from '../../core/list/columns';
+import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Grid } from '../grid/grid.entity';
 import { Resident } from '../resident/resident.entity';
@@ -27,36 +30,46 @@ export class HouseholdResolver extends DatedCrudResolver({
   changeDescription: 'Moves the household to another grid, or changes its registration type.',
 }) {
   @FieldResolver(() => Grid, { description: 'The grid the household belonged to on the day.' })
+  @Reads('gridId')
   grid(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Household, household, asOf, Grid, 'gridId');
+    return parentOn(ctx, Household, household, asOf, Grid, 'gridId', info);
   }
 
   @FieldResolver(() => Resident, { nullable: true })
+  @Reads('headResidentId')
   headResident(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
     return household.headResidentId === null
       ? null
-      : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf)).load(household.headResidentId);
+      : ctx.loaders.byId(Resident, dayOf(ctx, household, asOf), recordFields(ctx.em, info, Resident)).load(household.headResidentId);
   }
 
   @FieldResolver(() => ResidentList, { description: 'Residents of the household on the day.' })
+  @Reads()
   residents(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('options', () => ResidentListOptions, { nullable: true }) options?: ListOptions,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return residentService.findPage(ctx, household.id, options, { asOf: dayOf(ctx, household, asOf) });
+    return residentService.findPage(ctx, household.id, options, {
+      asOf: dayOf(ctx, household, asOf),
+      fields: listFields(ctx.em, info, Resident),
+    });
   }
 
   @FieldResolver(() => Int)
+  @Reads()
   residentCount(
     @Root() household: Household,
     @Ctx() ctx: RequestContext,

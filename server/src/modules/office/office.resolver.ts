@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { AS_OF, DatedCrudResolver, dayOf } from '../../core/crud.resolver';
 import type { ListOptions } from '../../core/list/list-options';
+import { listFields, recordFields } from '../../core/list/columns';
+import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Community } from '../community/community.entity';
 import { CommunityList, CommunityListOptions } from '../community/community.inputs';
@@ -29,25 +32,32 @@ export class OfficeResolver extends DatedCrudResolver({
   changeDescription: 'Renames the office.',
 }) {
   @FieldResolver(() => District)
-  district(@Root() office: Office, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string) {
-    return ctx.loaders.byId(District, dayOf(ctx, office, asOf)).load(office.districtId);
+  @Reads('districtId')
+  district(@Root() office: Office, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @asOfArg() asOf?: string) {
+    return ctx.loaders.byId(District, dayOf(ctx, office, asOf), recordFields(ctx.em, info, District)).load(office.districtId);
   }
 
   @FieldResolver(() => CommunityList, { description: 'Communities that belonged to the office on the day.' })
+  @Reads()
   communities(
     @Root() office: Office,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('options', () => CommunityListOptions, { nullable: true }) options?: ListOptions,
     @asOfArg() asOf?: string,
   ) {
     return ctx.loaders
-      .page(Community, '"v"."office_id"', communityService.listConfig, options, { asOf: dayOf(ctx, office, asOf) })
+      .page(Community, '"v"."office_id"', communityService.listConfig, options, {
+        asOf: dayOf(ctx, office, asOf),
+        fields: listFields(ctx.em, info, Community),
+      })
       .load(office.id);
   }
 
   @FieldResolver(() => [Community], {
     description: 'Lineage: communities that took over territory of this office (each as of its first day).',
   })
+  @Reads()
   successorCommunities(@Root() office: Office, @Ctx() ctx: RequestContext) {
     return lineageLoaders(ctx).successorsOfOffice.load(office.id);
   }

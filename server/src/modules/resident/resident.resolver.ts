@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { agesOn, ageBandOf, maskIdNumber, maskIdNumberToCity, maskPhone, ACCESS } from '@community-grid/shared';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../core/access';
 import { AS_OF, DatedCrudResolver, dayOf, parentOn } from '../../core/crud.resolver';
+import { Reads } from '../../core/reads';
 import type { RequestContext } from '../../core/request-context';
 import { Household } from '../household/household.entity';
 import { Resident } from './resident.entity';
@@ -40,11 +42,13 @@ export class ResidentResolver extends DatedCrudResolver({
   @FieldResolver(() => String, {
     description: 'Masked: 6301**********1234 for roles that may reveal it, 6301************** for the others.',
   })
+  @Reads('idNumber')
   idNumber(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
     return ctx.can(ACCESS.residents.birthDates) ? maskIdNumber(resident.idNumber) : maskIdNumberToCity(resident.idNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Masked, e.g. 138****5678.' })
+  @Reads('phone')
   phone(@Root() resident: Resident) {
     return maskPhone(resident.phone);
   }
@@ -53,11 +57,13 @@ export class ResidentResolver extends DatedCrudResolver({
     nullable: true,
     description: 'Null for roles without the right to reveal personal data: they read ageBand instead.',
   })
+  @Reads('birthDate')
   birthDate(@Root() resident: Resident, @Ctx() ctx: RequestContext) {
     return ctx.can(ACCESS.residents.birthDates) ? resident.birthDate : null;
   }
 
   @FieldResolver(() => AgeBand)
+  @Reads('birthDate')
   ageBand(
     @Root() resident: Resident,
     @Ctx() ctx: RequestContext,
@@ -76,12 +82,14 @@ export class ResidentResolver extends DatedCrudResolver({
   }
 
   @FieldResolver(() => Household, { description: 'The household the resident belonged to on the day.' })
+  @Reads('householdId')
   household(
     @Root() resident: Resident,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string,
   ) {
-    return parentOn(ctx, Resident, resident, asOf, Household, 'householdId');
+    return parentOn(ctx, Resident, resident, asOf, Household, 'householdId', info);
   }
 }
 
