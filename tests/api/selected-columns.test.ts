@@ -94,16 +94,21 @@ describe('a list statement', () => {
     let residents = 0;
     for (const { households, ...grid } of grids) {
       // A lookup by id reads every column of the record.
-      expect((await api.data(`query ($id: ID!) { grid(id: $id) { ${GRID_FIELDS} } }`, { id: grid.id })).grid).toEqual(grid);
+      expect((await api.data<{ grid: unknown }>(`query ($id: ID!) { grid(id: $id) { ${GRID_FIELDS} } }`, { id: grid.id })).grid).toEqual(
+        grid,
+      );
       for (const { residents: page, grid: parent, ...household } of households.items) {
-        const lookup = await api.data(`query ($id: ID!) { household(id: $id) { ${HOUSEHOLD_FIELDS} } }`, { id: household.id });
+        const lookup = await api.data<{ household: unknown }>(`query ($id: ID!) { household(id: $id) { ${HOUSEHOLD_FIELDS} } }`, {
+          id: household.id,
+        });
         expect(lookup.household).toEqual(household);
         expect(parent).toEqual(grid);
         for (const { household: home, ...resident } of page.items as Array<{ id: string; household: unknown }>) {
           residents++;
-          expect((await api.data(`query ($id: ID!) { resident(id: $id) { ${RESIDENT_FIELDS} } }`, { id: resident.id })).resident).toEqual(
-            resident,
-          );
+          expect(
+            (await api.data<{ resident: unknown }>(`query ($id: ID!) { resident(id: $id) { ${RESIDENT_FIELDS} } }`, { id: resident.id }))
+              .resident,
+          ).toEqual(resident);
           expect(home).toEqual(household);
         }
       }
