@@ -219,18 +219,6 @@ export function withLazyTotal<T>(
   };
 }
 
-/** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */
-export async function findIds<T extends ObjectLiteral>(
-  reader: Reader,
-  entity: ClassType<T>,
-  options: ListOptions | undefined,
-  config: ListQueryConfig<T>,
-  read: ReadDate,
-): Promise<number[]> {
-  const raws = await listQuery(reader, entity, options, config, read).select('e.id', 'id').orderBy('e.id').getRawMany<{ id: number }>();
-  return raws.map((raw) => Number(raw.id));
-}
-
 /**
  * All rows a list query matches, up to `cap` + 1 of them. A plain COUNT(*), since the version join
  * gives one row per record (TypeORM's getCount counts DISTINCT ids); for a
