@@ -25,6 +25,15 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
         communityId: (ids, day) => under('resident', 'v', 'community', ids, day),
       },
       references: { householdId: { entity: Household, label: 'Household' } },
+      // Kept by the ResidentPlaces migration's triggers.
+      placement: {
+        table: 'resident_place',
+        key: 'resident_id',
+        ancestors: { communityId: 'community_id', gridId: 'grid_id' },
+        search: 'name',
+        last4: { idNumber: 'id_last4', phone: 'phone_last4' },
+        reach: { grid: 'grid_id', community: 'community_id' },
+      },
     });
   }
 
