@@ -56,6 +56,7 @@ describe('migrations', () => {
         'reorganization_plan',
         'reorganization_step',
         'resident',
+        'resident_place',
         'resident_version',
         'service_category',
         'service_window',

@@ -103,6 +103,7 @@ async function everyResident(client: Client, sort?: object[]): Promise<Seen[]> {
   }
 }
 
+const seenMask = (idNumber: string) => `${idNumber.slice(0, 4)}${'*'.repeat(10)}${idNumber.slice(-4)}`;
 const code = (result: { errors?: Array<{ extensions: { code: string } }> }) => result.errors?.[0]?.extensions.code;
 
 describe('a report builder cannot rebuild ID numbers', () => {
@@ -255,6 +256,7 @@ describe('roles that may reveal personal data look residents up exactly or by th
   });
 
   it('sees birth dates and the 4 trailing characters, and may not match a part of an ID number or phone', async () => {
+    const [{ last: before }] = await api.sql<{ last: number }>(`SELECT COALESCE(MAX(id), 0)::int AS last FROM audit_event`);
     const { resident: seen } = await coordinator.data<{
       resident: { idNumber: string; birthDate: string | null; ageBand: { bornFrom: string } };
     }>(`{ resident(id: "${resident.id}") { idNumber birthDate ageBand { bornFrom } } }`);
@@ -293,10 +295,20 @@ describe('roles that may reveal personal data look residents up exactly or by th
       `{ household(id: "${resident.household_id}") { residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems } } }`,
     );
     expect(code(nested)).toBe('BAD_USER_INPUT');
+    // A lookup with a filter the list refuses is refused whole, before anything is read or recorded.
+    expect(
+      code(
+        await coordinator.gql(
+          `{ residents(options: { filter: { communityId: { eq: "07" }, idNumber: { last4: "${resident.id_number.slice(-4)}" } } }) { totalItems } }`,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(await lookups(resident.id)).toEqual([]);
+    // Refused lookups write nothing to the audit trail.
+    expect(await api.sql(`SELECT operation, entity_type FROM audit_event WHERE id > $1`, [before])).toEqual([]);
   });
 
-  it('finds a resident by the whole ID number or phone, or by their last 4 characters, and records each one found', async () => {
+  it('finds a resident by the whole ID number or phone, or by their last 4 characters, and records the search and each one shown', async () => {
     const exact = await coordinator.data<{ residents: { totalItems: number; items: Array<{ id: string }> } }>(
       `{ residents(options: { filter: { idNumber: { eq: "${resident.id_number}" } } }) { totalItems items { id } } }`,
     );
@@ -310,16 +322,71 @@ describe('roles that may reveal personal data look residents up exactly or by th
     );
     expect(byPhone.residents.items.map((r) => r.id)).toContain(String(resident.id));
     expect(byPhone.residents.items.every((r) => r.phone.endsWith(resident.phone.slice(-4)))).toBe(true);
-    // Every resident found is recorded, even when only the count was asked for.
-    const [{ n }] = await api.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
-    await coordinator.data(
-      `{ residents(options: { take: 1, filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems } }`,
+    // The residents shown are recorded, each in a row of its own, and the search itself in one more row (what it
+    // asked, masked as the caller sees it, and how many it matched); the residents matched but not shown are not.
+    const [common] = await api.sql<{ last4: string; n: number }>(
+      `SELECT right(r.id_number, 4) AS last4, COUNT(*)::int AS n FROM resident r
+        JOIN resident_version rv ON rv.resident_id = r.id AND rv.valid @> $2::date
+        JOIN household_version h ON h.household_id = rv.household_id AND h.valid @> $2::date
+        JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $2::date
+      WHERE g.community_id = $1 AND r.valid @> $2::date GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+      [muslimLane, TEST_TODAY],
     );
-    const [{ n: after }] = await api.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM audit_event WHERE operation = 'LOOKUP'`);
-    expect(after - n).toBe(byPhone.residents.totalItems);
+    expect(common.n).toBeGreaterThan(2);
+    const [{ last }] = await api.sql<{ last: number }>(`SELECT COALESCE(MAX(id), 0)::int AS last FROM audit_event`);
+    const page = await coordinator.data<{ residents: { totalItems: number; items: Array<{ id: string }> } }>(
+      `{ residents(options: { take: 2, filter: { idNumber: { last4: "${common.last4}" } } }) { totalItems items { id } } }`,
+    );
+    expect(page.residents.totalItems).toBe(common.n);
+    const shown = page.residents.items.map((r) => Number(r.id));
+    expect(shown).toHaveLength(2);
+    const recorded = await api.sql(
+      `SELECT e.operation, e.entity_type, e.entity_id, e.changes, a.username FROM audit_event e JOIN account a ON a.id = e.actor_id
+        WHERE e.id > $1 ORDER BY e.id`,
+      [last],
+    );
+    const asked = { before: null, after: ['idNumber:last4'] };
+    expect(recorded).toEqual([
+      {
+        operation: 'LOOKUP',
+        entity_type: 'ResidentSearch',
+        entity_id: 0,
+        username: 'coordinator',
+        changes: {
+          lookedUpBy: asked,
+          filter: { before: null, after: { idNumber: { last4: common.last4 } } },
+          asOf: { before: null, after: TEST_TODAY },
+          matches: { before: null, after: common.n },
+          matchesExact: { before: null, after: true },
+          shown: { before: null, after: shown },
+        },
+      },
+      ...shown.map((id) => ({
+        operation: 'LOOKUP',
+        entity_type: 'Resident',
+        entity_id: id,
+        username: 'coordinator',
+        changes: { lookedUpBy: asked },
+      })),
+    ]);
+    // Asked for the count alone, a lookup shows nobody: it records the search and its count only.
+    const [{ last: again }] = await api.sql<{ last: number }>(`SELECT MAX(id)::int AS last FROM audit_event`);
+    await coordinator.data(`{ residents(options: { filter: { phone: { last4: "${resident.phone.slice(-4)}" } } }) { totalItems } }`);
+    const counted = await api.sql<{ entity_type: string; changes: { matches: { after: number } } }>(
+      `SELECT entity_type, changes FROM audit_event WHERE id > $1 ORDER BY id`,
+      [again],
+    );
+    expect(counted.map((row) => row.entity_type)).toEqual(['ResidentSearch', ...byPhone.residents.items.map(() => 'Resident')]);
+    expect(counted[0].changes.matches.after).toBe(byPhone.residents.totalItems);
     expect((await lookups(resident.id)).at(-1)!.changes).toEqual({ lookedUpBy: { before: null, after: ['phone:last4'] } });
+    // A whole ID number is kept masked, as the coordinator sees it.
+    const [exactSearch] = await api.sql<{ changes: { filter: { after: unknown } } }>(
+      `SELECT changes FROM audit_event WHERE entity_type = 'ResidentSearch' AND changes->'lookedUpBy'->'after' ? 'idNumber:eq' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(exactSearch.changes.filter.after).toEqual({ idNumber: { eq: seenMask(resident.id_number) } });
+    expect(JSON.stringify(exactSearch.changes)).not.toContain(resident.id_number);
 
-    // Outside the coordinator's reach a lookup finds nobody, and records nothing.
+    // Outside the coordinator's reach a lookup finds nobody, and records no resident: only the search, which matched none.
     const [outside] = await api.sql<{ id: number; id_number: string }>(
       `SELECT id, id_number FROM resident WHERE id NOT IN (
       SELECT rv.resident_id FROM resident_version rv JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid)
@@ -334,6 +401,8 @@ describe('roles that may reveal personal data look residents up exactly or by th
       ).residents.totalItems,
     ).toBe(0);
     expect(await lookups(outside.id)).toEqual([]);
+    const [missed] = await api.sql(`SELECT changes FROM audit_event WHERE entity_type = 'ResidentSearch' ORDER BY id DESC LIMIT 1`);
+    expect(missed.changes).toMatchObject({ matches: { after: 0 }, shown: { after: [] } });
 
     // Administrators read the lookups in the audit trail.
     const { auditEvents } = await api.data<{

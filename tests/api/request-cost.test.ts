@@ -294,6 +294,217 @@ describe('name search, by one or two characters, alone and within a community', 
   });
 });
 
+describe("the window's searches within a community or grid, read from the kept placements", () => {
+  interface Search {
+    text?: string;
+    last4?: string;
+    community?: string;
+    grid?: string;
+  }
+  /** The residents a search matches on a day, by a plain scan through the versions: ids in order. */
+  const scan = async (day: string, { text, last4, community, grid }: Search) =>
+    (
+      await api.sql(
+        `SELECT r.id::text AS id FROM resident r JOIN resident_version v ON v.resident_id = r.id AND v.valid @> $1::date
+          JOIN household_version h ON h.household_id = v.household_id AND h.valid @> $1::date
+          JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $1::date
+        WHERE r.valid @> $1::date AND ($2::text IS NULL OR strpos(lower(r.name), lower($2)) > 0)
+          AND ($3::text IS NULL OR right(r.id_number, 4) = $3) AND ($4::int IS NULL OR g.community_id = $4::int)
+          AND ($5::int IS NULL OR h.grid_id = $5::int) ORDER BY r.id`,
+        [day, text ?? null, last4 ?? null, community ?? null, grid ?? null],
+      )
+    ).map((row) => String(row.id));
+  const filterOf = ({ text, last4, community, grid }: Search) =>
+    [
+      text !== undefined ? `search: ${JSON.stringify(text)}` : '',
+      last4 !== undefined ? `idNumber: { last4: ${JSON.stringify(last4)} }` : '',
+      community ? `communityId: { eq: "${community}" }` : '',
+      grid ? `gridId: { eq: "${grid}" }` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  /** What the API answers, page by page (3 at a time, on through nextCursor), and what its first page costs. */
+  const found = async (client: Client, day: string | null, search: Search) => {
+    const ask = (after: string | null) =>
+      statements<ResidentPage & { residents: { nextCursor: string | null } }>(
+        client,
+        `{ residents(${day ? `asOf: "${day}", ` : ''}options: { take: 3, ${after ? `after: "${after}", ` : ''}filter: { ${filterOf(search)} } }) { totalItems totalItemsIsExact nextCursor items { id } } }`,
+      );
+    const first = await ask(null);
+    const ids: string[] = first.data.residents.items.map((r) => r.id);
+    for (let cursor = first.data.residents.nextCursor; cursor && ids.length < 12;) {
+      const next = (await ask(cursor)).data.residents;
+      ids.push(...next.items.map((r) => r.id));
+      cursor = next.nextCursor;
+    }
+    return {
+      totalItems: first.data.residents.totalItems,
+      exact: first.data.residents.totalItemsIsExact,
+      ids,
+      statements: first.statements,
+    };
+  };
+  /** Compares with the scan; `costs` also checks the statements (not right after a write or a new day, when the server reads the caller afresh). */
+  const expectAsScan = async (client: Client, day: string, search: Search, asked: string | null = day, costs = true) => {
+    const expected = await scan(day, search);
+    const answer = await found(client, asked, search);
+    expect({ search, day, totalItems: answer.totalItems, exact: answer.exact, ids: answer.ids }).toEqual({
+      search,
+      day,
+      totalItems: expected.length,
+      exact: true,
+      ids: expected.slice(0, 12),
+    });
+    // A page and, when the page is full, a COUNT: one statement each, however many residents the community has.
+    const lookup = search.last4 !== undefined ? 1 : 0;
+    if (costs) expect(answer.statements).toBe((expected.length >= 3 ? 2 : 1) + lookup);
+    return expected.length;
+  };
+
+  let community: string;
+  let grid: string;
+  let last4: string;
+  let someone: { id: string; name: string };
+  beforeAll(async () => {
+    community = await sample.communityId(api, MUSLIM_LANE);
+    grid = (await sample.firstGridOf(api, community)).id;
+    [{ last4 }] = await api.sql(
+      `SELECT right(r.id_number, 4) AS last4 FROM resident r JOIN resident_place p ON p.resident_id = r.id AND p.valid @> $2::date
+      WHERE p.community_id = $1 GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1`,
+      [community, api.clock.today()],
+    );
+    // The last one found: far from the first household of the first grid, which the kept counts' test below moves.
+    const id = (await scan(api.clock.today(), { text: '马', community })).at(-1);
+    someone = (await api.data<{ resident: { id: string; name: string } }>(`{ resident(id: "${id}") { id name } }`)).resident;
+  });
+
+  const searches = (): Search[] => [
+    { text: '马', community },
+    { text: '马', grid },
+    { text: someone.name.slice(-2), community },
+    { text: someone.name, community },
+    { text: '马', community, grid },
+    { last4, community },
+    { last4, grid },
+    { last4: '0000', community },
+    { community },
+    { grid },
+  ];
+
+  it('find what a scan finds, in order, with its count, today and on past days', async () => {
+    let matched = 0;
+    for (const search of searches()) matched += await expectAsScan(api, api.clock.today(), search, null);
+    expect(matched).toBeGreaterThan(100);
+    for (const day of ['2018-06-01', '2014-09-28']) {
+      for (const search of searches()) await expectAsScan(api, day, search);
+    }
+  });
+
+  it("a coordinator finds only the residents of their reach, in their community or another's", async () => {
+    const coordinator = await api.as('coordinator');
+    const communities = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+    const reached = await coordinator.data<{ residents: { items: Array<{ household: { grid: { communityId: string } } }> } }>(
+      '{ residents(options: { take: 1 }) { items { household { grid { communityId } } } } }',
+    );
+    const own = reached.residents.items[0].household.grid.communityId;
+    const other = communities.communities.items.map((c) => c.id).find((id) => id !== own);
+    const today = api.clock.today();
+    await expectAsScan(coordinator, today, { text: '马', community: own }, null);
+    await expectAsScan(coordinator, today, { last4, community: own }, null);
+    const outside = await found(coordinator, null, { text: '马', community: other });
+    expect(outside).toMatchObject({ totalItems: 0, ids: [] });
+    expect((await scan(today, { text: '马', community: other })).length).toBeGreaterThan(0);
+  });
+
+  it('follow a move dated tomorrow at midnight without a write, and a new name at once', async () => {
+    const today = api.clock.today();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    // The household of a resident found by name moves to another community's grid from tomorrow.
+    const { resident } = await api.data<{ resident: { householdId: string } }>(`{ resident(id: "${someone.id}") { householdId } }`);
+    const communities = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+    const other = present(
+      communities.communities.items.map((c) => c.id).find((id) => id !== community),
+      'another community',
+    );
+    const to = await sample.firstGridOf(api, other);
+    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+      input: { id: resident.householdId, effectiveOn: tomorrow, gridId: to.id },
+    });
+    expect(moved.errors).toBeUndefined();
+    const name = { text: someone.name };
+    const checks = async () => {
+      for (const day of [today, tomorrow]) {
+        for (const where of [{ community }, { community: other }, { grid: to.id }])
+          await expectAsScan(api, day, { ...name, ...where }, day, false);
+      }
+    };
+    expect(await scan(today, { ...name, community })).toContain(someone.id);
+    expect(await scan(tomorrow, { ...name, community: other })).toContain(someone.id);
+    await checks();
+    try {
+      // At midnight the default day is tomorrow: the same kept rows answer, nothing written in between.
+      api.clock.set(tomorrow);
+      await expectAsScan(api, tomorrow, { ...name, community: other }, null, false);
+      await expectAsScan(api, tomorrow, { ...name, community }, null, false);
+      await checks();
+    } finally {
+      api.clock.set(today);
+    }
+    // A new name is found at once, in the community the resident lives in today.
+    const { resident: current } = await api.data<{ resident: { version: number } }>(`{ resident(id: "${someone.id}") { version } }`);
+    const renamed = await api.gql('mutation ($input: UpdateResidentInput!) { updateResident(input: $input) { id } }', {
+      input: { id: someone.id, version: current.version, name: `${someone.name}滢` },
+    });
+    expect(renamed.errors).toBeUndefined();
+    await expectAsScan(api, today, { text: '滢', community }, null, false);
+    expect(await scan(today, { text: '滢', community })).toContain(someone.id);
+    // The move taken back by hand (the tests after this one find the household where it was): the version from
+    // tomorrow deleted, the one before it open again. The residents are back in the community tomorrow too.
+    await api.sql(`DELETE FROM household_version WHERE household_id = $1 AND lower(valid) = $2::date`, [resident.householdId, tomorrow]);
+    await api.sql(
+      `UPDATE household_version SET valid = daterange(lower(valid), NULL) WHERE household_id = $1 AND upper(valid) = $2::date`,
+      [resident.householdId, tomorrow],
+    );
+    await expectAsScan(api, tomorrow, { ...name, community }, tomorrow, false);
+    expect(await scan(tomorrow, { ...name, community })).toContain(someone.id);
+  });
+
+  it('are kept exact: the kept rows equal placing everyone afresh, after the writes above and a statement moving a whole grid', async () => {
+    const kept = () =>
+      api.sql(
+        `SELECT resident_id, household_id, grid_id, community_id, valid::text AS valid, name, id_last4, phone_last4 FROM resident_place
+        ORDER BY resident_id, lower(valid) NULLS FIRST, household_id`,
+      );
+    // A grid goes to another community from 2020 on: its version ends (one statement), a new one begins (another).
+    const [version] = await api.sql(
+      `SELECT id, community_id, code, name, upper(valid)::text AS until FROM grid_version WHERE grid_id = $1 AND valid @> '2020-01-01'::date`,
+      [grid],
+    );
+    const [other] = await api.sql(`SELECT id FROM community WHERE id <> $1 ORDER BY id LIMIT 1`, [version.community_id]);
+    await api.sql(`UPDATE grid_version SET valid = daterange(lower(valid), '2020-01-01') WHERE id = $1`, [version.id]);
+    await api.sql(
+      `INSERT INTO grid_version (grid_id, community_id, code, name, valid) VALUES ($1, $2, $3, $4, daterange('2020-01-01', $5::date))`,
+      [grid, other.id, version.code, version.name, version.until],
+    );
+    const after = await kept();
+    await expectAsScan(api, '2021-01-01', { text: '马', community: String(other.id) }, '2021-01-01', false);
+    await expectAsScan(api, '2019-12-31', { text: '马', community: String(version.community_id) }, '2019-12-31', false);
+    await api.sql('SELECT cg_place_residents(NULL)');
+    expect(await kept()).toEqual(after);
+    // The grid back as it was: the new version deleted, the old one's days restored.
+    await api.sql(`DELETE FROM grid_version WHERE grid_id = $1 AND lower(valid) = '2020-01-01'`, [grid]);
+    await api.sql(`UPDATE grid_version SET valid = daterange(lower(valid), $2::date) WHERE id = $1`, [version.id, version.until]);
+    const restored = await kept();
+    await api.sql('SELECT cg_place_residents(NULL)');
+    expect(await kept()).toEqual(restored);
+    await expectAsScan(api, '2021-01-01', { text: '马', community: String(version.community_id) }, '2021-01-01', false);
+    // One place per resident and day.
+    const [{ overlaps }] = await api.sql(`SELECT COUNT(*)::int AS overlaps FROM resident_place a JOIN resident_place b
+      ON a.resident_id = b.resident_id AND a.ctid < b.ctid AND a.valid && b.valid`);
+    expect(overlaps).toBe(0);
+  });
+});
+
 describe("the home page's affair counts", () => {
   const COUNTS = '{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }';
   const RUNNING = '[CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED]';

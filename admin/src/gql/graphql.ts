@@ -235,7 +235,7 @@ export type NumberOperators = {
   lte?: number | null | undefined;
 };
 
-/** Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; every resident found is recorded in the audit trail. */
+/** Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; the search (with how many it matched) and every resident shown are recorded in the audit trail. */
 export type PersonalDataOperators = {
   eq?: string | null | undefined;
   isNull?: boolean | null | undefined;

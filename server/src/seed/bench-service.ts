@@ -30,6 +30,10 @@ export const serviceQueries = ({ community, grid, assignee, last4 }: ServiceTarg
     `{ residents(options: { take: 10, filter: { idNumber: { last4: "${last4}" } } }) { totalItems items { id name idNumber household { address } } } }`,
   ],
   [
+    'window: residents of a community found by the last 4 of an ID number',
+    `{ residents(options: { take: 10, filter: { communityId: { eq: "${community}" }, idNumber: { last4: "${last4}" } } }) { totalItems items { id name idNumber household { address } } } }`,
+  ],
+  [
     'affairs to classify in a community, by category',
     `{ affairs(options: { take: 50, sort: [{ field: categoryId }, { field: acceptedOn }], filter: { communityId: { eq: "${community}" }, status: { in: [ACCEPTED, RETURNED] } } }) { totalItems items { id description category { name } resident { name } } } }`,
   ],

@@ -296,6 +296,7 @@ export async function loadSampleDistrict(
     const summary = await loadSample(em, size, today);
     await countingTriggers(em, 'ENABLE');
     await em.query('SELECT cg_rebuild_member_counts()');
+    await em.query('SELECT cg_place_residents(NULL)');
     return summary;
   } finally {
     reportProgress = undefined;
@@ -635,11 +636,15 @@ async function loadSample(em: EntityManager, size: SampleSize, today: string): P
   };
 }
 
-/** Switches the triggers keeping grid_member_count for a bulk load or clear (inside its transaction). */
+/** Switches the triggers keeping grid_member_count and resident_place for a bulk load or clear (inside its transaction). */
 async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): Promise<void> {
   for (const table of ['household_version', 'resident_version']) {
     for (const event of ['insert', 'update', 'delete']) await em.query(`ALTER TABLE ${table} ${mode} TRIGGER ${table}_counted_${event}`);
   }
+  for (const table of ['household_version', 'resident_version', 'grid_version']) {
+    for (const event of ['insert', 'update', 'delete']) await em.query(`ALTER TABLE ${table} ${mode} TRIGGER ${table}_placed_${event}`);
+  }
+  await em.query(`ALTER TABLE resident ${mode} TRIGGER resident_placed_update`);
 }
 
 /** Loads the sample once: concurrent starts on one database wait on a lock and then find it loaded. */
@@ -693,6 +698,7 @@ export async function clearStructure(em: EntityManager): Promise<void> {
   await countingTriggers(em, 'DISABLE');
   for (const table of tables) await em.query(`DELETE FROM ${table}`);
   await em.query('DELETE FROM grid_member_count');
+  await em.query('DELETE FROM resident_place');
   await countingTriggers(em, 'ENABLE');
   // Ids start again at 1, so the reloaded sample is the same as a first load.
   for (const table of tables.filter((t) => !t.startsWith('community_predecessor'))) {

@@ -26,6 +26,28 @@ export interface ListQueryConfig<T> {
   characterIndexed?: Array<keyof T & string>;
   /** Sort keys sorted by an SQL expression of their own instead of their column (e.g. birth dates by age band). */
   sortExpressions?: Record<string, string>;
+  /** A kept table placing each record under its ancestors over time, which answers some lists on its own (see `Placement`). */
+  placement?: Placement;
+}
+
+/**
+ * A kept table with a row per record and stretch of days under the same ancestors (resident_place), carrying
+ * copies of the columns some filters read. A list in id order whose filters are all among these (an ancestor,
+ * at least, and the text search or a last 4) reads its page from the table's index on ancestor and record, in
+ * page order, and counts from it alone: one row per record on any day, so nothing else is joined to count.
+ */
+export interface Placement {
+  table: string;
+  /** Its column naming the record. */
+  key: string;
+  /** Ancestor filters it answers: filter key → its column. */
+  ancestors: Record<string, string>;
+  /** Its copy of the (one) search column. */
+  search: string;
+  /** Filters by the last 4 characters it answers: filter key → its column holding them. */
+  last4: Record<string, string>;
+  /** Its columns for a caller's reach (a member of the tree). */
+  reach: { grid: string; community: string };
 }
 
 /** The day a read answers for, and whether records not valid on it are wanted too. */
@@ -188,19 +210,23 @@ export async function findList<T extends ObjectLiteral>(
   config: ListQueryConfig<T>,
   read: ReadDate,
 ): Promise<ListResult<T>> {
-  const matching = listQuery(reader, entity, options, config, read);
+  const placed = placedFilter(reader, entity, options, config, read);
+  const matching = placed ? placedQuery(reader, entity, placed, read) : listQuery(reader, entity, options, config, read);
   const qb = matching.clone();
   const keys = sortKeys(qb, options, config);
   keys.forEach((key, i) => qb.addOrderBy(key.expression, key.order, key.nulls).addSelect(`CAST(${key.expression} AS text)`, `cursor_${i}`));
-  if (options?.after !== undefined) qb.andWhere(...afterCursor(keys, options.after));
+  const after = options?.after !== undefined ? afterCursor(keys, options.after) : null;
+  if (after) qb.andWhere(...after);
   const skip = options?.skip ?? 0;
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
+  if (placed) qb.andWhere(`e.id IN (${placedPage(placed, after?.[0] ?? null, skip + take)})`);
   const raws = await qb.getRawMany();
   const items = await hydrate(reader.em, entity, raws, read.asOf);
   const nextCursor = raws.length === take ? cursorOf(keys, raws[raws.length - 1]) : null;
   const cap = reader.countCap ?? MAX_COUNT;
-  const counted = withLazyTotal(items, () => countOf(reader, entity, matching, options, config, read, cap), nextCursor, cap);
+  const count = () => (placed ? placedCount(reader, placed, read, cap) : countOf(reader, entity, matching, options, config, read, cap));
+  const counted = withLazyTotal(items, count, nextCursor, cap);
   // After a cursor the rows before it are unknown: the total is counted.
   if (options?.after !== undefined) return counted;
   // A page that is not full, and not past the end, says how many rows there are: no count needed.
@@ -293,16 +319,124 @@ export function withLazyTotal<T>(
   };
 }
 
-/** The ids of every record a list's filter matches, ignoring skip and take (e.g. to audit what a lookup found). */
-export async function findIds<T extends ObjectLiteral>(
+/** A list's filter as conditions on its placement (alias `p`), when the placement answers the list alone. */
+interface PlacedFilter {
+  placement: Placement;
+  conditions: string[];
+  parameters: ObjectLiteral;
+}
+
+let placedCounter = 0;
+
+/**
+ * The list's filter on the kept placement, or null when the placement cannot answer it: not in id order, records
+ * not valid on the day wanted too, no ancestor filter, or a filter the placement does not carry.
+ */
+function placedFilter<T extends ObjectLiteral>(
   reader: Reader,
   entity: ClassType<T>,
   options: ListOptions | undefined,
   config: ListQueryConfig<T>,
   read: ReadDate,
-): Promise<number[]> {
-  const raws = await listQuery(reader, entity, options, config, read).select('e.id', 'id').orderBy('e.id').getRawMany<{ id: number }>();
-  return raws.map((raw) => Number(raw.id));
+): PlacedFilter | null {
+  const placement = config.placement;
+  if (!placement || read.includeEnded || options?.sort?.length || !datedSpec(entity)) return null;
+  const filter = (options?.filter ?? {}) as Record<string, unknown>;
+  const present = Object.entries(filter).filter(([, value]) => value !== undefined && value !== null);
+  const parameters: ObjectLiteral = {};
+  const param = (value: unknown) => {
+    const name = `p${placedCounter++ % 100_000}`;
+    parameters[name] = value;
+    return `:${name}`;
+  };
+  const conditions: string[] = [];
+  let ancestors = 0;
+  for (const [key, value] of present) {
+    if (key === 'includeEnded') {
+      if (value) return null;
+      continue;
+    }
+    if (key === 'search') {
+      const text = String(value).trim();
+      if (!text) continue;
+      if (config.searchColumns.length !== 1) return null;
+      // The text's characters, all in the name (the index on ancestor and characters finds those), then the text itself
+      // in order: as the list's own search, for one or two characters, and for longer text too.
+      const column = `p.${placement.search}`;
+      conditions.push(`cg_chars(${column}) @> cg_chars(${param(text)})`);
+      if ([...text].length > 1) conditions.push(`${column} ILIKE ${param(likePattern(text))}`);
+      continue;
+    }
+    const operators = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
+    const ancestor = placement.ancestors[key];
+    if (ancestor) {
+      for (const [op, v] of operators) {
+        if (op !== 'eq' && op !== 'in') return null;
+        const ids = parseIds(op === 'eq' ? [v] : (v as unknown[]), `filter.${key}.${op}`);
+        // One id is a constant: the index on (ancestor, record) then gives the records in page order.
+        conditions.push(ids.length === 1 ? `p.${ancestor} = ${param(ids[0])}` : `p.${ancestor} = ANY(${param(ids)})`);
+        ancestors++;
+      }
+      continue;
+    }
+    const last4 = placement.last4[key];
+    // Exactly 4 characters (the input says so) of plain ASCII: ending with them is having them as the last 4.
+    if (last4 && operators.length && operators.every(([op, v]) => op === 'last4' && /^[\x20-\x7e]{4}$/.test(String(v)))) {
+      for (const [, v] of operators) conditions.push(`p.${last4} = ${param(String(v))}`);
+      continue;
+    }
+    return null;
+  }
+  if (!ancestors) return null;
+  if (!reader.scope.reachesAll(entity as unknown as EntityClass)) {
+    const reach = reader.scope.reach!;
+    conditions.push(
+      reach.gridIds
+        ? `p.${placement.reach.grid} = ANY(${param(reach.gridIds)})`
+        : `p.${placement.reach.community} = ANY(${param(reach.communityIds)})`,
+    );
+  }
+  return { placement, conditions, parameters };
+}
+
+/** The records the placement finds on the day, with their versions (`placedPage` cuts them to the page). */
+function placedQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, placed: PlacedFilter, read: ReadDate) {
+  const spec = datedSpec(entity)!;
+  return reader.em
+    .createQueryBuilder(entity, 'e')
+    .setParameter('asOf', read.asOf)
+    .innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${DAY}`)
+    .addSelect('v')
+    .where(`e.valid @> ${DAY}`)
+    .setParameters(placed.parameters);
+}
+
+/**
+ * The ids of the page (the first `rows` after the cursor, a condition on `"e"."id"`) from the placement alone, in id
+ * order: the planner walks the index on ancestor and record until the page is full (a common name), or takes the
+ * few matches from the index on ancestor and characters and sorts them (a rare one). Only the page's records are
+ * then read with their versions; joined before the cut, every match would be.
+ */
+function placedPage(placed: PlacedFilter, after: string | null, rows: number): string {
+  const column = `p.${placed.placement.key}`;
+  const conditions = [`p.valid @> ${DAY}`, ...placed.conditions];
+  if (after) conditions.push(after.split('"e"."id"').join(column));
+  return `SELECT ${column} FROM ${placed.placement.table} p WHERE ${conditions.join(' AND ')} ORDER BY ${column} LIMIT ${rows}`;
+}
+
+/** How many records the placement finds on the day, up to `cap` + 1: from the placement alone (one row per record and day). */
+async function placedCount(reader: Reader, placed: PlacedFilter, read: ReadDate, cap: number): Promise<number> {
+  const qb = reader.em
+    .createQueryBuilder()
+    .select('1')
+    .from(placed.placement.table, 'p')
+    .setParameter('asOf', read.asOf)
+    .where(`p.valid @> ${DAY}`)
+    .setParameters(placed.parameters);
+  for (const condition of placed.conditions) qb.andWhere(condition);
+  const [sql, parameters] = qb.limit(cap + 1).getQueryAndParameters();
+  const [row] = await reader.em.query(`SELECT COUNT(*)::int AS count FROM (${sql}) matching`, parameters);
+  return Number(row?.count ?? 0);
 }
 
 /**

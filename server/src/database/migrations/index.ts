@@ -13,6 +13,7 @@ import { ReadPaths1796510000000 } from './1796510000000-ReadPaths';
 import { MemberCounts1796520000000 } from './1796520000000-MemberCounts';
 import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMemberCounts';
 import { AffairCountPaths1796540000000 } from './1796540000000-AffairCountPaths';
+import { ResidentPlaces1796550000000 } from './1796550000000-ResidentPlaces';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   MemberCounts1796520000000,
   SetBasedMemberCounts1796530000000,
   AffairCountPaths1796540000000,
+  ResidentPlaces1796550000000,
 ];

@@ -38,20 +38,39 @@ export class AuditService {
     });
   }
 
-  /** The same record of many rows (e.g. every resident a lookup found) in one statement. */
+  /**
+   * The same record of many rows (e.g. each resident a lookup shows) in one statement; with `search`, the same
+   * statement first records the search itself (under its own entity type, entity id 0: it names nobody).
+   */
   async recordMany(
     ctx: RequestContext,
     operation: AuditOperation,
     entityType: string,
     entityIds: number[],
     changes: AuditChanges,
+    search?: { entityType: string; changes: AuditChanges },
   ): Promise<void> {
-    if (!entityIds.length) return;
+    if (!entityIds.length && !search) return;
+    if (search) ctx.written.push({ operation, entityType: search.entityType, entityId: 0, changes: search.changes });
     for (const entityId of entityIds) ctx.written.push({ operation, entityType, entityId, changes });
     await ctx.em.query(
       `INSERT INTO audit_event (actor_id, actor_name, operation, entity_type, entity_id, changes, correlation_id)
-      SELECT $1, $2, $3, $4, id, $6::jsonb, $7 FROM unnest($5::int[]) AS t(id)`,
-      [ctx.actor.id, ctx.actor.name, operation, entityType, entityIds, JSON.stringify(changes), ctx.correlationId],
+      SELECT $1, $2, $3, t.entity_type, t.id, t.changes, $7 FROM (
+        SELECT 0 AS n, $8::varchar AS entity_type, 0 AS id, $9::jsonb AS changes WHERE $8::varchar IS NOT NULL
+        UNION ALL
+        SELECT s.n, $4::varchar, s.id, $6::jsonb FROM unnest($5::int[]) WITH ORDINALITY AS s(id, n)
+      ) t ORDER BY t.n`,
+      [
+        ctx.actor.id,
+        ctx.actor.name,
+        operation,
+        entityType,
+        entityIds,
+        JSON.stringify(changes),
+        ctx.correlationId,
+        search?.entityType ?? null,
+        search ? JSON.stringify(search.changes) : null,
+      ],
     );
   }
 

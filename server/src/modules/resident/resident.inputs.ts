@@ -54,12 +54,12 @@ const ResidentTagSetOperators = EnumSetOperators(ResidentTag, 'ResidentTag');
 
 /**
  * A lookup by ID number or phone: the whole value, or the 4 trailing characters
- * the mask shows. Never a part of it (that would reveal it digit by digit), and
- * every resident a lookup finds is recorded in the audit trail (LOOKUP).
+ * the mask shows. Never a part of it (that would reveal it digit by digit); each
+ * lookup is recorded in the audit trail (LOOKUP): the search, with how many it matched, and each resident shown.
  */
 @InputType({
   description:
-    'Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; every resident found is recorded in the audit trail.',
+    'Lookup by personal data: the exact value, or its last 4 characters (the ones the mask shows). Only for roles that may reveal personal data; the search (with how many it matched) and every resident shown are recorded in the audit trail.',
 })
 export class PersonalDataOperators {
   @Field({ nullable: true }) @MaxLength(20) eq?: string;

@@ -1,8 +1,8 @@
-import { AGE_BAND_YEARS, isAgeBandBound, parseResidentId, ACCESS, RelationToHead } from '@community-grid/shared';
+import { AGE_BAND_YEARS, isAgeBandBound, maskIdNumber, maskPhone, parseResidentId, ACCESS, RelationToHead } from '@community-grid/shared';
 import { CrudService } from '../../core/crud.service';
 import { BadUserInputError, FieldProblems, ForbiddenError } from '../../core/errors';
 import type { ListOptions, ListResult } from '../../core/list/list-options';
-import { findIds, findList, ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
+import { findList, ListQueryConfig, ReadDate } from '../../core/list/list-query-builder';
 import type { RequestContext } from '../../core/request-context';
 import { AuditOperation } from '../audit/audit-event.entity';
 import { auditService } from '../audit/audit.service';
@@ -25,6 +25,15 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
         communityId: (ids, day) => under('resident', 'v', 'community', ids, day),
       },
       references: { householdId: { entity: Household, label: 'Household' } },
+      // Kept by the ResidentPlaces migration's triggers.
+      placement: {
+        table: 'resident_place',
+        key: 'resident_id',
+        ancestors: { communityId: 'community_id', gridId: 'grid_id' },
+        search: 'name',
+        last4: { idNumber: 'id_last4', phone: 'phone_last4' },
+        reach: { grid: 'grid_id', community: 'community_id' },
+      },
     });
   }
 
@@ -38,16 +47,40 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
       : { ...this.config, sortExpressions: { birthDate: `floor(extract(year FROM "e"."birth_date") / ${AGE_BAND_YEARS})` } };
   }
 
-  /** Lists residents; a lookup by ID number or phone records every resident it finds in the audit trail. */
+  /**
+   * Lists residents. A lookup by ID number or phone is recorded in the audit trail, in one statement after the page
+   * is read: the search itself (what it asked, with the values masked as the caller sees them, and how many it
+   * matched) and each resident it shows. Residents it matched but did not show are counted, not named: a lookup
+   * by the last 4 characters can match hundreds across the district, of whom the caller sees one page.
+   */
   override async findList(ctx: RequestContext, options: ListOptions | undefined, read: ReadDate): Promise<ListResult<Resident>> {
     const lookup = this.checkFilter(ctx, options);
-    const config = this.listConfigFor(ctx);
+    const result = await findList(ctx, Resident, options, this.listConfigFor(ctx), read);
     if (lookup.length) {
-      const found = await findIds(ctx, Resident, options, config, read);
-      // One statement however many it finds: a lookup by the last 4 characters can find hundreds across the district.
-      await auditService.recordMany(ctx, AuditOperation.LOOKUP, 'Resident', found, { lookedUpBy: { before: null, after: lookup } });
+      // The same count the answer's totalItems gives (counted once, whether or not the query selects it).
+      const [matches, exact] = await Promise.all([result.totalItems, result.totalItemsIsExact]);
+      const shown = result.items.map((resident) => resident.id);
+      const asked = { before: null, after: lookup };
+      await auditService.recordMany(
+        ctx,
+        AuditOperation.LOOKUP,
+        'Resident',
+        shown,
+        { lookedUpBy: asked },
+        {
+          entityType: 'ResidentSearch',
+          changes: {
+            lookedUpBy: asked,
+            filter: { before: null, after: maskedFilter(options?.filter) },
+            asOf: { before: null, after: read.asOf },
+            matches: { before: null, after: matches },
+            matchesExact: { before: null, after: exact },
+            shown: { before: null, after: shown },
+          },
+        },
+      );
     }
-    return findList(ctx, Resident, options, config, read);
+    return result;
   }
 
   /** A household's residents (a nested list): the same filters, but lookups by personal data belong on the root list, where they are audited. */
@@ -162,6 +195,19 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
       await auditService.record(ctx, AuditOperation.UPDATE, 'Household', householdId, { headResidentId: { before: from, after: to } });
     }
   }
+}
+
+/** A list filter as the audit trail keeps it: whole ID numbers and phones masked as roles that may reveal see them. */
+function maskedFilter(filter: unknown): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(filter ?? {})) as Record<string, Record<string, unknown> | unknown>;
+  for (const [field, mask] of [
+    ['idNumber', maskIdNumber],
+    ['phone', maskPhone],
+  ] as const) {
+    const operators = copy[field] as Record<string, unknown> | undefined;
+    if (operators && typeof operators.eq === 'string') operators.eq = mask(operators.eq);
+  }
+  return copy;
 }
 
 export const residentService = new ResidentService();
