@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DEMO_PASSWORD } from '../../server/src/modules/auth/bootstrap';
 import { TEST_TODAY } from '../support/global-setup';
 import { MUSLIM_LANE, sample } from '../support/sample';
@@ -416,6 +417,32 @@ describe("the window's searches within a community or grid, read from the kept p
     expect((await scan(today, { text: '马', community: other })).length).toBeGreaterThan(0);
   });
 
+  it("shows nobody outside the reach even if a kept place said so: the page is read through the list's own filter and reach", async () => {
+    const coordinator = await api.as('coordinator');
+    const reached = await coordinator.data<{
+      residents: { items: Array<{ household: { gridId: string; grid: { communityId: string } } }> };
+    }>('{ residents(options: { take: 1 }) { items { household { gridId grid { communityId } } } } }');
+    const { gridId, grid } = reached.residents.items[0].household;
+    const [stranger] = await api.sql<{ resident_id: number; name: string }>(
+      `SELECT resident_id, name FROM resident_place WHERE community_id <> $1 AND valid @> $2::date ORDER BY resident_id LIMIT 1`,
+      [grid.communityId, api.clock.today()],
+    );
+    // A kept place out of step with the records: the stranger placed in the coordinator's grid too.
+    await api.sql(
+      `INSERT INTO resident_place (resident_id, household_id, grid_id, community_id, valid, name, id_last4, phone_last4)
+        SELECT resident_id, household_id, $2, $3, valid, name, id_last4, phone_last4 FROM resident_place
+        WHERE resident_id = $1 AND valid @> $4::date`,
+      [stranger.resident_id, gridId, grid.communityId, api.clock.today()],
+    );
+    try {
+      for (const search of [{ text: stranger.name, community: grid.communityId }, { community: grid.communityId }, { grid: gridId }]) {
+        expect((await found(coordinator, null, search)).ids).not.toContain(String(stranger.resident_id));
+      }
+    } finally {
+      await api.sql('SELECT cg_place_residents(ARRAY[$1::int])', [stranger.resident_id]);
+    }
+  });
+
   it('follow a move dated tomorrow at midnight without a write, and a new name at once', async () => {
     const today = api.clock.today();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -502,6 +529,50 @@ describe("the window's searches within a community or grid, read from the kept p
     const [{ overlaps }] = await api.sql(`SELECT COUNT(*)::int AS overlaps FROM resident_place a JOIN resident_place b
       ON a.resident_id = b.resident_id AND a.ctid < b.ctid AND a.valid && b.valid`);
     expect(overlaps).toBe(0);
+  });
+
+  it('are kept exact by two writers at once: a rename waits for an uncommitted move of its household, then places the resident with both', async () => {
+    const [mover, renamer] = [new pg.Client({ connectionString: api.databaseUrl }), new pg.Client({ connectionString: api.databaseUrl })];
+    await Promise.all([mover.connect(), renamer.connect()]);
+    try {
+      const [who] = await api.sql<{ id: number; name: string; household_id: number; grid_id: number; version_id: number }>(
+        `SELECT r.id, r.name, h.household_id, h.grid_id, h.id AS version_id FROM resident r
+          JOIN resident_version rv ON rv.resident_id = r.id AND upper_inf(rv.valid)
+          JOIN household_version h ON h.household_id = rv.household_id AND upper_inf(h.valid) ORDER BY r.id DESC LIMIT 1`,
+      );
+      const [to] = await api.sql<{ grid_id: number }>(
+        'SELECT grid_id FROM grid_version WHERE grid_id <> $1 AND upper_inf(valid) ORDER BY grid_id LIMIT 1',
+        [who.grid_id],
+      );
+      await mover.query('BEGIN');
+      await mover.query('UPDATE household_version SET grid_id = $2 WHERE id = $1', [who.version_id, to.grid_id]);
+      await renamer.query('BEGIN');
+      const renaming = renamer.query(`UPDATE resident SET name = name || '澜' WHERE id = $1`, [who.id]);
+      // The rename's placing waits for the move's locks (before, it went ahead and missed the rows the move wrote).
+      const pid = (renamer as pg.Client & { processID: number }).processID;
+      for (let waited = 0; ; waited += 50) {
+        const [row] = await api.sql<{ wait: string | null }>('SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1', [pid]);
+        if (row?.wait === 'Lock') break;
+        if (waited > 10_000) throw new Error('the rename did not wait for the move');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await mover.query('COMMIT');
+      await renaming;
+      await renamer.query('COMMIT');
+      const places = await api.sql<{ grid_id: number; name: string }>(
+        'SELECT grid_id, name FROM resident_place WHERE resident_id = $1 AND upper_inf(valid)',
+        [who.id],
+      );
+      expect(places).toEqual([{ grid_id: to.grid_id, name: `${who.name}澜` }]);
+      const kept = await api.sql('SELECT * FROM resident_place ORDER BY resident_id, lower(valid) NULLS FIRST, household_id');
+      await api.sql('SELECT cg_place_residents(NULL)');
+      expect(await api.sql('SELECT * FROM resident_place ORDER BY resident_id, lower(valid) NULLS FIRST, household_id')).toEqual(kept);
+      // Put back as it was.
+      await api.sql('UPDATE household_version SET grid_id = $2 WHERE id = $1', [who.version_id, who.grid_id]);
+      await api.sql('UPDATE resident SET name = $2 WHERE id = $1', [who.id, who.name]);
+    } finally {
+      await Promise.all([mover.end(), renamer.end()]);
+    }
   });
 });
 

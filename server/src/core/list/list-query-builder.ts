@@ -211,7 +211,9 @@ export async function findList<T extends ObjectLiteral>(
   read: ReadDate,
 ): Promise<ListResult<T>> {
   const placed = placedFilter(reader, entity, options, config, read);
-  const matching = placed ? placedQuery(reader, entity, placed, read) : listQuery(reader, entity, options, config, read);
+  // With a placement, it only names the page's candidates: the list's own filter and the caller's reach still decide
+  // (all but the name search, whose copy the placement keeps and whose own test reads every holder of a character).
+  const matching = listQuery(reader, entity, placed ? withoutSearch(options) : options, config, read);
   const qb = matching.clone();
   const keys = sortKeys(qb, options, config);
   keys.forEach((key, i) => qb.addOrderBy(key.expression, key.order, key.nulls).addSelect(`CAST(${key.expression} AS text)`, `cursor_${i}`));
@@ -220,7 +222,7 @@ export async function findList<T extends ObjectLiteral>(
   const skip = options?.skip ?? 0;
   const take = Math.min(options?.take ?? MAX_TAKE, MAX_TAKE);
   qb.offset(skip).limit(take);
-  if (placed) qb.andWhere(`e.id IN (${placedPage(placed, after?.[0] ?? null, skip + take)})`);
+  if (placed) qb.andWhere(`e.id IN (${placedPage(placed, after?.[0] ?? null, skip + take)})`, placed.parameters);
   const raws = await qb.getRawMany();
   const items = await hydrate(reader.em, entity, raws, read.asOf);
   const nextCursor = raws.length === take ? cursorOf(keys, raws[raws.length - 1]) : null;
@@ -399,23 +401,19 @@ function placedFilter<T extends ObjectLiteral>(
   return { placement, conditions, parameters };
 }
 
-/** The records the placement finds on the day, with their versions (`placedPage` cuts them to the page). */
-function placedQuery<T extends ObjectLiteral>(reader: Reader, entity: ClassType<T>, placed: PlacedFilter, read: ReadDate) {
-  const spec = datedSpec(entity)!;
-  return reader.em
-    .createQueryBuilder(entity, 'e')
-    .setParameter('asOf', read.asOf)
-    .innerJoin(spec.version, 'v', `v.${spec.key} = e.id AND v.valid @> ${DAY}`)
-    .addSelect('v')
-    .where(`e.valid @> ${DAY}`)
-    .setParameters(placed.parameters);
+function withoutSearch(options: ListOptions | undefined): ListOptions | undefined {
+  if (!options?.filter) return options;
+  const { search: _search, ...filter } = options.filter as Record<string, unknown>;
+  return { ...options, filter };
 }
 
 /**
  * The ids of the page (the first `rows` after the cursor, a condition on `"e"."id"`) from the placement alone, in id
  * order: the planner walks the index on ancestor and record until the page is full (a common name), or takes the
  * few matches from the index on ancestor and characters and sorts them (a rare one). Only the page's records are
- * then read with their versions; joined before the cut, every match would be.
+ * then read with their versions, through the list's own filter and reach (a kept row out of step with the
+ * records would make the page short, never show a record the list does not match); joined before the cut, every
+ * match would be.
  */
 function placedPage(placed: PlacedFilter, after: string | null, rows: number): string {
   const column = `p.${placed.placement.key}`;

@@ -22,7 +22,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * replace the rows of the residents a statement touched, in the same transaction: changes of resident
  * versions, of household versions (their residents), of grid versions (the residents of their households)
  * and of residents' names, ID numbers and phones. Each statement first locks the grids it touches, in order,
- * under the kept counts' keys, so two writers to a grid take turns and each reads what the other committed.
+ * under the kept counts' keys, so two writers to a grid take turns and each reads what the other committed; placing
+ * residents afresh also locks every grid they were ever in, so two writers re-placing one resident take turns too.
  * Where a household's grid has no version (a gap), the community is empty (NULL) over those days.
  */
 export class ResidentPlaces1796550000000 implements MigrationInterface {
@@ -45,6 +46,13 @@ export class ResidentPlaces1796550000000 implements MigrationInterface {
           DELETE FROM resident_place;
           ${place('TRUE')}
         ELSIF cardinality(residents) > 0 THEN
+          -- Every grid these residents were ever placed in or have a version in, so that two writers re-placing one
+          -- resident always share a lock (whichever grids their own statements touched), and the second reads the
+          -- first's rows once it has them: its DELETE below then removes them rather than leaving both.
+          PERFORM cg_lock_grids(ARRAY(
+            SELECT grid_id FROM resident_place WHERE resident_id = ANY (residents)
+            UNION SELECT h.grid_id FROM resident_version r JOIN household_version h ON h.household_id = r.household_id
+              WHERE r.resident_id = ANY (residents)));
           DELETE FROM resident_place WHERE resident_id = ANY (residents);
           ${place('r.resident_id = ANY (residents)')}
         END IF;
@@ -88,12 +96,12 @@ export class ResidentPlaces1796550000000 implements MigrationInterface {
           WHERE h.grid_id IN (SELECT grid_id FROM ${rows} c)`,
       ),
     );
-    // A resident's copied columns follow the resident (a statement that changes none of them changes nothing here).
+    // A resident's copied columns follow the resident: the residents whose name, ID number or phone changed are placed
+    // afresh, under the same locks as a move (a statement that changes none of them changes nothing here).
     await q.query(`CREATE FUNCTION cg_residents_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE resident_place p SET name = n.name, id_last4 = right(n.id_number, 4), phone_last4 = right(n.phone, 4)
-        FROM new_rows n WHERE p.resident_id = n.id
-          AND (p.name, p.id_last4, p.phone_last4) IS DISTINCT FROM (n.name, right(n.id_number, 4), right(n.phone, 4));
+        PERFORM cg_place_residents(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+          WHERE (n.name, n.id_number, n.phone) IS DISTINCT FROM (o.name, o.id_number, o.phone)));
         RETURN NULL;
       END $$`);
     for (const [table, fn] of [
@@ -109,7 +117,7 @@ export class ResidentPlaces1796550000000 implements MigrationInterface {
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     }
     await q.query(`CREATE TRIGGER resident_placed_update AFTER UPDATE ON resident
-      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cg_residents_renamed()`);
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cg_residents_renamed()`);
     await q.query('SELECT cg_place_residents(NULL)');
     await q.query('CREATE INDEX resident_place_resident ON resident_place (resident_id)');
     // A community's (a grid's) residents in page order, with what a search tests: an index-only walk.
