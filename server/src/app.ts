@@ -48,6 +48,8 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
   /** Who each credential belongs to, kept briefly (see AuthCache). */
   authCache: AuthCache;
+  /** Stops serving (in-flight requests finish) and closes the connections the server opened for itself. */
+  stop(): Promise<void>;
 }
 
 /** The HTTP server: GraphQL at /graphql, health at /healthz and /readyz. */
@@ -114,13 +116,11 @@ export async function createApp({
 
   // Readiness asks on a connection of its own, so it answers while the pool is saturated.
   const probe = new DatabaseProbe((dataSource.options as { url: string }).url);
-  server.once('close', () => void probe.close());
   // Who each credential belongs to, kept briefly and dropped when the database notifies a change.
   const authCache = new AuthCache((dataSource.options as { url: string }).url);
   await authCache
     .start()
     .catch((error) => console.warn(`Credentials will be looked up on every request: ${error instanceof Error ? error.message : error}`));
-  server.once('close', () => void authCache.close());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -192,7 +192,16 @@ export async function createApp({
   app.use(notFound);
   app.use(jsonErrors);
 
-  return { server, apollo, authCache };
+  return {
+    server,
+    apollo,
+    authCache,
+    // Awaited, not left to the server's close event: nothing the server opened outlives its stop.
+    stop: async () => {
+      await apollo.stop();
+      await Promise.all([probe.close(), authCache.close()]);
+    },
+  };
 }
 
 /**

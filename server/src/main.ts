@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    await app?.apollo.stop().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
     await scheduler?.stop().catch((error) => console.error('Stopping the job queue failed:', error));
     await database.close().catch((error) => console.error('Stopping the database failed:', error));
     console.log('Community Grid stopped');

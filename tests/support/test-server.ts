@@ -171,7 +171,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     sql: (text, params) => dataSource.query(text, params),
     async close() {
-      await app.apollo.stop();
+      await app.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       if (!options.database) await dropDatabase(url);
     },

@@ -48,7 +48,7 @@ async function serve(url: string, today: string) {
     /** Sends `query`; its data is of the shape T the caller names. */
     gql: <T>(query: string, variables: object = {}) => post<T>(query, variables, cookie).then((r) => r.body),
     close: async () => {
-      await app.apollo.stop();
+      await app.stop();
       await new Promise((resolve) => app.server.close(resolve));
       await dataSource.destroy();
     },
