@@ -45,6 +45,7 @@ describe('migrations', () => {
         'grid_tag_count',
         'grid_version',
         'household',
+        'household_place',
         'household_version',
         'known_client',
         'login_throttle',

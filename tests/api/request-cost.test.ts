@@ -576,6 +576,203 @@ describe("the window's searches within a community or grid, read from the kept p
   });
 });
 
+describe('households of a community or grid, read from the kept placement', () => {
+  interface Where {
+    community?: string;
+    grid?: string;
+  }
+  interface HouseholdPage {
+    households: { totalItems: number; totalItemsIsExact: boolean; nextCursor: string | null; items: Array<{ id: string }> };
+  }
+  /** The households in a community or grid on a day, by a plain scan through the versions: ids in order. */
+  const scan = async (day: string, { community, grid }: Where) =>
+    (
+      await api.sql(
+        `SELECT e.id::text AS id FROM household e JOIN household_version h ON h.household_id = e.id AND h.valid @> $1::date
+          JOIN grid_version g ON g.grid_id = h.grid_id AND g.valid @> $1::date
+        WHERE e.valid @> $1::date AND ($2::int IS NULL OR g.community_id = $2::int) AND ($3::int IS NULL OR h.grid_id = $3::int) ORDER BY e.id`,
+        [day, community ?? null, grid ?? null],
+      )
+    ).map((row) => String(row.id));
+  const filterOf = ({ community, grid }: Where) =>
+    [community ? `communityId: { eq: "${community}" }` : '', grid ? `gridId: { eq: "${grid}" }` : ''].filter(Boolean).join(', ');
+  /** What the API answers, page by page (3 at a time, on through nextCursor), and what its first page costs. */
+  const found = async (client: Client, day: string | null, where: Where) => {
+    const ask = (after: string | null) =>
+      statements<HouseholdPage>(
+        client,
+        `{ households(${day ? `asOf: "${day}", ` : ''}options: { take: 3, ${after ? `after: "${after}", ` : ''}filter: { ${filterOf(where)} } }) { totalItems totalItemsIsExact nextCursor items { id } } }`,
+      );
+    const first = await ask(null);
+    const ids: string[] = first.data.households.items.map((h) => h.id);
+    for (let cursor = first.data.households.nextCursor; cursor && ids.length < 12;) {
+      const next = (await ask(cursor)).data.households;
+      ids.push(...next.items.map((h) => h.id));
+      cursor = next.nextCursor;
+    }
+    return {
+      totalItems: first.data.households.totalItems,
+      exact: first.data.households.totalItemsIsExact,
+      ids,
+      statements: first.statements,
+    };
+  };
+  /** Compares with the scan; `costs` also checks the statements (a page and, when it is full, a COUNT). */
+  const expectAsScan = async (client: Client, day: string, where: Where, asked: string | null = day, costs = true) => {
+    const expected = await scan(day, where);
+    const answer = await found(client, asked, where);
+    expect({ where, day, totalItems: answer.totalItems, exact: answer.exact, ids: answer.ids }).toEqual({
+      where,
+      day,
+      totalItems: expected.length,
+      exact: true,
+      ids: expected.slice(0, 12),
+    });
+    if (costs) expect(answer.statements).toBe(expected.length >= 3 ? 2 : 1);
+    return expected.length;
+  };
+  const kept = () =>
+    api.sql(
+      `SELECT household_id, grid_id, community_id, valid::text AS valid FROM household_place
+      ORDER BY household_id, lower(valid) NULLS FIRST, grid_id`,
+    );
+  const expectKeptExact = async () => {
+    const before = await kept();
+    await api.sql('SELECT cg_place_households(NULL)');
+    expect(await kept()).toEqual(before);
+    // One place per household and day.
+    const [{ overlaps }] = await api.sql(`SELECT COUNT(*)::int AS overlaps FROM household_place a JOIN household_place b
+      ON a.household_id = b.household_id AND a.ctid < b.ctid AND a.valid && b.valid`);
+    expect(overlaps).toBe(0);
+  };
+
+  let community: string;
+  let grid: string;
+  beforeAll(async () => {
+    community = await sample.communityId(api, MUSLIM_LANE);
+    grid = (await sample.firstGridOf(api, community)).id;
+  });
+
+  it('find what a scan finds, in order, with its count, today and on past days', async () => {
+    let matched = 0;
+    for (const where of [{ community }, { grid }, { community, grid }]) matched += await expectAsScan(api, api.clock.today(), where, null);
+    expect(matched).toBeGreaterThan(12);
+    for (const day of ['2018-06-01', '2014-09-28']) {
+      for (const where of [{ community }, { grid }]) await expectAsScan(api, day, where);
+    }
+  });
+
+  it('take the usual path for what the placement cannot answer: an address search, another filter, a sort', async () => {
+    const today = api.clock.today();
+    const expected = await scan(today, { community });
+    const [{ address }] = await api.sql<{ address: string }>('SELECT address FROM household WHERE id = $1', [expected[0]]);
+    const page = async (extra: string) =>
+      (
+        await statements<HouseholdPage>(
+          api,
+          `{ households(options: { take: 3, filter: { communityId: { eq: "${community}" }${extra} } }) { totalItems items { id } } }`,
+        )
+      ).data.households;
+    // The first household's kept places removed: the placement no longer names it, the usual path still finds it.
+    await api.sql('DELETE FROM household_place WHERE household_id = $1', [expected[0]]);
+    try {
+      expect((await page('')).items.map((h) => h.id)).not.toContain(expected[0]);
+      for (const extra of [`, search: ${JSON.stringify(address)}`, `, address: { contains: ${JSON.stringify(address)} }`]) {
+        expect((await page(extra)).items.map((h) => h.id)).toContain(expected[0]);
+      }
+      const sorted = await statements<HouseholdPage>(
+        api,
+        `{ households(options: { take: 3, sort: [{ field: gridId, order: DESC }], filter: { communityId: { eq: "${community}" } } }) { totalItems items { id } } }`,
+      );
+      expect(sorted.data.households.totalItems).toBe(expected.length);
+    } finally {
+      await api.sql('SELECT cg_place_households(ARRAY[$1::int])', [expected[0]]);
+    }
+    await expectAsScan(api, today, { community }, null);
+  });
+
+  it('a coordinator finds only the households of their reach', async () => {
+    const coordinator = await api.as('coordinator');
+    const communities = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+    const reached = await coordinator.data<{ households: { items: Array<{ gridId: string; grid: { communityId: string } }> } }>(
+      '{ households(options: { take: 1 }) { items { gridId grid { communityId } } } }',
+    );
+    const { gridId, grid: own } = reached.households.items[0];
+    const today = api.clock.today();
+    await expectAsScan(coordinator, today, { community: own.communityId }, null);
+    await expectAsScan(coordinator, today, { grid: gridId }, null);
+    const other = present(
+      communities.communities.items.map((c) => c.id).find((id) => id !== own.communityId),
+      'another community',
+    );
+    expect(await found(coordinator, null, { community: other })).toMatchObject({ totalItems: 0, ids: [] });
+    expect((await scan(today, { community: other })).length).toBeGreaterThan(0);
+  });
+
+  it('follow a move dated tomorrow at midnight without a write, and are kept exact through it and a grid changing community', async () => {
+    const today = api.clock.today();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    // The last household of the community (far from the first grid) moves to another community's grid from tomorrow.
+    const household = present((await scan(today, { community })).at(-1), 'a household');
+    const communities = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+    const other = present(
+      communities.communities.items.map((c) => c.id).find((id) => id !== community),
+      'another community',
+    );
+    const to = await sample.firstGridOf(api, other);
+    const moved = await api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+      input: { id: household, effectiveOn: tomorrow, gridId: to.id },
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(await scan(today, { community })).toContain(household);
+    expect(await scan(tomorrow, { community: other })).toContain(household);
+    const checks = async () => {
+      for (const day of [today, tomorrow]) {
+        for (const where of [{ community }, { community: other }, { grid: to.id }]) await expectAsScan(api, day, where, day, false);
+      }
+    };
+    await checks();
+    try {
+      // At midnight the default day is tomorrow: the same kept rows answer, nothing written in between.
+      api.clock.set(tomorrow);
+      await expectAsScan(api, tomorrow, { community: other }, null, false);
+      await expectAsScan(api, tomorrow, { community }, null, false);
+      await checks();
+    } finally {
+      api.clock.set(today);
+    }
+    await expectKeptExact();
+    // The move taken back by hand: the version from tomorrow deleted, the one before it open again.
+    await api.sql(`DELETE FROM household_version WHERE household_id = $1 AND lower(valid) = $2::date`, [household, tomorrow]);
+    await api.sql(
+      `UPDATE household_version SET valid = daterange(lower(valid), NULL) WHERE household_id = $1 AND upper(valid) = $2::date`,
+      [household, tomorrow],
+    );
+    await expectAsScan(api, tomorrow, { community }, tomorrow, false);
+    expect(await scan(tomorrow, { community })).toContain(household);
+    await expectKeptExact();
+    // A grid goes to another community from 2020 on: its version ends (one statement), a new one begins (another).
+    const [version] = await api.sql(
+      `SELECT id, community_id, code, name, upper(valid)::text AS until FROM grid_version WHERE grid_id = $1 AND valid @> '2020-01-01'::date`,
+      [grid],
+    );
+    await api.sql(`UPDATE grid_version SET valid = daterange(lower(valid), '2020-01-01') WHERE id = $1`, [version.id]);
+    await api.sql(
+      `INSERT INTO grid_version (grid_id, community_id, code, name, valid) VALUES ($1, $2, $3, $4, daterange('2020-01-01', $5::date))`,
+      [grid, other, version.code, version.name, version.until],
+    );
+    await expectAsScan(api, '2021-01-01', { community: other }, '2021-01-01', false);
+    await expectAsScan(api, '2019-12-31', { community: String(version.community_id) }, '2019-12-31', false);
+    await expectAsScan(api, '2021-01-01', { grid }, '2021-01-01', false);
+    await expectKeptExact();
+    // The grid back as it was: the new version deleted, the old one's days restored.
+    await api.sql(`DELETE FROM grid_version WHERE grid_id = $1 AND lower(valid) = '2020-01-01'`, [grid]);
+    await api.sql(`UPDATE grid_version SET valid = daterange(lower(valid), $2::date) WHERE id = $1`, [version.id, version.until]);
+    await expectAsScan(api, '2021-01-01', { community: String(version.community_id) }, '2021-01-01', false);
+    await expectKeptExact();
+  });
+});
+
 describe("the home page's affair counts", () => {
   const COUNTS = '{ affairCounts { open overdue dueSoon resolvedThisWeek toClassify } }';
   const RUNNING = '[CLASSIFIED, ASSIGNED, IN_PROGRESS, RETURNED]';

@@ -297,6 +297,7 @@ export async function loadSampleDistrict(
     await countingTriggers(em, 'ENABLE');
     await em.query('SELECT cg_rebuild_member_counts()');
     await em.query('SELECT cg_place_residents(NULL)');
+    await em.query('SELECT cg_place_households(NULL)');
     return summary;
   } finally {
     reportProgress = undefined;
@@ -643,6 +644,9 @@ async function countingTriggers(em: EntityManager, mode: 'ENABLE' | 'DISABLE'): 
   }
   for (const table of ['household_version', 'resident_version', 'grid_version']) {
     for (const event of ['insert', 'update', 'delete']) await em.query(`ALTER TABLE ${table} ${mode} TRIGGER ${table}_placed_${event}`);
+  }
+  for (const table of ['household_version', 'grid_version']) {
+    for (const event of ['insert', 'update', 'delete']) await em.query(`ALTER TABLE ${table} ${mode} TRIGGER ${table}_housed_${event}`);
   }
   await em.query(`ALTER TABLE resident ${mode} TRIGGER resident_placed_update`);
 }

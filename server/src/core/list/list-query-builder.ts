@@ -31,8 +31,8 @@ export interface ListQueryConfig<T> {
 }
 
 /**
- * A kept table with a row per record and stretch of days under the same ancestors (resident_place), carrying
- * copies of the columns some filters read. A list in id order whose filters are all among these (an ancestor,
+ * A kept table with a row per record and stretch of days under the same ancestors (resident_place, household_place),
+ * with copies of the columns some filters read, if any. A list in id order whose filters are all among these (an ancestor,
  * at least, and the text search or a last 4) reads its page from the table's index on ancestor and record, in
  * page order, and counts from it alone: one row per record on any day, so nothing else is joined to count.
  */
@@ -42,10 +42,10 @@ export interface Placement {
   key: string;
   /** Ancestor filters it answers: filter key → its column. */
   ancestors: Record<string, string>;
-  /** Its copy of the (one) search column. */
-  search: string;
+  /** Its copy of the (one) search column, if it keeps one (a search is otherwise not answered here). */
+  search?: string;
   /** Filters by the last 4 characters it answers: filter key → its column holding them. */
-  last4: Record<string, string>;
+  last4?: Record<string, string>;
   /** Its columns for a caller's reach (a member of the tree). */
   reach: { grid: string; community: string };
 }
@@ -361,7 +361,7 @@ function placedFilter<T extends ObjectLiteral>(
     if (key === 'search') {
       const text = String(value).trim();
       if (!text) continue;
-      if (config.searchColumns.length !== 1) return null;
+      if (!placement.search || config.searchColumns.length !== 1) return null;
       // The text's characters, all in the name (the index on ancestor and characters finds those), then the text itself
       // in order: as the list's own search, for one or two characters, and for longer text too.
       const column = `p.${placement.search}`;
@@ -381,7 +381,7 @@ function placedFilter<T extends ObjectLiteral>(
       }
       continue;
     }
-    const last4 = placement.last4[key];
+    const last4 = placement.last4?.[key];
     // Exactly 4 characters (the input says so) of plain ASCII: ending with them is having them as the last 4.
     if (last4 && operators.length && operators.every(([op, v]) => op === 'last4' && /^[\x20-\x7e]{4}$/.test(String(v)))) {
       for (const [, v] of operators) conditions.push(`p.${last4} = ${param(String(v))}`);

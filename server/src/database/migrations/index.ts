@@ -14,6 +14,7 @@ import { MemberCounts1796520000000 } from './1796520000000-MemberCounts';
 import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMemberCounts';
 import { AffairCountPaths1796540000000 } from './1796540000000-AffairCountPaths';
 import { ResidentPlaces1796550000000 } from './1796550000000-ResidentPlaces';
+import { HouseholdPlaces1796560000000 } from './1796560000000-HouseholdPlaces';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   SetBasedMemberCounts1796530000000,
   AffairCountPaths1796540000000,
   ResidentPlaces1796550000000,
+  HouseholdPlaces1796560000000,
 ];
