@@ -30,6 +30,25 @@ const statements = async <T = unknown>(client: Client, query: string) => {
   return { statements: answer.extensions?.sqlStatements, data: dataOf(answer) };
 };
 
+/** A list's ids as the API pages them (3 at a time, on through nextCursor, up to 12), its count, and what its first page costs. */
+async function pagedIds(client: Client, list: 'residents' | 'households', day: string | null, filter: string) {
+  type Page = { totalItems: number; totalItemsIsExact: boolean; nextCursor: string | null; items: Array<{ id: string }> };
+  const ask = (after: string | null) =>
+    statements<Record<string, Page>>(
+      client,
+      `{ ${list}(${day ? `asOf: "${day}", ` : ''}options: { take: 3, ${after ? `after: "${after}", ` : ''}filter: { ${filter} } }) { totalItems totalItemsIsExact nextCursor items { id } } }`,
+    );
+  const first = await ask(null);
+  const page = first.data[list];
+  const ids = page.items.map((item) => item.id);
+  for (let cursor = page.nextCursor; cursor && ids.length < 12;) {
+    const next = (await ask(cursor)).data[list];
+    ids.push(...next.items.map((item) => item.id));
+    cursor = next.nextCursor;
+  }
+  return { totalItems: page.totalItems, exact: page.totalItemsIsExact, ids, statements: first.statements };
+}
+
 /** A page of residents with its count, as the searches below select it. */
 interface ResidentPage<Item = { id: string }> {
   residents: { totalItems: number; totalItemsIsExact: boolean; items: Item[] };
@@ -324,27 +343,7 @@ describe("the window's searches within a community or grid, read from the kept p
     ]
       .filter(Boolean)
       .join(', ');
-  /** What the API answers, page by page (3 at a time, on through nextCursor), and what its first page costs. */
-  const found = async (client: Client, day: string | null, search: Search) => {
-    const ask = (after: string | null) =>
-      statements<ResidentPage & { residents: { nextCursor: string | null } }>(
-        client,
-        `{ residents(${day ? `asOf: "${day}", ` : ''}options: { take: 3, ${after ? `after: "${after}", ` : ''}filter: { ${filterOf(search)} } }) { totalItems totalItemsIsExact nextCursor items { id } } }`,
-      );
-    const first = await ask(null);
-    const ids: string[] = first.data.residents.items.map((r) => r.id);
-    for (let cursor = first.data.residents.nextCursor; cursor && ids.length < 12;) {
-      const next = (await ask(cursor)).data.residents;
-      ids.push(...next.items.map((r) => r.id));
-      cursor = next.nextCursor;
-    }
-    return {
-      totalItems: first.data.residents.totalItems,
-      exact: first.data.residents.totalItemsIsExact,
-      ids,
-      statements: first.statements,
-    };
-  };
+  const found = (client: Client, day: string | null, search: Search) => pagedIds(client, 'residents', day, filterOf(search));
   /** Compares with the scan; `costs` also checks the statements (not right after a write or a new day, when the server reads the caller afresh). */
   const expectAsScan = async (client: Client, day: string, search: Search, asked: string | null = day, costs = true) => {
     const expected = await scan(day, search);
@@ -596,27 +595,7 @@ describe('households of a community or grid, read from the kept placement', () =
     ).map((row) => String(row.id));
   const filterOf = ({ community, grid }: Where) =>
     [community ? `communityId: { eq: "${community}" }` : '', grid ? `gridId: { eq: "${grid}" }` : ''].filter(Boolean).join(', ');
-  /** What the API answers, page by page (3 at a time, on through nextCursor), and what its first page costs. */
-  const found = async (client: Client, day: string | null, where: Where) => {
-    const ask = (after: string | null) =>
-      statements<HouseholdPage>(
-        client,
-        `{ households(${day ? `asOf: "${day}", ` : ''}options: { take: 3, ${after ? `after: "${after}", ` : ''}filter: { ${filterOf(where)} } }) { totalItems totalItemsIsExact nextCursor items { id } } }`,
-      );
-    const first = await ask(null);
-    const ids: string[] = first.data.households.items.map((h) => h.id);
-    for (let cursor = first.data.households.nextCursor; cursor && ids.length < 12;) {
-      const next = (await ask(cursor)).data.households;
-      ids.push(...next.items.map((h) => h.id));
-      cursor = next.nextCursor;
-    }
-    return {
-      totalItems: first.data.households.totalItems,
-      exact: first.data.households.totalItemsIsExact,
-      ids,
-      statements: first.statements,
-    };
-  };
+  const found = (client: Client, day: string | null, where: Where) => pagedIds(client, 'households', day, filterOf(where));
   /** Compares with the scan; `costs` also checks the statements (a page and, when it is full, a COUNT). */
   const expectAsScan = async (client: Client, day: string, where: Where, asked: string | null = day, costs = true) => {
     const expected = await scan(day, where);
