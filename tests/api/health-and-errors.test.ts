@@ -9,6 +9,23 @@ describe('health endpoints and internal errors', () => {
   });
   afterAll(() => api.close());
 
+  it("stops with nothing of its own left connected: the readiness probe's and the auth cache's connections are closed by its stop", async () => {
+    const own = () =>
+      api.sql<{ name: string; n: number }>(
+        `SELECT application_name AS name, COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+          AND application_name IN ('community-grid auth cache', 'community-grid-probe') GROUP BY 1 ORDER BY 1`,
+      );
+    const before = await own();
+    const second = await startTestServer({ database: api.databaseUrl });
+    const ready = await fetch(`${second.url}/readyz`);
+    expect(ready.status).toBe(200);
+    await ready.text();
+    const during = await own();
+    expect(during).not.toEqual(before);
+    await second.close();
+    expect(await own()).toEqual(before);
+  });
+
   it('reports the process up and the database ready', async () => {
     expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${api.url}/readyz`);
