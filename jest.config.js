@@ -28,4 +28,8 @@ module.exports = {
   testTimeout: 60_000,
   // Two cores here: two workers keep the database busy without starving the servers under test.
   maxWorkers: 2,
+  // A worker ends a full run holding 1.3–1.7 GB and takes up to ~0.5 s to hand it back on exiting: Jest's default
+  // wait (500 ms) then kills it with "failed to exit gracefully". A worker held open by a leak is caught
+  // apart from this wait: tests/support/exit-watch.ts names what holds it, and the run fails.
+  workerGracefulExitTimeout: 3_000,
 };

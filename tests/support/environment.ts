@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { Circus } from '@jest/types';
 import { TestEnvironment } from 'jest-environment-node';
 import type { Browser } from 'playwright-core';
+import { watchWorkerExit } from './exit-watch';
+
+// Loaded once per worker: if Jest has to kill the worker at the end, tests/output/open-handles says what held it.
+watchWorkerExit();
 
 const FAILURE_DIR = path.resolve(__dirname, '..', 'output', 'failures');
 

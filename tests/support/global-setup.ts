@@ -8,6 +8,7 @@ import { dropDatabase, ensureDatabase, withDatabase } from '../../server/src/dat
 import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres';
 import { loadSampleDistrict } from '../../server/src/seed/sample-district';
 import { ensureAdministrator } from '../../server/src/modules/auth/bootstrap';
+import { OPEN_HANDLES_DIR } from './exit-watch';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 /** Tests run with a fixed today (Asia/Shanghai), whatever the date and the machine's zone. */
@@ -20,6 +21,7 @@ export const TEST_TODAY = '2026-06-15';
  * of its own, so files run in parallel without seeing each other's writes.
  */
 export default async function globalSetup(): Promise<void> {
+  fs.rmSync(OPEN_HANDLES_DIR, { recursive: true, force: true });
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'community-grid-test-'));

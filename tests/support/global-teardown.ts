@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { dropDatabase } from '../../server/src/database/databases';
+import { assertNoWorkerHeld } from './exit-watch';
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.TEST_TEMPLATE_DATABASE) await dropDatabase(process.env.TEST_TEMPLATE_DATABASE);
@@ -8,4 +9,6 @@ export default async function globalTeardown(): Promise<void> {
     await embedded.stop();
     fs.rmSync(embedded.dataDir, { recursive: true, force: true });
   }
+  // Jest has ended its workers by now: last, so that a failure here leaves nothing behind.
+  assertNoWorkerHeld();
 }
