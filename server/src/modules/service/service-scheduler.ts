@@ -47,7 +47,10 @@ export class ServiceScheduler {
     if (!connectionString) throw new Error('The job queue needs the database URL');
     // A pool of its own, ended by stop(): a connection the database drops while stopping is logged, never left to crash the process.
     this.pool = new Pool({ connectionString, max: 3, connectionTimeoutMillis: 10_000 });
-    this.pool.on('error', (error) => console.error(`[jobs] ${error.message}`));
+    const logError = (error: Error) => console.error(`[jobs] ${error.message}`);
+    this.pool.on('error', logError);
+    // A connection the database drops while checked out errors on the client, not the pool.
+    this.pool.on('connect', (client) => client.on('error', logError));
     this.runner = await run({
       pgPool: this.pool,
       concurrency: 2,
