@@ -162,6 +162,8 @@ async function main(): Promise<void> {
       });
     } finally {
       await server.close();
+      // The bench's databases are scratch: nothing is left on the server after it.
+      await dropDatabase(url);
     }
   }
 
@@ -204,6 +206,8 @@ async function main(): Promise<void> {
       });
     } finally {
       await server.close();
+      // The bench's databases are scratch: nothing is left on the server after it.
+      await dropDatabase(url);
     }
   }
   console.table(results);
