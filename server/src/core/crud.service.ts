@@ -87,6 +87,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     problems.throwIfAny();
     const { own, dated } = this.split(ctx, values);
     const spec = this.spec;
+    await this.lockGrids(ctx, null, values);
     const { identifiers } = await ctx.em.insert(this.config.entity, (spec ? { ...own, valid: openFrom(from) } : own) as never);
     const id = identifiers[0].id as number;
     if (spec) await ctx.em.insert(spec.version, { ...dated, [spec.key]: id, valid: openFrom(from) } as never);
@@ -105,6 +106,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     this.assertCurrent(existing, input.version);
     const values = await this.checkedChanges(ctx, changes, existing, asOf);
     const { own, dated } = this.split(ctx, values);
+    await this.lockGrids(ctx, existing.id, values);
     // The version check is repeated in SQL so that two racing updates cannot both win; it also bumps the version.
     const result = await ctx.em
       .createQueryBuilder()
@@ -176,6 +178,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
       id: (existing as unknown as { versionRowId: number }).versionRowId,
     } as never);
     const { id: _versionId, valid: _valid, ...carried } = current as unknown as Values;
+    await this.lockGrids(ctx, existing.id, values);
     if (toValidity((current as unknown as { valid: string }).valid).from === effectiveOn) {
       await ctx.em.update(spec.version, { id: _versionId }, dated as never);
     } else {
@@ -233,6 +236,7 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
         ConflictReason.LATER_CHANGE,
         `${this.config.label} ${existing.id} has a change after ${lastDay}; withdraw it first`,
       );
+    await this.lockGrids(ctx, existing.id, {});
     await ctx.em.query(
       `UPDATE ${versionMetadata.tableName} SET valid = daterange(lower(valid), $2::date) WHERE ${key} = $1 AND upper_inf(valid)`,
       [existing.id, dayAfter],
@@ -286,6 +290,13 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
 
   /** Writes what is not a column of this entity (links in join tables). */
   protected async afterWrite(_ctx: RequestContext, _id: number, _values: Values, _existing: T | undefined): Promise<void> {}
+
+  /**
+   * Before the first write: takes, at once and in order, the grid locks the write's triggers will take statement by
+   * statement (kept counts and placements), so that concurrent writers queue instead of deadlocking (WriteGridLocks
+   * migration). `id` is null for a record being created; `values` are the checked values written.
+   */
+  protected async lockGrids(_ctx: RequestContext, _id: number | null, _values: Values): Promise<void> {}
 
   /** Reveal and writes need the record in reach today, whatever day it was read for. */
   protected async requireInReachToday(ctx: RequestContext, record: T): Promise<void> {

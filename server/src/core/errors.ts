@@ -128,7 +128,7 @@ const OVERLAPS: Record<string, string> = {
 /** Class 22, data exceptions: a value PostgreSQL cannot take (out of range, too long, bad encoding, …). */
 const PG_DATA_EXCEPTION_CLASS = '22';
 const PG_QUERY_CANCELED = '57014';
-/** Two transactions waited on each other (crossing moves between two grids), or a serializable read conflicted: nothing was kept, and the same request again will go through. */
+/** Two transactions waited on each other, or a serializable read conflicted: nothing was kept, and the same request again will go through. (Moves lock their grids up front and queue instead: WriteGridLocks migration.) */
 const PG_TRY_AGAIN = new Set(['40P01', '40001']);
 
 /** The SQLSTATE of a failed statement, if `error` is one. */

@@ -15,6 +15,7 @@ import { SetBasedMemberCounts1796530000000 } from './1796530000000-SetBasedMembe
 import { AffairCountPaths1796540000000 } from './1796540000000-AffairCountPaths';
 import { ResidentPlaces1796550000000 } from './1796550000000-ResidentPlaces';
 import { HouseholdPlaces1796560000000 } from './1796560000000-HouseholdPlaces';
+import { WriteGridLocks1796570000000 } from './1796570000000-WriteGridLocks';
 
 /** Every migration in order. Once merged, a migration is never edited: add a new one. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AffairCountPaths1796540000000,
   ResidentPlaces1796550000000,
   HouseholdPlaces1796560000000,
+  WriteGridLocks1796570000000,
 ];

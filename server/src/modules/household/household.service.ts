@@ -40,6 +40,14 @@ export class HouseholdService extends CrudService<Household, CreateHouseholdInpu
     });
   }
 
+  /** The grids of the household and of everyone who lived in it, and the grid it moves to (WriteGridLocks migration). */
+  protected override async lockGrids(ctx: RequestContext, id: number | null, values: { gridId?: unknown }): Promise<void> {
+    await ctx.em.query('SELECT cg_lock_household_grids($1::int[], $2::int[])', [
+      id === null ? [] : [id],
+      values.gridId == null ? [] : [Number(values.gridId)],
+    ]);
+  }
+
   protected override async validate(
     ctx: RequestContext,
     household: Partial<Household>,

@@ -123,6 +123,14 @@ export class ResidentService extends CrudService<Resident, CreateResidentInput, 
     );
   }
 
+  /** The grids the resident was ever placed in, and those of the household they move to (WriteGridLocks migration). */
+  protected override async lockGrids(ctx: RequestContext, id: number | null, values: { householdId?: unknown }): Promise<void> {
+    await ctx.em.query('SELECT cg_lock_resident_grids($1::int[], $2::int[])', [
+      id === null ? [] : [id],
+      values.householdId == null ? [] : [Number(values.householdId)],
+    ]);
+  }
+
   protected override async validate(
     ctx: RequestContext,
     resident: Partial<Resident>,

@@ -1,0 +1,109 @@
+import { TEST_TODAY } from '../support/global-setup';
+import { sample } from '../support/sample';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * Moves between two grids at once, in both directions. Each move is several statements whose triggers lock the
+ * grids they touch (kept counts and placements); unless a move first takes every grid it will touch, two opposite
+ * moves each hold one grid and wait for the other, and PostgreSQL refuses one of them as a deadlock
+ * (SERVICE_UNAVAILABLE): about half of these bursts were refused before the WriteGridLocks migration.
+ */
+let api: TestServer;
+let grids: [string, string];
+beforeAll(async () => {
+  api = await startTestServer({ poolSize: 8 });
+  const { communities } = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+  const [one, two] = await sample.gridsOf(api, communities.items[0].id);
+  grids = [one.id, two.id];
+});
+afterAll(() => api.close());
+
+const dayAfter = (n: number) => new Date(Date.parse(`${TEST_TODAY}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const codeOf = (answer: { errors?: Array<{ extensions?: { code?: unknown } }> }) =>
+  answer.errors ? String(answer.errors[0].extensions?.code) : 'OK';
+
+/** Rows of one column, as strings. */
+const ids = async (sql: string, params: unknown[]) => ((await api.sql(sql, params)) as Array<{ id: number }>).map((row) => String(row.id));
+
+describe('moves between two grids at once, in opposite directions', () => {
+  it('households: every move goes through, and each household ends where its last move put it', async () => {
+    const inGrid = (grid: string) =>
+      ids('SELECT household_id AS id FROM household_version WHERE grid_id = $1 AND valid @> $2::date ORDER BY household_id LIMIT 3', [
+        grid,
+        TEST_TODAY,
+      ]);
+    const [first, second] = [await inGrid(grids[0]), await inGrid(grids[1])];
+    const move = (id: string, gridId: string, day: string) =>
+      api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+        input: { id, effectiveOn: day, gridId },
+      });
+    const codes: string[] = [];
+    for (let round = 1; round <= 6; round++) {
+      const [there, back] = round % 2 ? [grids[1], grids[0]] : grids;
+      const answers = await Promise.all([
+        ...first.map((id) => move(id, there, dayAfter(round))),
+        ...second.map((id) => move(id, back, dayAfter(round))),
+      ]);
+      codes.push(...answers.map(codeOf));
+    }
+    expect(codes.filter((code) => code !== 'OK')).toEqual([]);
+    // Six rounds: each household is back in its own grid from the sixth day, and was in the other on the fifth.
+    for (const [day, expected] of [
+      [dayAfter(5), [grids[1], grids[0]]],
+      [dayAfter(6), grids],
+    ] as const) {
+      expect(
+        await ids('SELECT DISTINCT grid_id AS id FROM household_version WHERE household_id = ANY($1) AND valid @> $2::date', [first, day]),
+      ).toEqual([expected[0]]);
+      expect(
+        await ids('SELECT DISTINCT grid_id AS id FROM household_place WHERE household_id = ANY($1) AND valid @> $2::date', [second, day]),
+      ).toEqual([expected[1]]);
+    }
+  });
+
+  it('residents: every move to a household of the other grid goes through', async () => {
+    // Residents who head no household, with a household of each grid to move to.
+    const residentsOf = (grid: string) =>
+      ids(
+        `SELECT rv.resident_id AS id FROM resident_version rv JOIN household_version hv ON hv.household_id = rv.household_id AND hv.valid @> $2::date
+          WHERE hv.grid_id = $1 AND rv.valid @> $2::date AND rv.resident_id NOT IN (SELECT head_resident_id FROM household WHERE head_resident_id IS NOT NULL)
+          ORDER BY rv.resident_id DESC LIMIT 3`,
+        [grid, dayAfter(6)],
+      );
+    const householdOf = async (grid: string) =>
+      (
+        await ids(
+          'SELECT household_id AS id FROM household_version WHERE grid_id = $1 AND valid @> $2::date ORDER BY household_id DESC LIMIT 1',
+          [grid, dayAfter(6)],
+        )
+      )[0];
+    const [first, second] = [await residentsOf(grids[0]), await residentsOf(grids[1])];
+    const homes = [await householdOf(grids[0]), await householdOf(grids[1])];
+    const move = (id: string, householdId: string, day: string) =>
+      api.gql('mutation ($input: ChangeResidentInput!) { changeResident(input: $input) { __typename } }', {
+        input: { id, effectiveOn: day, householdId },
+      });
+    const codes: string[] = [];
+    for (let round = 7; round <= 10; round++) {
+      const [there, back] = round % 2 ? [homes[1], homes[0]] : homes;
+      const answers = await Promise.all([
+        ...first.map((id) => move(id, there, dayAfter(round))),
+        ...second.map((id) => move(id, back, dayAfter(round))),
+      ]);
+      codes.push(...answers.map(codeOf));
+    }
+    expect(codes.filter((code) => code !== 'OK')).toEqual([]);
+    expect(
+      await ids('SELECT DISTINCT grid_id AS id FROM resident_place WHERE resident_id = ANY($1) AND valid @> $2::date', [
+        first,
+        dayAfter(9),
+      ]),
+    ).toEqual([grids[1]]);
+    expect(
+      await ids('SELECT DISTINCT grid_id AS id FROM resident_place WHERE resident_id = ANY($1) AND valid @> $2::date', [
+        first,
+        dayAfter(10),
+      ]),
+    ).toEqual([grids[0]]);
+  });
+});
