@@ -106,4 +106,27 @@ describe('moves between two grids at once, in opposite directions', () => {
       ]),
     ).toEqual([grids[0]]);
   });
+
+  it('a correction racing a move of the same household: one waits for the other, none is refused as a deadlock', async () => {
+    const [id] = await ids(
+      'SELECT household_id AS id FROM household_version WHERE grid_id = $1 AND valid @> $2::date ORDER BY household_id DESC LIMIT 1',
+      [grids[0], dayAfter(20)],
+    );
+    const codes: string[] = [];
+    for (let round = 21; round <= 26; round++) {
+      const { household } = await api.data<{ household: { version: number } }>(`{ household(id: "${id}") { version } }`);
+      const answers = await Promise.all([
+        api.gql('mutation ($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename } }', {
+          input: { id, version: household.version, address: `Corrected address ${round}` },
+        }),
+        api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+          input: { id, effectiveOn: dayAfter(round), gridId: grids[round % 2] },
+        }),
+      ]);
+      codes.push(...answers.map(codeOf));
+    }
+    // The move always goes through; the correction too, unless the move bumped the version it read first (CONFLICT).
+    expect(codes.filter((code) => code !== 'OK' && code !== 'CONFLICT')).toEqual([]);
+    expect(codes.filter((_, i) => i % 2 === 1)).toEqual(Array(6).fill('OK'));
+  });
 });

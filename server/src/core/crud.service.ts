@@ -106,7 +106,6 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
     this.assertCurrent(existing, input.version);
     const values = await this.checkedChanges(ctx, changes, existing, asOf);
     const { own, dated } = this.split(ctx, values);
-    await this.lockGrids(ctx, existing.id, values);
     // The version check is repeated in SQL so that two racing updates cannot both win; it also bumps the version.
     const result = await ctx.em
       .createQueryBuilder()
@@ -294,7 +293,9 @@ export abstract class CrudService<T extends BaseEntity, C extends object, U exte
   /**
    * Before the first write: takes, at once and in order, the grid locks the write's triggers will take statement by
    * statement (kept counts and placements), so that concurrent writers queue instead of deadlocking (WriteGridLocks
-   * migration). `id` is null for a record being created; `values` are the checked values written.
+   * migration). `id` is null for a record being created; `values` are the checked values written. After the record's
+   * own row lock, as every writer takes them. Not for corrections (`update`): most touch no grid, and the rest touch
+   * them in one statement each.
    */
   protected async lockGrids(_ctx: RequestContext, _id: number | null, _values: Values): Promise<void> {}
 

@@ -14,13 +14,16 @@ export class WriteGridLocks1796570000000 implements MigrationInterface {
   name = 'WriteGridLocks1796570000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    // Households changing (or moving to `grids`): the grids they and anyone who ever lived in them were ever placed in.
+    // Households changing (or moving to `grids`): the grids they were ever in, and for anyone who ever lived in them
+    // what cg_place_residents locks: the grids they were placed in and those of every household they were ever in.
     await q.query(`CREATE FUNCTION cg_lock_household_grids(households integer[], grids integer[]) RETURNS void LANGUAGE sql AS $$
+      WITH residents AS (SELECT DISTINCT resident_id FROM resident_version WHERE household_id = ANY (households))
       SELECT cg_lock_grids(ARRAY(
         SELECT grid_id FROM household_place WHERE household_id = ANY (households)
         UNION SELECT grid_id FROM household_version WHERE household_id = ANY (households)
-        UNION SELECT p.grid_id FROM resident_place p
-          WHERE p.resident_id IN (SELECT resident_id FROM resident_version WHERE household_id = ANY (households))
+        UNION SELECT p.grid_id FROM resident_place p WHERE p.resident_id IN (SELECT resident_id FROM residents)
+        UNION SELECT hv.grid_id FROM resident_version r JOIN household_version hv ON hv.household_id = r.household_id
+          WHERE r.resident_id IN (SELECT resident_id FROM residents)
         UNION SELECT unnest(grids)))
     $$`);
     // Residents changing (or moving to `households`): the grids they were ever placed in, and those of the households.
