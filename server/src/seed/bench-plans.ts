@@ -128,6 +128,15 @@ async function fiftySteps(server: Server, day: string): Promise<PlannedStep[]> {
   return steps.slice(0, 50);
 }
 
+/** The bench's databases are scratch: each is dropped after its server stops, even when stopping fails. */
+async function dropAfter(url: string, stop: () => Promise<void>): Promise<void> {
+  try {
+    await stop();
+  } finally {
+    await dropDatabase(url).catch((error) => console.error(`Could not drop ${url}: ${String(error)}`));
+  }
+}
+
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server where the bench may create databases');
@@ -161,9 +170,7 @@ async function main(): Promise<void> {
         writes: applied.writes,
       });
     } finally {
-      await server.close();
-      // The bench's databases are scratch: nothing is left on the server after it.
-      await dropDatabase(url);
+      await dropAfter(url, () => server.close());
     }
   }
 
@@ -205,9 +212,7 @@ async function main(): Promise<void> {
         writes: applied.writes,
       });
     } finally {
-      await server.close();
-      // The bench's databases are scratch: nothing is left on the server after it.
-      await dropDatabase(url);
+      await dropAfter(url, () => server.close());
     }
   }
   console.table(results);
