@@ -25,6 +25,28 @@ const codeOf = (answer: { errors?: Array<{ extensions?: { code?: unknown } }> })
 /** Rows of one column, as strings. */
 const ids = async (sql: string, params: unknown[]) => ((await api.sql(sql, params)) as Array<{ id: number }>).map((row) => String(row.id));
 
+/**
+ * Rounds of moves at once, one round a day: `first` go to one target and `second` to the other, swapping each round
+ * (odd days: first to targets[1]). The codes answered, OK for a move that went through.
+ */
+async function crossing(
+  days: number[],
+  [first, second]: [string[], string[]],
+  targets: string[],
+  move: (id: string, to: string, day: string) => Promise<{ errors?: Array<{ extensions?: { code?: unknown } }> }>,
+): Promise<string[]> {
+  const codes: string[] = [];
+  for (const round of days) {
+    const [there, back] = round % 2 ? [targets[1], targets[0]] : targets;
+    const answers = await Promise.all([
+      ...first.map((id) => move(id, there, dayAfter(round))),
+      ...second.map((id) => move(id, back, dayAfter(round))),
+    ]);
+    codes.push(...answers.map(codeOf));
+  }
+  return codes;
+}
+
 describe('moves between two grids at once, in opposite directions', () => {
   it('households: every move goes through, and each household ends where its last move put it', async () => {
     const inGrid = (grid: string) =>
@@ -37,15 +59,7 @@ describe('moves between two grids at once, in opposite directions', () => {
       api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
         input: { id, effectiveOn: day, gridId },
       });
-    const codes: string[] = [];
-    for (let round = 1; round <= 6; round++) {
-      const [there, back] = round % 2 ? [grids[1], grids[0]] : grids;
-      const answers = await Promise.all([
-        ...first.map((id) => move(id, there, dayAfter(round))),
-        ...second.map((id) => move(id, back, dayAfter(round))),
-      ]);
-      codes.push(...answers.map(codeOf));
-    }
+    const codes = await crossing([1, 2, 3, 4, 5, 6], [first, second], grids, move);
     expect(codes.filter((code) => code !== 'OK')).toEqual([]);
     // Six rounds: each household is back in its own grid from the sixth day, and was in the other on the fifth.
     for (const [day, expected] of [
@@ -83,15 +97,7 @@ describe('moves between two grids at once, in opposite directions', () => {
       api.gql('mutation ($input: ChangeResidentInput!) { changeResident(input: $input) { __typename } }', {
         input: { id, effectiveOn: day, householdId },
       });
-    const codes: string[] = [];
-    for (let round = 7; round <= 10; round++) {
-      const [there, back] = round % 2 ? [homes[1], homes[0]] : homes;
-      const answers = await Promise.all([
-        ...first.map((id) => move(id, there, dayAfter(round))),
-        ...second.map((id) => move(id, back, dayAfter(round))),
-      ]);
-      codes.push(...answers.map(codeOf));
-    }
+    const codes = await crossing([7, 8, 9, 10], [first, second], homes, move);
     expect(codes.filter((code) => code !== 'OK')).toEqual([]);
     expect(
       await ids('SELECT DISTINCT grid_id AS id FROM resident_place WHERE resident_id = ANY($1) AND valid @> $2::date', [
