@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { TEST_TODAY } from '../support/global-setup';
 import { sample } from '../support/sample';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -6,7 +7,8 @@ import { startTestServer, TestServer } from '../support/test-server';
  * Moves between two grids at once, in both directions. Each move is several statements whose triggers lock the
  * grids they touch (kept counts and placements); unless a move first takes every grid it will touch, two opposite
  * moves each hold one grid and wait for the other, and PostgreSQL refuses one of them as a deadlock
- * (SERVICE_UNAVAILABLE): about half of these bursts were refused before the WriteGridLocks migration.
+ * (SERVICE_UNAVAILABLE): about half of these bursts were refused before the WriteGridLocks migration. The last
+ * tests hold a lock on another connection, as a concurrent writer would, to show the order in which a move takes them.
  */
 let api: TestServer;
 let grids: [string, string];
@@ -134,5 +136,56 @@ describe('moves between two grids at once, in opposite directions', () => {
     // The move always goes through; the correction too, unless the move bumped the version it read first (CONFLICT).
     expect(codes.filter((code) => code !== 'OK' && code !== 'CONFLICT')).toEqual([]);
     expect(codes.filter((_, i) => i % 2 === 1)).toEqual(Array(6).fill('OK'));
+  });
+
+  it("a household's move first takes every grid its residents' re-placing will lock, also of households they left", async () => {
+    // Grids a < b < c < d of another community. A resident of household A (in b) moves to household B (in a); later A
+    // moves to c. Re-placing that resident locks every grid of every household they were ever in: c too.
+    const { communities } = await api.data<{ communities: { items: Array<{ id: string }> } }>('{ communities { items { id } } }');
+    const [a, b, c, d] = (await sample.gridsOf(api, communities.items[2].id)).map((grid) => grid.id).sort((x, y) => Number(x) - Number(y));
+    const [resident, left] = await api
+      .sql(
+        `SELECT rv.resident_id, rv.household_id FROM resident_version rv JOIN household_version hv ON hv.household_id = rv.household_id AND hv.valid @> $2::date
+        WHERE hv.grid_id = $1 AND rv.valid @> $2::date AND rv.resident_id NOT IN (SELECT head_resident_id FROM household WHERE head_resident_id IS NOT NULL)
+        ORDER BY rv.resident_id LIMIT 1`,
+        [b, TEST_TODAY],
+      )
+      .then((rows) => Object.values((rows as Array<Record<string, number>>)[0]).map(String));
+    const [joined] = await ids(
+      'SELECT household_id AS id FROM household_version WHERE grid_id = $1 AND valid @> $2::date ORDER BY household_id LIMIT 1',
+      [a, TEST_TODAY],
+    );
+    const history = await api.gql(
+      `mutation ($r: ChangeResidentInput!, $h: ChangeHouseholdInput!) {
+        changeResident(input: $r) { __typename } changeHousehold(input: $h) { __typename } }`,
+      { r: { id: resident, effectiveOn: dayAfter(50), householdId: joined }, h: { id: left, effectiveOn: dayAfter(51), gridId: c } },
+    );
+    expect(history.errors).toBeUndefined();
+
+    // Another writer holds c, as a move out of c would. B's move to d must wait for c before it takes d:
+    // had it taken d first, the other writer's next lock (d) would close a circle, and PostgreSQL refuse one of them.
+    const other = new pg.Client({ connectionString: api.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock(20260, $1)', [c]);
+      const moving = api.gql('mutation ($input: ChangeHouseholdInput!) { changeHousehold(input: $input) { __typename } }', {
+        input: { id: joined, effectiveOn: dayAfter(52), gridId: d },
+      });
+      // The move is waiting for c…
+      for (let waiting = false; !waiting;) {
+        const [row] = await api.sql(
+          'SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = $1 AND classid = 20260 AND objid = $2 AND NOT granted',
+          ['advisory', c],
+        );
+        waiting = (row as { n: number }).n > 0;
+      }
+      // …and holds none of the grids the other writer takes next.
+      await other.query('SELECT pg_advisory_xact_lock(20260, $1)', [d]);
+      await other.query('COMMIT');
+      expect(codeOf(await moving)).toBe('OK');
+    } finally {
+      await other.end();
+    }
   });
 });
