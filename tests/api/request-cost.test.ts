@@ -750,6 +750,52 @@ describe('households of a community or grid, read from the kept placement', () =
     await expectAsScan(api, '2021-01-01', { community: String(version.community_id) }, '2021-01-01', false);
     await expectKeptExact();
   });
+
+  it('are kept exact by two writers at once: a grid changing community waits for an uncommitted move of a household into it', async () => {
+    const [mover, changer] = [new pg.Client({ connectionString: api.databaseUrl }), new pg.Client({ connectionString: api.databaseUrl })];
+    await Promise.all([mover.connect(), changer.connect()]);
+    try {
+      // The last household of the first grid of the community moves into the community's second grid.
+      const [from, into] = (await sample.gridsOf(api, community)).map((grid) => Number(grid.id));
+      const [household] = await api.sql<{ id: number; household_id: number }>(
+        'SELECT id, household_id FROM household_version WHERE grid_id = $1 AND upper_inf(valid) ORDER BY household_id DESC LIMIT 1',
+        [from],
+      );
+      const [grid] = await api.sql<{ id: number; community_id: number }>(
+        'SELECT id, community_id FROM grid_version WHERE grid_id = $1 AND upper_inf(valid)',
+        [into],
+      );
+      const [other] = await api.sql<{ id: number }>('SELECT id FROM community WHERE id <> $1 ORDER BY id LIMIT 1', [grid.community_id]);
+      await mover.query('BEGIN');
+      await mover.query('UPDATE household_version SET grid_id = $2 WHERE id = $1', [household.id, into]);
+      // The grid's new community, on another connection: placing its households waits for the move's locks.
+      await changer.query('BEGIN');
+      const changing = changer.query('UPDATE grid_version SET community_id = $2 WHERE id = $1', [grid.id, other.id]);
+      const pid = (changer as pg.Client & { processID: number }).processID;
+      for (let waited = 0; ; waited += 50) {
+        const [row] = await api.sql<{ wait: string | null }>('SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1', [pid]);
+        if (row?.wait === 'Lock') break;
+        if (waited > 10_000) throw new Error('the change of community did not wait for the move');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await mover.query('COMMIT');
+      await changing;
+      await changer.query('COMMIT');
+      // The moved household is placed in the grid, under its new community: the second writer saw the first's move.
+      expect(
+        await api.sql('SELECT grid_id, community_id FROM household_place WHERE household_id = $1 AND upper_inf(valid)', [
+          household.household_id,
+        ]),
+      ).toEqual([{ grid_id: into, community_id: other.id }]);
+      await expectKeptExact();
+      // Put back as it was.
+      await api.sql('UPDATE grid_version SET community_id = $2 WHERE id = $1', [grid.id, grid.community_id]);
+      await api.sql('UPDATE household_version SET grid_id = $2 WHERE id = $1', [household.id, from]);
+      await expectKeptExact();
+    } finally {
+      await Promise.all([mover.end(), changer.end()]);
+    }
+  });
 });
 
 describe("the home page's affair counts", () => {
