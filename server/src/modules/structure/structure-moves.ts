@@ -28,7 +28,7 @@ export async function moveHouseholds(ctx: RequestContext, householdIds: number[]
   const ids = [...new Set(householdIds)];
   if (!ids.length) return [];
   await ctx.em.query('SELECT 1 FROM household WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
-  // Every grid the move's statements will lock, at once and in order: moves between two grids queue, never deadlock.
+  // Every grid the move's statements will lock, at once and in order: two moves between two grids queue instead of deadlocking.
   await ctx.em.query('SELECT cg_lock_household_grids($1::int[], ARRAY[$2::int])', [ids, gridId]);
   const current: Array<{ id: number; householdId: number; gridId: number; from: string; until: string | null }> = await ctx.em.query(
     `SELECT v.id, v.household_id AS "householdId", v.grid_id AS "gridId", to_char(lower(v.valid), 'YYYY-MM-DD') AS "from",
